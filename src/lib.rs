@@ -1,0 +1,8 @@
+//! Tensor Playground: a PyTorch-subset interpreter whose every output element
+//! knows which input elements it was computed from.
+//!
+//! `tensor` and `lang` are pure Rust and build natively; the browser layer
+//! exists only on wasm32.
+
+pub mod lang;
+pub mod tensor;
