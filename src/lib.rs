@@ -6,3 +6,9 @@
 
 pub mod lang;
 pub mod tensor;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,4 @@
+//! The browser entry point.
+
+/// Mounts the page.
+pub fn start() {}
