@@ -1,1 +1,134 @@
+//! The tensor core: dtypes, shapes, strided storage, operations, PyTorch's
+//! printing, and lineage (which input elements feed each output element).
+//!
+//! Pure Rust: nothing here knows about the browser.
 
+pub mod create;
+pub mod dtype;
+pub mod elementwise;
+pub mod error;
+pub mod format;
+pub mod index;
+pub mod lanes;
+pub mod layout;
+pub mod lineage;
+pub mod reduce;
+pub mod scalar;
+pub mod shape;
+pub mod storage;
+
+pub use dtype::DType;
+pub use error::TensorError;
+pub use layout::Layout;
+pub use scalar::Scalar;
+pub use shape::Shape;
+
+use std::rc::Rc;
+use storage::{Element, Storage, with_storage};
+
+/// An n-dimensional array: a shared buffer seen through a strided layout.
+///
+/// Cloning is cheap (the buffer is shared); views share it too.
+#[derive(Debug, Clone)]
+pub struct Tensor {
+    storage: Rc<Storage>,
+    layout: Layout,
+}
+
+impl Tensor {
+    /// A contiguous tensor owning `values`, which must hold `shape.numel()` elements.
+    pub fn from_vec<T: Element>(values: Vec<T>, shape: Shape) -> Tensor {
+        debug_assert_eq!(values.len(), shape.numel());
+        Tensor {
+            storage: Rc::new(T::into_storage(values)),
+            layout: Layout::contiguous(shape),
+        }
+    }
+
+    /// A contiguous tensor from a buffer holding `shape.numel()` elements.
+    pub fn from_storage(storage: Storage, shape: Shape) -> Tensor {
+        Tensor {
+            storage: Rc::new(storage),
+            layout: Layout::contiguous(shape),
+        }
+    }
+
+    /// A view of this tensor's buffer through another layout.
+    pub(crate) fn view_as(&self, layout: Layout) -> Tensor {
+        Tensor {
+            storage: Rc::clone(&self.storage),
+            layout,
+        }
+    }
+
+    /// The element type.
+    pub fn dtype(&self) -> DType {
+        self.storage.dtype()
+    }
+
+    /// The sizes of the dims.
+    pub fn shape(&self) -> &Shape {
+        self.layout.shape()
+    }
+
+    /// Where the elements live in the buffer.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The number of dims (`t.dim()`).
+    pub fn rank(&self) -> usize {
+        self.shape().rank()
+    }
+
+    /// The number of elements (`t.numel()`).
+    pub fn numel(&self) -> usize {
+        self.shape().numel()
+    }
+
+    /// The element at `index` (which must be in range).
+    pub fn get(&self, index: &[usize]) -> Scalar {
+        self.storage.get(self.layout.offset_of(index))
+    }
+
+    /// All elements in row-major order.
+    pub fn scalars(&self) -> impl Iterator<Item = Scalar> + '_ {
+        self.layout.offsets().map(|at| self.storage.get(at))
+    }
+
+    /// All elements in row-major order as `T`, which must be this tensor's element type.
+    pub fn to_vec<T: Element>(&self) -> Vec<T> {
+        let buffer =
+            T::slice(&self.storage).expect("to_vec called with the tensor's own element type");
+        if self.layout.is_contiguous() && buffer.len() == self.numel() {
+            return buffer.to_vec();
+        }
+        self.layout.offsets().map(|at| buffer[at]).collect()
+    }
+
+    /// A contiguous copy converted to `dtype` (`t.to(dtype)`); shares the buffer when nothing changes.
+    pub fn to_dtype(&self, dtype: DType) -> Tensor {
+        if dtype == self.dtype() && self.layout.is_contiguous() {
+            return self.clone();
+        }
+        let storage = if dtype == self.dtype() {
+            with_storage!(&*self.storage, v => {
+                let picked: Vec<_> = self.layout.offsets().map(|at| v[at]).collect();
+                storage::Element::into_storage(picked)
+            })
+        } else {
+            Storage::from_scalars(dtype, self.scalars())
+        };
+        Tensor::from_storage(storage, self.shape().clone())
+    }
+
+    /// The same elements in row-major order with a new shape of equal size.
+    pub(crate) fn with_shape(&self, shape: Shape) -> Tensor {
+        debug_assert_eq!(shape.numel(), self.numel());
+        let contiguous = self.to_dtype(self.dtype());
+        Tensor {
+            storage: contiguous.storage,
+            layout: Layout::contiguous(shape),
+        }
+    }
+}

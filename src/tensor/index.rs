@@ -1,0 +1,315 @@
+//! Basic indexing and slicing (NumPy's rules), and reshaping.
+//!
+//! Each operation here is a function on `Layout`: the value is the input's
+//! buffer seen through the new layout, and lineage applies the same function
+//! to the input's contiguous layout to map each element back.
+
+use super::Tensor;
+use super::error::{PyExceptionType, TensorError};
+use super::layout::Layout;
+use super::shape::Shape;
+
+/// One component of `t[...]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexItem {
+    /// `t[2]`, `t[-1]`: picks one position and drops the dim.
+    Int(i64),
+    /// `t[1:]`, `t[::2]`: keeps a strided range of the dim.
+    Slice {
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+    },
+    /// `t[...]`: as many `:` as the other items leave dims.
+    Ellipsis,
+    /// `t[None]`: a new dim of size 1.
+    NewAxis,
+}
+
+fn index_error(message: impl Into<String>) -> TensorError {
+    TensorError::Other {
+        kind: PyExceptionType::IndexError,
+        message: message.into(),
+    }
+}
+
+fn value_error(message: impl Into<String>) -> TensorError {
+    TensorError::Other {
+        kind: PyExceptionType::ValueError,
+        message: message.into(),
+    }
+}
+
+/// Applies `items` to `layout`, giving the layout of `t[items]`.
+pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, TensorError> {
+    let rank = layout.shape().rank();
+    let consuming = items
+        .iter()
+        .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. }))
+        .count();
+    if items.iter().filter(|i| **i == IndexItem::Ellipsis).count() > 1 {
+        return Err(index_error(
+            "an index can only have a single ellipsis ('...')",
+        ));
+    }
+    if rank == 0 {
+        if items.iter().any(|i| matches!(i, IndexItem::Int(_))) {
+            return Err(TensorError::IndexZeroDim);
+        }
+        if items.iter().any(|i| matches!(i, IndexItem::Slice { .. })) {
+            return Err(index_error("slice() cannot be applied to a 0-dim tensor."));
+        }
+    }
+    if consuming > rank {
+        return Err(TensorError::TooManyIndices { rank });
+    }
+    let mut out = layout.clone();
+    // `dim` is where the next item applies in the view being built.
+    let mut dim = 0;
+    for (position, item) in items.iter().enumerate() {
+        match *item {
+            IndexItem::Int(i) => {
+                let size = out.shape().dims()[dim];
+                let wrapped = if i < 0 { i + size as i64 } else { i };
+                if wrapped < 0 || wrapped >= size as i64 {
+                    // PyTorch names the position of the item, not the dim.
+                    return Err(TensorError::IndexOutOfBounds {
+                        index: i,
+                        dim: position,
+                        size,
+                    });
+                }
+                out = out.select(dim, wrapped as usize);
+            }
+            IndexItem::Slice { start, stop, step } => {
+                let size = out.shape().dims()[dim];
+                let (first, len, step) = slice_range(start, stop, step, size)?;
+                out = out.slice(dim, first, len, step);
+                dim += 1;
+            }
+            IndexItem::Ellipsis => dim += rank - consuming,
+            IndexItem::NewAxis => {
+                out = out.unsqueeze(dim);
+                dim += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Python's `slice.indices` for a positive step: the first position, the
+/// number of positions, and the step.
+pub fn slice_range(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    size: usize,
+) -> Result<(usize, usize, usize), TensorError> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(value_error("slice step cannot be zero"));
+    }
+    if step < 0 {
+        return Err(value_error("step must be greater than zero"));
+    }
+    let size = size as i64;
+    let clamp = |v: i64| -> i64 {
+        let v = if v < 0 { v + size } else { v };
+        v.clamp(0, size)
+    };
+    let first = start.map_or(0, clamp);
+    let stop = stop.map_or(size, clamp);
+    let len = if stop > first {
+        (stop - first + step - 1) / step
+    } else {
+        0
+    };
+    Ok((first as usize, len as usize, step as usize))
+}
+
+/// The shape `reshape(sizes)` asks for, with a `-1` inferred.
+pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
+    let shown = || {
+        sizes
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut inferred = None;
+    let mut known: usize = 1;
+    for (k, &s) in sizes.iter().enumerate() {
+        match s {
+            -1 if inferred.is_some() => return Err(TensorError::ReshapeTwoInferred),
+            -1 => inferred = Some(k),
+            s if s < 0 => {
+                return Err(TensorError::runtime(format!(
+                    "invalid shape dimension {s} at index {k} of shape [{}]",
+                    shown()
+                )));
+            }
+            s => known = known.saturating_mul(s as usize),
+        }
+    }
+    let mut dims: Vec<usize> = sizes.iter().map(|&s| s.max(0) as usize).collect();
+    match inferred {
+        Some(_) if known == 0 => {
+            if numel == 0 {
+                return Err(TensorError::runtime(format!(
+                    "cannot reshape tensor of 0 elements into shape [{}] because the unspecified dimension size -1 can be any value and is ambiguous",
+                    shown()
+                )));
+            }
+            return Err(TensorError::ReshapeMismatch {
+                shape: shown(),
+                numel,
+            });
+        }
+        Some(k) if numel % known == 0 => dims[k] = numel / known,
+        Some(_) => {
+            return Err(TensorError::ReshapeMismatch {
+                shape: shown(),
+                numel,
+            });
+        }
+        None if known != numel => {
+            return Err(TensorError::ReshapeMismatch {
+                shape: shown(),
+                numel,
+            });
+        }
+        None => {}
+    }
+    Shape::new(dims)
+}
+
+/// The strides that let `layout` be seen as `shape` without copying, if any
+/// (PyTorch's rule for `view`: each run of merged dims must be contiguous).
+pub fn view_strides(layout: &Layout, shape: &Shape) -> Option<Vec<isize>> {
+    let old = layout.shape().dims();
+    let old_strides = layout.strides();
+    let new = shape.dims();
+    if old.is_empty() || layout.shape().numel() == 0 {
+        return Some(shape.contiguous_strides());
+    }
+    let mut strides = vec![0isize; new.len()];
+    let mut view_d = new.len() as isize - 1;
+    let mut chunk_base = *old_strides.last()?;
+    let mut tensor_numel: usize = 1;
+    let mut view_numel: usize = 1;
+    for d in (0..old.len()).rev() {
+        tensor_numel *= old[d];
+        let chunk_ends =
+            d == 0 || (old[d - 1] != 1 && old_strides[d - 1] != tensor_numel as isize * chunk_base);
+        if chunk_ends {
+            while view_d >= 0 && (view_numel < tensor_numel || new[view_d as usize] == 1) {
+                strides[view_d as usize] = view_numel as isize * chunk_base;
+                view_numel *= new[view_d as usize];
+                view_d -= 1;
+            }
+            if view_numel != tensor_numel {
+                return None;
+            }
+            if d > 0 {
+                chunk_base = old_strides[d - 1];
+                tensor_numel = 1;
+                view_numel = 1;
+            }
+        }
+    }
+    (view_d == -1).then_some(strides)
+}
+
+impl Tensor {
+    /// `t[items]`: a view of the same elements.
+    pub fn index(&self, items: &[IndexItem]) -> Result<Tensor, TensorError> {
+        Ok(self.view_as(apply_index(self.layout(), items)?))
+    }
+
+    /// `t.reshape(sizes)`: the same elements in row-major order, viewed if possible.
+    pub fn reshape(&self, sizes: &[i64]) -> Result<Tensor, TensorError> {
+        let shape = infer_shape(sizes, self.numel())?;
+        Ok(match view_strides(self.layout(), &shape) {
+            Some(strides) => self.view_as(self.layout().restrided(shape, strides)),
+            None => self.with_shape(shape),
+        })
+    }
+
+    /// `t.view(sizes)`: like `reshape`, but refuses when a copy would be needed.
+    pub fn view(&self, sizes: &[i64]) -> Result<Tensor, TensorError> {
+        let shape = infer_shape(sizes, self.numel())?;
+        match view_strides(self.layout(), &shape) {
+            Some(strides) => Ok(self.view_as(self.layout().restrided(shape, strides))),
+            None => Err(TensorError::runtime(
+                "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(d: &[usize]) -> Layout {
+        Layout::contiguous(Shape::new(d.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn an_int_after_a_none_names_its_position() {
+        let err = apply_index(
+            &layout(&[3, 4, 5]),
+            &[IndexItem::NewAxis, IndexItem::Int(5)],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "index 5 is out of bounds for dimension 1 with size 3"
+        );
+    }
+
+    #[test]
+    fn ellipsis_fills_the_middle() {
+        let l = apply_index(
+            &layout(&[3, 4, 5]),
+            &[IndexItem::Ellipsis, IndexItem::Int(0)],
+        )
+        .unwrap();
+        assert_eq!(l.shape().dims(), &[3, 4]);
+        assert_eq!(l.offsets().take(3).collect::<Vec<_>>(), vec![0, 5, 10]);
+    }
+
+    #[test]
+    fn slices_clamp_like_python() {
+        assert_eq!(slice_range(Some(-2), None, None, 5).unwrap(), (3, 2, 1));
+        assert_eq!(slice_range(Some(7), None, None, 5).unwrap(), (5, 0, 1));
+        assert_eq!(slice_range(None, None, Some(2), 5).unwrap(), (0, 3, 2));
+    }
+
+    #[test]
+    fn reshape_infers_one_size() {
+        assert_eq!(infer_shape(&[-1, 4], 12).unwrap().dims(), &[3, 4]);
+        assert_eq!(
+            infer_shape(&[-1, 7], 60).unwrap_err().to_string(),
+            "shape '[-1, 7]' is invalid for input of size 60"
+        );
+    }
+
+    #[test]
+    fn a_column_cannot_be_viewed_flat_but_a_block_can() {
+        let column = apply_index(
+            &layout(&[3, 4, 5]),
+            &[
+                IndexItem::Slice {
+                    start: None,
+                    stop: None,
+                    step: None,
+                },
+                IndexItem::Int(1),
+            ],
+        )
+        .unwrap();
+        assert!(view_strides(&column, &Shape::new(vec![15]).unwrap()).is_none());
+        assert!(view_strides(&column, &Shape::new(vec![3, 5]).unwrap()).is_some());
+    }
+}

@@ -1,0 +1,219 @@
+//! Where each element of a tensor lives in its storage: shape, strides, offset.
+//!
+//! Views (indexing, slicing, `None`, broadcasting) only make a new `Layout`
+//! over the same storage. The same functions also map an element of a view
+//! back to the element of the tensor it views, which is how lineage is
+//! computed from the very arithmetic that produced the values.
+
+use super::shape::Shape;
+
+/// A strided view of a flat buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    shape: Shape,
+    strides: Vec<isize>,
+    offset: usize,
+}
+
+impl Layout {
+    /// The row-major layout of a fresh tensor.
+    pub fn contiguous(shape: Shape) -> Layout {
+        let strides = shape.contiguous_strides();
+        Layout {
+            shape,
+            strides,
+            offset: 0,
+        }
+    }
+
+    /// The sizes of this view.
+    pub fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
+    /// How far one step along each dim moves in the buffer.
+    pub fn strides(&self) -> &[isize] {
+        &self.strides
+    }
+
+    /// Whether the elements are exactly the buffer, in row-major order.
+    pub fn is_contiguous(&self) -> bool {
+        self.offset == 0 && self.strides == self.shape.contiguous_strides()
+    }
+
+    /// The buffer position of the element at `index`.
+    pub fn offset_of(&self, index: &[usize]) -> usize {
+        let mut at = self.offset as isize;
+        for (&i, &s) in index.iter().zip(&self.strides) {
+            at += i as isize * s;
+        }
+        at as usize
+    }
+
+    /// The buffer positions of all elements, in row-major order.
+    pub fn offsets(&self) -> Offsets<'_> {
+        Offsets::new(self)
+    }
+
+    /// `t[..., i, ...]` at `dim`: drops the dim. `i` must be in range.
+    pub fn select(&self, dim: usize, i: usize) -> Layout {
+        let mut out = self.clone();
+        out.offset = (self.offset as isize + i as isize * self.strides[dim]) as usize;
+        out.strides.remove(dim);
+        let mut dims = self.shape.dims().to_vec();
+        dims.remove(dim);
+        out.shape = Shape::from(dims.as_slice());
+        out
+    }
+
+    /// `t[..., start::step, ...]` at `dim`, keeping `len` elements.
+    pub fn slice(&self, dim: usize, start: usize, len: usize, step: usize) -> Layout {
+        let mut out = self.clone();
+        if len > 0 {
+            out.offset = (self.offset as isize + start as isize * self.strides[dim]) as usize;
+        }
+        out.strides[dim] *= step as isize;
+        let mut dims = self.shape.dims().to_vec();
+        dims[dim] = len;
+        out.shape = Shape::from(dims.as_slice());
+        out
+    }
+
+    /// The same view with buffer positions counted from `base`.
+    pub fn relative_to(&self, base: usize) -> Layout {
+        Layout {
+            offset: self.offset - base,
+            ..self.clone()
+        }
+    }
+
+    /// The same buffer positions seen with another shape and strides.
+    pub fn restrided(&self, shape: Shape, strides: Vec<isize>) -> Layout {
+        Layout {
+            shape,
+            strides,
+            offset: self.offset,
+        }
+    }
+
+    /// `t[..., None, ...]`: a new dim of size 1 before `dim`.
+    pub fn unsqueeze(&self, dim: usize) -> Layout {
+        let mut out = self.clone();
+        out.strides.insert(dim, 0);
+        let mut dims = self.shape.dims().to_vec();
+        dims.insert(dim, 1);
+        out.shape = Shape::from(dims.as_slice());
+        out
+    }
+
+    /// The view of this tensor broadcast to `shape` (which it must broadcast to):
+    /// new leading dims and stretched size-1 dims get stride 0.
+    pub fn broadcast_to(&self, shape: &Shape) -> Layout {
+        let extra = shape.rank() - self.shape.rank();
+        let mut strides = vec![0isize; shape.rank()];
+        for (k, s) in strides.iter_mut().enumerate().skip(extra) {
+            let own = k - extra;
+            if self.shape.dims()[own] == shape.dims()[k] {
+                *s = self.strides[own];
+            }
+        }
+        Layout {
+            shape: shape.clone(),
+            strides,
+            offset: self.offset,
+        }
+    }
+}
+
+/// Row-major iterator over the buffer positions of a layout.
+pub struct Offsets<'a> {
+    layout: &'a Layout,
+    index: Vec<usize>,
+    next: Option<isize>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(layout: &'a Layout) -> Offsets<'a> {
+        let empty = layout.shape.numel() == 0;
+        Offsets {
+            layout,
+            index: vec![0; layout.shape.rank()],
+            next: if empty {
+                None
+            } else {
+                Some(layout.offset as isize)
+            },
+        }
+    }
+}
+
+impl Iterator for Offsets<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let current = self.next?;
+        // Odometer step: bump the last dim, carrying leftwards.
+        let dims = self.layout.shape.dims();
+        let mut at = current;
+        let mut k = dims.len();
+        loop {
+            if k == 0 {
+                self.next = None;
+                break;
+            }
+            k -= 1;
+            self.index[k] += 1;
+            at += self.layout.strides[k];
+            if self.index[k] < dims[k] {
+                self.next = Some(at);
+                break;
+            }
+            at -= self.layout.strides[k] * dims[k] as isize;
+            self.index[k] = 0;
+        }
+        Some(current as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(d: &[usize]) -> Shape {
+        Shape::new(d.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn contiguous_offsets_count_up() {
+        let l = Layout::contiguous(shape(&[2, 3]));
+        assert_eq!(l.offsets().collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5]);
+        let scalar = Layout::contiguous(Shape::scalar());
+        assert_eq!(scalar.offsets().collect::<Vec<_>>(), vec![0]);
+        let empty = Layout::contiguous(shape(&[3, 0]));
+        assert_eq!(empty.offsets().count(), 0);
+    }
+
+    #[test]
+    fn column_select_walks_down_the_rows() {
+        let l = Layout::contiguous(shape(&[3, 4]));
+        let column = l.select(1, 2);
+        assert_eq!(column.offsets().collect::<Vec<_>>(), vec![2, 6, 10]);
+    }
+
+    #[test]
+    fn stepped_slices_skip() {
+        let l = Layout::contiguous(shape(&[10]));
+        let s = l.slice(0, 1, 3, 3);
+        assert_eq!(s.offsets().collect::<Vec<_>>(), vec![1, 4, 7]);
+    }
+
+    #[test]
+    fn broadcasting_repeats_without_copying() {
+        let row = Layout::contiguous(shape(&[3]));
+        let b = row.broadcast_to(&shape(&[2, 3]));
+        assert_eq!(b.offsets().collect::<Vec<_>>(), vec![0, 1, 2, 0, 1, 2]);
+        let col = Layout::contiguous(shape(&[2, 1]));
+        let b = col.broadcast_to(&shape(&[2, 3]));
+        assert_eq!(b.offsets().collect::<Vec<_>>(), vec![0, 0, 0, 1, 1, 1]);
+    }
+}

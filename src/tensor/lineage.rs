@@ -1,0 +1,291 @@
+//! Lineage: for any element of any tensor a program computed, the elements
+//! it was computed from, and the ones a selection (max, argmax, ...) picked.
+//!
+//! Every operation records one `Step` saying how its output elements map to
+//! its inputs' elements, using the same layouts and lanes that computed the
+//! values. Queries walk these steps lazily, element by element, so asking
+//! about one output of a huge reduction touches only its lane.
+
+use super::lanes::Lanes;
+use super::layout::Layout;
+use super::shape::Shape;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// Identifies one tensor in a program's lineage graph; inputs always have
+/// smaller ids than the tensors computed from them.
+pub type NodeId = usize;
+
+/// Elements of several tensors: node -> row-major positions.
+pub type Marks = BTreeMap<NodeId, BTreeSet<usize>>;
+
+/// How one tensor's elements come from its inputs' elements.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// A tensor built from data (`torch.tensor`, `torch.arange`, ...).
+    Leaf,
+    /// Each element is one input element, found by reading `map` (a layout
+    /// over the input's row-major positions): indexing, slicing, `None`,
+    /// dtype conversions.
+    View { input: NodeId, map: Layout },
+    /// The same elements in the same row-major order with another shape.
+    Reshape { input: NodeId },
+    /// Each element combines one element of each input, read through its
+    /// broadcast layout.
+    Elementwise { inputs: Vec<(NodeId, Layout)> },
+    /// Each element collapses one lane of the input; selections also know
+    /// which lane position won for each output element.
+    Reduce {
+        input: NodeId,
+        lanes: Lanes,
+        winners: Option<Rc<Vec<usize>>>,
+    },
+}
+
+/// One tensor in the graph.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// How it was computed.
+    pub step: Step,
+    /// Its shape.
+    pub shape: Shape,
+    /// The variable name or expression text it is shown under.
+    pub label: String,
+}
+
+/// All tensors of one program run and how they derive from each other.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    nodes: Vec<Node>,
+}
+
+/// What an element was computed from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trace {
+    /// Every element of every tensor upstream that fed it.
+    pub sources: Marks,
+    /// The elements through which a selection picked it (a subset of `sources`).
+    pub winners: Marks,
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    /// Records a tensor and returns its id.
+    pub fn add(&mut self, step: Step, shape: Shape, label: impl Into<String>) -> NodeId {
+        self.nodes.push(Node {
+            step,
+            shape,
+            label: label.into(),
+        });
+        self.nodes.len() - 1
+    }
+
+    /// The tensor with this id.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    /// All tensors, in the order they were computed.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Gives a tensor the name of the variable it was assigned to.
+    pub fn rename(&mut self, id: NodeId, label: impl Into<String>) {
+        self.nodes[id].label = label.into();
+    }
+
+    /// The input elements that element `flat` of `id` reads directly.
+    pub fn feeds(&self, id: NodeId, flat: usize) -> Vec<(NodeId, usize)> {
+        let node = &self.nodes[id];
+        let index = node.shape.unravel(flat);
+        match &node.step {
+            Step::Leaf => Vec::new(),
+            Step::View { input, map } => vec![(*input, map.offset_of(&index))],
+            Step::Reshape { input } => vec![(*input, flat)],
+            Step::Elementwise { inputs } => inputs
+                .iter()
+                .map(|(input, map)| (*input, map.offset_of(&index)))
+                .collect(),
+            Step::Reduce { input, lanes, .. } => {
+                let (start, lane) = self.lane_of(lanes, flat);
+                lane.offsets().map(|at| (*input, start + at)).collect()
+            }
+        }
+    }
+
+    /// For a selection, the input element it picked for element `flat`.
+    pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
+        let Step::Reduce {
+            input,
+            lanes,
+            winners: Some(winners),
+        } = &self.nodes[id].step
+        else {
+            return None;
+        };
+        let (start, lane) = self.lane_of(lanes, flat);
+        let position = lane.shape().unravel(winners[flat]);
+        Some((*input, start + lane.offset_of(&position)))
+    }
+
+    /// The first row-major position of the lane feeding output `flat`, and
+    /// the lane's layout relative to it.
+    fn lane_of(&self, lanes: &Lanes, flat: usize) -> (usize, Layout) {
+        let (outer, lane) = lanes.split(&Layout::contiguous(lanes.input_shape().clone()));
+        let outer_index = outer.shape().unravel(flat);
+        (outer.offset_of(&outer_index), lane)
+    }
+
+    /// Everything element `flat` of `id` was computed from, in every tensor upstream.
+    pub fn trace(&self, id: NodeId, flat: usize) -> Trace {
+        let sources = self.sources(id, flat);
+        let mut memo = BTreeMap::new();
+        let winners = (*self.winners(id, flat, &mut memo)).clone();
+        Trace { sources, winners }
+    }
+
+    /// All upstream elements feeding element `flat` of `id`; each tensor is
+    /// expanded once, newest first, so shared inputs are never walked twice.
+    fn sources(&self, id: NodeId, flat: usize) -> Marks {
+        let mut pending: Marks = BTreeMap::new();
+        pending.entry(id).or_default().insert(flat);
+        let mut found = Marks::new();
+        while let Some((node, elements)) = pending.pop_last() {
+            for &e in &elements {
+                for (input, at) in self.feeds(node, e) {
+                    pending.entry(input).or_default().insert(at);
+                }
+            }
+            if node != id {
+                found.insert(node, elements);
+            }
+        }
+        found
+    }
+
+    /// The elements a selection picked on the way to element `flat` of `id`:
+    /// at a selection, the picked input element, plus what picked it
+    /// upstream (or, if nothing did, everything it was computed from);
+    /// elsewhere, the union over the inputs.
+    fn winners(
+        &self,
+        id: NodeId,
+        flat: usize,
+        memo: &mut BTreeMap<(NodeId, usize), Rc<Marks>>,
+    ) -> Rc<Marks> {
+        if let Some(done) = memo.get(&(id, flat)) {
+            return Rc::clone(done);
+        }
+        let mut marks = Marks::new();
+        if let Some((input, at)) = self.winner(id, flat) {
+            let upstream = self.winners(input, at, memo);
+            let upstream = if upstream.is_empty() {
+                self.sources(input, at)
+            } else {
+                (*upstream).clone()
+            };
+            merge(&mut marks, &upstream);
+            marks.entry(input).or_default().insert(at);
+        } else {
+            for (input, at) in self.feeds(id, flat) {
+                let upstream = self.winners(input, at, memo);
+                merge(&mut marks, &upstream);
+            }
+        }
+        let marks = Rc::new(marks);
+        memo.insert((id, flat), Rc::clone(&marks));
+        marks
+    }
+}
+
+fn merge(into: &mut Marks, from: &Marks) {
+    for (node, elements) in from {
+        into.entry(*node)
+            .or_default()
+            .extend(elements.iter().copied());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(d: &[usize]) -> Shape {
+        Shape::new(d.to_vec()).unwrap()
+    }
+
+    /// t (3x4) -> sum(dim=0) -> argmax(), winners as the whole winning column.
+    #[test]
+    fn a_sum_then_argmax_wins_with_a_whole_column() {
+        let mut g = Graph::new();
+        let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
+        let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
+        let s = g.add(
+            Step::Reduce {
+                input: t,
+                lanes,
+                winners: None,
+            },
+            shape(&[4]),
+            "t.sum(dim=0)",
+        );
+        let lanes = Lanes::new(&shape(&[4]), None, false).unwrap();
+        let a = g.add(
+            Step::Reduce {
+                input: s,
+                lanes,
+                winners: Some(Rc::new(vec![2])),
+            },
+            Shape::scalar(),
+            "argmax",
+        );
+        let trace = g.trace(a, 0);
+        assert_eq!(trace.sources[&t].len(), 12);
+        assert_eq!(trace.sources[&s].len(), 4);
+        assert_eq!(trace.winners[&s], BTreeSet::from([2]));
+        assert_eq!(trace.winners[&t], BTreeSet::from([2, 6, 10]));
+    }
+
+    #[test]
+    fn a_row_argmax_wins_with_one_element() {
+        let mut g = Graph::new();
+        let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
+        let lanes = Lanes::new(&shape(&[3, 4]), Some(&[1]), false).unwrap();
+        let a = g.add(
+            Step::Reduce {
+                input: t,
+                lanes,
+                winners: Some(Rc::new(vec![3, 1, 3])),
+            },
+            shape(&[3]),
+            "a",
+        );
+        let trace = g.trace(a, 1);
+        assert_eq!(trace.sources[&t], BTreeSet::from([4, 5, 6, 7]));
+        assert_eq!(trace.winners[&t], BTreeSet::from([5]));
+    }
+
+    #[test]
+    fn a_plain_sum_has_no_winners() {
+        let mut g = Graph::new();
+        let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
+        let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
+        let s = g.add(
+            Step::Reduce {
+                input: t,
+                lanes,
+                winners: None,
+            },
+            shape(&[4]),
+            "s",
+        );
+        let trace = g.trace(s, 3);
+        assert_eq!(trace.sources[&t], BTreeSet::from([3, 7, 11]));
+        assert!(trace.winners.is_empty());
+    }
+}

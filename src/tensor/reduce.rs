@@ -1,0 +1,401 @@
+//! Reductions: one routine walks the lanes, each op is a small kernel over
+//! one lane's values.
+
+use super::dtype::DType;
+use super::error::TensorError;
+use super::lanes::Lanes;
+use super::scalar::Scalar;
+use super::storage::{Element, Storage, with_storage};
+use super::{Shape, Tensor};
+
+/// A reduction and its parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reduction {
+    /// `sum`
+    Sum,
+    /// `prod`
+    Prod,
+    /// `mean`
+    Mean,
+    /// `var` with a correction (1 is PyTorch's default, the unbiased estimate)
+    Var { correction: f64 },
+    /// `std` with a correction
+    Std { correction: f64 },
+    /// `max` (whole tensor, or the values of `max(dim)`)
+    Max,
+    /// `min`
+    Min,
+    /// `amax`
+    Amax,
+    /// `amin`
+    Amin,
+    /// `argmax`
+    Argmax,
+    /// `argmin`
+    Argmin,
+    /// `all`
+    All,
+    /// `any`
+    Any,
+    /// `count_nonzero`
+    CountNonzero,
+    /// `norm` with exponent `p` (2 by default, `inf` for the largest magnitude)
+    Norm { p: f64 },
+}
+
+impl Reduction {
+    /// The name PyTorch uses in this op's error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reduction::Sum => "sum",
+            Reduction::Prod => "prod",
+            Reduction::Mean => "mean",
+            Reduction::Var { .. } => "var",
+            Reduction::Std { .. } => "std",
+            Reduction::Max => "max",
+            Reduction::Min => "min",
+            Reduction::Amax => "amax",
+            Reduction::Amin => "amin",
+            Reduction::Argmax => "argmax",
+            Reduction::Argmin => "argmin",
+            Reduction::All => "all",
+            Reduction::Any => "any",
+            Reduction::CountNonzero => "count_nonzero",
+            Reduction::Norm { .. } => "norm",
+        }
+    }
+
+    /// Whether the result is one element picked from the lane, which
+    /// lineage reports as the lane's winner.
+    pub fn selects(self) -> bool {
+        matches!(
+            self,
+            Reduction::Max | Reduction::Min | Reduction::Argmax | Reduction::Argmin
+        )
+    }
+
+    /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
+    pub fn output_dtype(self, dtype: DType) -> Result<DType, TensorError> {
+        use Reduction::*;
+        match self {
+            Sum | Prod => Ok(dtype.accumulate()),
+            Mean if !dtype.is_floating() => Err(TensorError::MeanNeedsFloat { dtype }),
+            Var { .. } | Std { .. } if !dtype.is_floating() => Err(TensorError::StdNeedsFloat),
+            Norm { .. } if !dtype.is_floating() => Err(TensorError::NormNeedsFloat { dtype }),
+            Argmax | Argmin if dtype == DType::Bool => {
+                Err(TensorError::NoBoolSupport { op: self.name() })
+            }
+            Argmax | Argmin | CountNonzero => Ok(DType::Int64),
+            All | Any => Ok(DType::Bool),
+            _ => Ok(dtype),
+        }
+    }
+}
+
+/// The result of a reduction.
+#[derive(Debug, Clone)]
+pub struct Reduced {
+    /// One value per output element (for argmax/argmin: the index).
+    pub values: Tensor,
+    /// For selections: per output element (row-major), the position within
+    /// its lane of the element that was picked.
+    pub winners: Option<Vec<usize>>,
+}
+
+/// Applies `op` to every lane of `t` described by `lanes`.
+pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, TensorError> {
+    let out_dtype = op.output_dtype(t.dtype())?;
+    check_not_empty(t, op, lanes)?;
+    // Sums and products accumulate in their output type (bools and
+    // integers as int64); everything else reads the elements as they are.
+    let input = match op {
+        Reduction::Sum | Reduction::Prod => t.to_dtype(out_dtype),
+        _ => t.clone(),
+    };
+    let out_shape = lanes.output_shape().clone();
+    let (storage, winners) = with_storage!(&*input.storage, buffer => {
+        let (values, winners) = per_lane(buffer, &input, lanes, |lane| apply(op, lane));
+        (Storage::from_scalars(out_dtype, values.into_iter()), winners)
+    });
+    let winners = op.selects().then_some(winners);
+    Ok(Reduced {
+        values: Tensor::from_storage(storage, out_shape),
+        winners,
+    })
+}
+
+/// PyTorch refuses to pick from nothing: a whole-tensor selection of an
+/// empty tensor, or a selection along an empty dim.
+fn check_not_empty(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<(), TensorError> {
+    let picks = matches!(
+        op,
+        Reduction::Max
+            | Reduction::Min
+            | Reduction::Amax
+            | Reduction::Amin
+            | Reduction::Argmax
+            | Reduction::Argmin
+    );
+    if !picks || lanes.lane_len() > 0 {
+        return Ok(());
+    }
+    match lanes.reduced_dims().find(|&k| t.shape().dims()[k] == 0) {
+        Some(_) if lanes.whole() && matches!(op, Reduction::Argmax | Reduction::Argmin) => {
+            Err(TensorError::EmptyReductionIndex { op: op.name() })
+        }
+        Some(_) if lanes.whole() => Err(TensorError::EmptyReductionRuntime { op: op.name() }),
+        Some(dim) => Err(TensorError::EmptyReductionDim { op: op.name(), dim }),
+        None => Ok(()),
+    }
+}
+
+/// Runs `kernel` on each lane's values in turn; returns each lane's value
+/// and the lane position of its winner (0 for kernels that pick nothing).
+fn per_lane<T: Element>(
+    buffer: &[T],
+    input: &Tensor,
+    lanes: &Lanes,
+    mut kernel: impl FnMut(&[T]) -> (Scalar, usize),
+) -> (Vec<Scalar>, Vec<usize>) {
+    let (outer, lane) = lanes.split(input.layout());
+    let n = lanes.output_shape().numel();
+    let mut values = Vec::with_capacity(n);
+    let mut winners = Vec::with_capacity(n);
+    let mut scratch = Vec::with_capacity(lanes.lane_len());
+    for start in outer.offsets() {
+        scratch.clear();
+        scratch.extend(lane.offsets().map(|at| buffer[start + at]));
+        let (value, winner) = kernel(&scratch);
+        values.push(value);
+        winners.push(winner);
+    }
+    (values, winners)
+}
+
+/// One lane's result for `op`, and the position of the element it picked.
+fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
+    let as_f64 = || lane.iter().map(|x| x.to_scalar().to_f64());
+    match op {
+        Reduction::Sum => (sum(lane), 0),
+        Reduction::Prod => (prod(lane), 0),
+        Reduction::Mean => {
+            // PyTorch divides the lane's sum, in the lane's own precision.
+            let total = sum(lane).to_f64();
+            (Scalar::Float(total / lane.len() as f64), 0)
+        }
+        Reduction::Var { correction } => (Scalar::Float(variance(as_f64(), correction)), 0),
+        Reduction::Std { correction } => (Scalar::Float(variance(as_f64(), correction).sqrt()), 0),
+        Reduction::Max | Reduction::Amax | Reduction::Argmax => pick(lane, |x, best| x > best),
+        Reduction::Min | Reduction::Amin | Reduction::Argmin => pick(lane, |x, best| x < best),
+        Reduction::All => (
+            Scalar::Bool(lane.iter().all(|x| x.to_scalar().is_nonzero())),
+            0,
+        ),
+        Reduction::Any => (
+            Scalar::Bool(lane.iter().any(|x| x.to_scalar().is_nonzero())),
+            0,
+        ),
+        Reduction::CountNonzero => (
+            Scalar::Int(lane.iter().filter(|x| x.to_scalar().is_nonzero()).count() as i64),
+            0,
+        ),
+        Reduction::Norm { p } => (Scalar::Float(norm(as_f64(), p)), 0),
+    }
+    .pipe(|(value, at)| match op {
+        Reduction::Argmax | Reduction::Argmin => (Scalar::Int(at as i64), at),
+        _ => (value, at),
+    })
+}
+
+/// Small helper so `apply` can post-process its match without a temporary.
+trait Pipe: Sized {
+    fn pipe<R>(self, f: impl FnOnce(Self) -> R) -> R {
+        f(self)
+    }
+}
+impl<T> Pipe for T {}
+
+/// The first element that beats all others by `better`; the first NaN beats everything.
+fn pick<T: Element>(lane: &[T], better: impl Fn(T, T) -> bool) -> (Scalar, usize) {
+    let mut at = 0;
+    for (i, &x) in lane.iter().enumerate().skip(1) {
+        if lane[at].is_nan() {
+            break;
+        }
+        if x.is_nan() || better(x, lane[at]) {
+            at = i;
+        }
+    }
+    (lane[at].to_scalar(), at)
+}
+
+/// The sum in the lane's own type (sums only ever see int64, float32, float64).
+fn sum<T: Element>(lane: &[T]) -> Scalar {
+    match lane.first().map(|x| x.to_scalar()) {
+        None => match T::DTYPE.is_floating() {
+            true => Scalar::Float(0.0),
+            false => Scalar::Int(0),
+        },
+        Some(Scalar::Int(_)) => Scalar::Int(
+            lane.iter()
+                .fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())),
+        ),
+        Some(_) if T::DTYPE == DType::Float32 => Scalar::Float(f64::from(sum_f32(lane))),
+        Some(_) => Scalar::Float(lane.iter().fold(0.0, |acc, x| acc + x.to_scalar().to_f64())),
+    }
+}
+
+/// A float32 sum in float32 arithmetic, in the order PyTorch's CPU kernel
+/// uses for lanes of up to 7 elements: four interleaved partial sums over
+/// whole groups of four, the rest added to the first, then the partials in
+/// order. (Longer lanes follow the CPU's vector width in PyTorch, so no
+/// single order matches it everywhere; this one is as good as any.)
+fn sum_f32<T: Element>(lane: &[T]) -> f32 {
+    let mut partial = [0f32; 4];
+    let whole = lane.len() / 4 * 4;
+    for (i, x) in lane.iter().enumerate() {
+        let slot = if i < whole { i % 4 } else { 0 };
+        partial[slot] += x.to_scalar().to_f64() as f32;
+    }
+    ((partial[0] + partial[1]) + partial[2]) + partial[3]
+}
+
+/// The product in the lane's own type; int64 wraps on overflow as PyTorch's does.
+fn prod<T: Element>(lane: &[T]) -> Scalar {
+    match T::DTYPE {
+        DType::Int64 => Scalar::Int(
+            lane.iter()
+                .fold(1i64, |acc, x| acc.wrapping_mul(x.to_scalar().to_i64())),
+        ),
+        DType::Float32 => Scalar::Float(f64::from(
+            lane.iter()
+                .fold(1f32, |acc, x| acc * x.to_scalar().to_f64() as f32),
+        )),
+        _ => Scalar::Float(lane.iter().fold(1.0, |acc, x| acc * x.to_scalar().to_f64())),
+    }
+}
+
+/// Two-pass variance in float64: squared deviations over `n - correction`
+/// (never below zero, so too few elements give inf or NaN as in PyTorch).
+fn variance(values: impl Iterator<Item = f64> + Clone, correction: f64) -> f64 {
+    let n = values.clone().count() as f64;
+    let mean = values.clone().sum::<f64>() / n;
+    let squares: f64 = values.map(|x| (x - mean) * (x - mean)).sum();
+    squares / (n - correction).max(0.0)
+}
+
+/// The p-norm: `(sum |x|^p)^(1/p)`, the largest magnitude for `p = inf`.
+fn norm(values: impl Iterator<Item = f64>, p: f64) -> f64 {
+    if p == f64::INFINITY {
+        return values
+            .map(f64::abs)
+            .fold(0.0, |a, b| if b.is_nan() || b > a { b } else { a });
+    }
+    if p == 0.0 {
+        return values.filter(|x| *x != 0.0).count() as f64;
+    }
+    values.map(|x| x.abs().powf(p)).sum::<f64>().powf(1.0 / p)
+}
+
+impl Tensor {
+    /// Reduces over `dims` (all when `None`), keeping them as size 1 if `keepdim`.
+    pub fn reduce(
+        &self,
+        op: Reduction,
+        dims: Option<&[i64]>,
+        keepdim: bool,
+    ) -> Result<Reduced, TensorError> {
+        let lanes = Lanes::new(self.shape(), dims, keepdim)?;
+        reduce(self, op, &lanes)
+    }
+
+    /// A contiguous int64 tensor of `positions` with `shape`.
+    pub fn indices(positions: &[usize], shape: Shape) -> Tensor {
+        Tensor::from_vec(positions.iter().map(|&p| p as i64).collect(), shape)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(rows: &[&[f32]]) -> Tensor {
+        let shape = Shape::new(vec![rows.len(), rows[0].len()]).unwrap();
+        Tensor::from_vec(rows.concat(), shape)
+    }
+
+    fn values(t: &Tensor) -> Vec<f64> {
+        t.scalars().map(Scalar::to_f64).collect()
+    }
+
+    #[test]
+    fn the_lesson_argmax_picks_the_first_of_a_tie() {
+        let t = matrix(&[&[1., 0., 0., 2.], &[0., 3., 3., 0.], &[4., 0., 0., 5.]]);
+        let r = t.reduce(Reduction::Argmax, Some(&[1]), false).unwrap();
+        assert_eq!(values(&r.values), vec![3., 1., 3.]);
+        assert_eq!(r.winners, Some(vec![3, 1, 3]));
+        let flat = t.reduce(Reduction::Argmax, None, false).unwrap();
+        assert_eq!(values(&flat.values), vec![11.]);
+    }
+
+    #[test]
+    fn sums_along_each_dim() {
+        let t = matrix(&[&[1., 1., 1., 1.], &[2., 2., 2., 2.], &[3., 3., 3., 3.]]);
+        assert_eq!(
+            values(&t.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values),
+            vec![6.; 4]
+        );
+        assert_eq!(
+            values(&t.reduce(Reduction::Sum, Some(&[1]), false).unwrap().values),
+            vec![4., 8., 12.]
+        );
+    }
+
+    #[test]
+    fn std_is_unbiased_by_default() {
+        let t = matrix(&[&[0., 1., 0.], &[2., 0., 2.], &[0., 3., 0.]]);
+        let std = t
+            .reduce(Reduction::Std { correction: 1.0 }, None, false)
+            .unwrap();
+        assert!((values(&std.values)[0] - 1.1667).abs() < 1e-4);
+    }
+
+    #[test]
+    fn nan_wins_every_selection() {
+        let t = Tensor::from_vec(
+            vec![1.0f32, f32::NAN, 5.0, f32::NAN],
+            Shape::new(vec![4]).unwrap(),
+        );
+        assert_eq!(
+            values(&t.reduce(Reduction::Argmax, None, false).unwrap().values),
+            vec![1.]
+        );
+        assert_eq!(
+            values(&t.reduce(Reduction::Argmin, None, false).unwrap().values),
+            vec![1.]
+        );
+    }
+
+    #[test]
+    fn empty_selections_are_refused() {
+        let t = Tensor::from_vec(Vec::<f32>::new(), Shape::new(vec![3, 0]).unwrap());
+        let err = t.reduce(Reduction::Max, Some(&[1]), false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "max(): Expected reduction dim 1 to have non-zero size."
+        );
+        assert!(t.reduce(Reduction::Max, Some(&[0]), false).is_ok());
+        let err = t.reduce(Reduction::Argmax, None, false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "argmax(): Expected reduction dim to be specified for input.numel() == 0."
+        );
+        assert_eq!(
+            t.reduce(Reduction::Sum, None, false)
+                .unwrap()
+                .values
+                .numel(),
+            1
+        );
+    }
+}
