@@ -1,0 +1,1663 @@
+#!/usr/bin/env python3
+"""Generate the golden corpus for the tensor-playground interpreter.
+
+Every case is a short program in the playground's PyTorch subset. This script
+runs each one with REAL PyTorch and NumPy, the way the Python REPL would, and
+writes what it printed to `tests/golden/cases.json` (the whole corpus) and
+`tests/golden/lesson.json` (exactly the programs of the first lesson).
+
+Run it from anywhere with a Python that has torch and numpy:
+
+    /work/cache/torch-venv/bin/python tests/golden/generate.py
+
+REPL semantics used for each program:
+  - a fresh namespace in which `torch` and `np` (NumPy) are already imported;
+  - top-level statements run in order; for an expression statement whose
+    value is not None, its repr() is printed (as sys.displayhook does);
+  - `print(...)` writes to the same captured stdout;
+  - on the first exception the program stops and the case records
+    `ExceptionType: first line of the message`; warnings go to stderr and
+    are not recorded.
+
+Only the generator (this file) uses loops; the programs themselves stay in
+the subset the interpreter supports (no def/for/if/lambda, no in-place ops).
+"""
+
+import ast
+import contextlib
+import io
+import json
+import os
+import platform
+import re
+import sys
+import textwrap
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GENERATOR = "tests/golden/generate.py"
+
+# Top-level groups, in output order. tests/golden.rs has one test per group.
+GROUPS = [
+    "create",
+    "access",
+    "index",
+    "elementwise",
+    "reduce",
+    "print",
+    "python",
+    "errors",
+    "lesson",
+]
+
+CASES = []  # list of (name, program)
+_NAMES = set()
+
+
+def add(name, program):
+    """Registers one case; names are unique and start with a known group."""
+    program = textwrap.dedent(program).strip("\n")
+    group = name.split("/", 1)[0]
+    assert group in GROUPS, f"unknown group in {name!r}"
+    assert name not in _NAMES, f"duplicate case name {name!r}"
+    assert program, f"empty program in {name!r}"
+    _NAMES.add(name)
+    CASES.append((name, program))
+
+
+# ---------------------------------------------------------------------------
+# Running a program like the REPL
+# ---------------------------------------------------------------------------
+
+
+def run_program(program):
+    """Runs `program` as the REPL would; returns (stdout, error or None)."""
+    namespace = {"torch": torch, "np": np, "__name__": "__main__"}
+    out = io.StringIO()
+    error = None
+    tree = ast.parse(program, mode="exec")
+    with contextlib.redirect_stdout(out):
+        try:
+            for stmt in tree.body:
+                if isinstance(stmt, ast.Expr):
+                    code = compile(ast.Expression(stmt.value), "<input>", "eval")
+                    value = eval(code, namespace)
+                    if value is not None:
+                        print(repr(value))
+                else:
+                    module = ast.Module(body=[stmt], type_ignores=[])
+                    exec(compile(module, "<input>", "exec"), namespace)
+        except Exception as e:  # noqa: BLE001 - every exception is a result
+            message = str(e).splitlines()
+            first = message[0] if message else ""
+            error = f"{type(e).__name__}: {first}" if first else type(e).__name__
+    return out.getvalue(), error
+
+
+def check_subset(name, program):
+    """Rejects programs that use Python features outside the subset."""
+    forbidden = (
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.For,
+        ast.While,
+        ast.If,
+        ast.IfExp,
+        ast.With,
+        ast.Try,
+        ast.Lambda,
+        ast.ListComp,
+        ast.SetComp,
+        ast.DictComp,
+        ast.GeneratorExp,
+        ast.AugAssign,
+        ast.Import,
+        ast.ImportFrom,
+        ast.Dict,
+        ast.Set,
+        ast.BoolOp,
+        ast.JoinedStr,
+    )
+    for node in ast.walk(ast.parse(program)):
+        assert not isinstance(node, forbidden), f"{name}: {type(node).__name__} is outside the subset"
+        if isinstance(node, (ast.Assign,)):
+            for target in node.targets:
+                assert isinstance(target, (ast.Name, ast.Tuple)), f"{name}: only names are assigned"
+
+
+# ---------------------------------------------------------------------------
+# create/: building tensors
+# ---------------------------------------------------------------------------
+
+
+def cases_create():
+    # torch.tensor from Python data
+    add("create/tensor/int_scalar", "torch.tensor(5)")
+    add("create/tensor/negative_int_scalar", "torch.tensor(-3)")
+    add("create/tensor/float_scalar", "torch.tensor(5.)")
+    add("create/tensor/float_scalar_decimal", "torch.tensor(2.5)")
+    add("create/tensor/bool_scalar", "torch.tensor(True)")
+    add("create/tensor/bool_scalar_false", "torch.tensor(False)")
+    add("create/tensor/int_1d", "torch.tensor([1, 2, 3])")
+    add("create/tensor/float_1d", "torch.tensor([1.5, -2.25, 3.])")
+    add("create/tensor/bool_1d", "torch.tensor([True, False, True])")
+    add("create/tensor/mixed_int_float", "torch.tensor([1, 2.5, 3])")
+    add("create/tensor/mixed_bool_int", "torch.tensor([True, 2, False])")
+    add("create/tensor/mixed_bool_float", "torch.tensor([True, 0.5])")
+    add("create/tensor/int_2d", "torch.tensor([[1, 2, 3], [4, 5, 6]])")
+    add("create/tensor/float_2d", "torch.tensor([[1., 2.], [3., 4.], [5., 6.]])")
+    add("create/tensor/bool_2d", "torch.tensor([[True, False], [False, True]])")
+    add("create/tensor/int_3d", "torch.tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])")
+    add("create/tensor/float_3d", "torch.tensor([[[1.5, 2.], [3., 4.]], [[5., 6.], [7., 8.]]])")
+    add("create/tensor/int_4d", "torch.tensor([[[[1, 2]], [[3, 4]]], [[[5, 6]], [[7, 8]]]])")
+    add("create/tensor/tuple_data", "torch.tensor((1, 2, 3))")
+    add("create/tensor/tuple_of_lists", "torch.tensor(([1, 2], [3, 4]))")
+    add("create/tensor/one_element", "torch.tensor([7])")
+    add("create/tensor/nested_one_element", "torch.tensor([[7.]])")
+    add("create/tensor/nan", "torch.tensor(float('nan'))")
+    add("create/tensor/inf", "torch.tensor(float('inf'))")
+    add("create/tensor/neg_inf", "torch.tensor(float('-inf'))")
+    add("create/tensor/nan_inf_list", "torch.tensor([float('nan'), float('inf'), float('-inf'), 1.])")
+    add("create/tensor/large_int", "torch.tensor([2 ** 40, -2 ** 40])")
+    add("create/tensor/multiline_data", """
+        t = torch.tensor([[1, 2, 3],
+                          [4, 5, 6]])
+        t
+    """)
+    add("create/tensor/from_variable_list", """
+        data = [[1, 2], [3, 4]]
+        torch.tensor(data)
+    """)
+    add("create/tensor/from_scalar_variables", """
+        a = 2
+        b = 3.5
+        torch.tensor([a, b])
+    """)
+    add("create/tensor/from_nested_variables", """
+        row = [1., 2.]
+        torch.tensor([row, row])
+    """)
+    add("create/tensor/empty_list", "torch.tensor([])")
+    add("create/tensor/empty_nested", "torch.tensor([[]])")
+    add("create/tensor/empty_nested_two", "torch.tensor([[], []])")
+    add("create/tensor/empty_int64", "torch.tensor([], dtype=torch.int64)")
+    add("create/tensor/empty_bool", "torch.tensor([], dtype=torch.bool)")
+    add("create/tensor/empty_float64", "torch.tensor([], dtype=torch.float64)")
+    add("create/tensor/empty_int32", "torch.tensor([], dtype=torch.int32)")
+
+    # dtype= for every dtype, from ints, floats and bools
+    dtypes = ["float32", "float64", "int64", "int32", "bool"]
+    sources = {
+        "ints": "[[0, 1, -2], [3, 4, 5]]",
+        "floats": "[1.75, -1.75, 0., 2.5]",
+        "bools": "[True, False]",
+        "scalar": "3",
+    }
+    for dt in dtypes:
+        for src_name, src in sources.items():
+            add(f"create/dtype/{dt}/from_{src_name}", f"torch.tensor({src}, dtype=torch.{dt})")
+    add("create/dtype/float64_scalar_decimal", "torch.tensor(0.1, dtype=torch.float64)")
+    add("create/dtype/float64_precise", "torch.tensor([0.1, 1 / 3], dtype=torch.float64)")
+    add("create/dtype/int32_negative", "torch.tensor([-5, 7], dtype=torch.int32)")
+    add("create/dtype/dtype_value", "torch.float64")
+    add("create/dtype/dtype_values_all", "print(torch.float32, torch.float64, torch.int64, torch.int32, torch.bool)")
+    add("create/dtype/dtype_from_variable", """
+        dt = torch.int32
+        torch.tensor([1, 2], dtype=dt)
+    """)
+
+    # torch.arange
+    add("create/arange/end", "torch.arange(5)")
+    add("create/arange/start_end", "torch.arange(2, 7)")
+    add("create/arange/step", "torch.arange(0, 10, 3)")
+    add("create/arange/negative_step", "torch.arange(10, 0, -3)")
+    add("create/arange/negative_range", "torch.arange(-3, 3)")
+    add("create/arange/float_end", "torch.arange(5.)")
+    add("create/arange/float_start", "torch.arange(0.5, 3)")
+    add("create/arange/float_step_quarter", "torch.arange(0, 2, 0.25)")
+    add("create/arange/float_step_tenth", "torch.arange(0, 1, 0.1)")
+    add("create/arange/float_step_third", "torch.arange(0, 1, 1 / 3)")
+    add("create/arange/float_negative_step", "torch.arange(1., -1., -0.5)")
+    add("create/arange/zero", "torch.arange(0)")
+    add("create/arange/empty_range", "torch.arange(3, 3)")
+    add("create/arange/float_zero", "torch.arange(0.)")
+    add("create/arange/one", "torch.arange(1)")
+    add("create/arange/keyword_dtype_float64", "torch.arange(4, dtype=torch.float64)")
+    add("create/arange/keyword_dtype_int32", "torch.arange(1, 5, dtype=torch.int32)")
+    add("create/arange/keyword_dtype_float32", "torch.arange(6, dtype=torch.float32)")
+    add("create/arange/twelve", "torch.arange(12)")
+    add("create/arange/non_integer_end", "torch.arange(2.5)")
+
+    # zeros / ones / full
+    add("create/zeros/1d", "torch.zeros(3)")
+    add("create/zeros/2d", "torch.zeros(2, 3)")
+    add("create/zeros/tuple_shape", "torch.zeros((2, 3))")
+    add("create/zeros/list_shape", "torch.zeros([2, 3])")
+    add("create/zeros/3d", "torch.zeros(2, 1, 3)")
+    add("create/zeros/0d", "torch.zeros(())")
+    add("create/zeros/empty_1d", "torch.zeros(0)")
+    add("create/zeros/empty_2d", "torch.zeros(0, 3)")
+    add("create/zeros/empty_2d_other", "torch.zeros(3, 0)")
+    add("create/zeros/empty_3d", "torch.zeros(2, 0, 3)")
+    add("create/zeros/int64", "torch.zeros(2, 2, dtype=torch.int64)")
+    add("create/zeros/int32", "torch.zeros(3, dtype=torch.int32)")
+    add("create/zeros/bool", "torch.zeros(2, dtype=torch.bool)")
+    add("create/zeros/float64", "torch.zeros(2, dtype=torch.float64)")
+    add("create/ones/1d", "torch.ones(4)")
+    add("create/ones/2d", "torch.ones(2, 3)")
+    add("create/ones/tuple_shape", "torch.ones((3, 1))")
+    add("create/ones/4d", "torch.ones(1, 2, 1, 2)")
+    add("create/ones/0d", "torch.ones(())")
+    add("create/ones/empty", "torch.ones(0)")
+    add("create/ones/int64", "torch.ones(2, 3, dtype=torch.int64)")
+    add("create/ones/bool", "torch.ones(2, 2, dtype=torch.bool)")
+    add("create/ones/float64", "torch.ones(3, dtype=torch.float64)")
+    add("create/ones/int32", "torch.ones(2, dtype=torch.int32)")
+    add("create/full/int_fill", "torch.full((2, 3), 7)")
+    add("create/full/float_fill", "torch.full((2, 2), 1.5)")
+    add("create/full/bool_fill", "torch.full((3,), True)")
+    add("create/full/list_shape", "torch.full([2], -1.)")
+    add("create/full/dtype", "torch.full((2, 2), 7, dtype=torch.float32)")
+    add("create/full/dtype_float64", "torch.full((2,), 0.5, dtype=torch.float64)")
+    add("create/full/dtype_int32", "torch.full((2,), 3, dtype=torch.int32)")
+    add("create/full/scalar_shape", "torch.full((), 4.)")
+    add("create/full/nan", "torch.full((2, 2), float('nan'))")
+    add("create/full/inf", "torch.full((3,), float('-inf'))")
+    add("create/full/empty", "torch.full((0, 2), 1.)")
+
+    # reshape / view / flatten
+    add("create/reshape/2x3", "torch.arange(6).reshape(2, 3)")
+    add("create/reshape/tuple", "torch.arange(6).reshape((3, 2))")
+    add("create/reshape/list", "torch.arange(6).reshape([1, 6])")
+    add("create/reshape/infer_last", "torch.arange(12).reshape(3, -1)")
+    add("create/reshape/infer_first", "torch.arange(12).reshape(-1, 6)")
+    add("create/reshape/infer_middle", "torch.arange(12).reshape(2, -1, 2)")
+    add("create/reshape/flat", "torch.arange(6).reshape(2, 3).reshape(-1)")
+    add("create/reshape/to_0d", "torch.tensor([5.]).reshape(())")
+    add("create/reshape/from_0d", "torch.tensor(5.).reshape(1, 1)")
+    add("create/reshape/4d", "torch.arange(16.).reshape(2, 2, 2, 2)")
+    add("create/reshape/empty", "torch.zeros(0, 3).reshape(3, 0)")
+    add("create/reshape/empty_infer", "torch.zeros(0, 3).reshape(-1)")
+    add("create/reshape/of_slice", "torch.arange(12).reshape(3, 4)[:, 1:3].reshape(-1)")
+    add("create/reshape/of_transposed_step", "torch.arange(10)[::2].reshape(5, 1)")
+    add("create/view/2x3", "torch.arange(6.).view(2, 3)")
+    add("create/view/infer", "torch.arange(6.).view(-1, 2)")
+    add("create/view/tuple", "torch.arange(6.).view((3, 2))")
+    add("create/view/flat", "torch.ones(2, 2).view(-1)")
+    add("create/flatten/2d", "torch.tensor([[1, 2], [3, 4]]).flatten()")
+    add("create/flatten/3d", "torch.arange(8).reshape(2, 2, 2).flatten()")
+    add("create/flatten/0d", "torch.tensor(5.).flatten()")
+    add("create/flatten/1d", "torch.tensor([1., 2.]).flatten()")
+    add("create/flatten/empty", "torch.zeros(0, 3).flatten()")
+    add("create/flatten/of_slice", "torch.arange(12).reshape(3, 4)[:, ::2].flatten()")
+
+    # conversions
+    add("create/convert/float_from_int", "torch.tensor([1, -2, 3]).float()")
+    add("create/convert/float_from_bool", "torch.tensor([True, False]).float()")
+    add("create/convert/float_from_float64", "torch.tensor([0.1, 2.5], dtype=torch.float64).float()")
+    add("create/convert/long_from_float", "torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.7]).long()")
+    add("create/convert/long_from_bool", "torch.tensor([True, False]).long()")
+    add("create/convert/long_from_int32", "torch.tensor([1, 2], dtype=torch.int32).long()")
+    add("create/convert/to_float64", "torch.tensor([1, 2]).to(torch.float64)")
+    add("create/convert/to_float32", "torch.tensor([1, 2]).to(torch.float32)")
+    add("create/convert/to_int32", "torch.tensor([1.9, -1.9]).to(torch.int32)")
+    add("create/convert/to_int64", "torch.tensor([True, True]).to(torch.int64)")
+    add("create/convert/to_bool", "torch.tensor([0., 0.5, -1., 2.]).to(torch.bool)")
+    add("create/convert/to_bool_nan", "torch.tensor([float('nan'), 0.]).to(torch.bool)")
+    add("create/convert/to_dtype_keyword", "torch.tensor([1, 2]).to(dtype=torch.float64)")
+    add("create/convert/to_same", "torch.tensor([1., 2.]).to(torch.float32)")
+    add("create/convert/float_0d", "torch.tensor(3).float()")
+    add("create/convert/long_0d", "torch.tensor(3.9).long()")
+    add("create/convert/float64_to_float32_rounds", "torch.tensor([0.1], dtype=torch.float64).float().item()")
+    add("create/convert/chain", "torch.arange(6).float().reshape(2, 3)")
+
+
+# ---------------------------------------------------------------------------
+# access/: shape, numel, item, tolist, numpy, len
+# ---------------------------------------------------------------------------
+
+
+def cases_access():
+    setups = {
+        "0d": "t = torch.tensor(5.)",
+        "1d": "t = torch.tensor([1, 2, 3])",
+        "2d": "t = torch.zeros(3, 4)",
+        "3d": "t = torch.ones(2, 3, 4)",
+        "4d": "t = torch.ones(2, 1, 3, 2)",
+        "empty": "t = torch.zeros(0, 3)",
+    }
+    for key, setup in setups.items():
+        add(f"access/numel/{key}", f"{setup}\nt.numel()")
+        add(f"access/shape/{key}", f"{setup}\nt.shape")
+        add(f"access/size/{key}", f"{setup}\nt.size()")
+        add(f"access/dim/{key}", f"{setup}\nt.dim()")
+        add(f"access/ndim/{key}", f"{setup}\nt.ndim")
+    add("access/size/dim0", "torch.zeros(3, 4).size(0)")
+    add("access/size/dim1", "torch.zeros(3, 4).size(1)")
+    add("access/size/negative", "torch.zeros(3, 4).size(-1)")
+    add("access/size/negative_first", "torch.zeros(3, 4).size(-2)")
+    add("access/size/keyword", "torch.zeros(3, 4).size(dim=1)")
+    add("access/size/out_of_range", "torch.zeros(3, 4).size(2)")
+    add("access/size/out_of_range_negative", "torch.zeros(3, 4).size(-3)")
+    add("access/size/0d_dim", "torch.tensor(1.).size(0)")
+    add("access/shape/index", "torch.zeros(3, 4).shape[0]")
+    add("access/shape/index_negative", "torch.zeros(3, 4).shape[-1]")
+    add("access/shape/index_out_of_range", "torch.zeros(3, 4).shape[2]")
+    add("access/shape/len", "len(torch.zeros(3, 4, 5).shape)")
+    add("access/shape/equals_tuple", "torch.zeros(3, 4).shape == (3, 4)")
+    add("access/shape/not_equals_tuple", "torch.zeros(3, 4).shape == (4, 3)")
+    add("access/shape/equals_shape", "torch.zeros(3, 4).shape == torch.ones(3, 4).size()")
+    add("access/shape/unpack", """
+        rows, cols = torch.zeros(3, 4).shape
+        rows
+        cols
+    """)
+    add("access/shape/print", "print(torch.zeros(2, 5).shape)")
+    add("access/shape/of_reduction", "torch.zeros(2, 3, 4).sum(dim=1).shape")
+    add("access/shape/of_keepdim", "torch.zeros(2, 3, 4).sum(dim=1, keepdim=True).shape")
+    add("access/shape/of_slice", "torch.zeros(2, 3, 4)[:, 0].shape")
+    add("access/shape/slice_of_shape", "torch.zeros(2, 3, 4).shape[1:]")
+    add("access/numel/python_compare", """
+        t = torch.tensor([[0, 1, 0], [2, 0, 2], [0, 3, 0]], dtype=torch.float32)
+        t.sum().numel() < t.numel()
+    """)
+    add("access/numel/arith", "torch.zeros(3, 4).numel() * 2 + 1")
+
+    # len()
+    add("access/len/1d", "len(torch.tensor([1, 2, 3]))")
+    add("access/len/2d", "len(torch.zeros(3, 4))")
+    add("access/len/empty", "len(torch.zeros(0, 4))")
+    add("access/len/0d", "len(torch.tensor(1.))")
+    add("access/len/list", "len([1, 2, 3, 4])")
+    add("access/len/tuple", "len((1, 2))")
+    add("access/len/max_pair", "len(torch.tensor([[1, 2], [3, 4]]).max(dim=0))")
+
+    # item()
+    add("access/item/float32_int", "torch.tensor(5.).item()")
+    add("access/item/float32_tenth", "torch.tensor(0.1).item()")
+    add("access/item/float32_third", "torch.tensor(1 / 3).item()")
+    add("access/item/float32_big", "torch.tensor(123456789.).item()")
+    add("access/item/float32_small", "torch.tensor(1e-5).item()")
+    add("access/item/float32_negative", "torch.tensor(-2.5).item()")
+    add("access/item/float32_nan", "torch.tensor(float('nan')).item()")
+    add("access/item/float32_inf", "torch.tensor(float('inf')).item()")
+    add("access/item/float32_neg_inf", "torch.tensor(float('-inf')).item()")
+    add("access/item/float32_neg_zero", "torch.tensor(-0.).item()")
+    add("access/item/float32_1e16", "torch.tensor(1e16).item()")
+    add("access/item/float64_1e16", "torch.tensor(1e16, dtype=torch.float64).item()")
+    add("access/item/float64_1e_5", "torch.tensor(1e-5, dtype=torch.float64).item()")
+    add("access/item/float64_tenth", "torch.tensor(0.1, dtype=torch.float64).item()")
+    add("access/item/float64_1e15", "torch.tensor(1e15, dtype=torch.float64).item()")
+    add("access/item/float64_1e_4", "torch.tensor(0.0001, dtype=torch.float64).item()")
+    add("access/item/int64", "torch.tensor(7).item()")
+    add("access/item/int64_negative", "torch.tensor(-7).item()")
+    add("access/item/int32", "torch.tensor(7, dtype=torch.int32).item()")
+    add("access/item/bool", "torch.tensor(True).item()")
+    add("access/item/one_element_1d", "torch.tensor([2.5]).item()")
+    add("access/item/one_element_2d", "torch.tensor([[3]]).item()")
+    add("access/item/many", "torch.zeros(3, 4).item()")
+    add("access/item/empty", "torch.tensor([]).item()")
+    add("access/item/of_sum", "torch.tensor([0.1, 0.2, 0.3]).sum().item()")
+    add("access/item/of_mean", "torch.tensor([1., 2., 4.]).mean().item()")
+    add("access/item/arith", "torch.tensor(2.5).item() * 2")
+    add("access/item/int_arith", "torch.tensor(7).item() // 2")
+    add("access/item/of_count_nonzero", "torch.tensor([1, 0, 2]).count_nonzero().item()")
+
+    # tolist()
+    add("access/tolist/float32_1d", "torch.tensor([1., 2.5, -3.]).tolist()")
+    add("access/tolist/float32_tenths", "torch.tensor([0.1, 0.2, 0.3]).tolist()")
+    add("access/tolist/float32_2d", "torch.tensor([[1., 2.], [3., 4.]]).tolist()")
+    add("access/tolist/float32_3d", "torch.arange(8.).reshape(2, 2, 2).tolist()")
+    add("access/tolist/float64", "torch.tensor([0.1, 0.2], dtype=torch.float64).tolist()")
+    add("access/tolist/int64", "torch.tensor([[1, -2], [3, 4]]).tolist()")
+    add("access/tolist/int32", "torch.tensor([1, 2], dtype=torch.int32).tolist()")
+    add("access/tolist/bool", "torch.tensor([True, False]).tolist()")
+    add("access/tolist/0d_float", "torch.tensor(2.5).tolist()")
+    add("access/tolist/0d_int", "torch.tensor(3).tolist()")
+    add("access/tolist/0d_bool", "torch.tensor(False).tolist()")
+    add("access/tolist/empty", "torch.tensor([]).tolist()")
+    add("access/tolist/empty_2d", "torch.zeros(0, 3).tolist()")
+    add("access/tolist/empty_2d_other", "torch.zeros(2, 0).tolist()")
+    add("access/tolist/nan_inf", "torch.tensor([float('nan'), float('inf'), float('-inf')]).tolist()")
+    add("access/tolist/of_mean_dim", "torch.tensor([[1., 2., 3.], [4., 5., 6.]]).mean(dim=0).tolist()")
+    add("access/tolist/big_small", "torch.tensor([1e20, 1e-20, 123456789.]).tolist()")
+    add("access/tolist/4d", "torch.ones(1, 1, 2, 1, dtype=torch.int64).tolist()")
+    add("access/tolist/index_result", "torch.tensor([[1, 2], [3, 4]]).tolist()[1]")
+    add("access/tolist/len", "len(torch.zeros(3, 2).tolist())")
+
+    # numpy()
+    np_cases = {
+        "float32_1d": "torch.tensor([4., 5., 6.])",
+        "float32_decimals": "torch.tensor([5., 1., 1., 7.]) / 3",
+        "float32_tenths": "torch.tensor([0.1, 0.2, 0.3])",
+        "float32_2d": "torch.tensor([[1., 2.5], [3., 4.]])",
+        "float32_3d": "torch.arange(8.).reshape(2, 2, 2)",
+        "float32_0d": "torch.tensor(18.)",
+        "float32_0d_decimal": "torch.tensor(0.1)",
+        "float32_negative": "torch.tensor([-1.5, 2., -3.25])",
+        "float32_nan_inf": "torch.tensor([float('nan'), 1., float('inf'), float('-inf')])",
+        "float32_sci_small": "torch.tensor([0.0001, 1.])",
+        "float32_sci_ratio": "torch.tensor([1001., 1.])",
+        "float32_no_sci_ratio": "torch.tensor([1000., 1.])",
+        "float32_sci_big": "torch.tensor([1e8, 1.])",
+        "float32_big_not_sci": "torch.tensor([99999.])",
+        "float32_long_row": "torch.arange(20.) / 3",
+        "float32_long_int_row": "torch.arange(30.)",
+        "float32_summarised": "torch.arange(1001.)",
+        "float32_empty": "torch.tensor([])",
+        "float32_empty_2d": "torch.zeros(0, 3)",
+        "float64_1d": "torch.tensor([1.5, 2.], dtype=torch.float64)",
+        "float64_tenths": "torch.tensor([0.1, 0.2, 0.3], dtype=torch.float64)",
+        "float64_0d": "torch.tensor(2.5, dtype=torch.float64)",
+        "float64_third": "torch.tensor([1., 2.], dtype=torch.float64) / 3",
+        "int64_1d": "torch.tensor([1, 2, 3])",
+        "int64_2d": "torch.tensor([[1, -20], [300, 4]])",
+        "int64_0d": "torch.tensor(7)",
+        "int64_empty": "torch.tensor([], dtype=torch.int64)",
+        "int64_long_row": "torch.arange(40)",
+        "int64_summarised": "torch.arange(1001)",
+        "int32_1d": "torch.tensor([1, 2], dtype=torch.int32)",
+        "bool_1d": "torch.tensor([True, False, True])",
+        "bool_2d": "torch.tensor([[True], [False]])",
+        "bool_0d": "torch.tensor(True)",
+        "int64_4d": "torch.arange(8).reshape(2, 1, 2, 2)",
+        "float32_mean_dim": "torch.tensor([[1., 2., 3.], [4., 5., 6.], [7., 8., 9.]]).mean(dim=0)",
+    }
+    for key, expr in np_cases.items():
+        operand = f"({expr})" if " " in expr.split("(")[0] or ") " in expr else expr
+        add(f"access/numpy/{key}", f"{operand}.numpy()")
+    add("access/numpy/print", "print(torch.tensor([1., 2.]).numpy())")
+    add("access/numpy/assigned", """
+        a = torch.tensor([[1, 2], [3, 4]]).numpy()
+        a
+    """)
+
+
+# ---------------------------------------------------------------------------
+# index/: NumPy-style indexing and slicing
+# ---------------------------------------------------------------------------
+
+
+def cases_index():
+    t1 = "t = torch.tensor([10, 20, 30, 40, 50])"
+    t2 = "t = torch.arange(12).reshape(3, 4)"
+    t3 = "t = torch.arange(24.).reshape(2, 3, 4)"
+    t4 = "t = torch.arange(16).reshape(2, 2, 2, 2)"
+    one_d = {
+        "int": "t[0]",
+        "int_last": "t[4]",
+        "negative": "t[-1]",
+        "negative_first": "t[-5]",
+        "slice_from": "t[1:]",
+        "slice_to": "t[:3]",
+        "slice_both": "t[1:4]",
+        "slice_all": "t[:]",
+        "step": "t[::2]",
+        "step_offset": "t[1::2]",
+        "step_three": "t[::3]",
+        "negative_start": "t[-2:]",
+        "negative_stop": "t[:-1]",
+        "negative_both": "t[-4:-1]",
+        "out_of_range_slice": "t[3:100]",
+        "out_of_range_start": "t[10:]",
+        "empty_slice": "t[3:1]",
+        "large_negative_slice": "t[-100:2]",
+        "ellipsis": "t[...]",
+        "none": "t[None]",
+        "none_after": "t[:, None]",
+        "none_both": "t[None, :, None]",
+        "ellipsis_int": "t[..., 0]",
+        "int_tuple": "t[(1,)]",
+        "out_of_bounds": "t[5]",
+        "out_of_bounds_negative": "t[-6]",
+        "too_many": "t[0, 0]",
+        "negative_step": "t[::-1]",
+        "zero_step": "t[::0]",
+        "float_index": "t[1.5]",
+        "two_ellipses": "t[..., ...]",
+    }
+    for key, expr in one_d.items():
+        add(f"index/1d/{key}", f"{t1}\n{expr}")
+    two_d = {
+        "row": "t[0]",
+        "last_row": "t[-1]",
+        "element": "t[1, 2]",
+        "element_negative": "t[-1, -1]",
+        "chained": "t[1][2]",
+        "column": "t[:, 0]",
+        "column_negative": "t[:, -1]",
+        "rows_from": "t[1:]",
+        "row_slice": "t[0, 1:3]",
+        "block": "t[1:, 2:]",
+        "steps": "t[::2, ::3]",
+        "column_step": "t[:, 1::2]",
+        "ellipsis_column": "t[..., 0]",
+        "ellipsis_row": "t[0, ...]",
+        "ellipsis_middle": "t[1, ..., 2]",
+        "none_front": "t[None]",
+        "none_middle": "t[:, None]",
+        "none_end": "t[..., None]",
+        "none_with_int": "t[None, 0]",
+        "empty_rows": "t[2:2]",
+        "empty_columns": "t[:, 4:]",
+        "row_then_slice": "t[2][::2]",
+        "out_of_bounds_row": "t[3]",
+        "out_of_bounds_column": "t[0, 4]",
+        "out_of_bounds_column_negative": "t[:, -5]",
+        "too_many": "t[0, 0, 0]",
+        "shape_of_column": "t[:, 1].shape",
+        "sum_rows": "t[0] + t[1] + t[2]",
+    }
+    for key, expr in two_d.items():
+        add(f"index/2d/{key}", f"{t2}\n{expr}")
+    three_d = {
+        "first": "t[0]",
+        "element": "t[1, 2, 3]",
+        "row": "t[1, 2]",
+        "column_of_each": "t[:, :, 0]",
+        "ellipsis_last": "t[..., -1]",
+        "ellipsis_first": "t[0, ...]",
+        "middle": "t[:, 1]",
+        "mixed": "t[1, :, 1:3]",
+        "steps": "t[:, ::2, ::2]",
+        "none": "t[:, None, 0]",
+        "out_of_bounds_middle": "t[0, 3]",
+        "negative_last": "t[-1, -1, -1]",
+    }
+    for key, expr in three_d.items():
+        add(f"index/3d/{key}", f"{t3}\n{expr}")
+    four_d = {
+        "first": "t[0]",
+        "two_ints": "t[1, 0]",
+        "ellipsis": "t[..., 1]",
+        "all_ints": "t[1, 1, 1, 1]",
+        "slices": "t[:, 1, :, 0]",
+        "too_many": "t[0, 0, 0, 0, 0]",
+    }
+    for key, expr in four_d.items():
+        add(f"index/4d/{key}", f"{t4}\n{expr}")
+    zero_d = {
+        "int": "t[0]",
+        "ellipsis": "t[...]",
+        "none": "t[None]",
+        "slice": "t[:]",
+        "negative": "t[-1]",
+    }
+    for key, expr in zero_d.items():
+        add(f"index/0d/{key}", f"t = torch.tensor(5.)\n{expr}")
+    add("index/dtype/int32_row", "torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)[0]")
+    add("index/dtype/int32_element", "torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)[1, 1]")
+    add("index/dtype/float64_slice", "torch.tensor([0.5, 1.5, 2.5], dtype=torch.float64)[1:]")
+    add("index/dtype/bool_element", "torch.tensor([True, False])[1]")
+    add("index/dtype/float_element", "torch.tensor([0.5, 1.25])[1]")
+    add("index/empty/row_of_empty", "torch.zeros(0, 3)[0]")
+    add("index/empty/column_of_empty", "torch.zeros(0, 3)[:, 1]")
+    add("index/empty/slice_of_empty", "torch.tensor([])[1:]")
+    add("index/of_expression/reduction", "torch.arange(12).reshape(3, 4).sum(dim=0)[1]")
+    add("index/of_expression/item", "torch.arange(12.).reshape(3, 4)[2, 3].item()")
+    add("index/of_expression/argmax", """
+        t = torch.tensor([[1., 9., 3.], [4., 2., 8.]])
+        t.argmax(dim=1)[0]
+    """)
+    add("index/of_expression/arith_then_index", "(torch.arange(6) * 2)[2:]")
+    add("index/slice_then_reduce", "torch.arange(12.).reshape(3, 4)[:, 1:].sum(dim=1)")
+    add("index/variable_index", """
+        t = torch.arange(5)
+        i = 3
+        t[i]
+    """)
+    add("index/variable_slice_bounds", """
+        t = torch.arange(10)
+        a = 2
+        b = 7
+        t[a:b:2]
+    """)
+    add("index/computed_index", """
+        t = torch.arange(5)
+        t[len(t) - 1]
+    """)
+
+
+# ---------------------------------------------------------------------------
+# elementwise/: arithmetic, comparisons, broadcasting, type promotion
+# ---------------------------------------------------------------------------
+
+
+def cases_elementwise():
+    ops = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floordiv": "//", "mod": "%", "pow": "**"}
+    operands = {
+        "float": ("torch.tensor([1.5, -2., 3.25, 4.])", "torch.tensor([0.5, 4., -2., 8.])"),
+        "int": ("torch.tensor([7, -7, 9, -9])", "torch.tensor([2, 2, -4, -4])"),
+        "int_float": ("torch.tensor([1, 2, 3, 4])", "torch.tensor([0.5, 0.25, 2., -1.])"),
+        "int32": ("torch.tensor([7, -3], dtype=torch.int32)", "torch.tensor([2, 2], dtype=torch.int32)"),
+        "int32_int64": ("torch.tensor([7, -3], dtype=torch.int32)", "torch.tensor([2, 3])"),
+        "float64": ("torch.tensor([1.5, 3.], dtype=torch.float64)", "torch.tensor([2., 0.5], dtype=torch.float64)"),
+        "float32_float64": ("torch.tensor([1.5, 3.])", "torch.tensor([2., 0.5], dtype=torch.float64)"),
+        "bool": ("torch.tensor([True, True, False, False])", "torch.tensor([True, False, True, False])"),
+        "bool_int": ("torch.tensor([True, False])", "torch.tensor([3, 4])"),
+        "bool_float": ("torch.tensor([True, False])", "torch.tensor([1.5, 2.5])"),
+    }
+    for ok, (a, b) in operands.items():
+        for name, op in ops.items():
+            add(f"elementwise/{name}/tensor_{ok}", f"a = {a}\nb = {b}\na {op} b")
+
+    scalars = {
+        "int_tensor_int": ("torch.tensor([1, 2, 3])", "2"),
+        "int_tensor_float": ("torch.tensor([1, 2, 3])", "0.5"),
+        "float_tensor_int": ("torch.tensor([1., 2.5, -3.])", "2"),
+        "float_tensor_float": ("torch.tensor([1., 2.5, -3.])", "0.25"),
+        "int32_tensor_int": ("torch.tensor([1, 2, 3], dtype=torch.int32)", "2"),
+        "int32_tensor_float": ("torch.tensor([1, 2, 3], dtype=torch.int32)", "1.5"),
+        "float64_tensor_float": ("torch.tensor([1., 2.], dtype=torch.float64)", "0.1"),
+        "bool_tensor_int": ("torch.tensor([True, False])", "3"),
+        "bool_tensor_float": ("torch.tensor([True, False])", "0.5"),
+        "bool_tensor_bool": ("torch.tensor([True, False])", "True"),
+        "int_tensor_bool": ("torch.tensor([1, 2])", "True"),
+    }
+    for sk, (t, s) in scalars.items():
+        for name, op in ops.items():
+            add(f"elementwise/{name}/scalar_right_{sk}", f"t = {t}\nt {op} {s}")
+        for name in ("add", "sub", "mul", "div", "pow"):
+            op = ops[name]
+            add(f"elementwise/{name}/scalar_left_{sk}", f"t = {t}\n{s} {op} t")
+    add("elementwise/floordiv/scalar_left_int", "7 // torch.tensor([2, -2, 3])")
+    add("elementwise/mod/scalar_left_int", "7 % torch.tensor([2, -2, 3])")
+    add("elementwise/mod/scalar_left_float", "7.5 % torch.tensor([2., -2.])")
+    add("elementwise/floordiv/negative_float", "torch.tensor([-7.5, 7.5]) // 2")
+    add("elementwise/mod/negative_float", "torch.tensor([-7.5, 7.5]) % 2")
+    add("elementwise/mod/negative_divisor", "torch.tensor([7, -7]) % -3")
+    add("elementwise/div/int_exact", "torch.tensor([4, 6]) / 2")
+    add("elementwise/div/third", "torch.tensor([1., 2.]) / 3")
+    add("elementwise/div/tenth_sum", "torch.tensor([0.1]) + 0.2")
+    add("elementwise/div/int_by_zero", "torch.tensor([1, 0, -1]) / 0")
+    add("elementwise/div/float_by_zero", "torch.tensor([1., 0., -1.]) / 0")
+    add("elementwise/div/float_by_zero_tensor", "torch.tensor([1., -1.]) / torch.tensor([0., 0.])")
+    add("elementwise/floordiv/float_by_zero", "torch.tensor([1., 0., -1.]) // 0")
+    add("elementwise/mod/float_by_zero", "torch.tensor([1., -1.]) % 0")
+    add("elementwise/floordiv/int_by_zero", "torch.tensor([1, 2]) // 0")
+    add("elementwise/mod/int_by_zero", "torch.tensor([1, 2]) % 0")
+    add("elementwise/floordiv/int_by_zero_tensor", "torch.tensor([1, 2]) // torch.tensor([1, 0])")
+    add("elementwise/pow/int_negative_exponent", "torch.tensor([2, 3]) ** -1")
+    add("elementwise/pow/int_negative_exponent_tensor", "torch.tensor([2, 3]) ** torch.tensor([1, -1])")
+    add("elementwise/pow/int_zero_exponent", "torch.tensor([2, 0]) ** 0")
+    add("elementwise/pow/float_sqrt", "torch.tensor([4., 2., 9.]) ** 0.5")
+    add("elementwise/pow/negative_base_fraction", "torch.tensor([-4.]) ** 0.5")
+    add("elementwise/pow/square_negative", "torch.tensor([-3, 3]) ** 2")
+    add("elementwise/pow/float_negative_exponent", "torch.tensor([2., 4.]) ** -1")
+    add("elementwise/pow/scalar_base_float", "2.0 ** torch.tensor([1, 2, 3])")
+    add("elementwise/pow/overflow_int64", "torch.tensor([2]) ** 63")
+    add("elementwise/mul/overflow_int64", "torch.tensor([2 ** 62]) * 4")
+    add("elementwise/add/overflow_int32", "torch.tensor([2147483647], dtype=torch.int32) + 1")
+    add("elementwise/mul/big_float32", "torch.tensor([1e30]) * 1e10")
+    add("elementwise/mul/nan_times_zero", "torch.tensor([float('nan'), float('inf')]) * 0")
+    add("elementwise/add/inf_minus_inf", "torch.tensor([float('inf')]) + float('-inf')")
+    add("elementwise/add/nan_scalar", "torch.tensor([1., 2.]) + float('nan')")
+    add("elementwise/add/inf_scalar_int_tensor", "torch.tensor([1, 2]) + float('inf')")
+
+    # unary minus
+    add("elementwise/neg/float", "-torch.tensor([1.5, -2., 0.])")
+    add("elementwise/neg/int", "-torch.tensor([1, -2, 0])")
+    add("elementwise/neg/int32", "-torch.tensor([1, -2], dtype=torch.int32)")
+    add("elementwise/neg/0d", "-torch.tensor(3.)")
+    add("elementwise/neg/bool", "-torch.tensor([True, False])")
+    add("elementwise/neg/double", "--torch.tensor([1, 2])")
+    add("elementwise/neg/of_variable", "t = torch.tensor([[1., 2.], [3., 4.]])\n-t")
+    add("elementwise/neg/nan_inf", "-torch.tensor([float('nan'), float('inf')])")
+
+    # comparisons
+    cmps = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+    for name, op in cmps.items():
+        add(f"elementwise/compare/{name}/tensors", f"torch.tensor([1, 2, 3, 4]) {op} torch.tensor([4, 2, 1, 4])")
+        add(f"elementwise/compare/{name}/scalar", f"torch.tensor([1., 2.5, 3.]) {op} 2.5")
+        add(f"elementwise/compare/{name}/scalar_left", f"2 {op} torch.tensor([1, 2, 3])")
+        add(f"elementwise/compare/{name}/broadcast", f"torch.tensor([[1], [2], [3]]) {op} torch.tensor([1, 2, 3])")
+        add(f"elementwise/compare/{name}/nan", f"torch.tensor([float('nan'), 1.]) {op} torch.tensor([float('nan'), 1.])")
+        add(f"elementwise/compare/{name}/int_float", f"torch.tensor([1, 2]) {op} torch.tensor([1.5, 2.])")
+        add(f"elementwise/compare/{name}/bool", f"torch.tensor([True, False]) {op} torch.tensor([False, False])")
+    add("elementwise/compare/inf", "torch.tensor([float('inf'), 1e38]) > 1e38")
+    add("elementwise/compare/0d", "torch.tensor(3) > 2")
+    add("elementwise/compare/sum_of_mask", "(torch.tensor([1, 5, 2, 7]) > 2).sum()")
+    add("elementwise/compare/mask_as_float", "(torch.tensor([1., 5., 2.]) > 2).float()")
+    add("elementwise/compare/mask_arith", "(torch.tensor([1., 5., 2.]) > 2) * 10")
+    add("elementwise/compare/empty", "torch.tensor([]) > 0")
+
+    # broadcasting
+    add("elementwise/broadcast/column_row", "torch.tensor([[1], [2], [3]]) + torch.tensor([10, 20, 30, 40])")
+    add("elementwise/broadcast/matrix_row", "torch.arange(6).reshape(2, 3) * torch.tensor([1, 10, 100])")
+    add("elementwise/broadcast/matrix_column", "torch.arange(6.).reshape(2, 3) - torch.tensor([[1.], [2.]])")
+    add("elementwise/broadcast/3d_2d", "torch.ones(2, 3, 4) + torch.arange(4.)")
+    add("elementwise/broadcast/3d_middle", "torch.arange(24).reshape(2, 3, 4) * torch.tensor([[1], [0], [-1]])")
+    add("elementwise/broadcast/both_expand", "torch.zeros(2, 1, 3) + torch.ones(4, 1)")
+    add("elementwise/broadcast/0d_tensor", "torch.tensor([1., 2.]) + torch.tensor(10.)")
+    add("elementwise/broadcast/0d_0d", "torch.tensor(2) * torch.tensor(3)")
+    add("elementwise/broadcast/keepdim_mean", """
+        t = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
+        t - t.mean(dim=1, keepdim=True)
+    """)
+    add("elementwise/broadcast/normalise_columns", """
+        t = torch.tensor([[1., 2.], [3., 6.]])
+        t / t.sum(dim=0)
+    """)
+    add("elementwise/broadcast/4d", "torch.ones(2, 1, 1, 2) * torch.arange(3).reshape(3, 1)")
+    add("elementwise/broadcast/mismatch_4d", "torch.ones(2, 1, 2, 1) * torch.arange(3).reshape(3, 1)")
+    add("elementwise/broadcast/empty", "torch.zeros(0, 3) + torch.ones(3)")
+    add("elementwise/broadcast/mismatch", "torch.ones(2, 3) + torch.ones(4)")
+    add("elementwise/broadcast/mismatch_2d", "torch.ones(2, 3) * torch.ones(3, 2)")
+    add("elementwise/broadcast/mismatch_leading", "torch.ones(2, 3, 4) + torch.ones(3, 3, 4)")
+    add("elementwise/broadcast/mismatch_compare", "torch.ones(3) == torch.ones(2)")
+
+    # type promotion with 0-d tensors (they only promote across categories)
+    add("elementwise/promote/float32_and_float64_0d", "torch.tensor([1., 2.]) + torch.tensor(1., dtype=torch.float64)")
+    add("elementwise/promote/int64_and_float64_0d", "torch.tensor([1, 2]) + torch.tensor(1.5, dtype=torch.float64)")
+    add("elementwise/promote/int32_and_int64_0d", "torch.tensor([1, 2], dtype=torch.int32) + torch.tensor(1)")
+    add("elementwise/promote/int32_0d_and_int64", "torch.tensor(1, dtype=torch.int32) + torch.tensor([1, 2])")
+    add("elementwise/promote/bool_and_int32", "torch.tensor([True, False]) + torch.tensor([1, 2], dtype=torch.int32)")
+    add("elementwise/promote/float64_and_int32", "torch.tensor([1.5], dtype=torch.float64) * torch.tensor([2], dtype=torch.int32)")
+    add("elementwise/promote/int32_div_int32", "torch.tensor([1, 2], dtype=torch.int32) / torch.tensor([2, 2], dtype=torch.int32)")
+    add("elementwise/promote/float64_scalar_big", "torch.tensor([1.]) + 1e-10")
+    add("elementwise/promote/int_0d_and_float_0d", "torch.tensor(3) * torch.tensor(0.5)")
+    add("elementwise/promote/chained", "(torch.tensor([1, 2]) + 1) * 0.5 + torch.tensor([True, False])")
+
+    # expressions mixing reductions and element-wise ops
+    add("elementwise/combo/variance_by_hand", """
+        t = torch.tensor([1., 2., 3., 4.])
+        ((t - t.mean()) ** 2).sum() / (t.numel() - 1)
+    """)
+    add("elementwise/combo/var_matches", """
+        t = torch.tensor([1., 2., 3., 4.])
+        t.var()
+    """)
+    add("elementwise/combo/precedence", "torch.tensor([1, 2]) + torch.tensor([3, 4]) * 2 ** 2")
+    add("elementwise/combo/parentheses", "(torch.tensor([1, 2]) + torch.tensor([3, 4])) * 2")
+    add("elementwise/combo/unary_pow_precedence", "-torch.tensor([2.]) ** 2")
+    add("elementwise/combo/softmax_like", """
+        t = torch.tensor([1., 2., 3.])
+        t / t.sum()
+    """)
+    add("elementwise/combo/accuracy", """
+        scores = torch.tensor([[0.1, 0.7, 0.2], [0.8, 0.1, 0.1], [0.2, 0.2, 0.6], [0.3, 0.4, 0.3]])
+        labels = torch.tensor([1, 0, 1, 1])
+        (scores.argmax(dim=1) == labels).float().mean()
+    """)
+    add("elementwise/combo/python_scalar_from_item", "torch.tensor([1., 2.]) * torch.tensor(3.).item()")
+
+
+# ---------------------------------------------------------------------------
+# reduce/: every reduction, as method and as torch.function
+# ---------------------------------------------------------------------------
+
+REDUCE_OPS = [
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+    "norm",
+]
+
+# Inputs: values are small integers or quarters so float32 results do not
+# depend on the summation order (PyTorch's order is hardware-specific).
+REDUCE_INPUTS = {
+    "f2d": "t = torch.tensor([[1., 5., 2., 5.], [3., 5., 4., 1.], [2., 2., 6., 0.]])",
+    "f3d": "t = torch.arange(24.).reshape(2, 3, 4) % 7 - 3",
+    "f1d": "t = torch.tensor([0.5, -1.25, 3., 2.25, 3.])",
+    "i2d": "t = torch.tensor([[3, -1, 4], [1, 5, -9], [2, 6, 5], [3, 5, 8]])",
+    "b2d": "t = torch.tensor([[True, False, True], [False, False, True]])",
+    "f0d": "t = torch.tensor(5.)",
+    "i32": "t = torch.tensor([[1, 2, 0], [4, -5, 6]], dtype=torch.int32)",
+    "f64": "t = torch.tensor([[0.25, 0.5], [1.5, -0.75], [2., 1.]], dtype=torch.float64)",
+    "f4d": "t = torch.arange(48.).reshape(2, 3, 2, 4) % 5",
+}
+
+
+def dim_variants(ndim):
+    """(suffix, argument text) pairs to try for a tensor of rank ndim."""
+    out = [("all", "")]
+    for d in range(-ndim, ndim) if ndim > 0 else [0, -1]:
+        key = f"dim{d}" if d >= 0 else f"dim_neg{-d}"
+        out.append((key, f"dim={d}"))
+    return out
+
+
+def cases_reduce():
+    # The full matrix on the main 2-d float input.
+    setup = REDUCE_INPUTS["f2d"]
+    for op in REDUCE_OPS:
+        variants = [
+            ("method", f"t.{op}()"),
+            ("dim0", f"t.{op}(dim=0)"),
+            ("dim1", f"t.{op}(dim=1)"),
+            ("dim_neg1", f"t.{op}(dim=-1)"),
+            ("dim_neg2", f"t.{op}(dim=-2)"),
+            ("dim_positional", f"t.{op}(1)"),
+            ("dim0_keepdim", f"t.{op}(dim=0, keepdim=True)"),
+            ("dim1_keepdim", f"t.{op}(dim=1, keepdim=True)"),
+            ("keepdim_false", f"t.{op}(dim=1, keepdim=False)"),
+            ("keepdim_no_dim", f"t.{op}(keepdim=True)"),
+            ("dim_none", f"t.{op}(dim=None)"),
+            ("dim_tuple", f"t.{op}(dim=(0, 1))"),
+            ("dim_tuple_keepdim", f"t.{op}(dim=(0, 1), keepdim=True)"),
+            ("dim_tuple_negative", f"t.{op}(dim=(-1, 0))"),
+            ("dim_tuple_single", f"t.{op}(dim=(1,))"),
+            ("dim_out_of_range", f"t.{op}(dim=2)"),
+            ("dim_out_of_range_negative", f"t.{op}(dim=-3)"),
+            ("dim_tuple_out_of_range", f"t.{op}(dim=(0, 2))"),
+            ("dim_tuple_repeated", f"t.{op}(dim=(1, -1))"),
+            ("fn", f"torch.{op}(t)"),
+            ("fn_dim0", f"torch.{op}(t, dim=0)"),
+            ("fn_dim_positional", f"torch.{op}(t, 1)"),
+            ("fn_dim_keepdim", f"torch.{op}(t, dim=-1, keepdim=True)"),
+            ("fn_dim_tuple", f"torch.{op}(t, dim=(0, 1))"),
+        ]
+        for key, expr in variants:
+            add(f"reduce/{op}/f2d/{key}", f"{setup}\n{expr}")
+
+    # Every op on the other inputs: no dim, each dim, keepdim, a tuple.
+    for in_key in ["f3d", "f1d", "i2d", "b2d", "f0d", "i32", "f64", "f4d"]:
+        setup = REDUCE_INPUTS[in_key]
+        ndim = {"f3d": 3, "f1d": 1, "i2d": 2, "b2d": 2, "f0d": 0, "i32": 2, "f64": 2, "f4d": 4}[in_key]
+        for op in REDUCE_OPS:
+            variants = [("all", f"t.{op}()")]
+            if in_key in ("f3d", "f0d"):
+                for key, arg in dim_variants(ndim)[1:]:
+                    variants.append((key, f"t.{op}({arg})"))
+            elif in_key == "f4d":
+                variants.append(("dim2", f"t.{op}(dim=2)"))
+            else:
+                variants.append(("dim0", f"t.{op}(dim=0)"))
+                variants.append(("dim_neg1", f"t.{op}(dim=-1)"))
+            if ndim >= 1:
+                variants.append(("dim_neg1_keepdim", f"t.{op}(dim=-1, keepdim=True)"))
+            else:
+                variants.append(("dim0_keepdim", f"t.{op}(dim=0, keepdim=True)"))
+                variants.append(("dim1", f"t.{op}(dim=1)"))
+            if ndim >= 3:
+                variants.append(("dim_tuple_0_2", f"t.{op}(dim=(0, 2))"))
+                variants.append(("dim_tuple_0_2_keepdim", f"t.{op}(dim=(0, 2), keepdim=True)"))
+            if ndim == 4:
+                variants.append(("dim_tuple_1_3", f"t.{op}(dim=(1, 3))"))
+                variants.append(("dim_tuple_neg", f"t.{op}(dim=(-1, -3))"))
+                variants.append(("dim_tuple_repeated", f"t.{op}(dim=(0, -4))"))
+            if ndim == 3:
+                variants.append(("dim_tuple_repeated", f"t.{op}(dim=(0, -3))"))
+                variants.append(("dim_tuple_all", f"t.{op}(dim=(0, 1, 2))"))
+            if ndim == 0:
+                variants.append(("dim_tuple_0", f"t.{op}(dim=(0,))"))
+            for key, expr in variants:
+                add(f"reduce/{op}/{in_key}/{key}", f"{setup}\n{expr}")
+
+    # std / var: correction, unbiased, positional forms
+    setup = "t = torch.tensor([[1., 2., 3., 4.], [2., 4., 6., 8.], [0., 0., 1., 1.]])"
+    for op in ("std", "var"):
+        forms = {
+            "default": f"t.{op}()",
+            "correction0": f"t.{op}(correction=0)",
+            "correction1": f"t.{op}(correction=1)",
+            "correction2": f"t.{op}(correction=2)",
+            "unbiased_true": f"t.{op}(unbiased=True)",
+            "unbiased_false": f"t.{op}(unbiased=False)",
+            "positional_unbiased_false": f"t.{op}(False)",
+            "dim_unbiased_false": f"t.{op}(dim=1, unbiased=False)",
+            "positional_dim_unbiased": f"t.{op}(0, False)",
+            "positional_dim_unbiased_true": f"t.{op}(1, True)",
+            "dim_correction0": f"t.{op}(dim=0, correction=0)",
+            "dim_correction0_keepdim": f"t.{op}(dim=1, correction=0, keepdim=True)",
+            "dim_tuple_correction": f"t.{op}(dim=(0, 1), correction=0)",
+            "fn_unbiased_false": f"torch.{op}(t, unbiased=False)",
+            "fn_dim_correction": f"torch.{op}(t, dim=0, correction=0)",
+            "fn_positional": f"torch.{op}(t, 1, False)",
+            "correction_equals_n": f"t.{op}(dim=0, correction=3)",
+            "correction_above_n": f"t.{op}(dim=1, correction=5)",
+            "single_element_dim": f"t[:, :1].{op}(dim=1)",
+            "single_element": f"torch.tensor([4.]).{op}()",
+            "two_elements_correction2": f"torch.tensor([1., 2.]).{op}(correction=2)",
+            "inf": f"torch.tensor([float('inf'), float('inf')]).{op}()",
+            "inf_and_finite": f"torch.tensor([float('inf'), 1.]).{op}()",
+            "nan": f"torch.tensor([1., float('nan'), 2.]).{op}()",
+            "empty": f"torch.tensor([]).{op}()",
+            "float64": f"torch.tensor([1., 2., 4.], dtype=torch.float64).{op}()",
+            "tenths": f"torch.tensor([0.1, 0.2, 0.3, 0.4]).{op}()",
+            "tenths_item": f"torch.tensor([0.1, 0.2, 0.3, 0.4]).{op}().item()",
+        }
+        for key, expr in forms.items():
+            uses_t = re.search(r"\bt\b", expr) is not None
+            add(f"reduce/{op}/options/{key}", f"{setup}\n{expr}" if uses_t else expr)
+
+    # max / min with dim: the (values, indices) pair
+    setup = "t = torch.tensor([[1., 0., 0., 2.], [0., 3., 3., 0.], [4., 0., 0., 5.]])"
+    for op in ("max", "min"):
+        pair = {
+            "values": f"t.{op}(dim=1).values",
+            "indices": f"t.{op}(dim=1).indices",
+            "index0": f"t.{op}(dim=0)[0]",
+            "index1": f"t.{op}(dim=0)[1]",
+            "index_negative": f"t.{op}(dim=0)[-1]",
+            "unpack": f"values, indices = t.{op}(dim=1)\nvalues\nindices",
+            "unpack_fn": f"v, i = torch.{op}(t, 0)\nprint(v)\nprint(i)",
+            "print": f"print(t.{op}(dim=0))",
+            "assigned": f"r = t.{op}(dim=1, keepdim=True)\nr",
+            "values_keepdim": f"t.{op}(dim=0, keepdim=True).values",
+            "values_sum": f"t.{op}(dim=1).values.sum()",
+            "indices_tolist": f"t.{op}(dim=1).indices.tolist()",
+            "values_shape": f"t.{op}(dim=1).values.shape",
+            "in_tuple": f"(t.{op}(), t.{op}(dim=1).indices)",
+            "in_list": f"[t.{op}(dim=0).values]",
+            "int": f"torch.tensor([[3, 7], [7, 3]]).{op}(dim=1)",
+            "int32": f"torch.tensor([[3, 7], [7, 3]], dtype=torch.int32).{op}(dim=0)",
+            "float64": f"torch.tensor([0.5, 1.5], dtype=torch.float64).{op}(dim=0)",
+            "bool": f"torch.tensor([[True, False], [False, False]]).{op}(dim=1)",
+            "bool_all": f"torch.tensor([True, False]).{op}()",
+            "nan_row": f"torch.tensor([[1., float('nan'), 3.], [2., 1., float('nan')]]).{op}(dim=1)",
+            "nan_column": f"torch.tensor([[1., float('nan')], [float('nan'), 0.]]).{op}(dim=0)",
+            "inf": f"torch.tensor([[float('-inf'), float('inf')], [0., 1.]]).{op}(dim=1)",
+            "ties_all_equal": f"torch.tensor([[2., 2., 2.], [1., 1., 1.]]).{op}(dim=1)",
+            "0d": f"torch.tensor(5.).{op}(dim=0)",
+            "0d_keepdim": f"torch.tensor(5.).{op}(dim=-1, keepdim=True)",
+            "3d": f"torch.arange(24.).reshape(2, 3, 4).{op}(dim=1)",
+            "3d_keepdim": f"(torch.arange(24.).reshape(2, 3, 4) % 5).{op}(dim=-1, keepdim=True)",
+            "4d": f"(torch.arange(16).reshape(2, 2, 2, 2) % 3).{op}(dim=0)",
+            "empty_3x0_dim0": f"torch.zeros(3, 0).{op}(dim=0)",
+            "empty_3x0_dim1_reduces_size_0": f"torch.zeros(3, 0).{op}(dim=1)",
+            "attribute_of_0d": f"torch.tensor([4., 1., 4.]).{op}(dim=0).indices",
+        }
+        for key, expr in pair.items():
+            prog = expr if expr.startswith("torch.") or expr.startswith("(torch.") else f"{setup}\n{expr}"
+            add(f"reduce/{op}/pair/{key}", prog)
+
+    # NaN and inf through every reduction
+    nan_inputs = {
+        "nan": "torch.tensor([1., float('nan'), 3., float('nan')])",
+        "inf": "torch.tensor([1., float('inf'), -2.])",
+        "neg_inf": "torch.tensor([1., float('-inf'), -2.])",
+        "inf_neg_inf": "torch.tensor([float('inf'), float('-inf')])",
+        "nan_2d": "torch.tensor([[0., float('nan')], [2., 1.]])",
+        "all_nan": "torch.tensor([float('nan'), float('nan')])",
+    }
+    for key, expr in nan_inputs.items():
+        for op in REDUCE_OPS:
+            add(f"reduce/{op}/special/{key}", f"t = {expr}\nt.{op}()")
+        if key == "nan_2d":
+            for op in ("sum", "mean", "amax", "amin", "argmax", "argmin", "max", "min", "all", "count_nonzero"):
+                add(f"reduce/{op}/special/{key}_dim0", f"t = {expr}\nt.{op}(dim=0)")
+
+    # Empty tensors
+    empties = {
+        "empty_1d": ("torch.tensor([])", [None]),
+        "zeros_0x3": ("torch.zeros(0, 3)", [None, 0, 1]),
+        "int_empty": ("torch.tensor([], dtype=torch.int64)", [None]),
+        "bool_empty": ("torch.zeros(0, dtype=torch.bool)", [None]),
+    }
+    for key, (expr, dims) in empties.items():
+        for op in REDUCE_OPS:
+            for d in dims:
+                suffix = "all" if d is None else f"dim{d}"
+                arg = "" if d is None else f"dim={d}"
+                add(f"reduce/{op}/{key}/{suffix}", f"t = {expr}\nt.{op}({arg})")
+    for op in ("sum", "max", "argmax", "all", "mean", "amin"):
+        add(f"reduce/{op}/zeros_3x0/dim1", f"torch.zeros(3, 0).{op}(dim=1)")
+        add(f"reduce/{op}/zeros_3x0/dim1_keepdim", f"torch.zeros(3, 0).{op}(dim=1, keepdim=True)")
+
+    # Ties: the first index wins
+    add("reduce/ties/argmax_1d", "torch.tensor([1, 3, 3, 2, 3]).argmax()")
+    add("reduce/ties/argmin_1d", "torch.tensor([2, 1, 3, 1]).argmin()")
+    add("reduce/ties/argmax_all_equal", "torch.ones(2, 3).argmax()")
+    add("reduce/ties/argmin_all_equal_dim", "torch.zeros(2, 3).argmin(dim=1)")
+    add("reduce/ties/argmax_bool_float", "torch.tensor([[0., 1., 1.], [1., 1., 0.]]).argmax(dim=1)")
+    add("reduce/ties/max_dim0", "torch.tensor([[7, 1], [7, 1], [0, 9]]).max(dim=0)")
+    add("reduce/ties/argmax_neg_zero", "torch.tensor([-0., 0.]).argmax()")
+    add("reduce/ties/argmax_large_1d", "(torch.arange(2000) % 7).argmax()")
+    add("reduce/ties/argmin_large_2d", "(torch.arange(2000).reshape(40, 50) % 13).argmin(dim=1)")
+
+    # Result dtypes and values of note
+    add("reduce/dtype/sum_bool", "torch.tensor([True, True, False]).sum()")
+    add("reduce/dtype/sum_bool_dim", "torch.tensor([[True, True], [False, True]]).sum(dim=0)")
+    add("reduce/dtype/sum_int32", "torch.tensor([1, 2], dtype=torch.int32).sum()")
+    add("reduce/dtype/prod_int32", "torch.tensor([3, 4], dtype=torch.int32).prod()")
+    add("reduce/dtype/prod_bool", "torch.tensor([True, True]).prod()")
+    add("reduce/dtype/amax_int32", "torch.tensor([3, 4], dtype=torch.int32).amax()")
+    add("reduce/dtype/max_int32", "torch.tensor([3, 4], dtype=torch.int32).max()")
+    add("reduce/dtype/count_nonzero_float", "torch.tensor([0., 1.5, -2.]).count_nonzero()")
+    add("reduce/dtype/all_int", "torch.tensor([1, 2, 0]).all()")
+    add("reduce/dtype/any_float", "torch.tensor([0., 0.]).any()")
+    add("reduce/dtype/norm_float64", "torch.tensor([3., 4.], dtype=torch.float64).norm()")
+    add("reduce/dtype/mean_float64", "torch.tensor([1., 2.], dtype=torch.float64).mean()")
+    add("reduce/dtype/prod_overflow_int64", "torch.tensor([2 ** 32, 2 ** 32]).prod()")
+    add("reduce/dtype/sum_int64_large", "torch.tensor([2 ** 62, 2 ** 62]).sum()")
+    add("reduce/values/sum_tenths", "torch.tensor([0.1, 0.2, 0.3]).sum()")
+    add("reduce/values/sum_tenths_item", "torch.tensor([0.1, 0.2, 0.3]).sum().item()")
+    add("reduce/values/sum_seven_item", "torch.tensor([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]).sum().item()")
+    add("reduce/values/mean_tenths_item", "torch.tensor([0.1, 0.2, 0.3, 0.4]).mean().item()")
+    add("reduce/values/mean_thirds", "torch.tensor([1., 2., 2.]).mean()")
+    add("reduce/values/mean_item_third", "torch.tensor([1., 0., 0.]).mean().item()")
+    add("reduce/values/norm_345", "torch.tensor([3., 4.]).norm()")
+    add("reduce/values/norm_item", "torch.tensor([1., 1.]).norm().item()")
+    add("reduce/values/std_item", "torch.tensor([1., 2., 3., 4.]).std().item()")
+    add("reduce/values/prod_fraction", "torch.tensor([0.5, 0.5, 3.]).prod()")
+    add("reduce/values/sum_large_ones", "torch.ones(1000, 1000).sum()")
+    add("reduce/values/sum_arange_large", "torch.arange(100000).sum()")
+    add("reduce/values/mean_ones_large", "torch.ones(30, 40).mean(dim=0)")
+    add("reduce/values/sum_quarters_large", "(torch.arange(64.) / 4).sum()")
+    add("reduce/values/sum_arange_float_large", "torch.arange(1000.).sum()")
+    add("reduce/values/amax_large", "(torch.arange(5000) % 97).amax()")
+    add("reduce/values/count_nonzero_large", "(torch.arange(3000) % 3).count_nonzero()")
+
+    # Chains of reductions and reductions of expressions
+    add("reduce/chain/sum_then_argmax", """
+        t = torch.tensor([[1., 0., 0., 2.], [0., 3., 3., 0.], [4., 0., 0., 5.]])
+        t.sum(dim=0).argmax()
+    """)
+    add("reduce/chain/sum_sum", "torch.arange(24).reshape(2, 3, 4).sum(dim=2).sum(dim=0)")
+    add("reduce/chain/max_values_mean", "torch.arange(12.).reshape(3, 4).max(dim=1).values.mean()")
+    add("reduce/chain/via_variable", """
+        t = torch.arange(12.).reshape(3, 4)
+        u = t.sum(dim=1)
+        u.max()
+    """)
+    add("reduce/chain/of_comparison", "(torch.arange(10) > 3).all(dim=0)")
+    add("reduce/chain/keepdim_then_squeeze_index", "torch.arange(6).reshape(2, 3).sum(dim=1, keepdim=True)[:, 0]")
+    add("reduce/chain/predicted_classes", """
+        scores = torch.tensor([[0.1, 2.0, -1.0, 0.3, 0.0, 0.5, 1.1, -0.2, 0.7, 0.4],
+                               [1.5, 0.2, 0.1, 0.0, 3.2, -0.5, 0.3, 0.9, 1.0, 0.6],
+                               [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+                               [2.5, 2.5, 0.0, 1.0, 1.0, 0.0, -1.0, 0.5, 0.5, 2.0]])
+        scores.argmax(dim=1)
+    """)
+
+
+# ---------------------------------------------------------------------------
+# print/: tensor repr edge cases, torch.Size, Python values
+# ---------------------------------------------------------------------------
+
+
+def cases_print():
+    p = {
+        # integer mode / decimals / scientific
+        "int_mode/scalar": "torch.tensor(8.)",
+        "int_mode/row": "torch.tensor([6., 6., 6.])",
+        "int_mode/negative": "torch.tensor([-1., 10., -100.])",
+        "int_mode/with_zero": "torch.tensor([0., 0.])",
+        "int_mode/neg_zero": "torch.tensor([-0., 1.])",
+        "int_mode/big": "torch.tensor([12345678.])",
+        "int_mode/float32_rounds_to_1e8": "torch.tensor([99999999.])",
+        "int_mode/exactly_1e8": "torch.tensor([100000000.])",
+        "int_mode/ratio_1000": "torch.tensor([1000., 1.])",
+        "int_mode/ratio_below": "torch.tensor([999., 1.])",
+        "int_mode/whole_with_nan": "torch.tensor([float('nan'), 1.])",
+        "decimal/scalar": "torch.tensor(0.5)",
+        "decimal/third": "torch.tensor([1., 2.]) / 3",
+        "decimal/rounding": "torch.tensor([0.12345, 0.99995, 2.00005])",
+        "decimal/negative": "torch.tensor([-0.5, 1.25, -10.125])",
+        "decimal/large": "torch.tensor([123456.7])",
+        "decimal/large_and_small_is_sci": "torch.tensor([123456.7, 0.5])",
+        "decimal/small_ok": "torch.tensor([0.00011, 0.1])",
+        "decimal/small_ratio_is_sci": "torch.tensor([0.00011, 1.])",
+        "decimal/with_nan": "torch.tensor([float('nan'), 1.5])",
+        "decimal/with_inf": "torch.tensor([float('inf'), -1.5, float('-inf')])",
+        "decimal/2d": "torch.tensor([[0.5, -1.], [100.25, 2.]])",
+        "sci/small": "torch.tensor([0.0001])",
+        "sci/small_scalar": "torch.tensor(0.00001)",
+        "sci/ratio": "torch.tensor([1000., 0.5])",
+        "sci/ratio_int": "torch.tensor([1001., 1.])",
+        "sci/big": "torch.tensor([1.5e8])",
+        "sci/big_int": "torch.tensor([2e8, 1.])",
+        "sci/huge": "torch.tensor([1e30, -1e-30])",
+        "sci/with_nan_inf": "torch.tensor([1e-5, float('nan'), float('inf')])",
+        "sci/negative": "torch.tensor([-1e10, 1.])",
+        "sci/2d": "torch.tensor([[1e-5, 1.], [2., 3.]])",
+        "sci/float64": "torch.tensor([1e-10, 1.], dtype=torch.float64)",
+        "sci/zero_ignored": "torch.tensor([0., 0.001])",
+        "sci/zero_and_big": "torch.tensor([0., 1e9])",
+        "special/nan_scalar": "torch.tensor(float('nan'))",
+        "special/all_nan": "torch.tensor([float('nan'), float('nan')])",
+        "special/inf_only": "torch.tensor([float('inf'), float('-inf')])",
+        "special/nan_inf_2d": "torch.tensor([[1., float('inf')], [float('-inf'), 2.]])",
+        "special/nan_big": "torch.tensor([float('nan'), 12345.])",
+        "special/nan_neg": "torch.tensor([float('nan'), -1.])",
+        # alignment
+        "align/int": "torch.tensor([[1, -1], [10, -100]])",
+        "align/int_column": "torch.tensor([[1], [22], [-333]])",
+        "align/bool": "torch.tensor([True, False])",
+        "align/bool_2d": "torch.tensor([[True], [False]])",
+        "align/bool_scalar": "torch.tensor(False)",
+        "align/float_int_mode": "torch.tensor([[1., 20.], [-300., 4.]])",
+        "align/float_decimal": "torch.tensor([[1.5, 20.], [-300., 4.]])",
+        "align/negative_zero_int": "torch.tensor([0, -0])",
+        # dtype suffix
+        "dtype/float64": "torch.tensor([1., 2.], dtype=torch.float64)",
+        "dtype/float64_scalar": "torch.tensor(1.5, dtype=torch.float64)",
+        "dtype/float64_precise": "torch.tensor([1 / 3], dtype=torch.float64)",
+        "dtype/int32": "torch.tensor([1, 2], dtype=torch.int32)",
+        "dtype/int32_scalar": "torch.tensor(3, dtype=torch.int32)",
+        "dtype/int32_2d": "torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)",
+        "dtype/int64_no_suffix": "torch.tensor([1, 2], dtype=torch.int64)",
+        "dtype/bool_no_suffix": "torch.tensor([True], dtype=torch.bool)",
+        "dtype/empty_float64": "torch.zeros(0, dtype=torch.float64)",
+        "dtype/empty_int32_2d": "torch.zeros(2, 0, dtype=torch.int32)",
+        "dtype/empty_bool_2d": "torch.zeros(0, 2, dtype=torch.bool)",
+        "dtype/empty_int64_2d": "torch.zeros(0, 2, dtype=torch.int64)",
+        "dtype/float64_sci": "torch.tensor([1e20], dtype=torch.float64)",
+        "dtype/float64_nan": "torch.tensor([float('nan')], dtype=torch.float64)",
+        # empty
+        "empty/1d": "torch.tensor([])",
+        "empty/0x3": "torch.zeros(0, 3)",
+        "empty/3x0": "torch.zeros(3, 0)",
+        "empty/2x0x3": "torch.zeros(2, 0, 3)",
+        "empty/int": "torch.arange(0)",
+        "empty/bool": "torch.tensor([], dtype=torch.bool)",
+        # wrapping past 80 columns
+        "wrap/arange40_thirds": "torch.arange(40.) / 3",
+        "wrap/arange100": "torch.arange(100)",
+        "wrap/arange30_float": "torch.arange(30.)",
+        "wrap/arange20_float64": "torch.arange(20., dtype=torch.float64) / 3",
+        "wrap/float64_suffix_exact": "torch.arange(7, dtype=torch.float64) / 3",
+        "wrap/float64_suffix_fits": "torch.arange(6, dtype=torch.float64) / 3",
+        "wrap/float64_suffix_one_line": "torch.arange(5, dtype=torch.float64) / 3",
+        "wrap/int32_suffix": "torch.arange(20, dtype=torch.int32)",
+        "wrap/int32_suffix_long": "torch.arange(1000, 1030, dtype=torch.int32)",
+        "wrap/int32_suffix_edge": "torch.arange(1000, 1013, dtype=torch.int32)",
+        "wrap/2d_rows": "torch.arange(60.).reshape(2, 30) / 7",
+        "wrap/3d_rows": "torch.arange(60).reshape(2, 1, 30)",
+        "wrap/bool_long": "torch.arange(30) % 3 == 0",
+        "wrap/sci_long": "torch.arange(1, 21.) * 1e-5",
+        "wrap/negative_long": "torch.arange(-20, 20)",
+        "wrap/exact_fit_int": "torch.arange(100, 118)",
+        "wrap/exact_fit_int_plus_one": "torch.arange(100, 119)",
+        "wrap/float64_2d": "torch.arange(24, dtype=torch.float64).reshape(2, 12) / 4",
+        # summarisation past 1000 elements
+        "summarise/arange1001": "torch.arange(1001)",
+        "summarise/arange1000": "torch.arange(1000)",
+        "summarise/arange1001_float": "torch.arange(1001.) / 4",
+        "summarise/ones_30x40": "torch.ones(30, 40)",
+        "summarise/zeros_11x11x11": "torch.zeros(11, 11, 11)",
+        "summarise/arange_2x1000": "torch.arange(2000).reshape(2, 1000)",
+        "summarise/arange_1001x1": "torch.arange(1001).reshape(1001, 1)",
+        "summarise/float64": "torch.arange(1001, dtype=torch.float64)",
+        "summarise/int32": "torch.arange(2000, dtype=torch.int32)",
+        "summarise/bool": "torch.arange(1500) % 2 == 0",
+        "summarise/4d": "torch.arange(2 * 3 * 20 * 20).reshape(2, 3, 20, 20)",
+        "summarise/width_from_edges": "torch.arange(-500, 1000)",
+        "summarise/sci_edges": "torch.arange(1, 1002.) * 1e-5",
+        "summarise/mean_dim": "torch.ones(3, 1001).mean(dim=0)",
+        # rank 3 and 4 blocks
+        "blocks/3d_int": "torch.arange(24).reshape(2, 3, 4)",
+        "blocks/3d_float": "torch.arange(12.).reshape(3, 2, 2) / 2",
+        "blocks/3d_one_block": "torch.arange(6).reshape(1, 2, 3)",
+        "blocks/4d_int": "torch.arange(16).reshape(2, 2, 2, 2)",
+        "blocks/4d_float": "torch.arange(24.).reshape(2, 3, 1, 4) - 5",
+        "blocks/4d_float64": "torch.arange(8, dtype=torch.float64).reshape(2, 2, 1, 2)",
+        "blocks/3d_bool": "torch.arange(8).reshape(2, 2, 2) > 3",
+        "blocks/3d_keepdim": "torch.arange(24.).reshape(2, 3, 4).sum(dim=1, keepdim=True)",
+        "blocks/5d": "torch.zeros(1, 2, 1, 2, 1)",
+        "blocks/3d_empty_inner": "torch.zeros(2, 2, 0)",
+        # torch.Size
+        "size/2d": "torch.zeros(3, 4).shape",
+        "size/0d": "torch.tensor(1.).shape",
+        "size/1d": "torch.zeros(5).size()",
+        "size/empty": "torch.zeros(0, 3).shape",
+        "size/in_list": "[torch.zeros(2).shape, torch.zeros(1, 2).shape]",
+    }
+    for key, expr in p.items():
+        add(f"print/{key}", expr)
+
+    # print() calls
+    add("print/call/tensor", "print(torch.tensor([1., 2.]))")
+    add("print/call/two_values", "print(torch.tensor(1), 2)")
+    add("print/call/string_and_value", "print('sum:', torch.tensor([1, 2]).sum())")
+    add("print/call/float", "print(0.1 + 0.2)")
+    add("print/call/int", "print(42)")
+    add("print/call/bool", "print(True)")
+    add("print/call/none", "print(None)")
+    add("print/call/empty", "print()")
+    add("print/call/list", "print([1, 2.5, True, None])")
+    add("print/call/tuple", "print((1, 'a'))")
+    add("print/call/pair", "print(torch.tensor([[1, 9], [8, 2]]).max(dim=1))")
+    add("print/call/size", "print(torch.zeros(2, 3).shape)")
+    add("print/call/item", "print(torch.tensor(0.1).item())")
+    add("print/call/multiline_tensor", "print(torch.arange(6).reshape(2, 3))")
+    add("print/call/returns_none", "x = print('hi')\nx")
+    add("print/call/mixed_with_repl", """
+        t = torch.tensor([1, 2, 3])
+        print(t)
+        t.sum()
+        print(t.numel())
+    """)
+    add("print/call/nan_float", "print(float('nan'), float('inf'), float('-inf'))")
+
+    # Python values as the REPL shows them
+    py = {
+        "float/tenth": "0.1",
+        "float/sum": "0.1 + 0.2",
+        "float/third": "1 / 3",
+        "float/whole": "2.0",
+        "float/big": "1e16",
+        "float/below_big": "1e15",
+        "float/small": "1e-5",
+        "float/above_small": "0.0001",
+        "float/huge": "1.5e300",
+        "float/negative": "-2.5",
+        "float/neg_zero": "-0.0",
+        "float/nan": "float('nan')",
+        "float/inf": "float('inf')",
+        "float/neg_inf": "float('-inf')",
+        "float/from_string": "float('1.5')",
+        "float/from_int": "float(3)",
+        "float/long_digits": "123456789.123",
+        "float/f32_widened": "torch.tensor([0.1, 0.2, 0.3]).tolist()",
+        "float/f32_big": "torch.tensor(123456789.).item()",
+        "int/positive": "42",
+        "int/negative": "-7",
+        "int/big": "2 ** 62",
+        "bool/true": "True",
+        "bool/false": "False",
+        "none/value": "None",
+        "none/assigned": "x = None\nx",
+        "list/ints": "[1, 2, 3]",
+        "list/mixed": "[1, 2.5, True, None, 'a']",
+        "list/nested": "[[1, 2], [3]]",
+        "list/empty": "[]",
+        "list/of_tensors": "[torch.tensor(1), torch.tensor([1., 2.])]",
+        "list/of_multiline_tensor": "[torch.tensor([[1, 2], [3, 4]])]",
+        "tuple/pair": "(1, 2.5)",
+        "tuple/single": "(1,)",
+        "tuple/empty": "()",
+        "tuple/no_parens": "1, 2",
+        "tuple/of_tensors": "(torch.tensor(8.), torch.tensor(0.8889))",
+        "tuple/of_multiline_tensors": "(torch.zeros(2, 2), torch.ones(2))",
+        "tuple/nested": "((1, 2), [3, (4,)])",
+        "str/literal": "'hello'",
+        "str/double_quoted": '"nan"',
+    }
+    for key, expr in py.items():
+        add(f"print/python/{key}", expr)
+
+
+# ---------------------------------------------------------------------------
+# python/: the Python part of the language
+# ---------------------------------------------------------------------------
+
+
+def cases_python():
+    exprs = {
+        "int/add": "2 + 3",
+        "int/sub": "2 - 5",
+        "int/mul": "6 * 7",
+        "int/truediv": "7 / 2",
+        "int/truediv_exact": "6 / 3",
+        "int/floordiv": "7 // 2",
+        "int/floordiv_negative": "-7 // 2",
+        "int/mod": "7 % 3",
+        "int/mod_negative": "-7 % 3",
+        "int/mod_negative_divisor": "7 % -3",
+        "int/pow": "2 ** 10",
+        "int/pow_negative": "2 ** -1",
+        "int/pow_right_assoc": "2 ** 3 ** 2",
+        "int/unary_minus_pow": "-2 ** 2",
+        "int/precedence": "2 + 3 * 4 - 6 / 2",
+        "int/parentheses": "(2 + 3) * 4",
+        "int/unary_plus": "+5",
+        "float/add": "0.5 + 0.25",
+        "float/mul": "1.1 * 3",
+        "float/truediv": "1.0 / 3",
+        "float/floordiv": "7.5 // 2",
+        "float/floordiv_negative": "-7.5 // 2",
+        "float/mod": "7.5 % 2",
+        "float/mod_negative": "-7.5 % 2",
+        "float/pow": "2.0 ** 0.5",
+        "float/pow_int": "1.5 ** 2",
+        "float/int_mix": "3 + 0.5",
+        "float/overflow": "1e308 * 10",
+        "float/nan_arith": "float('nan') + 1",
+        "float/inf_arith": "float('inf') - float('inf')",
+        "float/exponent_literal": "1.5e3",
+        "bool/add": "True + True",
+        "bool/mul_int": "True * 5",
+        "bool/mul_float": "False * 2.5",
+        "bool/neg": "-True",
+        "compare/lt": "1 < 2",
+        "compare/ge": "2 >= 3",
+        "compare/eq_int_float": "1 == 1.0",
+        "compare/ne": "1 != 2",
+        "compare/chained": "1 < 2 < 3",
+        "compare/chained_false": "1 < 3 < 2",
+        "compare/nan": "float('nan') == float('nan')",
+        "compare/nan_ne": "float('nan') != float('nan')",
+        "compare/inf": "float('inf') > 1e308",
+        "compare/bool_int": "True == 1",
+        "compare/list_eq": "[1, 2] == [1, 2]",
+        "compare/tuple_eq": "(1, 2) == (1, 3)",
+        "compare/none_eq": "None == None",
+        "index/list": "[10, 20, 30][1]",
+        "index/list_negative": "[10, 20, 30][-1]",
+        "index/list_slice": "[10, 20, 30, 40][1:3]",
+        "index/list_step": "[10, 20, 30, 40][::2]",
+        "index/tuple": "(1, 2, 3)[0]",
+        "index/nested": "[[1, 2], [3, 4]][1][0]",
+        "index/list_out_of_range": "[1, 2][2]",
+        "index/tuple_out_of_range": "(1, 2)[5]",
+    }
+    for key, expr in exprs.items():
+        add(f"python/{key}", expr)
+
+    add("python/assign/simple", "x = 3\nx")
+    add("python/assign/reassign", "x = 3\nx = x + 1\nx")
+    add("python/assign/unpack", "a, b = 1, 2\na + b")
+    add("python/assign/unpack_parens", "(a, b) = (3, 4)\nb")
+    add("python/assign/unpack_list", "a, b = [5, 6]\na")
+    add("python/assign/swap", "a, b = 1, 2\na, b = b, a\n(a, b)")
+    add("python/assign/unpack_too_many", "a, b = 1, 2, 3")
+    add("python/assign/unpack_too_few", "a, b, c = 1, 2")
+    add("python/assign/unpack_int", "a, b = 1")
+    add("python/assign/chained_names", "x = 2\ny = x * x\nz = y - x\nz")
+    add("python/assign/no_output", "x = 5")
+    add("python/assign/tensor_alias", "t = torch.tensor([1, 2])\nu = t\nu")
+    add("python/syntax/comments", """
+        # a comment on its own line
+        x = 2  # trailing comment
+        # another
+        x * 3  # result
+    """)
+    add("python/syntax/blank_lines", "x = 1\n\n\ny = 2\n\nx + y")
+    add("python/syntax/continuation_in_brackets", """
+        x = (1 +
+             2 +
+             3)
+        x
+    """)
+    add("python/syntax/continuation_call", """
+        torch.tensor(
+            [1, 2, 3],
+            dtype=torch.float64,
+        )
+    """)
+    add("python/syntax/trailing_comma_list", "[1, 2, 3,]")
+    add("python/syntax/trailing_comma_call", "torch.zeros(2, 3,).shape")
+    add("python/syntax/none_statement", "None")
+    add("python/syntax/several_outputs", "1\n2.5\nTrue\nNone\n'x'")
+    add("python/syntax/semicolon_free_multiple", "a = 1\nb = 2\na\nb")
+    add("python/syntax/keyword_spacing", "torch.tensor([1., 2.]).sum( dim = 0 )")
+    add("python/syntax/parenthesised_expression", "(torch.tensor([1, 2]))")
+    add("python/syntax/method_on_literal_chain", "torch.tensor([[1, 2], [3, 4]]).sum(dim=0).max().item()")
+    add("python/builtins/len_nested", "len([[1, 2], [3, 4], [5, 6]])")
+    add("python/builtins/float_of_bool", "float(True)")
+    add("python/builtins/float_neg_inf_string", "float('-inf') < 0")
+
+
+# ---------------------------------------------------------------------------
+# errors/: PyTorch's and Python's exception types and messages
+# ---------------------------------------------------------------------------
+
+
+def cases_errors():
+    e = {
+        # names and Python arithmetic
+        "name/undefined": "x",
+        "name/undefined_in_expression": "t = torch.tensor([1])\nt + y",
+        "name/after_output": "x = 1\nx\nundefined_name",
+        "zero_division/int_truediv": "1 / 0",
+        "zero_division/int_floordiv": "1 // 0",
+        "zero_division/int_mod": "5 % 0",
+        "zero_division/float_truediv": "1.0 / 0",
+        "zero_division/float_floordiv": "1.0 // 0.0",
+        "zero_division/float_mod": "1.5 % 0",
+        "zero_division/zero_pow_negative": "0 ** -1",
+        "zero_division/after_print": "print('before')\n1 / 0\nprint('after')",
+        "zero_division/from_item": "1 / torch.tensor(0).item()",
+        # dims
+        "dim/sum_out_of_range": "torch.zeros(2, 3).sum(dim=2)",
+        "dim/sum_out_of_range_negative": "torch.zeros(2, 3).sum(dim=-3)",
+        "dim/sum_tuple_out_of_range": "torch.zeros(2, 3).sum(dim=(0, 5))",
+        "dim/mean_tuple_out_of_range_negative": "torch.zeros(2, 3).mean(dim=(-3, 0))",
+        "dim/1d_out_of_range": "torch.zeros(3).argmax(dim=1)",
+        "dim/0d_out_of_range": "torch.tensor(1.).sum(dim=1)",
+        "dim/3d_out_of_range": "torch.zeros(2, 3, 4).max(dim=3)",
+        "dim/repeated": "torch.zeros(2, 3).sum(dim=(0, 0))",
+        "dim/repeated_negative": "torch.zeros(2, 3, 4).sum(dim=(0, -3))",
+        "dim/repeated_amax": "torch.zeros(2, 3).amax(dim=(1, -1))",
+        "dim/repeated_count_nonzero": "torch.zeros(2, 3).count_nonzero(dim=(1, 1))",
+        "dim/float": "torch.zeros(2, 3).sum(dim=1.0)",
+        "dim/max_tuple": "torch.zeros(2, 3).max(dim=(0, 1))",
+        "dim/min_tuple": "torch.zeros(2, 3).min(dim=(0,))",
+        "dim/argmax_tuple": "torch.zeros(2, 3).argmax(dim=(0, 1))",
+        "dim/argmin_tuple": "torch.zeros(2, 3).argmin(dim=(1,))",
+        "dim/prod_tuple": "torch.zeros(2, 3).prod(dim=(0, 1))",
+        "dim/norm_three_dims": "torch.zeros(2, 3, 4).norm(dim=(0, 1, 2))",
+        "dim/keepdim_without_dim_sum": "torch.zeros(2, 3).sum(keepdim=True)",
+        "dim/keepdim_without_dim_mean": "torch.zeros(2, 3).mean(keepdim=True)",
+        "dim/keepdim_without_dim_max": "torch.zeros(2, 3).max(keepdim=True)",
+        "dim/count_nonzero_keepdim": "torch.zeros(2, 3).count_nonzero(dim=0, keepdim=True)",
+        "dim/size_out_of_range": "torch.zeros(2, 3).size(5)",
+        # item
+        "item/many": "torch.tensor([[0, 1, 0], [2, 0, 2], [0, 3, 0]]).item()",
+        "item/two": "torch.tensor([1., 2.]).item()",
+        "item/empty": "torch.zeros(0, 3).item()",
+        # dtype restrictions
+        "dtype/mean_int": "torch.tensor([1, 2, 3]).mean()",
+        "dtype/mean_bool": "torch.tensor([True, False]).mean()",
+        "dtype/mean_int32": "torch.tensor([1, 2], dtype=torch.int32).mean(dim=0)",
+        "dtype/std_int": "torch.tensor([1, 2, 3]).std()",
+        "dtype/var_bool": "torch.tensor([True, False]).var()",
+        "dtype/norm_int": "torch.tensor([3, 4]).norm()",
+        "dtype/norm_bool": "torch.tensor([True]).norm()",
+        "dtype/norm_int32": "torch.tensor([3, 4], dtype=torch.int32).norm()",
+        "dtype/argmax_bool": "torch.tensor([True, False]).argmax()",
+        "dtype/argmin_bool_dim": "torch.tensor([[True, False]]).argmin(dim=1)",
+        "dtype/neg_bool": "-torch.tensor([True])",
+        "dtype/sub_bool": "torch.tensor([True]) - torch.tensor([False])",
+        "dtype/int_negative_power": "torch.tensor([2]) ** -2",
+        "dtype/int32_overflow_data": "torch.tensor([2 ** 31], dtype=torch.int32)",
+        # empty reductions
+        "empty/max": "torch.tensor([]).max()",
+        "empty/min": "torch.tensor([]).min()",
+        "empty/amax": "torch.zeros(0, 3).amax()",
+        "empty/amin": "torch.zeros(0, 3).amin()",
+        "empty/argmax": "torch.tensor([]).argmax()",
+        "empty/argmin": "torch.zeros(0, 2).argmin()",
+        "empty/max_of_empty_values": "torch.zeros(0, 3).max(dim=1).values.max(dim=0)",
+        "empty/max_dim_empty": "torch.zeros(0, 3).max(dim=0)",
+        "empty/argmax_dim_empty": "torch.zeros(0, 3).argmax(dim=0)",
+        "empty/amax_dim_empty": "torch.zeros(0, 3).amax(dim=0)",
+        # ragged and bad data
+        "data/ragged_length": "torch.tensor([[1, 2], [3]])",
+        "data/ragged_scalar_then_list": "torch.tensor([1, [2, 3]])",
+        "data/ragged_list_then_scalar": "torch.tensor([[1, 2], 3])",
+        "data/ragged_deep": "torch.tensor([[[1, 2], [3, 4]], [[5, 6], [7]]])",
+        "data/ragged_longer": "torch.tensor([[1], [2, 3]])",
+        "data/ragged_empty_row": "torch.tensor([[1, 2], []])",
+        "data/none_element": "torch.tensor([1, None])",
+        "data/string_element": "torch.tensor([1, 'a'])",
+        "data/float_string": "float('abc')",
+        "data/negative_dim_zeros": "torch.zeros(-1)",
+        "data/negative_dim_ones": "torch.ones(2, -3)",
+        # indexing
+        "index/out_of_bounds": "torch.tensor([1, 2, 3])[3]",
+        "index/out_of_bounds_negative": "torch.tensor([1, 2, 3])[-4]",
+        "index/out_of_bounds_dim1": "torch.zeros(2, 3)[1, 3]",
+        "index/0d": "torch.tensor(5.)[0]",
+        "index/0d_after_reduction": "torch.tensor([1, 2]).sum()[0]",
+        "index/too_many": "torch.zeros(2, 3)[0, 0, 0]",
+        "index/negative_step": "torch.arange(5)[::-1]",
+        "index/empty_row": "torch.zeros(0, 3)[0]",
+        "index/pair_out_of_range": "torch.tensor([[1, 2]]).max(dim=1)[2]",
+        "index/size_out_of_range": "torch.zeros(2, 3).shape[2]",
+        # shapes
+        "shape/reshape_invalid": "torch.arange(6).reshape(4, 4)",
+        "shape/reshape_two_infer": "torch.arange(6).reshape(-1, -1)",
+        "shape/reshape_infer_impossible": "torch.arange(6).reshape(4, -1)",
+        "shape/view_invalid": "torch.arange(6).view(5)",
+        "shape/reshape_negative": "torch.arange(6).reshape(-2, 3)",
+        "shape/broadcast": "torch.ones(2, 3) + torch.ones(2)",
+        "shape/broadcast_dim0": "torch.ones(3, 2) - torch.ones(2, 2)",
+        "shape/len_0d": "len(torch.tensor(3))",
+        "shape/arange_bad_step_sign": "torch.arange(5, 0)",
+        "shape/arange_zero_step": "torch.arange(0, 5, 0)",
+        "shape/full_int_size": "torch.full(3, 1.)",
+        # integer division by zero in tensors
+        "tensor_zero_division/floordiv": "torch.tensor([4, 2]) // 0",
+        "tensor_zero_division/mod": "torch.tensor([4, 2]) % torch.tensor([1, 0])",
+        "tensor_zero_division/int32": "torch.tensor([4], dtype=torch.int32) // 0",
+        "tensor_zero_division/truediv_ok": "torch.tensor([4, 0]) / 0",
+        # unpacking the pair and other values
+        "unpack/pair_into_three": "a, b, c = torch.zeros(2, 3).max(dim=0)",
+        # errors stop the program after earlier output
+        "stop/output_before_error": """
+            t = torch.tensor([[1., 2.], [3., 4.]])
+            t.sum()
+            t.sum(dim=2)
+            t.mean()
+        """,
+        "stop/print_before_error": """
+            print(torch.tensor([1, 2]))
+            torch.tensor([1, 2]).mean()
+            print('never')
+        """,
+        "stop/assignment_error": """
+            t = torch.tensor([1, 2, 3])
+            u = t[5]
+            t
+        """,
+    }
+    for key, prog in e.items():
+        add(f"errors/{key}", prog)
+
+
+# ---------------------------------------------------------------------------
+# lesson/: exactly the programs of /work/shared/lesson-facts.md
+# ---------------------------------------------------------------------------
+
+LESSON = [
+    (
+        "lesson/1_what_a_reduction_is",
+        [
+            "t = torch.tensor([[0, 1, 0], [2, 0, 2], [0, 3, 0]], dtype=torch.float32)",
+            "t.sum()",
+            "t.numel()",
+            "t.sum().numel()",
+            "t.sum().numel() < t.numel()",
+            "t.prod()",
+            "t.mean()",
+            "t.std()",
+        ],
+    ),
+    (
+        "lesson/2_reducing_along_one_axis",
+        [
+            "t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)",
+            "t.sum(dim=0)",
+            "t.sum(dim=1)",
+            "t[0]",
+            "t[1]",
+            "t[2]",
+            "t[0] + t[1] + t[2]",
+            "t[0].sum()",
+            "t[1].sum()",
+            "t[2].sum()",
+        ],
+    ),
+    (
+        "lesson/3_argmax",
+        [
+            "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)",
+            "t.max()",
+            "t.argmax()",
+            "t.flatten()",
+            "t.max(dim=0)",
+            "t.argmax(dim=0)",
+            "t.max(dim=1)",
+            "t.argmax(dim=1)",
+        ],
+    ),
+    (
+        "lesson/4_getting_numbers_out",
+        [
+            "t = torch.tensor([[1, 2, 3], [4, 5, 6], [7, 8, 9]], dtype=torch.float32)",
+            "t.mean()",
+            "t.mean().item()",
+            "t.mean(dim=0).tolist()",
+            "t.mean(dim=0).numpy()",
+        ],
+    ),
+]
+
+
+def lesson_cases():
+    """The lesson programs: one case per section, as lesson.json holds them."""
+    return [(name, "\n".join(lines)) for name, lines in LESSON]
+
+
+def cases_lesson():
+    for name, program in lesson_cases():
+        add(name, program)
+    # Each expression on its own (after the section's setup line), so a
+    # failure points at the exact line.
+    for name, lines in LESSON:
+        setup = lines[0]
+        for i, line in enumerate(lines[1:], start=1):
+            add(f"{name}/line{i}", f"{setup}\n{line}")
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+
+def build(cases):
+    records = []
+    for name, program in cases:
+        check_subset(name, program)
+        stdout, error = run_program(program)
+        records.append({"name": name, "program": program, "stdout": stdout, "error": error})
+    return {
+        "generator": GENERATOR,
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "cases": records,
+    }
+
+
+def write(path, data):
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def main():
+    torch.set_num_threads(1)
+    torch.set_default_dtype(torch.float32)
+    cases_create()
+    cases_access()
+    cases_index()
+    cases_elementwise()
+    cases_reduce()
+    cases_print()
+    cases_python()
+    cases_errors()
+    cases_lesson()
+    # Group order follows GROUPS; within a group, the order cases were added.
+    order = {g: i for i, g in enumerate(GROUPS)}
+    ordered = sorted(CASES, key=lambda c: order[c[0].split("/", 1)[0]])
+    corpus = build(ordered)
+    write(os.path.join(HERE, "cases.json"), corpus)
+    write(os.path.join(HERE, "lesson.json"), build(lesson_cases()))
+    counts = {}
+    for record in corpus["cases"]:
+        group = record["name"].split("/", 1)[0]
+        counts[group] = counts.get(group, 0) + 1
+    summary = ", ".join(f"{g} {counts.get(g, 0)}" for g in GROUPS)
+    print(f"wrote {len(corpus['cases'])} cases ({summary})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
