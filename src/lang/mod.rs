@@ -1,5 +1,23 @@
 //! The PyTorch-subset language: lexer, parser and evaluator.
 
+mod access;
+pub mod ast;
+mod call;
+pub mod error;
+pub mod interp;
+pub mod lexer;
+mod numpy_api;
+mod ops;
+pub mod parser;
+pub mod repr;
+mod signature;
+mod tensor_methods;
+mod torch_api;
+pub mod value;
+
+pub use error::{LangError, Span};
+pub use interp::{Focus, Run, run};
+
 /// What running a program printed, as the Python REPL would show it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Transcript {
@@ -10,6 +28,10 @@ pub struct Transcript {
 }
 
 /// Runs a whole program as the REPL would and returns what it printed.
-pub fn run_program(_source: &str) -> Transcript {
-    Transcript { stdout: String::new(), error: Some("NotImplementedError: interpreter under construction".into()) }
+pub fn run_program(source: &str) -> Transcript {
+    let r = run(source);
+    Transcript {
+        stdout: r.stdout,
+        error: r.error.map(|e| e.to_string()),
+    }
 }

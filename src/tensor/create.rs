@@ -141,7 +141,7 @@ pub fn arange(
     }
     if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
         return Err(TensorError::runtime(
-            "upper bound and larger bound inconsistent with step sign",
+            "upper bound and lower bound inconsistent with step sign",
         ));
     }
     let len = ((e - s) / st).ceil();

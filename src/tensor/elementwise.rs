@@ -97,24 +97,40 @@ pub fn broadcast_layouts(a: &Shape, b: &Shape) -> Result<(Shape, Layout, Layout)
 /// `a op b`, element by element.
 pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorError> {
     if op == BinaryOp::Sub && (a.is_bool() || b.is_bool()) {
-        let both_tensors_bool =
-            matches!((a, b), (Side::Tensor(_), Side::Tensor(_))) && a.is_bool() && b.is_bool();
-        return Err(if both_tensors_bool {
+        return Err(if a.is_bool() && b.is_bool() {
             TensorError::SubtractBool
         } else {
             TensorError::SubtractOneBool
         });
     }
     let mut compute = result_type(&[a.operand(), b.operand()]);
+    if compute == DType::Bool {
+        // PyTorch's pow with a number exponent short-cuts 1 and 0 before its kernel.
+        if let (BinaryOp::Pow, Side::Tensor(t), Side::Number(e)) = (op, a, b) {
+            let exponent = e.is_nonzero();
+            return Ok(if exponent {
+                t.to_dtype(DType::Bool)
+            } else {
+                super::create::full(t.shape().clone(), Scalar::Bool(true), Some(DType::Bool))
+            });
+        }
+        let kernel = match op {
+            BinaryOp::FloorDiv => Some("div_floor_cpu"),
+            BinaryOp::Rem => Some("remainder_cpu"),
+            BinaryOp::Pow => Some("pow"),
+            _ => None,
+        };
+        if let Some(kernel) = kernel {
+            return Err(TensorError::NotImplementedForBool { kernel });
+        }
+    }
     if op == BinaryOp::Div {
         compute = compute.to_floating();
     }
-    if op == BinaryOp::Pow {
-        if let (false, Side::Number(Scalar::Int(e))) = (compute.is_floating(), b) {
-            if e < 0 {
-                return Err(TensorError::NegativeIntegerPower);
-            }
-        }
+    if let (BinaryOp::Pow, false, Side::Number(Scalar::Int(e))) = (op, compute.is_floating(), b)
+        && e < 0
+    {
+        return Err(TensorError::NegativeIntegerPower);
     }
     let (shape, la, lb) = broadcast_layouts(&a.shape(), &b.shape())?;
     let left = materialize(a, compute);

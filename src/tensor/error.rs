@@ -108,6 +108,9 @@ pub enum TensorError {
         "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
     )]
     SubtractOneBool,
+    /// An arithmetic kernel PyTorch has no bool version of.
+    #[error("\"{kernel}\" not implemented for 'Bool'")]
+    NotImplementedForBool { kernel: &'static str },
     /// Integer division or remainder by zero.
     #[error("ZeroDivisionError")]
     IntegerDivisionByZero,
@@ -153,7 +156,11 @@ impl TensorError {
             TensorError::MeanNeedsFloat { .. }
             | TensorError::StdNeedsFloat
             | TensorError::NormNeedsFloat { .. }
-            | TensorError::NoBoolSupport { .. } => NotImplementedError,
+            | TensorError::NoBoolSupport { .. }
+            | TensorError::NegateBool
+            | TensorError::SubtractBool
+            | TensorError::SubtractOneBool
+            | TensorError::NotImplementedForBool { .. } => NotImplementedError,
             TensorError::Ragged { .. } => ValueError,
             TensorError::Other { kind, .. } => *kind,
             _ => RuntimeError,

@@ -47,18 +47,20 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
         .iter()
         .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. }))
         .count();
-    if items.iter().filter(|i| **i == IndexItem::Ellipsis).count() > 1 {
-        return Err(index_error(
-            "an index can only have a single ellipsis ('...')",
-        ));
-    }
-    if rank == 0 {
-        if items.iter().any(|i| matches!(i, IndexItem::Int(_))) {
-            return Err(TensorError::IndexZeroDim);
+    // A 0-d tensor indexed by one int or slice gets its own messages.
+    match (rank, items) {
+        (0, [IndexItem::Int(0)]) => return Err(TensorError::IndexZeroDim),
+        (0, [IndexItem::Int(i)]) => {
+            return Err(TensorError::IndexOutOfBounds {
+                index: *i,
+                dim: 0,
+                size: 0,
+            });
         }
-        if items.iter().any(|i| matches!(i, IndexItem::Slice { .. })) {
+        (0, [IndexItem::Slice { .. }]) => {
             return Err(index_error("slice() cannot be applied to a 0-dim tensor."));
         }
+        _ => {}
     }
     if consuming > rank {
         return Err(TensorError::TooManyIndices { rank });
@@ -69,7 +71,8 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
     for (position, item) in items.iter().enumerate() {
         match *item {
             IndexItem::Int(i) => {
-                let size = out.shape().dims()[dim];
+                // Repeated ellipses can push past the last dim, which PyTorch treats as empty.
+                let size = out.shape().dims().get(dim).copied().unwrap_or(0);
                 let wrapped = if i < 0 { i + size as i64 } else { i };
                 if wrapped < 0 || wrapped >= size as i64 {
                     // PyTorch names the position of the item, not the dim.
@@ -82,14 +85,16 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
                 out = out.select(dim, wrapped as usize);
             }
             IndexItem::Slice { start, stop, step } => {
-                let size = out.shape().dims()[dim];
+                let Some(&size) = out.shape().dims().get(dim) else {
+                    return Err(TensorError::TooManyIndices { rank });
+                };
                 let (first, len, step) = slice_range(start, stop, step, size)?;
                 out = out.slice(dim, first, len, step);
                 dim += 1;
             }
             IndexItem::Ellipsis => dim += rank - consuming,
             IndexItem::NewAxis => {
-                out = out.unsqueeze(dim);
+                out = out.unsqueeze(dim.min(out.shape().rank()));
                 dim += 1;
             }
         }
@@ -165,7 +170,7 @@ pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
                 numel,
             });
         }
-        Some(k) if numel % known == 0 => dims[k] = numel / known,
+        Some(k) if numel.is_multiple_of(known) => dims[k] = numel / known,
         Some(_) => {
             return Err(TensorError::ReshapeMismatch {
                 shape: shown(),

@@ -16,6 +16,9 @@ use std::rc::Rc;
 /// smaller ids than the tensors computed from them.
 pub type NodeId = usize;
 
+/// For each output element of a selection, the lane position it picked.
+pub type Winners = Rc<Vec<usize>>;
+
 /// Elements of several tensors: node -> row-major positions.
 pub type Marks = BTreeMap<NodeId, BTreeSet<usize>>;
 
@@ -38,7 +41,7 @@ pub enum Step {
     Reduce {
         input: NodeId,
         lanes: Lanes,
-        winners: Option<Rc<Vec<usize>>>,
+        winners: Option<Winners>,
     },
 }
 

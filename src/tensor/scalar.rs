@@ -2,6 +2,9 @@
 
 use super::dtype::{Category, DType};
 
+/// 2^63, the first float too large for an int64.
+const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+
 /// A single number as Python would hold it: bool, int or float.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalar {
@@ -58,29 +61,17 @@ impl Scalar {
         match self {
             Scalar::Bool(b) => i64::from(b),
             Scalar::Int(i) => i,
-            Scalar::Float(f) => {
-                if f.is_nan()
-                    || f >= 9.223_372_036_854_775_808e18
-                    || f < -9.223_372_036_854_775_808e18
-                {
-                    i64::MIN
-                } else {
-                    f as i64
-                }
-            }
+            // 2^63 is exact in f64, so the range test is exact too.
+            Scalar::Float(f) if (-TWO_63..TWO_63).contains(&f) => f as i64,
+            Scalar::Float(_) => i64::MIN,
         }
     }
 
     /// As `to_i64`, for 32 bits (integers wrap, as a C++ narrowing cast does).
     pub fn to_i32(self) -> i32 {
         match self {
-            Scalar::Float(f) => {
-                if f.is_nan() || f >= 2_147_483_648.0 || f < -2_147_483_648.0 {
-                    i32::MIN
-                } else {
-                    f as i32
-                }
-            }
+            Scalar::Float(f) if (-2_147_483_648.0..2_147_483_648.0).contains(&f) => f as i32,
+            Scalar::Float(_) => i32::MIN,
             other => other.to_i64() as i32,
         }
     }

@@ -128,10 +128,11 @@ impl fmt::Display for Shape {
 pub fn broadcast_shapes(a: &Shape, b: &Shape) -> Result<Shape, TensorError> {
     let rank = a.rank().max(b.rank());
     let mut dims = vec![0; rank];
-    for (k, out) in dims.iter_mut().enumerate() {
+    // PyTorch compares from the last dim backwards and names the first mismatch.
+    for k in (0..rank).rev() {
         let da = dim_from_right(a, rank - 1 - k);
         let db = dim_from_right(b, rank - 1 - k);
-        *out = match (da, db) {
+        dims[k] = match (da, db) {
             (x, y) if x == y => x,
             (1, y) => y,
             (x, 1) => x,
@@ -139,7 +140,7 @@ pub fn broadcast_shapes(a: &Shape, b: &Shape) -> Result<Shape, TensorError> {
                 return Err(TensorError::BroadcastMismatch {
                     a: da,
                     b: db,
-                    dim: rank - 1 - k,
+                    dim: k,
                 });
             }
         };

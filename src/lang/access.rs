@@ -1,0 +1,404 @@
+//! Attribute access (`t.shape`, `torch.sum`) and subscripts (`t[0, 1:]`).
+
+use super::ast::{Expr, ExprKind};
+use super::error::{LangError, Span};
+use super::interp::Interpreter;
+use super::value::{Module, Value};
+use crate::tensor::index::{IndexItem, apply_index, slice_range};
+use crate::tensor::lineage::Step;
+use crate::tensor::{DType, Layout};
+use std::rc::Rc;
+
+/// Tensor methods the playground runs.
+pub const TENSOR_METHODS: &[&str] = &[
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+    "norm",
+    "reshape",
+    "view",
+    "flatten",
+    "float",
+    "double",
+    "long",
+    "int",
+    "bool",
+    "to",
+    "numel",
+    "size",
+    "dim",
+    "item",
+    "tolist",
+    "numpy",
+    "clone",
+];
+
+/// Functions of `torch` the playground runs.
+pub const TORCH_FUNCTIONS: &[&str] = &[
+    "tensor",
+    "arange",
+    "zeros",
+    "ones",
+    "full",
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+    "norm",
+    "reshape",
+    "flatten",
+    "numel",
+];
+
+/// Real PyTorch tensor methods and attributes outside the subset, named
+/// as such instead of as typos.
+const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
+    "T",
+    "mT",
+    "H",
+    "abs",
+    "add",
+    "addmm",
+    "backward",
+    "bmm",
+    "cat",
+    "ceil",
+    "chunk",
+    "clamp",
+    "contiguous",
+    "cpu",
+    "cuda",
+    "cumprod",
+    "cumsum",
+    "data",
+    "detach",
+    "device",
+    "div",
+    "eq",
+    "exp",
+    "expand",
+    "expand_as",
+    "floor",
+    "gather",
+    "ge",
+    "grad",
+    "gt",
+    "half",
+    "index_select",
+    "is_contiguous",
+    "le",
+    "log",
+    "log_softmax",
+    "logsumexp",
+    "lt",
+    "masked_fill",
+    "matmul",
+    "maximum",
+    "median",
+    "minimum",
+    "mm",
+    "mode",
+    "mul",
+    "nanmean",
+    "nansum",
+    "ne",
+    "neg",
+    "nonzero",
+    "permute",
+    "pow",
+    "relu",
+    "repeat",
+    "requires_grad",
+    "requires_grad_",
+    "round",
+    "scatter",
+    "sigmoid",
+    "sign",
+    "softmax",
+    "sort",
+    "split",
+    "sqrt",
+    "squeeze",
+    "std_mean",
+    "stride",
+    "sub",
+    "t",
+    "tanh",
+    "topk",
+    "transpose",
+    "type",
+    "unbind",
+    "unique",
+    "unsqueeze",
+    "var_mean",
+    "where",
+    "zero_",
+];
+
+impl Interpreter<'_> {
+    /// `v.name`.
+    pub(crate) fn attribute(&mut self, v: Value, name: &str) -> Result<Value, LangError> {
+        match &v {
+            Value::Module(Module::Torch) => {
+                if let Some(d) = DType::from_torch_attr(name) {
+                    return Ok(Value::Dtype(d));
+                }
+                if TORCH_FUNCTIONS.contains(&name) {
+                    return Ok(Value::Function(Module::Torch, Rc::from(name)));
+                }
+                Err(LangError::unsupported_here(format!("torch.{name}")))
+            }
+            Value::Module(Module::Numpy) => {
+                Err(LangError::unsupported_here(format!("numpy.{name}")))
+            }
+            Value::Tensor(t) => match name {
+                "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
+                "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
+                "dtype" => Ok(Value::Dtype(t.tensor.dtype())),
+                m if TENSOR_METHODS.contains(&m) => {
+                    Ok(Value::Method(Box::new(v.clone()), Rc::from(m)))
+                }
+                m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
+                    Err(LangError::unsupported_here(format!("Tensor.{m}")))
+                }
+                _ => Err(no_attribute(&v, name)),
+            },
+            Value::ValuesIndices {
+                values, indices, ..
+            } => match name {
+                "values" => Ok(Value::Tensor(values.clone())),
+                "indices" => Ok(Value::Tensor(indices.clone())),
+                _ => Err(no_attribute(&v, name)),
+            },
+            Value::NdArray(t) => match name {
+                "shape" => Ok(Value::tuple(
+                    t.tensor
+                        .shape()
+                        .dims()
+                        .iter()
+                        .map(|&d| Value::Int(d as i64))
+                        .collect(),
+                )),
+                "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
+                "size" => Ok(Value::Int(t.tensor.numel() as i64)),
+                "tolist" | "item" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin" => {
+                    Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
+                }
+                _ => Err(LangError::unsupported_here(format!("numpy.ndarray.{name}"))),
+            },
+            Value::NpScalar(..) if name == "item" => {
+                Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
+            }
+            Value::Size(_) if name == "numel" => {
+                Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
+            }
+            _ => Err(no_attribute(&v, name)),
+        }
+    }
+
+    /// `v[index]`.
+    pub(crate) fn subscript(
+        &mut self,
+        v: Value,
+        index: &Expr,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        match &v {
+            Value::Tensor(t) => {
+                let items = self.index_items(index)?;
+                let tensor = t.tensor.index(&items)?;
+                let map = apply_index(&Layout::contiguous(t.tensor.shape().clone()), &items)?;
+                Ok(Value::Tensor(self.derived(
+                    tensor,
+                    Step::View { input: t.node, map },
+                    span,
+                )))
+            }
+            Value::ValuesIndices {
+                values,
+                indices,
+                op,
+            } => {
+                let i = self.eval(index)?;
+                match i {
+                    Value::Int(0) | Value::Int(-2) => Ok(Value::Tensor(values.clone())),
+                    Value::Int(1) | Value::Int(-1) => Ok(Value::Tensor(indices.clone())),
+                    Value::Int(_) => Err(LangError::index_error("tuple index out of range")),
+                    other => Err(LangError::type_error(format!(
+                        "{} indices must be integers or slices, not {}",
+                        if *op == "min" {
+                            "torch.return_types.min"
+                        } else {
+                            "torch.return_types.max"
+                        },
+                        other.type_name()
+                    ))),
+                }
+            }
+            Value::List(items) | Value::Tuple(items) => {
+                let kind = if matches!(v, Value::List(_)) {
+                    "list"
+                } else {
+                    "tuple"
+                };
+                let picked = self.sequence_index(items, index, kind)?;
+                Ok(match picked {
+                    Picked::One(item) => item,
+                    Picked::Slice(items) if kind == "list" => Value::List(Rc::new(items)),
+                    Picked::Slice(items) => Value::tuple(items),
+                })
+            }
+            Value::Size(dims) => {
+                let items: Vec<Value> = dims.iter().map(|&d| Value::Int(d as i64)).collect();
+                Ok(match self.sequence_index(&items, index, "tuple")? {
+                    Picked::One(item) => item,
+                    Picked::Slice(items) => Value::Size(Rc::new(
+                        items
+                            .iter()
+                            .filter_map(|i| i.as_number())
+                            .map(|s| s.to_i64() as usize)
+                            .collect(),
+                    )),
+                })
+            }
+            Value::Str(s) => {
+                let chars: Vec<Value> = s
+                    .chars()
+                    .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
+                    .collect();
+                Ok(match self.sequence_index(&chars, index, "string")? {
+                    Picked::One(item) => item,
+                    Picked::Slice(items) => {
+                        let joined: String = items.iter().map(super::repr::str).collect();
+                        Value::Str(Rc::from(joined.as_str()))
+                    }
+                })
+            }
+            Value::NdArray(_) => Err(LangError::unsupported_here("indexing NumPy arrays")),
+            other => Err(LangError::type_error(format!(
+                "'{}' object is not subscriptable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// The items of a tensor subscript.
+    fn index_items(&mut self, index: &Expr) -> Result<Vec<IndexItem>, LangError> {
+        match &index.kind {
+            ExprKind::Tuple(items) => items.iter().map(|i| self.index_item(i)).collect(),
+            _ => Ok(vec![self.index_item(index)?]),
+        }
+    }
+
+    fn index_item(&mut self, e: &Expr) -> Result<IndexItem, LangError> {
+        match &e.kind {
+            ExprKind::Ellipsis => Ok(IndexItem::Ellipsis),
+            ExprKind::Slice { start, stop, step } => {
+                let mut bound = |b: &Option<Box<Expr>>| -> Result<Option<i64>, LangError> {
+                    match b {
+                        None => Ok(None),
+                        Some(e) => match self.eval(e)? {
+                            Value::None => Ok(None),
+                            Value::Int(i) => Ok(Some(i)),
+                            Value::Bool(b) => Ok(Some(i64::from(b))),
+                            _ => Err(LangError::type_error(
+                                "slice indices must be integers or None or have an __index__ method",
+                            )
+                            .at(e.span)),
+                        },
+                    }
+                };
+                Ok(IndexItem::Slice { start: bound(start)?, stop: bound(stop)?, step: bound(step)? })
+            }
+            _ => match self.eval(e)? {
+                Value::Int(i) => Ok(IndexItem::Int(i)),
+                Value::None => Ok(IndexItem::NewAxis),
+                Value::Tensor(_) | Value::List(_) | Value::Bool(_) => {
+                    Err(LangError::unsupported_here("indexing with lists, bools or tensors (advanced indexing)").at(e.span))
+                }
+                other => Err(LangError::index_error(format!(
+                    "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})",
+                    other.type_name()
+                ))
+                .at(e.span)),
+            },
+        }
+    }
+}
+
+fn no_attribute(v: &Value, name: &str) -> LangError {
+    let ty = match v {
+        Value::Module(m) => {
+            return LangError::attribute_error(format!(
+                "module '{}' has no attribute '{name}'",
+                m.name()
+            ));
+        }
+        Value::Tensor(_) => "Tensor",
+        other => other.type_name(),
+    };
+    LangError::attribute_error(format!("'{ty}' object has no attribute '{name}'"))
+}
+
+/// What indexing a sequence picked.
+enum Picked {
+    One(Value),
+    Slice(Vec<Value>),
+}
+
+impl Interpreter<'_> {
+    /// Python indexing and slicing of a list, tuple or string.
+    fn sequence_index(
+        &mut self,
+        items: &[Value],
+        index: &Expr,
+        kind: &str,
+    ) -> Result<Picked, LangError> {
+        if let ExprKind::Slice { .. } = index.kind {
+            let items_of_index = self.index_items(index)?;
+            let [IndexItem::Slice { start, stop, step }] = items_of_index.as_slice() else {
+                return Err(LangError::syntax("invalid syntax", index.span));
+            };
+            let (first, len, step) = slice_range(*start, *stop, *step, items.len())?;
+            return Ok(Picked::Slice(
+                (0..len).map(|k| items[first + k * step].clone()).collect(),
+            ));
+        }
+        match self.eval(index)? {
+            i @ (Value::Int(_) | Value::Bool(_)) => {
+                let i = i.as_number().map_or(0, |s| s.to_i64());
+                let n = items.len() as i64;
+                let at = if i < 0 { i + n } else { i };
+                if at < 0 || at >= n {
+                    return Err(LangError::index_error(format!("{kind} index out of range")));
+                }
+                Ok(Picked::One(items[at as usize].clone()))
+            }
+            other => Err(LangError::type_error(format!(
+                "{kind} indices must be integers or slices, not {}",
+                other.type_name()
+            ))),
+        }
+    }
+}

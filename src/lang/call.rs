@@ -1,0 +1,293 @@
+//! Calling things: Python builtins here; torch functions and tensor
+//! methods in their own modules.
+
+use super::error::{LangError, Span};
+use super::interp::Interpreter;
+use super::ops::truthy;
+use super::repr::{repr, str};
+use super::value::{Builtin, Module, Value};
+use crate::tensor::Scalar;
+use crate::tensor::format::float;
+use std::rc::Rc;
+
+impl Interpreter<'_> {
+    /// `f(args, kwargs)`.
+    pub(crate) fn call(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        match f {
+            Value::Builtin(b) => self.builtin(b, args, kwargs),
+            Value::Function(Module::Torch, name) => self.torch_function(&name, args, kwargs, span),
+            Value::Method(receiver, name) => match *receiver {
+                Value::Tensor(t) => self.tensor_method(t, &name, args, kwargs, span),
+                Value::NdArray(t) => super::numpy_api::array_method(&t, &name, &args, &kwargs),
+                Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => {
+                    Ok(Value::from_scalar(s))
+                }
+                Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
+                    Ok(Value::Int(dims.iter().product::<usize>() as i64))
+                }
+                other => Err(LangError::type_error(format!(
+                    "'{}' object is not callable",
+                    other.type_name()
+                ))),
+            },
+            other => Err(LangError::type_error(format!(
+                "'{}' object is not callable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> Result<Value, LangError> {
+        if b == Builtin::Print {
+            return self.print(&args, &kwargs);
+        }
+        if !kwargs.is_empty() {
+            return Err(LangError::type_error(format!(
+                "{}() takes no keyword arguments",
+                b.name()
+            )));
+        }
+        let one = |args: &[Value]| -> Result<Value, LangError> {
+            match args {
+                [v] => Ok(v.clone()),
+                _ => Err(LangError::type_error(format!(
+                    "{}() takes exactly one argument ({} given)",
+                    b.name(),
+                    args.len()
+                ))),
+            }
+        };
+        match b {
+            Builtin::Print => unreachable!("print is handled above"),
+            Builtin::Len => len(&one(&args)?),
+            Builtin::Float if args.is_empty() => Ok(Value::Float(0.0)),
+            Builtin::Float => to_float(&one(&args)?),
+            Builtin::Int if args.is_empty() => Ok(Value::Int(0)),
+            Builtin::Int => to_int(&one(&args)?),
+            Builtin::Bool if args.is_empty() => Ok(Value::Bool(false)),
+            Builtin::Bool => Ok(Value::Bool(truthy(&one(&args)?)?)),
+            Builtin::Abs => match one(&args)?.as_number() {
+                Some(Scalar::Float(f)) => Ok(Value::Float(f.abs())),
+                Some(s) => Ok(Value::Int(s.to_i64().checked_abs().ok_or_else(|| {
+                    LangError::limit("this integer is too large for the playground")
+                })?)),
+                None => Err(LangError::unsupported_here(
+                    "abs() of anything but a number",
+                )),
+            },
+            Builtin::Round => round(&args),
+            Builtin::Str => Ok(Value::Str(Rc::from(str(&one(&args)?).as_str()))),
+            Builtin::Repr => Ok(Value::Str(Rc::from(repr(&one(&args)?).as_str()))),
+            Builtin::List | Builtin::Tuple => {
+                let items = match one(&args)? {
+                    Value::List(items) | Value::Tuple(items) => items.to_vec(),
+                    Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
+                    Value::Str(s) => s
+                        .chars()
+                        .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
+                        .collect(),
+                    other => {
+                        return Err(LangError::unsupported_here(format!(
+                            "{}() of a {}",
+                            b.name(),
+                            other.type_name()
+                        )));
+                    }
+                };
+                Ok(if b == Builtin::List {
+                    Value::List(Rc::new(items))
+                } else {
+                    Value::tuple(items)
+                })
+            }
+        }
+    }
+
+    fn print(&mut self, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, LangError> {
+        let mut sep = " ".to_string();
+        let mut end = "\n".to_string();
+        for (k, v) in kwargs {
+            let text = match v {
+                Value::Str(s) => s.to_string(),
+                Value::None => continue,
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "{k} must be None or a string, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            match k.as_str() {
+                "sep" => sep = text,
+                "end" => end = text,
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "'{other}' is an invalid keyword argument for print()"
+                    )));
+                }
+            }
+        }
+        let line = args.iter().map(str).collect::<Vec<_>>().join(&sep);
+        self.write(&line)?;
+        self.write(&end)?;
+        Ok(Value::None)
+    }
+}
+
+fn len(v: &Value) -> Result<Value, LangError> {
+    let n = match v {
+        Value::List(items) | Value::Tuple(items) => items.len(),
+        Value::Str(s) => s.chars().count(),
+        Value::Size(dims) => dims.len(),
+        Value::ValuesIndices { .. } => 2,
+        Value::Tensor(t) if t.tensor.rank() == 0 => {
+            return Err(LangError::type_error("len() of a 0-d tensor"));
+        }
+        Value::Tensor(t) => t.tensor.shape().dims()[0],
+        Value::NdArray(t) if t.tensor.rank() == 0 => {
+            return Err(LangError::type_error("len() of unsized object"));
+        }
+        Value::NdArray(t) => t.tensor.shape().dims()[0],
+        other => {
+            return Err(LangError::type_error(format!(
+                "object of type '{}' has no len()",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+/// The single element of a tensor, as `float(t)` / `int(t)` need it.
+fn only_element(v: &Value) -> Result<Option<Scalar>, LangError> {
+    match v {
+        Value::Tensor(t) | Value::NdArray(t) => match t.tensor.numel() {
+            1 => Ok(t.tensor.scalars().next()),
+            _ => Err(LangError::type_error(
+                "only one element tensors can be converted to Python scalars",
+            )),
+        },
+        other => Ok(other.as_number()),
+    }
+}
+
+fn to_float(v: &Value) -> Result<Value, LangError> {
+    if let Value::Str(s) = v {
+        return parse_float(s).map(Value::Float);
+    }
+    match only_element(v)? {
+        Some(s) => Ok(Value::Float(s.to_f64())),
+        None => Err(LangError::type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+/// Python's `float(str)`: decimal literals, `nan`, `inf`, `infinity`, with optional sign and spaces.
+fn parse_float(s: &str) -> Result<f64, LangError> {
+    let t = s.trim();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(b) => (-1.0, b),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let value = match lower.as_str() {
+        "nan" => Some(f64::NAN),
+        "inf" | "infinity" => Some(f64::INFINITY),
+        _ if !body.is_empty()
+            && body
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
+            && !body.starts_with('_') =>
+        {
+            body.replace('_', "").parse::<f64>().ok()
+        }
+        _ => None,
+    };
+    value.map(|v| sign * v).ok_or_else(|| {
+        LangError::value_error(format!(
+            "could not convert string to float: {}",
+            repr(&Value::Str(Rc::from(s)))
+        ))
+    })
+}
+
+fn to_int(v: &Value) -> Result<Value, LangError> {
+    if let Value::Str(s) = v {
+        return s
+            .trim()
+            .replace('_', "")
+            .parse::<i64>()
+            .map(Value::Int)
+            .map_err(|_| {
+                LangError::value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    repr(&Value::Str(s.clone()))
+                ))
+            });
+    }
+    match only_element(v)? {
+        Some(Scalar::Float(f)) if f.is_nan() => Err(LangError::value_error(
+            "cannot convert float NaN to integer",
+        )),
+        Some(Scalar::Float(f)) if f.is_infinite() => Err(LangError::new(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        )),
+        Some(Scalar::Float(f)) if f.abs() >= 9.2e18 => Err(LangError::limit(
+            "this integer is too large for the playground (it holds 64-bit integers)",
+        )),
+        Some(s) => Ok(Value::Int(s.to_i64())),
+        None => Err(LangError::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+/// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
+fn round(args: &[Value]) -> Result<Value, LangError> {
+    let (x, digits) = match args {
+        [x] => (x, None),
+        [x, Value::None] => (x, None),
+        [x, Value::Int(n)] => (x, Some(*n)),
+        _ => {
+            return Err(LangError::type_error(format!(
+                "round() takes at most 2 arguments ({} given)",
+                args.len()
+            )));
+        }
+    };
+    match (x.as_number(), digits) {
+        (Some(Scalar::Float(f)), None) => {
+            if !f.is_finite() {
+                return to_int(&Value::Float(f));
+            }
+            Ok(Value::Int(f.round_ties_even() as i64))
+        }
+        (Some(Scalar::Float(f)), Some(n)) if (0..=17).contains(&n) => {
+            // Python rounds the exact binary value, as Rust's formatter does.
+            Ok(Value::Float(
+                float::fixed(f, n as usize).parse().unwrap_or(f),
+            ))
+        }
+        (Some(Scalar::Float(f)), Some(_)) => Ok(Value::Float(f)),
+        (Some(s), _) => Ok(Value::Int(s.to_i64())),
+        (None, _) => Err(LangError::type_error(format!(
+            "type {} doesn't define __round__ method",
+            x.type_name()
+        ))),
+    }
+}

@@ -1,0 +1,384 @@
+//! Runs a parsed program statement by statement, as the Python REPL would,
+//! recording every tensor in the lineage graph as it goes.
+
+use super::ast::{Expr, ExprKind, Stmt, StmtKind, Target, UnaryOp};
+use super::error::{LangError, Span};
+use super::repr::repr;
+use super::value::{Builtin, Kwargs, Module, Traced, Value};
+use crate::tensor::lineage::{Graph, NodeId, Step};
+use crate::tensor::{Layout, Tensor};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// The most text a program may print, so a runaway print cannot exhaust memory.
+pub const MAX_OUTPUT: usize = 4 << 20;
+
+/// The last expression statement: what the playground draws.
+#[derive(Debug, Clone)]
+pub struct Focus {
+    /// Its value.
+    pub value: Value,
+    /// The statement's expression.
+    pub span: Span,
+    /// The tensor whose elements the value stands for: the value itself, the
+    /// `values` of a (values, indices) pair, or the tensor that `.item()`,
+    /// `.tolist()` or `.numpy()` converted.
+    pub traced: Option<Traced>,
+}
+
+/// Everything one run of a program produced.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// What the REPL printed.
+    pub stdout: String,
+    /// The first error, if any (the run stops there).
+    pub error: Option<LangError>,
+    /// Every tensor computed and how each derives from the others.
+    pub graph: Graph,
+    /// The last expression statement that ran, if any.
+    pub focus: Option<Focus>,
+    /// The variables at the end of the run.
+    pub variables: HashMap<String, Value>,
+}
+
+/// The state of a running program.
+pub struct Interpreter<'src> {
+    source: &'src str,
+    vars: HashMap<String, Value>,
+    pub(crate) graph: Graph,
+    /// Nodes that already carry a variable's name.
+    named: HashSet<NodeId>,
+    out: String,
+}
+
+/// Runs a whole program.
+pub fn run(source: &str) -> Run {
+    let mut interp = Interpreter::new(source);
+    let mut focus = None;
+    let error = match super::parser::parse(source) {
+        Err(e) => Some(e),
+        Ok(statements) => statements.iter().find_map(|s| match interp.statement(s) {
+            Ok(Some(f)) => {
+                focus = Some(f);
+                None
+            }
+            Ok(None) => None,
+            Err(e) => Some(e.at(s.span)),
+        }),
+    };
+    Run {
+        stdout: interp.out,
+        error,
+        graph: interp.graph,
+        focus,
+        variables: interp.vars,
+    }
+}
+
+impl<'src> Interpreter<'src> {
+    fn new(source: &'src str) -> Interpreter<'src> {
+        let mut vars = HashMap::new();
+        // The playground's programs start as if `import torch` and
+        // `import numpy as np` had run.
+        vars.insert("torch".to_string(), Value::Module(Module::Torch));
+        vars.insert("np".to_string(), Value::Module(Module::Numpy));
+        Interpreter {
+            source,
+            vars,
+            graph: Graph::new(),
+            named: HashSet::new(),
+            out: String::new(),
+        }
+    }
+
+    /// The program text of a span: a tensor's label.
+    pub(crate) fn text(&self, span: Span) -> String {
+        self.source
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Appends printed text, refusing to grow past `MAX_OUTPUT`.
+    pub(crate) fn write(&mut self, text: &str) -> Result<(), LangError> {
+        if self.out.len() + text.len() > MAX_OUTPUT {
+            return Err(LangError::limit(
+                "the program printed more text than the playground keeps",
+            ));
+        }
+        self.out.push_str(text);
+        Ok(())
+    }
+
+    /// Records a tensor built from data.
+    pub(crate) fn leaf(&mut self, tensor: Tensor, span: Span) -> Traced {
+        let label = self.text(span);
+        let node = self.graph.add(Step::Leaf, tensor.shape().clone(), label);
+        Traced { tensor, node }
+    }
+
+    /// Records a tensor computed from others.
+    pub(crate) fn derived(&mut self, tensor: Tensor, step: Step, span: Span) -> Traced {
+        let label = self.text(span);
+        let node = self.graph.add(step, tensor.shape().clone(), label);
+        Traced { tensor, node }
+    }
+
+    /// Records a tensor whose elements are its input's, one for one (dtype conversions).
+    pub(crate) fn same_elements(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
+        let map = Layout::contiguous(input.tensor.shape().clone());
+        self.derived(
+            tensor,
+            Step::View {
+                input: input.node,
+                map,
+            },
+            span,
+        )
+    }
+
+    fn statement(&mut self, stmt: &Stmt) -> Result<Option<Focus>, LangError> {
+        match &stmt.kind {
+            StmtKind::Import { module, name } => {
+                let m = if module == "torch" {
+                    Module::Torch
+                } else {
+                    Module::Numpy
+                };
+                self.vars.insert(name.clone(), Value::Module(m));
+                Ok(None)
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value)?;
+                for target in targets {
+                    self.assign(target, v.clone())?;
+                }
+                Ok(None)
+            }
+            StmtKind::Expr(e) => {
+                let (value, traced) = self.eval_focus(e)?;
+                if !matches!(value, Value::None) {
+                    let shown = repr(&value);
+                    self.write(&shown)?;
+                    self.write("\n")?;
+                }
+                Ok(Some(Focus {
+                    value,
+                    span: e.span,
+                    traced,
+                }))
+            }
+        }
+    }
+
+    /// Evaluates a statement's expression, also finding the tensor it stands
+    /// for when it converts one (`t.mean().item()` stands for `t.mean()`).
+    fn eval_focus(&mut self, e: &Expr) -> Result<(Value, Option<Traced>), LangError> {
+        if let ExprKind::Call { func, args, kwargs } = &e.kind
+            && let ExprKind::Attribute {
+                value: receiver,
+                name,
+            } = &func.kind
+            && matches!(name.as_str(), "item" | "tolist")
+        {
+            let r = self.eval(receiver)?;
+            let traced = match &r {
+                Value::Tensor(t) => Some(t.clone()),
+                _ => None,
+            };
+            let method = self.attribute(r, name).map_err(|err| err.at(func.span))?;
+            let (args, kwargs) = self.arguments(args, kwargs)?;
+            let value = self
+                .call(method, args, kwargs, e.span)
+                .map_err(|err| err.at(e.span))?;
+            return Ok((value, traced));
+        }
+        let value = self.eval(e)?;
+        let traced = match &value {
+            Value::Tensor(t) | Value::NdArray(t) => Some(t.clone()),
+            Value::ValuesIndices { values, .. } => Some(values.clone()),
+            _ => None,
+        };
+        Ok((value, traced))
+    }
+
+    fn assign(&mut self, target: &Target, value: Value) -> Result<(), LangError> {
+        match target {
+            Target::Name(name, _) => {
+                self.name_tensors(&value, name);
+                self.vars.insert(name.clone(), value);
+                Ok(())
+            }
+            Target::Tuple(targets, span) => {
+                let items = unpack(&value, targets.len()).map_err(|e| e.at(*span))?;
+                for (t, v) in targets.iter().zip(items) {
+                    self.assign(t, v)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A tensor assigned to a variable is shown under that variable's name
+    /// (the first name it gets).
+    fn name_tensors(&mut self, value: &Value, name: &str) {
+        let node = match value {
+            Value::Tensor(t) => t.node,
+            _ => return,
+        };
+        if self.named.insert(node) {
+            self.graph.rename(node, name);
+        }
+    }
+
+    /// Evaluates an expression; errors remember the innermost expression that raised them.
+    pub(crate) fn eval(&mut self, e: &Expr) -> Result<Value, LangError> {
+        self.eval_kind(e).map_err(|err| err.at(e.span))
+    }
+
+    fn eval_kind(&mut self, e: &Expr) -> Result<Value, LangError> {
+        Ok(match &e.kind {
+            ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::Float(f) => Value::Float(*f),
+            ExprKind::Str(s) => Value::Str(Rc::from(s.as_str())),
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::None => Value::None,
+            ExprKind::Ellipsis => {
+                return Err(LangError::unsupported("'...' outside of indexing", e.span));
+            }
+            ExprKind::Name(n) => self.lookup(n)?,
+            ExprKind::Attribute { value, name } => {
+                let v = self.eval(value)?;
+                self.attribute(v, name)?
+            }
+            ExprKind::Call { func, args, kwargs } => {
+                let f = self.eval(func)?;
+                let (args, kwargs) = self.arguments(args, kwargs)?;
+                self.call(f, args, kwargs, e.span)?
+            }
+            ExprKind::Subscript { value, index } => {
+                let v = self.eval(value)?;
+                self.subscript(v, index, e.span)?
+            }
+            ExprKind::Slice { .. } => return Err(LangError::syntax("invalid syntax", e.span)),
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(operand)?;
+                match op {
+                    UnaryOp::Not => Value::Bool(!super::ops::truthy(&v)?),
+                    _ => self.unary(*op, v, e.span)?,
+                }
+            }
+            ExprKind::Binary { op, left, right } => {
+                let l = self.eval(left)?;
+                let r = self.eval(right)?;
+                self.binary(*op, l, r, e.span)?
+            }
+            ExprKind::Compare { first, rest } => self.compare_chain(first, rest, e.span)?,
+            ExprKind::BoolOp { and, values } => {
+                let mut last = Value::None;
+                for (i, v) in values.iter().enumerate() {
+                    last = self.eval(v)?;
+                    let t = super::ops::truthy(&last)?;
+                    // `and` stops at the first falsy value, `or` at the first truthy one.
+                    if i + 1 < values.len() && t != *and {
+                        break;
+                    }
+                }
+                last
+            }
+            ExprKind::List(items) => Value::List(Rc::new(self.eval_all(items)?)),
+            ExprKind::Tuple(items) => Value::Tuple(Rc::new(self.eval_all(items)?)),
+        })
+    }
+
+    fn eval_all(&mut self, items: &[Expr]) -> Result<Vec<Value>, LangError> {
+        items.iter().map(|i| self.eval(i)).collect()
+    }
+
+    fn arguments(
+        &mut self,
+        args: &[Expr],
+        kwargs: &[(String, Expr)],
+    ) -> Result<(Vec<Value>, Kwargs), LangError> {
+        let args = self.eval_all(args)?;
+        let kwargs = kwargs
+            .iter()
+            .map(|(k, e)| Ok((k.clone(), self.eval(e)?)))
+            .collect::<Result<_, LangError>>()?;
+        Ok((args, kwargs))
+    }
+
+    fn lookup(&self, name: &str) -> Result<Value, LangError> {
+        if let Some(v) = self.vars.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(b) = Builtin::from_name(name) {
+            return Ok(Value::Builtin(b));
+        }
+        Err(LangError::new(
+            "NameError",
+            format!("name '{name}' is not defined"),
+        ))
+    }
+
+    fn compare_chain(
+        &mut self,
+        first: &Expr,
+        rest: &[(super::ast::CmpOp, Expr)],
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let mut left = self.eval(first)?;
+        let mut result = Value::Bool(true);
+        for (i, (op, right)) in rest.iter().enumerate() {
+            let r = self.eval(right)?;
+            result = self.compare(*op, left, r.clone(), span)?;
+            // `a < b < c` is `a < b and b < c`: stop at the first false link.
+            if i + 1 < rest.len() && !super::ops::truthy(&result)? {
+                return Ok(result);
+            }
+            left = r;
+        }
+        Ok(result)
+    }
+}
+
+/// Splits a value into `n` parts for `a, b = value`.
+pub(crate) fn unpack(value: &Value, n: usize) -> Result<Vec<Value>, LangError> {
+    let items: Vec<Value> = match value {
+        Value::Tuple(items) | Value::List(items) => items.to_vec(),
+        Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
+        Value::ValuesIndices {
+            values, indices, ..
+        } => {
+            vec![
+                Value::Tensor(values.clone()),
+                Value::Tensor(indices.clone()),
+            ]
+        }
+        Value::Str(s) => s
+            .chars()
+            .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
+            .collect(),
+        Value::Tensor(_) => {
+            return Err(LangError::unsupported_here(
+                "unpacking a tensor into variables",
+            ));
+        }
+        other => {
+            return Err(LangError::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                other.type_name()
+            )));
+        }
+    };
+    match items.len().cmp(&n) {
+        std::cmp::Ordering::Equal => Ok(items),
+        std::cmp::Ordering::Greater => Err(LangError::value_error(format!(
+            "too many values to unpack (expected {n})"
+        ))),
+        std::cmp::Ordering::Less => Err(LangError::value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        ))),
+    }
+}

@@ -1,0 +1,467 @@
+//! Operators on values: Python arithmetic on numbers, element-wise
+//! arithmetic on tensors (recorded in the lineage graph), comparisons and
+//! truthiness.
+
+use super::ast::{BinOp, CmpOp, UnaryOp};
+use super::error::{LangError, Span};
+use super::interp::Interpreter;
+use super::value::{Traced, Value};
+use crate::tensor::elementwise::{BinaryOp, Side, binary, broadcast_layouts, negate};
+use crate::tensor::lineage::Step;
+use crate::tensor::{DType, Layout, Scalar, Shape};
+use std::rc::Rc;
+
+/// The largest list a program may build by repetition (`[0] * n`).
+const MAX_LIST: usize = 1 << 20;
+
+impl Interpreter<'_> {
+    /// `l op r`.
+    pub(crate) fn binary(
+        &mut self,
+        op: BinOp,
+        l: Value,
+        r: Value,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
+            let tensor_op = match op {
+                BinOp::Add => BinaryOp::Add,
+                BinOp::Sub => BinaryOp::Sub,
+                BinOp::Mul => BinaryOp::Mul,
+                BinOp::Div => BinaryOp::Div,
+                BinOp::FloorDiv => BinaryOp::FloorDiv,
+                BinOp::Mod => BinaryOp::Rem,
+                BinOp::Pow => BinaryOp::Pow,
+                other => {
+                    return Err(LangError::unsupported_here(format!(
+                        "the {} operator on tensors",
+                        other.symbol()
+                    )));
+                }
+            };
+            return self.elementwise(tensor_op, &l, &r, op.symbol(), span);
+        }
+        if let (Some(a), Some(b)) = (number(&l), number(&r)) {
+            return python_arithmetic(op, a, b);
+        }
+        sequence_arithmetic(op, &l, &r)
+    }
+
+    /// A tensor op between two values, at least one of them a tensor.
+    fn elementwise(
+        &mut self,
+        op: BinaryOp,
+        l: &Value,
+        r: &Value,
+        symbol: &str,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let (a, ta) = side(l, l, r, symbol)?;
+        let (b, tb) = side(r, l, r, symbol)?;
+        let tensor = binary(op, a, b)?;
+        let shape_of = |t: &Option<Traced>| {
+            t.as_ref()
+                .map_or_else(Shape::scalar, |t| t.tensor.shape().clone())
+        };
+        let (_, la, lb) = broadcast_layouts(&shape_of(&ta), &shape_of(&tb))?;
+        let inputs = [(ta, la), (tb, lb)]
+            .into_iter()
+            .filter_map(|(t, l)| t.map(|t| (t.node, l)))
+            .collect();
+        Ok(Value::Tensor(self.derived(
+            tensor,
+            Step::Elementwise { inputs },
+            span,
+        )))
+    }
+
+    /// `-v`, `+v`, `~v`.
+    pub(crate) fn unary(&mut self, op: UnaryOp, v: Value, span: Span) -> Result<Value, LangError> {
+        if let Value::Tensor(t) = &v {
+            let tensor = match op {
+                UnaryOp::Neg => negate(&t.tensor)?,
+                UnaryOp::Pos => t.tensor.clone(),
+                UnaryOp::Invert if t.tensor.dtype() == DType::Bool => binary(
+                    BinaryOp::Eq,
+                    Side::Tensor(&t.tensor),
+                    Side::Number(Scalar::Bool(false)),
+                )?,
+                _ => {
+                    return Err(LangError::unsupported_here(
+                        "the ~ operator on non-bool tensors",
+                    ));
+                }
+            };
+            let map = Layout::contiguous(t.tensor.shape().clone());
+            let step = Step::Elementwise {
+                inputs: vec![(t.node, map)],
+            };
+            return Ok(Value::Tensor(self.derived(tensor, step, span)));
+        }
+        let symbol = match op {
+            UnaryOp::Neg => "-",
+            UnaryOp::Pos => "+",
+            UnaryOp::Invert => "~",
+            UnaryOp::Not => "not",
+        };
+        match (op, number(&v)) {
+            (UnaryOp::Neg, Some(Scalar::Float(f))) => Ok(Value::Float(-f)),
+            (UnaryOp::Neg, Some(s)) => {
+                Ok(Value::Int(s.to_i64().checked_neg().ok_or_else(too_large)?))
+            }
+            (UnaryOp::Pos, Some(Scalar::Float(f))) => Ok(Value::Float(f)),
+            (UnaryOp::Pos, Some(s)) => Ok(Value::Int(s.to_i64())),
+            (UnaryOp::Invert, Some(s)) if !matches!(s, Scalar::Float(_)) => {
+                Ok(Value::Int(!s.to_i64()))
+            }
+            _ => Err(LangError::type_error(format!(
+                "bad operand type for unary {symbol}: '{}'",
+                v.type_name()
+            ))),
+        }
+    }
+
+    /// `l op r` for one link of a comparison chain.
+    pub(crate) fn compare(
+        &mut self,
+        op: CmpOp,
+        l: Value,
+        r: Value,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let tensor_op = match op {
+            CmpOp::Eq => Some(BinaryOp::Eq),
+            CmpOp::Ne => Some(BinaryOp::Ne),
+            CmpOp::Lt => Some(BinaryOp::Lt),
+            CmpOp::Le => Some(BinaryOp::Le),
+            CmpOp::Gt => Some(BinaryOp::Gt),
+            CmpOp::Ge => Some(BinaryOp::Ge),
+            _ => None,
+        };
+        let involves_tensor = matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_));
+        match (tensor_op, involves_tensor) {
+            (Some(t), true) => return self.elementwise(t, &l, &r, op.symbol(), span),
+            (None, true) => {
+                return Err(LangError::unsupported_here(format!(
+                    "the '{}' operator on tensors",
+                    op.symbol()
+                )));
+            }
+            _ => {}
+        }
+        let result = match op {
+            CmpOp::Eq => equal(&l, &r),
+            CmpOp::Ne => !equal(&l, &r),
+            CmpOp::Is => identical(&l, &r),
+            CmpOp::IsNot => !identical(&l, &r),
+            CmpOp::In | CmpOp::NotIn => {
+                let found = match &r {
+                    Value::List(items) | Value::Tuple(items) => items.iter().any(|i| equal(&l, i)),
+                    Value::Size(dims) => dims.iter().any(|&d| equal(&l, &Value::Int(d as i64))),
+                    Value::Str(s) => match &l {
+                        Value::Str(sub) => s.contains(&**sub),
+                        _ => {
+                            return Err(LangError::type_error(
+                                "'in <string>' requires string as left operand",
+                            ));
+                        }
+                    },
+                    other => {
+                        return Err(LangError::type_error(format!(
+                            "argument of type '{}' is not iterable",
+                            other.type_name()
+                        )));
+                    }
+                };
+                found == (op == CmpOp::In)
+            }
+            _ => order(op, &l, &r)?,
+        };
+        Ok(Value::Bool(result))
+    }
+}
+
+/// One operand of an element-wise op, and its lineage if it is a tensor.
+fn side<'a>(
+    v: &'a Value,
+    l: &Value,
+    r: &Value,
+    symbol: &str,
+) -> Result<(Side<'a>, Option<Traced>), LangError> {
+    match v {
+        Value::Tensor(t) => Ok((Side::Tensor(&t.tensor), Some(t.clone()))),
+        other => match number(other) {
+            Some(s) => Ok((Side::Number(s), None)),
+            None => Err(LangError::type_error(format!(
+                "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                l.type_name(),
+                r.type_name()
+            ))),
+        },
+    }
+}
+
+/// A Python number (bools included), if the value is one.
+fn number(v: &Value) -> Option<Scalar> {
+    v.as_number()
+}
+
+fn too_large() -> LangError {
+    LangError::limit("this integer is too large for the playground (it holds 64-bit integers)")
+}
+
+/// Python's arithmetic on ints, floats and bools.
+fn python_arithmetic(op: BinOp, a: Scalar, b: Scalar) -> Result<Value, LangError> {
+    let floats = matches!(a, Scalar::Float(_)) || matches!(b, Scalar::Float(_));
+    if floats {
+        let (x, y) = (a.to_f64(), b.to_f64());
+        return Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::Div if y == 0.0 => {
+                return Err(LangError::zero_division("float division by zero"));
+            }
+            BinOp::Div => x / y,
+            BinOp::FloorDiv if y == 0.0 => {
+                return Err(LangError::zero_division("float floor division by zero"));
+            }
+            BinOp::FloorDiv => float_divmod(x, y).0,
+            BinOp::Mod if y == 0.0 => return Err(LangError::zero_division("float modulo")),
+            BinOp::Mod => float_divmod(x, y).1,
+            BinOp::Pow => float_pow(x, y)?,
+            other => {
+                return Err(LangError::type_error(format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    other.symbol()
+                )));
+            }
+        }));
+    }
+    let (x, y) = (a.to_i64(), b.to_i64());
+    let int = |r: Option<i64>| r.map(Value::Int).ok_or_else(too_large);
+    match op {
+        BinOp::Add => int(x.checked_add(y)),
+        BinOp::Sub => int(x.checked_sub(y)),
+        BinOp::Mul => int(x.checked_mul(y)),
+        BinOp::Div if y == 0 => Err(LangError::zero_division("division by zero")),
+        BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
+        BinOp::FloorDiv if y == 0 => Err(LangError::zero_division(
+            "integer division or modulo by zero",
+        )),
+        BinOp::FloorDiv => int(x.checked_div(y).map(|q| {
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        })),
+        BinOp::Mod if y == 0 => Err(LangError::zero_division("integer modulo by zero")),
+        BinOp::Mod => Ok(Value::Int(x.checked_rem(y).map_or(0, |r| {
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }))),
+        BinOp::Pow if y < 0 => Ok(Value::Float(float_pow(x as f64, y as f64)?)),
+        BinOp::Pow => int(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
+        BinOp::BitAnd => Ok(Value::Int(x & y)),
+        BinOp::BitOr => Ok(Value::Int(x | y)),
+        BinOp::BitXor => Ok(Value::Int(x ^ y)),
+        BinOp::LShift if y < 0 => Err(LangError::value_error("negative shift count")),
+        BinOp::LShift => int(u32::try_from(y)
+            .ok()
+            .filter(|&s| s < 63 && (x.unsigned_abs() >> (63 - s)) == 0)
+            .map(|s| x << s)),
+        BinOp::RShift if y < 0 => Err(LangError::value_error("negative shift count")),
+        BinOp::RShift => Ok(Value::Int(x >> y.min(63))),
+        BinOp::MatMul => Err(LangError::type_error(
+            "unsupported operand type(s) for @: 'int' and 'int'",
+        )),
+    }
+}
+
+/// Python's `divmod` for floats: the quotient floors and the remainder
+/// takes the divisor's sign.
+fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let q = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (q, m)
+}
+
+fn float_pow(x: f64, y: f64) -> Result<f64, LangError> {
+    if x == 0.0 && y < 0.0 {
+        return Err(LangError::zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
+    }
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        return Err(LangError::unsupported_here(
+            "complex numbers (a negative number to a fractional power)",
+        ));
+    }
+    Ok(x.powf(y))
+}
+
+/// `+` and `*` on lists, tuples and strings.
+fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangError> {
+    let unsupported = || {
+        LangError::type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            l.type_name(),
+            r.type_name()
+        ))
+    };
+    match (op, l, r) {
+        (BinOp::Add, Value::List(a), Value::List(b)) => {
+            Ok(Value::List(Rc::new([&a[..], &b[..]].concat())))
+        }
+        (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
+            Ok(Value::Tuple(Rc::new([&a[..], &b[..]].concat())))
+        }
+        (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+            Ok(Value::Str(Rc::from(format!("{a}{b}").as_str())))
+        }
+        (BinOp::Mul, Value::List(items), Value::Int(n))
+        | (BinOp::Mul, Value::Int(n), Value::List(items)) => {
+            let n = (*n).max(0) as usize;
+            if items.len().saturating_mul(n) > MAX_LIST {
+                return Err(LangError::limit(
+                    "the list would be too long for the playground",
+                ));
+            }
+            Ok(Value::List(Rc::new(
+                items
+                    .iter()
+                    .cloned()
+                    .cycle()
+                    .take(items.len() * n)
+                    .collect(),
+            )))
+        }
+        _ => Err(unsupported()),
+    }
+}
+
+/// Python's `==` (between different kinds of value: numbers compare by
+/// value, containers item by item, everything else is unequal).
+pub(crate) fn equal(l: &Value, r: &Value) -> bool {
+    match (l, r) {
+        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::None, Value::None) => true,
+        (Value::Dtype(a), Value::Dtype(b)) => a == b,
+        (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| equal(x, y))
+        }
+        (Value::Size(a), Value::Size(b)) => a == b,
+        (Value::Size(dims), Value::Tuple(items)) | (Value::Tuple(items), Value::Size(dims)) => {
+            dims.len() == items.len()
+                && dims
+                    .iter()
+                    .zip(items.iter())
+                    .all(|(&d, i)| equal(&Value::Int(d as i64), i))
+        }
+        _ => match (number(l), number(r)) {
+            (Some(Scalar::Float(_)), Some(_)) | (Some(_), Some(Scalar::Float(_))) => {
+                number(l).map(Scalar::to_f64) == number(r).map(Scalar::to_f64)
+            }
+            (Some(a), Some(b)) => a.to_i64() == b.to_i64(),
+            _ => false,
+        },
+    }
+}
+
+/// Python's `is`, for the values whose identity a learner can rely on.
+fn identical(l: &Value, r: &Value) -> bool {
+    match (l, r) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Dtype(a), Value::Dtype(b)) => a == b,
+        (Value::Module(a), Value::Module(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` on numbers, strings and sequences.
+fn order(op: CmpOp, l: &Value, r: &Value) -> Result<bool, LangError> {
+    use std::cmp::Ordering;
+    let ordering: Option<Ordering> = match (l, r) {
+        (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
+        _ => match (number(l), number(r)) {
+            (
+                Some(a @ (Scalar::Int(_) | Scalar::Bool(_))),
+                Some(b @ (Scalar::Int(_) | Scalar::Bool(_))),
+            ) => Some(a.to_i64().cmp(&b.to_i64())),
+            (Some(a), Some(b)) => a.to_f64().partial_cmp(&b.to_f64()),
+            _ => {
+                return Err(LangError::type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    l.type_name(),
+                    r.type_name()
+                )));
+            }
+        },
+    };
+    Ok(match ordering {
+        None => false,
+        Some(o) => match op {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Gt => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        },
+    })
+}
+
+/// Python truthiness; tensors must have exactly one element, as in PyTorch.
+pub(crate) fn truthy(v: &Value) -> Result<bool, LangError> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::List(items) | Value::Tuple(items) => !items.is_empty(),
+        Value::Size(dims) => !dims.is_empty(),
+        Value::Tensor(t) => match t.tensor.numel() {
+            1 => t.tensor.scalars().next().is_some_and(Scalar::is_nonzero),
+            0 => {
+                return Err(LangError::runtime(
+                    "Boolean value of Tensor with no values is ambiguous",
+                ));
+            }
+            _ => {
+                return Err(LangError::runtime(
+                    "Boolean value of Tensor with more than one value is ambiguous",
+                ));
+            }
+        },
+        Value::NdArray(t) => match t.tensor.numel() {
+            1 => t.tensor.scalars().next().is_some_and(Scalar::is_nonzero),
+            _ => {
+                return Err(LangError::value_error(
+                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                ));
+            }
+        },
+        Value::NpScalar(s, _) => s.is_nonzero(),
+        _ => true,
+    })
+}

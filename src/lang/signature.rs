@@ -1,0 +1,386 @@
+//! Binding call arguments to PyTorch's overloaded signatures, with the
+//! exact `TypeError`s PyTorch's argument parser raises.
+//!
+//! Signatures are written as in PyTorch's `native_functions.yaml`
+//! (`"sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)"`),
+//! so each one can be checked against PyTorch's own list by eye.
+
+use super::error::LangError;
+use super::value::Value;
+
+/// The kinds of parameter PyTorch's parser distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Tensor,
+    Int,
+    /// `int[]`; `int[1]` (a sized list) also takes a single int.
+    IntList {
+        sized: bool,
+    },
+    Bool,
+    Float,
+    Scalar,
+    Dtype,
+    Str,
+}
+
+impl Kind {
+    fn parse(ty: &str) -> Kind {
+        match ty {
+            "Tensor" => Kind::Tensor,
+            "int" | "SymInt" => Kind::Int,
+            "bool" => Kind::Bool,
+            "float" => Kind::Float,
+            "Scalar" => Kind::Scalar,
+            "ScalarType" => Kind::Dtype,
+            // Dimension names only appear in hidden overloads; a string binds to them.
+            "str" | "Dimname" | "Dimname[1]" => Kind::Str,
+            t if t.starts_with("int[") || t.starts_with("SymInt[") => Kind::IntList {
+                sized: !t.ends_with("[]"),
+            },
+            other => unreachable!("signature type {other} is not used by the playground"),
+        }
+    }
+
+    /// How PyTorch names the expected type in its messages.
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Tensor => "Tensor",
+            Kind::Int => "int",
+            Kind::IntList { .. } => "tuple of ints",
+            Kind::Bool => "bool",
+            Kind::Float => "float",
+            Kind::Scalar => "Number",
+            Kind::Dtype => "torch.dtype",
+            Kind::Str => "str",
+        }
+    }
+
+    fn accepts(self, v: &Value) -> bool {
+        match (self, v) {
+            (Kind::Tensor, Value::Tensor(_)) => true,
+            (Kind::Int, Value::Int(_)) => true,
+            (Kind::IntList { sized }, Value::Int(_)) => sized,
+            (Kind::IntList { .. }, Value::Tuple(items) | Value::List(items)) => {
+                items.iter().all(|i| matches!(i, Value::Int(_)))
+            }
+            (Kind::IntList { .. }, Value::Size(_)) => true,
+            (Kind::Bool, Value::Bool(_)) => true,
+            (Kind::Float, Value::Int(_) | Value::Float(_)) => true,
+            (Kind::Scalar, Value::Int(_) | Value::Float(_) | Value::Bool(_)) => true,
+            (Kind::Dtype, Value::Dtype(_)) => true,
+            (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
+            (Kind::Str, Value::Str(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+/// One parameter of a signature.
+#[derive(Debug, Clone)]
+struct Param {
+    name: &'static str,
+    kind: Kind,
+    nullable: bool,
+    has_default: bool,
+    keyword_only: bool,
+}
+
+/// One overload of a function or method.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    name: &'static str,
+    params: Vec<Param>,
+    /// Overloads PyTorch does not count when choosing which error to show
+    /// (those taking dimension names).
+    hidden: bool,
+}
+
+impl Signature {
+    /// Reads a signature like `"max(int dim, bool keepdim=False)"`; a
+    /// trailing `|hidden` marks it hidden.
+    pub fn parse(text: &'static str) -> Signature {
+        let (text, hidden) = match text.strip_suffix("|hidden") {
+            Some(t) => (t, true),
+            None => (text, false),
+        };
+        let open = text.find('(').expect("signature has a parameter list");
+        let name = &text[..open];
+        let inner = &text[open + 1..text.len() - 1];
+        let mut params = Vec::new();
+        let mut keyword_only = false;
+        for part in inner.split(", ").filter(|p| !p.is_empty()) {
+            if part == "*" {
+                keyword_only = true;
+                continue;
+            }
+            let (decl, default) = match part.split_once('=') {
+                Some((d, _)) => (d, true),
+                None => (part, false),
+            };
+            let (ty, pname) = decl
+                .rsplit_once(' ')
+                .expect("parameter has a type and a name");
+            let nullable = ty.ends_with('?');
+            let ty = ty.trim_end_matches('?');
+            params.push(Param {
+                name: pname,
+                kind: Kind::parse(ty),
+                nullable,
+                has_default: default,
+                keyword_only,
+            });
+        }
+        Signature {
+            name,
+            params,
+            hidden,
+        }
+    }
+
+    /// The `torch.` function form of a method signature: `self` becomes
+    /// the first positional parameter, `input`.
+    fn with_input(mut self) -> Signature {
+        let input = Param {
+            name: "input",
+            kind: Kind::Tensor,
+            nullable: false,
+            has_default: false,
+            keyword_only: false,
+        };
+        self.params.insert(0, input);
+        self
+    }
+
+    fn max_positional(&self) -> usize {
+        self.params.iter().filter(|p| !p.keyword_only).count()
+    }
+
+    fn min_args(&self) -> usize {
+        self.params.iter().filter(|p| !p.has_default).count()
+    }
+
+    /// Binds `args` and `kwargs`; on failure, the error PyTorch would raise
+    /// for this overload alone.
+    fn bind(&self, args: &[Value], kwargs: &[(String, Value)]) -> Result<Bound, LangError> {
+        let args = self.varargs(args);
+        let args = args.as_slice();
+        let max = self.max_positional();
+        if args.len() > max {
+            return Err(LangError::type_error(format!(
+                "{}() takes {} positional argument{} but {} {} given",
+                self.name,
+                max,
+                if max == 1 { "" } else { "s" },
+                args.len(),
+                if args.len() == 1 { "was" } else { "were" }
+            )));
+        }
+        let mut values = Vec::with_capacity(self.params.len());
+        for (i, p) in self.params.iter().enumerate() {
+            let keyword = kwargs.iter().find(|(k, _)| k == p.name).map(|(_, v)| v);
+            let (value, position) = match (args.get(i).filter(|_| !p.keyword_only), keyword) {
+                (Some(_), Some(_)) => {
+                    return Err(LangError::type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        self.name, p.name
+                    )));
+                }
+                (Some(v), None) => (Some(v), Some(i + 1)),
+                (None, Some(v)) => (Some(v), None),
+                (None, None) => (None, None),
+            };
+            match value {
+                None if p.has_default => values.push(None),
+                None => {
+                    return Err(LangError::type_error(format!(
+                        "{}() missing 1 required positional arguments: \"{}\"",
+                        self.name, p.name
+                    )));
+                }
+                Some(Value::None) if p.nullable => values.push(None),
+                Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
+                Some(v) => {
+                    let at = position
+                        .map(|k| format!(" (position {k})"))
+                        .unwrap_or_default();
+                    return Err(LangError::type_error(format!(
+                        "{}(): argument '{}'{} must be {}, not {}",
+                        self.name,
+                        p.name,
+                        at,
+                        p.kind.describe(),
+                        v.type_name()
+                    )));
+                }
+            }
+        }
+        if let Some((k, _)) = kwargs
+            .iter()
+            .find(|(k, _)| !self.params.iter().any(|p| p.name == k))
+        {
+            return Err(LangError::type_error(format!(
+                "{}() got an unexpected keyword argument '{k}'",
+                self.name
+            )));
+        }
+        Ok(Bound {
+            names: self.params.iter().map(|p| p.name).collect(),
+            values,
+        })
+    }
+
+    /// `t.reshape(2, 3)`, `torch.zeros(3)`: when an int list is the only
+    /// positional parameter, it may be spread over the positional
+    /// arguments, if the first of them is an int.
+    fn varargs(&self, args: &[Value]) -> Vec<Value> {
+        let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
+        let only_a_list =
+            matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { .. }));
+        if only_a_list && !args.is_empty() && matches!(args[0], Value::Int(_)) {
+            return vec![Value::Tuple(std::rc::Rc::new(args.to_vec()))];
+        }
+        args.to_vec()
+    }
+}
+
+/// Arguments bound to one overload's parameters.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    names: Vec<&'static str>,
+    values: Vec<Option<Value>>,
+}
+
+impl Bound {
+    /// The argument for parameter `name`, or `None` when it was omitted
+    /// (or given as `None` to a nullable parameter).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let i = self.names.iter().position(|n| *n == name)?;
+        self.values[i].as_ref()
+    }
+}
+
+/// How a call was written, for PyTorch's "got (...)" description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallStyle {
+    /// `t.sum(...)`
+    Method,
+    /// `torch.sum(t, ...)`
+    Function,
+}
+
+/// Picks the first overload that accepts the arguments, as PyTorch does;
+/// returns its position in `overloads` and the bound arguments.
+pub fn bind(
+    overloads: &[Signature],
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    style: CallStyle,
+) -> Result<(usize, Bound), LangError> {
+    let mut first_error = None;
+    for (i, sig) in overloads.iter().enumerate() {
+        match sig.bind(args, kwargs) {
+            Ok(bound) => return Ok((i, bound)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if overloads.len() == 1 {
+        return Err(first_error.expect("one overload was tried"));
+    }
+    // PyTorch explains the one overload the argument count fits, if only one does.
+    let count = args.len() + kwargs.len();
+    let plausible: Vec<&Signature> = overloads
+        .iter()
+        .filter(|s| !s.hidden && count >= s.min_args() && count <= s.params.len())
+        .collect();
+    if let [only] = plausible.as_slice() {
+        only.bind(args, kwargs)?;
+    }
+    Err(LangError::type_error(format!(
+        "{}() received an invalid combination of arguments - got {}, but expected one of:",
+        overloads[0].name,
+        describe_call(args, kwargs, style)
+    )))
+}
+
+/// PyTorch's summary of the argument types: `(Tensor, dim=tuple)`;
+/// keywords come last in reverse order, and method calls with keywords
+/// end in a dangling `, `.
+fn describe_call(args: &[Value], kwargs: &[(String, Value)], style: CallStyle) -> String {
+    let mut parts: Vec<String> = args.iter().map(|a| a.type_name().to_string()).collect();
+    parts.extend(
+        kwargs
+            .iter()
+            .rev()
+            .map(|(k, v)| format!("{k}={}", v.type_name())),
+    );
+    let trailer = if style == CallStyle::Method && !kwargs.is_empty() {
+        ", "
+    } else {
+        ""
+    };
+    format!("({}{trailer})", parts.join(", "))
+}
+
+/// Parses a list of signature strings.
+pub fn overloads(texts: &[&'static str]) -> Vec<Signature> {
+    texts.iter().map(|t| Signature::parse(t)).collect()
+}
+
+/// Parses method signatures for calls written in `style`: as `torch.`
+/// functions they take the tensor as their first argument.
+pub fn overloads_for(texts: &[&'static str], style: CallStyle) -> Vec<Signature> {
+    let sigs = overloads(texts);
+    match style {
+        CallStyle::Method => sigs,
+        CallStyle::Function => sigs.into_iter().map(Signature::with_input).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sum() -> Vec<Signature> {
+        overloads(&[
+            "sum(*, ScalarType? dtype=None)",
+            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "sum(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
+        ])
+    }
+
+    #[test]
+    fn keepdim_alone_is_an_invalid_combination() {
+        let kwargs = vec![("keepdim".to_string(), Value::Bool(true))];
+        let err = bind(&sum(), &[], &kwargs, CallStyle::Method).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "TypeError: sum() received an invalid combination of arguments - got (keepdim=bool, ), but expected one of:"
+        );
+    }
+
+    #[test]
+    fn a_single_plausible_overload_explains_itself() {
+        let err = bind(
+            &sum(),
+            &[Value::Int(0), Value::Int(1)],
+            &[],
+            CallStyle::Method,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "TypeError: sum(): argument 'keepdim' (position 2) must be bool, not int"
+        );
+    }
+
+    #[test]
+    fn dims_bind_by_position_or_keyword() {
+        let (i, bound) = bind(&sum(), &[Value::Int(1)], &[], CallStyle::Method).unwrap();
+        assert_eq!(i, 1);
+        assert!(matches!(bound.get("dim"), Some(Value::Int(1))));
+        assert!(bound.get("keepdim").is_none());
+    }
+}

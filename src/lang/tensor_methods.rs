@@ -1,0 +1,486 @@
+//! Tensor methods (and their `torch.` function forms): reductions,
+//! reshaping, conversions and access.
+
+use super::error::{LangError, Span};
+use super::interp::Interpreter;
+use super::numpy_api::{item, to_list};
+use super::signature::{Bound, CallStyle, bind, overloads_for};
+use super::torch_api::{dtype_arg, int_list};
+use super::value::{Traced, Value};
+use crate::tensor::lanes::Lanes;
+use crate::tensor::lineage::{Step, Winners};
+use crate::tensor::reduce::{Reduction, reduce};
+use crate::tensor::shape::wrap_dim;
+use crate::tensor::{DType, Layout, Tensor, TensorError};
+use std::rc::Rc;
+
+/// PyTorch's overloads for each reduction, in the method form.
+fn reduction_signatures(name: &str) -> &'static [&'static str] {
+    match name {
+        "sum" => &[
+            "sum(*, ScalarType? dtype=None)",
+            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "sum(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
+        ],
+        "mean" => &[
+            "mean(*, ScalarType? dtype=None)",
+            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "mean(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
+        ],
+        "prod" => &[
+            "prod(*, ScalarType? dtype=None)",
+            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "prod(Dimname dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
+        ],
+        "std" => &[
+            "std(bool unbiased=True)",
+            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)",
+            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
+            "std(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
+        ],
+        "var" => &[
+            "var(bool unbiased=True)",
+            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)",
+            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
+            "var(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
+        ],
+        "max" => &[
+            "max()",
+            "max(Tensor other)",
+            "max(int dim, bool keepdim=False)",
+            "max(Dimname dim, bool keepdim=False)|hidden",
+        ],
+        "min" => &[
+            "min()",
+            "min(Tensor other)",
+            "min(int dim, bool keepdim=False)",
+            "min(Dimname dim, bool keepdim=False)|hidden",
+        ],
+        "argmax" => &["argmax(int? dim=None, bool keepdim=False)"],
+        "argmin" => &["argmin(int? dim=None, bool keepdim=False)"],
+        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)"],
+        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)"],
+        "all" => &[
+            "all()",
+            "all(int dim, bool keepdim=False)",
+            "all(int[1]? dim=None, bool keepdim=False)",
+            "all(Dimname dim, bool keepdim=False)|hidden",
+        ],
+        "any" => &[
+            "any()",
+            "any(int dim, bool keepdim=False)",
+            "any(int[1]? dim=None, bool keepdim=False)",
+            "any(Dimname dim, bool keepdim=False)|hidden",
+        ],
+        "count_nonzero" => &["count_nonzero(int[] dim)", "count_nonzero(int? dim=None)"],
+        _ => &[],
+    }
+}
+
+/// Signatures of the other methods the playground runs.
+fn method_signatures(name: &str) -> &'static [&'static str] {
+    match name {
+        "reshape" => &["reshape(SymInt[] shape)"],
+        "view" => &["view(ScalarType dtype)", "view(SymInt[] size)"],
+        "flatten" => &[
+            "flatten(int start_dim=0, int end_dim=-1)",
+            "flatten(int start_dim, int end_dim, Dimname out_dim)|hidden",
+        ],
+        "float" => &["float()"],
+        "double" => &["double()"],
+        "long" => &["long()"],
+        "int" => &["int()"],
+        "bool" => &["bool()"],
+        "clone" => &["clone()"],
+        "to" => &["to(ScalarType dtype, bool non_blocking=False, bool copy=False)"],
+        "numel" => &["numel()"],
+        "dim" => &["dim()"],
+        "size" => &["size()", "size(int dim)"],
+        "item" => &["item()"],
+        "tolist" => &["tolist()"],
+        "numpy" => &["numpy(*, bool force=False)"],
+        _ => &[],
+    }
+}
+
+impl Interpreter<'_> {
+    /// `t.name(args, kwargs)`.
+    pub(crate) fn tensor_method(
+        &mut self,
+        t: Traced,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        self.tensor_call(t, name, args, kwargs, span, CallStyle::Method)
+    }
+
+    /// A tensor method called as `t.name(...)` or `torch.name(t, ...)`.
+    pub(crate) fn tensor_call(
+        &mut self,
+        t: Traced,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+        style: CallStyle,
+    ) -> Result<Value, LangError> {
+        if name == "norm" {
+            // `torch.norm(input, ...)` and `t.norm(...)` are Python functions.
+            let args = if style == CallStyle::Function && !args.is_empty() {
+                &args[1..]
+            } else {
+                &args[..]
+            };
+            let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
+            return self.norm(t, args, &kwargs, span);
+        }
+        let reduction = reduction_signatures(name);
+        if !reduction.is_empty() {
+            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs, style)?;
+            return self.reduction(t, name, which, &b, span);
+        }
+        let (which, b) = bind(
+            &overloads_for(method_signatures(name), style),
+            &args,
+            &kwargs,
+            style,
+        )?;
+        let tensor = &t.tensor;
+        Ok(match name {
+            "reshape" => {
+                let shaped = tensor.reshape(&int_list(b.get("shape")))?;
+                Value::Tensor(self.derived(shaped, Step::Reshape { input: t.node }, span))
+            }
+            "view" if which == 0 => return Err(LangError::unsupported_here("view(dtype)")),
+            "view" => {
+                let shaped = tensor.view(&int_list(b.get("size")))?;
+                Value::Tensor(self.derived(shaped, Step::Reshape { input: t.node }, span))
+            }
+            "flatten" => {
+                let flat = flatten(
+                    tensor,
+                    int_arg(&b, "start_dim", 0),
+                    int_arg(&b, "end_dim", -1),
+                )?;
+                Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
+            }
+            "float" => self.convert(&t, DType::Float32, span),
+            "double" => self.convert(&t, DType::Float64, span),
+            "long" => self.convert(&t, DType::Int64, span),
+            "int" => self.convert(&t, DType::Int32, span),
+            "bool" => self.convert(&t, DType::Bool, span),
+            "to" => self.convert(
+                &t,
+                dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()),
+                span,
+            ),
+            "clone" => Value::Tensor(self.same_elements(tensor.to_dtype(tensor.dtype()), &t, span)),
+            "numel" => Value::Int(tensor.numel() as i64),
+            "dim" => Value::Int(tensor.rank() as i64),
+            "size" => match b.get("dim") {
+                None => Value::Size(Rc::new(tensor.shape().dims().to_vec())),
+                Some(d) => {
+                    let d = d.as_number().map_or(0, |s| s.to_i64());
+                    if tensor.rank() == 0 {
+                        return Err(LangError::index_error(format!(
+                            "Dimension specified as {d} but tensor has no dimensions"
+                        )));
+                    }
+                    Value::Int(tensor.shape().dims()[wrap_dim(d, tensor.rank())?] as i64)
+                }
+            },
+            "item" => item(tensor)?,
+            "tolist" => to_list(tensor)?,
+            "numpy" => Value::NdArray(t.clone()),
+            other => return Err(LangError::unsupported_here(format!("Tensor.{other}"))),
+        })
+    }
+
+    /// `t.to(dtype)` and friends: the same tensor when nothing changes.
+    fn convert(&mut self, t: &Traced, dtype: DType, span: Span) -> Value {
+        if t.tensor.dtype() == dtype {
+            return Value::Tensor(t.clone());
+        }
+        Value::Tensor(self.same_elements(t.tensor.to_dtype(dtype), t, span))
+    }
+
+    /// Runs a bound reduction call.
+    fn reduction(
+        &mut self,
+        t: Traced,
+        name: &str,
+        which: usize,
+        b: &Bound,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let keepdim = matches!(b.get("keepdim"), Some(Value::Bool(true)));
+        let dims = dims_arg(b.get("dim"));
+        let input = match dtype_arg(b.get("dtype")) {
+            Some(d) if d != t.tensor.dtype() => {
+                let cast = t.tensor.to_dtype(d);
+                self.same_elements(cast, &t, span)
+            }
+            _ => t,
+        };
+        let op = match name {
+            "sum" => Reduction::Sum,
+            "mean" => Reduction::Mean,
+            "prod" => Reduction::Prod,
+            "std" | "var" => {
+                let correction = match (b.get("correction"), b.get("unbiased")) {
+                    (Some(c), _) => c.as_number().map_or(1.0, |s| s.to_f64()),
+                    (None, Some(Value::Bool(false))) => 0.0,
+                    _ => 1.0,
+                };
+                if name == "std" {
+                    Reduction::Std { correction }
+                } else {
+                    Reduction::Var { correction }
+                }
+            }
+            "max" | "min" if which == 1 => {
+                return Err(LangError::unsupported_here(format!(
+                    "{name}(other) (the element-wise {name}imum)"
+                )));
+            }
+            "max" | "min" if which == 2 => {
+                let op = if name == "max" {
+                    Reduction::Max
+                } else {
+                    Reduction::Min
+                };
+                return self.values_indices(&input, op, dims, keepdim, span);
+            }
+            "max" => Reduction::Max,
+            "min" => Reduction::Min,
+            "argmax" => Reduction::Argmax,
+            "argmin" => Reduction::Argmin,
+            "amax" => Reduction::Amax,
+            "amin" => Reduction::Amin,
+            "all" => Reduction::All,
+            "any" => Reduction::Any,
+            "count_nonzero" => Reduction::CountNonzero,
+            other => unreachable!("{other} has reduction signatures but no reduction"),
+        };
+        let (traced, _) = self.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
+        Ok(Value::Tensor(traced))
+    }
+
+    /// Reduces and records the reduction in the lineage graph.
+    fn reduce_traced(
+        &mut self,
+        input: &Traced,
+        op: Reduction,
+        dims: Option<&[i64]>,
+        keepdim: bool,
+        span: Span,
+        label_suffix: Option<&str>,
+    ) -> Result<(Traced, Option<Winners>), LangError> {
+        let lanes = Lanes::new(input.tensor.shape(), dims, keepdim)?;
+        let reduced = reduce(&input.tensor, op, &lanes)?;
+        let winners = reduced.winners.map(Rc::new);
+        let step = Step::Reduce {
+            input: input.node,
+            lanes,
+            winners: winners.clone(),
+        };
+        let traced = self.derived(reduced.values, step, span);
+        if let Some(suffix) = label_suffix {
+            let label = format!("{}{suffix}", self.graph.node(traced.node).label);
+            self.graph.rename(traced.node, label);
+        }
+        Ok((traced, winners))
+    }
+
+    /// `t.max(dim)`: the values and where they were found.
+    fn values_indices(
+        &mut self,
+        input: &Traced,
+        op: Reduction,
+        dims: Option<Vec<i64>>,
+        keepdim: bool,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let (values, winners) =
+            self.reduce_traced(input, op, dims.as_deref(), keepdim, span, Some(".values"))?;
+        let positions = winners.expect("max and min with a dim always pick winners");
+        let indices = Tensor::indices(&positions, values.tensor.shape().clone());
+        let map = Layout::contiguous(values.tensor.shape().clone());
+        let node = self.graph.add(
+            Step::View {
+                input: values.node,
+                map,
+            },
+            indices.shape().clone(),
+            format!("{}.indices", self.text(span)),
+        );
+        let name = if op == Reduction::Max { "max" } else { "min" };
+        Ok(Value::ValuesIndices {
+            op: name,
+            values,
+            indices: Traced {
+                tensor: indices,
+                node,
+            },
+        })
+    }
+
+    /// `t.norm(p='fro', dim=None, keepdim=False, dtype=None)`, a Python
+    /// function in PyTorch, so its arguments follow Python's rules.
+    fn norm(
+        &mut self,
+        t: Traced,
+        args: &[Value],
+        kwargs: &[(String, Value)],
+        span: Span,
+    ) -> Result<Value, LangError> {
+        const PARAMS: [&str; 4] = ["p", "dim", "keepdim", "dtype"];
+        let mut bound: [Option<Value>; 4] = Default::default();
+        if args.len() > PARAMS.len() {
+            return Err(LangError::type_error(format!(
+                "norm() takes from 1 to 5 positional arguments but {} were given",
+                args.len() + 1
+            )));
+        }
+        for (slot, v) in bound.iter_mut().zip(args) {
+            *slot = Some(v.clone());
+        }
+        for (k, v) in kwargs {
+            let Some(i) = PARAMS.iter().position(|p| p == k) else {
+                return Err(LangError::type_error(format!(
+                    "norm() got an unexpected keyword argument '{k}'"
+                )));
+            };
+            if bound[i].is_some() {
+                return Err(LangError::type_error(format!(
+                    "norm() got multiple values for argument '{k}'"
+                )));
+            }
+            bound[i] = Some(v.clone());
+        }
+        let [p, dim, keepdim, dtype] = bound;
+        let keepdim = p_bool(keepdim.as_ref());
+        let dims = match &dim {
+            None | Some(Value::None) => None,
+            Some(Value::Int(i)) => Some(vec![*i]),
+            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => {
+                Some(int_list(Some(v)))
+            }
+            Some(other) => {
+                return Err(LangError::type_error(format!(
+                    "linalg_vector_norm(): argument 'dim' must be tuple of ints, not {}",
+                    other.type_name()
+                )));
+            }
+        };
+        let order = match &p {
+            Some(Value::None) => 2.0,
+            // The default order is 'fro', which over at most two dims is the 2-norm.
+            None => frobenius(dims.as_deref())?,
+            Some(Value::Str(s)) if &**s == "fro" => frobenius(dims.as_deref())?,
+            Some(Value::Str(s)) if &**s == "nuc" => {
+                return Err(LangError::unsupported_here("the nuclear norm (p='nuc')"));
+            }
+            Some(Value::Str(s)) => {
+                return Err(LangError::runtime(format!(
+                    "linalg.matrix_norm: Order {s} not supported."
+                )));
+            }
+            Some(v) => match v.as_number() {
+                Some(s) => s.to_f64(),
+                None => {
+                    return Err(LangError::type_error(format!(
+                        "linalg_vector_norm(): argument 'ord' must be Number, not {}",
+                        v.type_name()
+                    )));
+                }
+            },
+        };
+        let input = match dtype_arg(dtype.as_ref()) {
+            Some(d) if d != t.tensor.dtype() => {
+                let cast = t.tensor.to_dtype(d);
+                self.same_elements(cast, &t, span)
+            }
+            _ => t,
+        };
+        let (traced, _) = self.reduce_traced(
+            &input,
+            Reduction::Norm { p: order },
+            dims.as_deref(),
+            keepdim,
+            span,
+            None,
+        )?;
+        Ok(Value::Tensor(traced))
+    }
+}
+
+/// The error PyTorch raises for `torch.name(...)` called without a tensor.
+pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
+    let texts = match reduction_signatures(name) {
+        [] => method_signatures(name),
+        sigs => sigs,
+    };
+    match bind(
+        &overloads_for(texts, CallStyle::Function),
+        args,
+        kwargs,
+        CallStyle::Function,
+    ) {
+        Err(e) => e,
+        Ok(_) => LangError::type_error(format!(
+            "{name}(): argument 'input' (position 1) must be Tensor"
+        )),
+    }
+}
+
+/// The Frobenius norm is the 2-norm over at most two dims; over more,
+/// PyTorch hands it to the matrix norm, which refuses.
+fn frobenius(dims: Option<&[i64]>) -> Result<f64, LangError> {
+    match dims {
+        Some(d) if d.len() > 2 => {
+            let listed: Vec<String> = d.iter().map(|x| x.to_string()).collect();
+            Err(LangError::runtime(format!(
+                "linalg.matrix_norm: dim must be a 2-tuple. Got {}",
+                listed.join(" ")
+            )))
+        }
+        _ => Ok(2.0),
+    }
+}
+
+fn p_bool(v: Option<&Value>) -> bool {
+    matches!(v, Some(Value::Bool(true)))
+}
+
+fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
+    b.get(name)
+        .and_then(Value::as_number)
+        .map_or(default, |s| s.to_i64())
+}
+
+/// A `dim` argument as a list of dims; `None` (and the empty tuple) mean every dim.
+fn dims_arg(v: Option<&Value>) -> Option<Vec<i64>> {
+    let dims = int_list(Some(v?));
+    if dims.is_empty() { None } else { Some(dims) }
+}
+
+/// `t.flatten(start_dim, end_dim)`: merges the dims from start to end.
+fn flatten(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError> {
+    if t.rank() == 0 {
+        return t.reshape(&[1]);
+    }
+    let (s, e) = (wrap_dim(start, t.rank())?, wrap_dim(end, t.rank())?);
+    if s > e {
+        return Err(TensorError::runtime(
+            "flatten() has invalid args: start_dim cannot come after end_dim",
+        ));
+    }
+    let dims = t.shape().dims();
+    let mut sizes: Vec<i64> = dims[..s].iter().map(|&d| d as i64).collect();
+    sizes.push(dims[s..=e].iter().product::<usize>() as i64);
+    sizes.extend(dims[e + 1..].iter().map(|&d| d as i64));
+    t.reshape(&sizes)
+}

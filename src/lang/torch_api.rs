@@ -1,0 +1,258 @@
+//! Functions of the `torch` module: building tensors from data, and the
+//! function forms of tensor methods (`torch.sum(t, dim=0)`).
+
+use super::error::{LangError, Span};
+use super::interp::Interpreter;
+use super::signature::{CallStyle, bind, overloads};
+use super::value::{Traced, Value};
+use crate::tensor::create::{Nested, arange, full, tensor_from_nested};
+use crate::tensor::{DType, Scalar, Shape};
+
+impl Interpreter<'_> {
+    /// `torch.name(args, kwargs)`.
+    pub(crate) fn torch_function(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        match name {
+            "tensor" => self.torch_tensor(&args, &kwargs, span),
+            "zeros" | "ones" => {
+                let sigs = overloads(&[match name {
+                    "zeros" => "zeros(int[] size, *, ScalarType? dtype=None)",
+                    _ => "ones(int[] size, *, ScalarType? dtype=None)",
+                }]);
+                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let shape = new_shape(name, b.get("size"))?;
+                let fill = if name == "zeros" { 0 } else { 1 };
+                let t = full(
+                    shape,
+                    Scalar::Int(fill),
+                    Some(dtype_arg(b.get("dtype")).unwrap_or(DType::DEFAULT_FLOAT)),
+                );
+                Ok(Value::Tensor(self.leaf(t, span)))
+            }
+            "full" => {
+                let sigs =
+                    overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
+                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let shape = new_shape(name, b.get("size"))?;
+                let value = b
+                    .get("fill_value")
+                    .and_then(Value::as_number)
+                    .unwrap_or(Scalar::Int(0));
+                let t = full(shape, value, dtype_arg(b.get("dtype")));
+                Ok(Value::Tensor(self.leaf(t, span)))
+            }
+            "arange" => {
+                let sigs = overloads(&[
+                    "arange(Scalar end, *, ScalarType? dtype=None)",
+                    "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
+                    "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
+                ]);
+                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let number = |n: &str, default: i64| {
+                    b.get(n)
+                        .and_then(Value::as_number)
+                        .unwrap_or(Scalar::Int(default))
+                };
+                let t = arange(
+                    number("start", 0),
+                    number("end", 0),
+                    number("step", 1),
+                    dtype_arg(b.get("dtype")),
+                )?;
+                Ok(Value::Tensor(self.leaf(t, span)))
+            }
+            _ => {
+                // Every other torch function is a tensor method taking the tensor first.
+                let input = match (args.first(), kwargs.iter().find(|(k, _)| k == "input")) {
+                    (Some(Value::Tensor(t)), _) | (None, Some((_, Value::Tensor(t)))) => {
+                        Some(t.clone())
+                    }
+                    _ => None,
+                };
+                match input {
+                    Some(t) => self.tensor_call(t, name, args, kwargs, span, CallStyle::Function),
+                    None => Err(super::tensor_methods::binding_error(name, &args, &kwargs)),
+                }
+            }
+        }
+    }
+
+    /// `torch.tensor(data, dtype=...)`.
+    fn torch_tensor(
+        &mut self,
+        args: &[Value],
+        kwargs: &[(String, Value)],
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let data = match args {
+            [data] => data,
+            [] => {
+                return Err(LangError::type_error(
+                    "tensor() missing 1 required positional arguments: \"data\"",
+                ));
+            }
+            _ => {
+                return Err(LangError::type_error(format!(
+                    "tensor() takes 1 positional argument but {} were given",
+                    args.len()
+                )));
+            }
+        };
+        let mut dtype = None;
+        for (k, v) in kwargs {
+            match (k.as_str(), v) {
+                ("dtype", Value::None) => {}
+                ("dtype", v) => {
+                    dtype = Some(dtype_arg(Some(v)).ok_or_else(|| {
+                        LangError::type_error(format!(
+                            "tensor(): argument 'dtype' must be torch.dtype, not {}",
+                            v.type_name()
+                        ))
+                    })?);
+                }
+                ("device", Value::Str(s)) if &**s == "cpu" => {}
+                ("requires_grad", Value::Bool(false)) => {}
+                ("device" | "requires_grad", _) => {
+                    return Err(LangError::unsupported_here(format!(
+                        "{k}= (the playground computes on the CPU, without gradients)"
+                    )));
+                }
+                _ => {
+                    return Err(LangError::type_error(format!(
+                        "tensor() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+            }
+        }
+        let nested = to_nested(data, 0)?;
+        if let Some(d) = dtype {
+            check_fits(&nested, d)?;
+        }
+        let t = tensor_from_nested(&nested, dtype)?;
+        Ok(Value::Tensor(self.leaf(t, span)))
+    }
+}
+
+/// The dtype an argument names (`torch.float64`, or Python's `float`/`int`/`bool`).
+pub(crate) fn dtype_arg(v: Option<&Value>) -> Option<DType> {
+    match v? {
+        Value::Dtype(d) => Some(*d),
+        Value::Builtin(b) => b.as_dtype(),
+        _ => None,
+    }
+}
+
+/// The shape for `torch.zeros`/`ones`/`full`, refusing negative sizes with PyTorch's words.
+fn new_shape(op: &str, size: Option<&Value>) -> Result<Shape, LangError> {
+    let sizes = int_list(size);
+    if let Some(&bad) = sizes.iter().find(|&&s| s < 0) {
+        return Err(LangError::runtime(if op == "zeros" {
+            "zeros: Dimension size must be non-negative.".to_string()
+        } else {
+            let all: Vec<String> = sizes.iter().map(|s| s.to_string()).collect();
+            format!(
+                "Trying to create tensor with negative dimension {bad}: [{}]",
+                all.join(", ")
+            )
+        }));
+    }
+    Ok(Shape::new(sizes.iter().map(|&s| s as usize).collect())?)
+}
+
+/// An int-list argument as integers (a bound argument has been type-checked).
+pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
+    match v {
+        Some(Value::Int(i)) => vec![*i],
+        Some(Value::Tuple(items) | Value::List(items)) => items
+            .iter()
+            .filter_map(Value::as_number)
+            .map(|s| s.to_i64())
+            .collect(),
+        Some(Value::Size(dims)) => dims.iter().map(|&d| d as i64).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Python data for `torch.tensor`, with PyTorch's errors for what it cannot hold.
+fn to_nested(v: &Value, depth: usize) -> Result<Nested, LangError> {
+    if depth > crate::tensor::shape::MAX_DIMS {
+        return Err(LangError::limit(
+            "the data is nested too deeply for the playground",
+        ));
+    }
+    Ok(match v {
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::NpScalar(..) => {
+            Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))
+        }
+        Value::List(items) | Value::Tuple(items) => Nested::List(
+            items
+                .iter()
+                .map(|i| to_nested(i, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Size(dims) => Nested::List(
+            dims.iter()
+                .map(|&d| Nested::Scalar(Scalar::Int(d as i64)))
+                .collect(),
+        ),
+        Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) => {
+            tensor_nested(tensor, depth)?
+        }
+        Value::Str(_) => return Err(LangError::type_error("new(): invalid data type 'str'")),
+        other => {
+            return Err(LangError::runtime(format!(
+                "Could not infer dtype of {}",
+                other.type_name()
+            )));
+        }
+    })
+}
+
+/// A tensor's elements as nested data (inside a list only 0-d tensors may stand for numbers).
+fn tensor_nested(t: &crate::tensor::Tensor, depth: usize) -> Result<Nested, LangError> {
+    if depth > 0 && t.rank() > 0 {
+        return Err(LangError::value_error(
+            "only one element tensors can be converted to Python scalars",
+        ));
+    }
+    let values: Vec<Scalar> = t.scalars().collect();
+    fn build(values: &[Scalar], dims: &[usize]) -> Nested {
+        match dims.split_first() {
+            None => Nested::Scalar(values[0]),
+            Some((&n, rest)) => {
+                let step: usize = rest.iter().product();
+                Nested::List((0..n).map(|i| build(&values[i * step..], rest)).collect())
+            }
+        }
+    }
+    if t.numel() == 0 {
+        return Ok(Nested::List(Vec::new()));
+    }
+    Ok(build(&values, t.shape().dims()))
+}
+
+/// PyTorch refuses Python numbers that do not fit an integer dtype.
+fn check_fits(data: &Nested, dtype: DType) -> Result<(), LangError> {
+    let (low, high) = match dtype {
+        DType::Int32 => (f64::from(i32::MIN), f64::from(i32::MAX)),
+        _ => return Ok(()),
+    };
+    match data {
+        Nested::Scalar(s) => {
+            let v = s.to_f64();
+            if v < low || v > high {
+                return Err(LangError::runtime(format!(
+                    "value cannot be converted to type {} without overflow",
+                    dtype.name()
+                )));
+            }
+            Ok(())
+        }
+        Nested::List(items) => items.iter().try_for_each(|i| check_fits(i, dtype)),
+    }
+}

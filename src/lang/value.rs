@@ -1,0 +1,212 @@
+//! The values a program computes: Python numbers and containers, tensors
+//! (with their place in the lineage graph), and the torch/NumPy objects
+//! around them.
+
+use crate::tensor::lineage::NodeId;
+use crate::tensor::{DType, Scalar, Tensor};
+use std::rc::Rc;
+
+/// Keyword arguments of a call, in the order written.
+pub type Kwargs = Vec<(String, Value)>;
+
+/// A tensor together with the lineage node that explains its elements.
+#[derive(Debug, Clone)]
+pub struct Traced {
+    /// The values.
+    pub tensor: Tensor,
+    /// Where it sits in the program's lineage graph.
+    pub node: NodeId,
+}
+
+/// A Python value.
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// `None`
+    None,
+    /// `True` / `False`
+    Bool(bool),
+    /// A Python int (64-bit in the playground).
+    Int(i64),
+    /// A Python float.
+    Float(f64),
+    /// A Python str.
+    Str(Rc<str>),
+    /// A Python list.
+    List(Rc<Vec<Value>>),
+    /// A Python tuple.
+    Tuple(Rc<Vec<Value>>),
+    /// A `torch.Tensor`.
+    Tensor(Traced),
+    /// A `torch.Size`.
+    Size(Rc<Vec<usize>>),
+    /// `torch.return_types.max(values=..., indices=...)` (or `min`).
+    ValuesIndices {
+        op: &'static str,
+        values: Traced,
+        indices: Traced,
+    },
+    /// A NumPy array (from `.numpy()`).
+    NdArray(Traced),
+    /// A NumPy scalar (`np.float32(4.0)`).
+    NpScalar(Scalar, DType),
+    /// A `torch.dtype`.
+    Dtype(DType),
+    /// A module: `torch` or `numpy`.
+    Module(Module),
+    /// A Python builtin function (`print`, `len`, ...).
+    Builtin(Builtin),
+    /// A function of a module (`torch.sum`).
+    Function(Module, Rc<str>),
+    /// A method bound to its receiver (`t.sum`).
+    Method(Box<Value>, Rc<str>),
+}
+
+/// The modules a program can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    /// `torch`
+    Torch,
+    /// `numpy`
+    Numpy,
+}
+
+impl Module {
+    /// The module's import name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Torch => "torch",
+            Module::Numpy => "numpy",
+        }
+    }
+}
+
+/// Python's builtin functions that the playground provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    /// `print(...)`
+    Print,
+    /// `len(x)`
+    Len,
+    /// `float(x)` (also `dtype=float`)
+    Float,
+    /// `int(x)` (also `dtype=int`)
+    Int,
+    /// `bool(x)` (also `dtype=bool`)
+    Bool,
+    /// `abs(x)`
+    Abs,
+    /// `round(x)`
+    Round,
+    /// `str(x)`
+    Str,
+    /// `repr(x)`
+    Repr,
+    /// `list(x)`
+    List,
+    /// `tuple(x)`
+    Tuple,
+}
+
+impl Builtin {
+    /// Looks a builtin up by name.
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Some(match name {
+            "print" => Builtin::Print,
+            "len" => Builtin::Len,
+            "float" => Builtin::Float,
+            "int" => Builtin::Int,
+            "bool" => Builtin::Bool,
+            "abs" => Builtin::Abs,
+            "round" => Builtin::Round,
+            "str" => Builtin::Str,
+            "repr" => Builtin::Repr,
+            "list" => Builtin::List,
+            "tuple" => Builtin::Tuple,
+            _ => return None,
+        })
+    }
+
+    /// The builtin's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Print => "print",
+            Builtin::Len => "len",
+            Builtin::Float => "float",
+            Builtin::Int => "int",
+            Builtin::Bool => "bool",
+            Builtin::Abs => "abs",
+            Builtin::Round => "round",
+            Builtin::Str => "str",
+            Builtin::Repr => "repr",
+            Builtin::List => "list",
+            Builtin::Tuple => "tuple",
+        }
+    }
+
+    /// `float`, `int` and `bool` double as dtypes (`dtype=float` is float64).
+    pub fn as_dtype(self) -> Option<DType> {
+        match self {
+            Builtin::Float => Some(DType::Float64),
+            Builtin::Int => Some(DType::Int64),
+            Builtin::Bool => Some(DType::Bool),
+            _ => None,
+        }
+    }
+}
+
+impl Value {
+    /// The name of the value's Python type, as error messages show it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Tensor(_) => "Tensor",
+            Value::Size(_) => "torch.Size",
+            Value::ValuesIndices { op: "min", .. } => "torch.return_types.min",
+            Value::ValuesIndices { .. } => "torch.return_types.max",
+            Value::NdArray(_) => "numpy.ndarray",
+            Value::NpScalar(_, dtype) => match dtype {
+                DType::Bool => "numpy.bool",
+                DType::Int32 => "numpy.int32",
+                DType::Int64 => "numpy.int64",
+                DType::Float32 => "numpy.float32",
+                DType::Float64 => "numpy.float64",
+            },
+            Value::Dtype(_) => "torch.dtype",
+            Value::Module(_) => "module",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::Function(..) => "builtin_function_or_method",
+            Value::Method(..) => "builtin_function_or_method",
+        }
+    }
+
+    /// The value as a Python number, if it is one (bools count, as in Python).
+    pub fn as_number(&self) -> Option<Scalar> {
+        match self {
+            Value::Bool(b) => Some(Scalar::Bool(*b)),
+            Value::Int(i) => Some(Scalar::Int(*i)),
+            Value::Float(f) => Some(Scalar::Float(*f)),
+            Value::NpScalar(s, _) => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// A Python number from a scalar.
+    pub fn from_scalar(s: Scalar) -> Value {
+        match s {
+            Scalar::Bool(b) => Value::Bool(b),
+            Scalar::Int(i) => Value::Int(i),
+            Scalar::Float(f) => Value::Float(f),
+        }
+    }
+
+    /// A tuple of values.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+}
