@@ -1,0 +1,87 @@
+//! A program and everything the views need from it: the transcript, the
+//! focus value, and lineage queries about its elements.
+
+mod report;
+
+pub use report::{ElementLineage, ElementRef, LineageReport};
+
+use crate::lang::{Run, Transcript, run};
+use crate::tensor::lineage::{Marks, NodeId, Step};
+
+/// One evaluated program.
+#[derive(Debug, Clone)]
+pub struct Session {
+    run: Run,
+}
+
+impl Session {
+    /// Runs `source`.
+    pub fn new(source: &str) -> Session {
+        Session { run: run(source) }
+    }
+
+    /// The evaluation itself.
+    pub fn run(&self) -> &Run {
+        &self.run
+    }
+
+    /// What the REPL printed, and the first error.
+    pub fn transcript(&self) -> Transcript {
+        Transcript {
+            stdout: self.run.stdout.clone(),
+            error: self.run.error.as_ref().map(|e| e.to_string()),
+        }
+    }
+
+    /// The lineage of the focus (the last expression statement), element by
+    /// element, restricted to the program's leaf tensors.
+    pub fn focus_lineage(&self) -> LineageReport {
+        let Some(traced) = self.run.focus.as_ref().and_then(|f| f.traced.as_ref()) else {
+            return LineageReport {
+                shape: None,
+                elements: Vec::new(),
+            };
+        };
+        let shape = traced.tensor.shape().clone();
+        let elements = (0..shape.numel())
+            .map(|flat| {
+                let trace = self.run.graph.trace(traced.node, flat);
+                ElementLineage {
+                    index: shape.unravel(flat),
+                    sources: self.leaf_elements(&trace.sources),
+                    winners: self.leaf_elements(&trace.winners),
+                }
+            })
+            .collect();
+        LineageReport {
+            shape: Some(shape.dims().to_vec()),
+            elements,
+        }
+    }
+
+    /// The marked elements of leaf tensors, sorted by name, then row-major.
+    fn leaf_elements(&self, marks: &Marks) -> Vec<ElementRef> {
+        let graph = &self.run.graph;
+        let mut leaves: Vec<(&NodeId, _)> = marks
+            .iter()
+            .filter(|(id, _)| matches!(graph.node(**id).step, Step::Leaf))
+            .collect();
+        leaves.sort_by(|a, b| {
+            graph
+                .node(*a.0)
+                .label
+                .cmp(&graph.node(*b.0).label)
+                .then(a.0.cmp(b.0))
+        });
+        leaves
+            .into_iter()
+            .flat_map(|(id, flats)| {
+                let node = graph.node(*id);
+                flats.iter().map(move |&f| ElementRef {
+                    name: node.label.clone(),
+                    index: node.shape.unravel(f),
+                })
+            })
+            .collect()
+    }
+}

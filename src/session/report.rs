@@ -1,0 +1,32 @@
+//! The lineage report of `tensor-playground lineage` (contract section 4).
+
+use serde::Serialize;
+
+/// The lineage of every element of one value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineageReport {
+    /// The value's shape, or `None` for a value with no elements to trace.
+    pub shape: Option<Vec<usize>>,
+    /// One entry per element, in row-major order.
+    pub elements: Vec<ElementLineage>,
+}
+
+/// What one element was computed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElementLineage {
+    /// The element's index.
+    pub index: Vec<usize>,
+    /// Every leaf element it was computed from.
+    pub sources: Vec<ElementRef>,
+    /// The leaf elements a selection picked it through.
+    pub winners: Vec<ElementRef>,
+}
+
+/// One element of a named leaf tensor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElementRef {
+    /// The variable the leaf tensor was assigned to.
+    pub name: String,
+    /// The element's index in it.
+    pub index: Vec<usize>,
+}

@@ -1,0 +1,216 @@
+//! The command line as course authors and tests use it (contract section 4).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `tensor-playground <command>` with `program` on standard input.
+fn run(command: &str, program: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .arg(command)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(program.as_bytes())
+        .expect("program is written");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn lineage(program: &str) -> Value {
+    let o = run("lineage", program);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("lineage prints one JSON object")
+}
+
+const ARGMAX: &str =
+    "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";
+
+fn element(name: &str, index: &[usize]) -> Value {
+    json!({"name": name, "index": index})
+}
+
+#[test]
+fn eval_prints_each_expression_statement_as_the_repl_does() {
+    let o = run(
+        "eval",
+        &format!("{ARGMAX}t.argmax(dim=1)\nx = t.sum()\nprint('done')\nt.max()\n"),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "tensor([3, 1, 3])\ndone\ntensor(5.)\n");
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn eval_stops_at_the_first_error_with_one_line_on_stderr() {
+    let o = run("eval", &format!("{ARGMAX}t.sum()\nt.sum(dim=2)\nt.sum()\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "tensor(18.)\n");
+    assert_eq!(
+        stderr(&o),
+        "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)\n"
+    );
+}
+
+#[test]
+fn eval_reports_syntax_errors_with_their_place() {
+    let o = run("eval", "t = torch.tensor([1, 2]\nt.sum()\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "SyntaxError: '(' was never closed (line 1, column 17)\n"
+    );
+}
+
+#[test]
+fn eval_reads_a_file_argument() {
+    let dir = std::env::temp_dir().join(format!("tp-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("program.py");
+    std::fs::write(&path, "torch.arange(3)\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .arg("eval")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), "tensor([0, 1, 2])\n");
+    let missing = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .args(["eval", "/no/such/file.py"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn unknown_commands_print_usage() {
+    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .arg("frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("usage: tensor-playground"));
+}
+
+#[test]
+fn argmax_along_rows_wins_with_one_element_per_row() {
+    let report = lineage(&format!("{ARGMAX}t.argmax(dim=1)\n"));
+    assert_eq!(report["shape"], json!([3]));
+    let elements = report["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), 3);
+    // Row 1 is the tie 3, 3: the first one wins.
+    assert_eq!(elements[1]["index"], json!([1]));
+    let row: Vec<Value> = (0..4).map(|j| element("t", &[1, j])).collect();
+    assert_eq!(elements[1]["sources"], json!(row));
+    assert_eq!(elements[1]["winners"], json!([element("t", &[1, 1])]));
+    assert_eq!(elements[2]["winners"], json!([element("t", &[2, 3])]));
+}
+
+#[test]
+fn a_sum_has_sources_but_no_winners() {
+    let report = lineage(&format!("{ARGMAX}t.sum(dim=0)\n"));
+    assert_eq!(report["shape"], json!([4]));
+    let column: Vec<Value> = (0..3).map(|i| element("t", &[i, 2])).collect();
+    assert_eq!(report["elements"][2]["sources"], json!(column));
+    assert_eq!(report["elements"][2]["winners"], json!([]));
+}
+
+#[test]
+fn argmax_of_column_sums_wins_with_the_whole_column() {
+    // Column sums are 5, 3, 3, 7: column 3 wins.
+    let report = lineage(&format!("{ARGMAX}t.sum(dim=0).argmax()\n"));
+    assert_eq!(report["shape"], json!([]));
+    assert_eq!(report["elements"][0]["index"], json!([]));
+    assert_eq!(
+        report["elements"][0]["sources"].as_array().unwrap().len(),
+        12
+    );
+    let column: Vec<Value> = (0..3).map(|i| element("t", &[i, 3])).collect();
+    assert_eq!(report["elements"][0]["winners"], json!(column));
+}
+
+#[test]
+fn lineage_passes_through_intermediate_variables_and_indexing() {
+    let report = lineage(&format!("{ARGMAX}u = t[1:] * 2\nu.max(dim=1).indices\n"));
+    assert_eq!(report["shape"], json!([2]));
+    // u[0] is t[1]; its maximum is the first 3, at t[1, 1].
+    assert_eq!(
+        report["elements"][0]["winners"],
+        json!([element("t", &[1, 1])])
+    );
+    let row: Vec<Value> = (0..4).map(|j| element("t", &[2, j])).collect();
+    assert_eq!(report["elements"][1]["sources"], json!(row));
+}
+
+#[test]
+fn lineage_of_rows_added_element_wise() {
+    let report = lineage(&format!("{ARGMAX}t[0] + t[1] + t[2]\n"));
+    let column: Vec<Value> = (0..3).map(|i| element("t", &[i, 0])).collect();
+    assert_eq!(report["elements"][0]["sources"], json!(column));
+}
+
+#[test]
+fn sources_are_sorted_by_name_then_index() {
+    let report = lineage("b = torch.tensor([1, 2])\na = torch.tensor([[3], [4]])\nb + a\n");
+    assert_eq!(report["shape"], json!([2, 2]));
+    assert_eq!(
+        report["elements"][1]["sources"],
+        json!([element("a", &[0, 0]), element("b", &[1])])
+    );
+}
+
+#[test]
+fn conversions_and_pairs_take_the_lineage_of_their_tensor() {
+    let item = lineage(&format!("{ARGMAX}t.max().item()\n"));
+    assert_eq!(item["shape"], json!([]));
+    assert_eq!(
+        item["elements"][0]["winners"],
+        json!([element("t", &[2, 3])])
+    );
+    let pair = lineage(&format!("{ARGMAX}t.max(dim=0)\n"));
+    assert_eq!(pair["shape"], json!([4]));
+    assert_eq!(
+        pair["elements"][0]["winners"],
+        json!([element("t", &[2, 0])])
+    );
+    let list = lineage(&format!("{ARGMAX}t.mean(dim=0).tolist()\n"));
+    assert_eq!(list["shape"], json!([4]));
+}
+
+#[test]
+fn values_without_elements_have_a_null_shape() {
+    assert_eq!(
+        lineage(&format!("{ARGMAX}t.numel()\n")),
+        json!({"shape": null, "elements": []})
+    );
+    assert_eq!(
+        lineage(&format!("{ARGMAX}t.shape\n")),
+        json!({"shape": null, "elements": []})
+    );
+}
+
+#[test]
+fn lineage_of_a_failing_program_is_its_error() {
+    let o = run("lineage", &format!("{ARGMAX}t.argmax(dim=(0, 1))\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "TypeError: argmax(): argument 'dim' must be int, not tuple\n"
+    );
+}
