@@ -2,6 +2,7 @@
 //! type promotion.
 
 use super::Tensor;
+use super::arith::Arith;
 use super::dtype::{DType, Operand, result_type};
 use super::error::TensorError;
 use super::layout::Layout;
@@ -132,62 +133,62 @@ pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorEr
     {
         return Err(TensorError::NegativeIntegerPower);
     }
-    let (shape, la, lb) = broadcast_layouts(&a.shape(), &b.shape())?;
-    let left = materialize(a, compute);
-    let right = materialize(b, compute);
-    let mut out = Vec::with_capacity(shape.numel());
-    for (ia, ib) in la.offsets().zip(lb.offsets()) {
-        out.push(apply(op, compute, left[ia], right[ib])?);
-    }
-    let out_dtype = if op.is_comparison() {
-        DType::Bool
-    } else {
-        compute
+    let shape = broadcast_shapes(&a.shape(), &b.shape())?;
+    let left = operand_in(a, compute);
+    let right = operand_in(b, compute);
+    let storage = match (&*left.storage, &*right.storage) {
+        (Storage::Bool(x), Storage::Bool(y)) => combine(op, x, y, &left, &right, &shape)?,
+        (Storage::Int32(x), Storage::Int32(y)) => combine(op, x, y, &left, &right, &shape)?,
+        (Storage::Int64(x), Storage::Int64(y)) => combine(op, x, y, &left, &right, &shape)?,
+        (Storage::Float32(x), Storage::Float32(y)) => combine(op, x, y, &left, &right, &shape)?,
+        (Storage::Float64(x), Storage::Float64(y)) => combine(op, x, y, &left, &right, &shape)?,
+        _ => unreachable!("both operands were converted to the compute dtype"),
     };
-    Ok(Tensor::from_storage(
-        Storage::from_scalars(out_dtype, out.into_iter()),
-        shape,
-    ))
+    Ok(Tensor::from_storage(storage, shape))
 }
 
-/// The elements of one side, row-major, converted to the compute dtype.
-fn materialize(side: Side<'_>, dtype: DType) -> Vec<Scalar> {
+/// One side as a tensor of the compute dtype (a number becomes a 0-d
+/// tensor); a tensor already of that dtype is used in place, views included.
+fn operand_in(side: Side<'_>, dtype: DType) -> Tensor {
     match side {
-        Side::Tensor(t) => t.scalars().map(|s| s.cast(dtype)).collect(),
-        Side::Number(s) => vec![s.cast(dtype)],
+        Side::Tensor(t) if t.dtype() == dtype => t.clone(),
+        Side::Tensor(t) => t.to_dtype(dtype),
+        Side::Number(s) => Tensor::from_storage(
+            Storage::from_scalars(dtype, std::iter::once(s)),
+            Shape::scalar(),
+        ),
     }
 }
 
-/// One element of `a op b`, both already in `dtype`.
-fn apply(op: BinaryOp, dtype: DType, a: Scalar, b: Scalar) -> Result<Scalar, TensorError> {
+/// Applies `op` to every pair of elements, reading each operand through
+/// its own layout broadcast to `shape`.
+fn combine<T: Arith>(
+    op: BinaryOp,
+    x: &[T],
+    y: &[T],
+    left: &Tensor,
+    right: &Tensor,
+    shape: &Shape,
+) -> Result<Storage, TensorError> {
+    let (la, lb) = (
+        left.layout().broadcast_to(shape),
+        right.layout().broadcast_to(shape),
+    );
+    let pairs = la.offsets().zip(lb.offsets());
     if op.is_comparison() {
-        return Ok(Scalar::Bool(compare(op, a, b)));
+        let out: Vec<bool> = pairs.map(|(i, j)| compare(op, x[i], y[j])).collect();
+        return Ok(Storage::Bool(out));
     }
-    Ok(match (a, b) {
-        (Scalar::Float(x), Scalar::Float(y)) if dtype == DType::Float32 => {
-            Scalar::Float(f64::from(float_op(op, x as f32, y as f32)))
-        }
-        (Scalar::Float(x), Scalar::Float(y)) => Scalar::Float(float_op(op, x, y)),
-        (Scalar::Bool(x), Scalar::Bool(y)) => match op {
-            BinaryOp::Add => Scalar::Bool(x || y),
-            BinaryOp::Mul => Scalar::Bool(x && y),
-            _ => int_op(op, i64::from(x), i64::from(y))?.cast(DType::Bool),
-        },
-        _ => {
-            let r = int_op(op, a.to_i64(), b.to_i64())?;
-            // int32 arithmetic wraps at 32 bits.
-            r.cast(dtype)
-        }
-    })
+    let out = pairs
+        .map(|(i, j)| T::arith(op, x[i], y[j]))
+        .collect::<Result<Vec<T>, _>>()?;
+    Ok(T::into_storage(out))
 }
 
-fn compare(op: BinaryOp, a: Scalar, b: Scalar) -> bool {
-    let ordering = match (a, b) {
-        (Scalar::Int(x), Scalar::Int(y)) => Some(x.cmp(&y)),
-        _ => a.to_f64().partial_cmp(&b.to_f64()),
-    };
+/// `a op b` for a comparison; NaN compares unequal to everything.
+fn compare<T: PartialOrd>(op: BinaryOp, a: T, b: T) -> bool {
     use std::cmp::Ordering::*;
-    match (op, ordering) {
+    match (op, a.partial_cmp(&b)) {
         (BinaryOp::Ne, None) => true,
         (_, None) => false,
         (BinaryOp::Eq, Some(o)) => o == Equal,
@@ -198,146 +199,6 @@ fn compare(op: BinaryOp, a: Scalar, b: Scalar) -> bool {
         (BinaryOp::Ge, Some(o)) => o != Less,
         _ => unreachable!("compare is only called for comparisons"),
     }
-}
-
-/// Float arithmetic in the precision of `F`, with Python's floor division
-/// and remainder as PyTorch implements them.
-trait Float:
-    Copy
-    + PartialOrd
-    + std::ops::Add<Output = Self>
-    + std::ops::Sub<Output = Self>
-    + std::ops::Mul<Output = Self>
-    + std::ops::Div<Output = Self>
-    + std::ops::Rem<Output = Self>
-{
-    const ZERO: Self;
-    const HALF: Self;
-    const ONE: Self;
-    fn floor(self) -> Self;
-    fn powf(self, e: Self) -> Self;
-    fn copysign(self, sign: Self) -> Self;
-}
-
-macro_rules! float {
-    ($t:ty) => {
-        impl Float for $t {
-            const ZERO: Self = 0.0;
-            const HALF: Self = 0.5;
-            const ONE: Self = 1.0;
-            fn floor(self) -> Self {
-                <$t>::floor(self)
-            }
-            fn powf(self, e: Self) -> Self {
-                <$t>::powf(self, e)
-            }
-            fn copysign(self, sign: Self) -> Self {
-                <$t>::copysign(self, sign)
-            }
-        }
-    };
-}
-float!(f32);
-float!(f64);
-
-fn float_op<F: Float>(op: BinaryOp, x: F, y: F) -> F
-where
-    f64: From<F>,
-{
-    match op {
-        BinaryOp::Add => x + y,
-        BinaryOp::Sub => x - y,
-        BinaryOp::Mul => x * y,
-        BinaryOp::Div => x / y,
-        BinaryOp::Pow => x.powf(y),
-        BinaryOp::Rem => {
-            let m = x % y;
-            if m != F::ZERO && ((y < F::ZERO) != (m < F::ZERO)) {
-                m + y
-            } else {
-                m
-            }
-        }
-        BinaryOp::FloorDiv => {
-            if y == F::ZERO {
-                return x / y;
-            }
-            let m = x % y;
-            let mut div = (x - m) / y;
-            if m != F::ZERO && ((y < F::ZERO) != (m < F::ZERO)) {
-                div = div - F::ONE;
-            }
-            if div != F::ZERO {
-                let mut floored = div.floor();
-                if div - floored > F::HALF {
-                    floored = floored + F::ONE;
-                }
-                floored
-            } else {
-                F::ZERO.copysign(x / y)
-            }
-        }
-        _ => unreachable!("comparisons are handled before arithmetic"),
-    }
-}
-
-fn int_op(op: BinaryOp, x: i64, y: i64) -> Result<Scalar, TensorError> {
-    Ok(Scalar::Int(match op {
-        BinaryOp::Add => x.wrapping_add(y),
-        BinaryOp::Sub => x.wrapping_sub(y),
-        BinaryOp::Mul => x.wrapping_mul(y),
-        BinaryOp::FloorDiv | BinaryOp::Rem if y == 0 => {
-            return Err(TensorError::IntegerDivisionByZero);
-        }
-        BinaryOp::FloorDiv => {
-            let q = x.wrapping_div(y);
-            if (x % y != 0) && ((x < 0) != (y < 0)) {
-                q - 1
-            } else {
-                q
-            }
-        }
-        BinaryOp::Rem => {
-            let r = x.wrapping_rem(y);
-            if r != 0 && ((r < 0) != (y < 0)) {
-                r + y
-            } else {
-                r
-            }
-        }
-        BinaryOp::Pow => int_pow(x, y),
-        BinaryOp::Div => unreachable!("true division always computes in floating point"),
-        _ => unreachable!("comparisons are handled before arithmetic"),
-    }))
-}
-
-/// Integer power with wrapping; negative exponents (from tensors) give
-/// what PyTorch gives: 1 for base 1, +-1 for base -1, otherwise 0.
-fn int_pow(base: i64, exp: i64) -> i64 {
-    if exp < 0 {
-        return match base {
-            1 => 1,
-            -1 => {
-                if exp % 2 == 0 {
-                    1
-                } else {
-                    -1
-                }
-            }
-            _ => 0,
-        };
-    }
-    let mut result: i64 = 1;
-    let mut b = base;
-    let mut e = exp;
-    while e > 0 {
-        if e & 1 == 1 {
-            result = result.wrapping_mul(b);
-        }
-        b = b.wrapping_mul(b);
-        e >>= 1;
-    }
-    result
 }
 
 /// `-t`.

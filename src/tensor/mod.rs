@@ -3,6 +3,7 @@
 //!
 //! Pure Rust: nothing here knows about the browser.
 
+pub mod arith;
 pub mod create;
 pub mod dtype;
 pub mod elementwise;
