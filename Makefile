@@ -20,7 +20,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 # keeps it from picking another browser's driver that happens to be on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools serve test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
+.PHONY: help tools deps serve test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -28,8 +28,12 @@ help:
 tools:
 	@scripts/install-tools
 
-serve: tools
+serve: tools deps
 	trunk serve
+
+# Trunk runs cargo with --offline (Trunk.toml), so crates must be downloaded first.
+deps:
+	cargo fetch
 
 # Runs every phase even when one fails (--keep-going), then fails if any did.
 test: tools
@@ -54,7 +58,7 @@ test-wasm:
 	cargo test --target $(WASM_TARGET)
 
 # Smoke check: the release site builds (wasm-bindgen, wasm-opt -Oz).
-build-release:
+build-release: deps
 	trunk build --release
 	@ls -l dist/*.wasm
 
