@@ -169,37 +169,26 @@ impl Interpreter<'_> {
                 }
                 Err(LangError::unsupported_here(format!("torch.{name}")))
             }
-            Value::Module(Module::Numpy) => {
-                Err(LangError::unsupported_here(format!("numpy.{name}")))
-            }
+            Value::Module(Module::Numpy) => Err(LangError::unsupported_here(format!("numpy.{name}"))),
             Value::Tensor(t) => match name {
                 "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
                 "dtype" => Ok(Value::Dtype(t.tensor.dtype())),
-                m if TENSOR_METHODS.contains(&m) => {
-                    Ok(Value::Method(Box::new(v.clone()), Rc::from(m)))
-                }
+                m if TENSOR_METHODS.contains(&m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
                 m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
                     Err(LangError::unsupported_here(format!("Tensor.{m}")))
                 }
                 _ => Err(no_attribute(&v, name)),
             },
-            Value::ValuesIndices {
-                values, indices, ..
-            } => match name {
+            Value::ValuesIndices { values, indices, .. } => match name {
                 "values" => Ok(Value::Tensor(values.clone())),
                 "indices" => Ok(Value::Tensor(indices.clone())),
                 _ => Err(no_attribute(&v, name)),
             },
             Value::NdArray(t) => match name {
-                "shape" => Ok(Value::tuple(
-                    t.tensor
-                        .shape()
-                        .dims()
-                        .iter()
-                        .map(|&d| Value::Int(d as i64))
-                        .collect(),
-                )),
+                "shape" => {
+                    Ok(Value::tuple(t.tensor.shape().dims().iter().map(|&d| Value::Int(d as i64)).collect()))
+                }
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
                 "size" => Ok(Value::Int(t.tensor.numel() as i64)),
                 "tolist" | "item" | "sum" | "mean" | "max" | "min" | "argmax" | "argmin" => {
@@ -207,39 +196,22 @@ impl Interpreter<'_> {
                 }
                 _ => Err(LangError::unsupported_here(format!("numpy.ndarray.{name}"))),
             },
-            Value::NpScalar(..) if name == "item" => {
-                Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
-            }
-            Value::Size(_) if name == "numel" => {
-                Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
-            }
+            Value::NpScalar(..) if name == "item" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::Size(_) if name == "numel" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
             _ => Err(no_attribute(&v, name)),
         }
     }
 
     /// `v[index]`.
-    pub(crate) fn subscript(
-        &mut self,
-        v: Value,
-        index: &Expr,
-        span: Span,
-    ) -> Result<Value, LangError> {
+    pub(crate) fn subscript(&mut self, v: Value, index: &Expr, span: Span) -> Result<Value, LangError> {
         match &v {
             Value::Tensor(t) => {
                 let items = self.index_items(index)?;
                 let tensor = t.tensor.index(&items)?;
                 let map = apply_index(&Layout::contiguous(t.tensor.shape().clone()), &items)?;
-                Ok(Value::Tensor(self.derived(
-                    tensor,
-                    Step::View { input: t.node, map },
-                    span,
-                )))
+                Ok(Value::Tensor(self.derived(tensor, Step::View { input: t.node, map }, span)))
             }
-            Value::ValuesIndices {
-                values,
-                indices,
-                op,
-            } => {
+            Value::ValuesIndices { values, indices, op } => {
                 let i = self.eval(index)?;
                 match i {
                     Value::Int(0) | Value::Int(-2) => Ok(Value::Tensor(values.clone())),
@@ -247,21 +219,13 @@ impl Interpreter<'_> {
                     Value::Int(_) => Err(LangError::index_error("tuple index out of range")),
                     other => Err(LangError::type_error(format!(
                         "{} indices must be integers or slices, not {}",
-                        if *op == "min" {
-                            "torch.return_types.min"
-                        } else {
-                            "torch.return_types.max"
-                        },
+                        if *op == "min" { "torch.return_types.min" } else { "torch.return_types.max" },
                         other.type_name()
                     ))),
                 }
             }
             Value::List(items) | Value::Tuple(items) => {
-                let kind = if matches!(v, Value::List(_)) {
-                    "list"
-                } else {
-                    "tuple"
-                };
+                let kind = if matches!(v, Value::List(_)) { "list" } else { "tuple" };
                 let picked = self.sequence_index(items, index, kind)?;
                 Ok(match picked {
                     Picked::One(item) => item,
@@ -274,19 +238,13 @@ impl Interpreter<'_> {
                 Ok(match self.sequence_index(&items, index, "tuple")? {
                     Picked::One(item) => item,
                     Picked::Slice(items) => Value::Size(Rc::new(
-                        items
-                            .iter()
-                            .filter_map(|i| i.as_number())
-                            .map(|s| s.to_i64() as usize)
-                            .collect(),
+                        items.iter().filter_map(|i| i.as_number()).map(|s| s.to_i64() as usize).collect(),
                     )),
                 })
             }
             Value::Str(s) => {
-                let chars: Vec<Value> = s
-                    .chars()
-                    .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
-                    .collect();
+                let chars: Vec<Value> =
+                    s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect();
                 Ok(match self.sequence_index(&chars, index, "string")? {
                     Picked::One(item) => item,
                     Picked::Slice(items) => {
@@ -296,10 +254,9 @@ impl Interpreter<'_> {
                 })
             }
             Value::NdArray(_) => Err(LangError::unsupported_here("indexing NumPy arrays")),
-            other => Err(LangError::type_error(format!(
-                "'{}' object is not subscriptable",
-                other.type_name()
-            ))),
+            other => {
+                Err(LangError::type_error(format!("'{}' object is not subscriptable", other.type_name())))
+            }
         }
     }
 
@@ -350,10 +307,7 @@ impl Interpreter<'_> {
 fn no_attribute(v: &Value, name: &str) -> LangError {
     let ty = match v {
         Value::Module(m) => {
-            return LangError::attribute_error(format!(
-                "module '{}' has no attribute '{name}'",
-                m.name()
-            ));
+            return LangError::attribute_error(format!("module '{}' has no attribute '{name}'", m.name()));
         }
         Value::Tensor(_) => "Tensor",
         other => other.type_name(),
@@ -369,21 +323,14 @@ enum Picked {
 
 impl Interpreter<'_> {
     /// Python indexing and slicing of a list, tuple or string.
-    fn sequence_index(
-        &mut self,
-        items: &[Value],
-        index: &Expr,
-        kind: &str,
-    ) -> Result<Picked, LangError> {
+    fn sequence_index(&mut self, items: &[Value], index: &Expr, kind: &str) -> Result<Picked, LangError> {
         if let ExprKind::Slice { .. } = index.kind {
             let items_of_index = self.index_items(index)?;
             let [IndexItem::Slice { start, stop, step }] = items_of_index.as_slice() else {
                 return Err(LangError::syntax("invalid syntax", index.span));
             };
             let (first, len, step) = slice_range(*start, *stop, *step, items.len())?;
-            return Ok(Picked::Slice(
-                (0..len).map(|k| items[first + k * step].clone()).collect(),
-            ));
+            return Ok(Picked::Slice((0..len).map(|k| items[first + k * step].clone()).collect()));
         }
         match self.eval(index)? {
             i @ (Value::Int(_) | Value::Bool(_)) => {

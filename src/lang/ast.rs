@@ -34,32 +34,17 @@ pub enum ExprKind {
     /// `t.shape`
     Attribute { value: Box<Expr>, name: String },
     /// `t.sum(dim=0)`
-    Call {
-        func: Box<Expr>,
-        args: Vec<Expr>,
-        kwargs: Vec<(String, Expr)>,
-    },
+    Call { func: Box<Expr>, args: Vec<Expr>, kwargs: Vec<(String, Expr)> },
     /// `t[0, 1:]`: `index` is a `Tuple` when there are several items.
     Subscript { value: Box<Expr>, index: Box<Expr> },
     /// `1:3:2` inside a subscript.
-    Slice {
-        start: Option<Box<Expr>>,
-        stop: Option<Box<Expr>>,
-        step: Option<Box<Expr>>,
-    },
+    Slice { start: Option<Box<Expr>>, stop: Option<Box<Expr>>, step: Option<Box<Expr>> },
     /// `-x`, `+x`, `not x`, `~x`
     Unary { op: UnaryOp, operand: Box<Expr> },
     /// `a + b`
-    Binary {
-        op: BinOp,
-        left: Box<Expr>,
-        right: Box<Expr>,
-    },
+    Binary { op: BinOp, left: Box<Expr>, right: Box<Expr> },
     /// `a < b <= c`
-    Compare {
-        first: Box<Expr>,
-        rest: Vec<(CmpOp, Expr)>,
-    },
+    Compare { first: Box<Expr>, rest: Vec<(CmpOp, Expr)> },
     /// `a and b`, `a or b`
     BoolOp { and: bool, values: Vec<Expr> },
     /// `[a, b]`

@@ -25,21 +25,15 @@ impl Interpreter<'_> {
             Value::Method(receiver, name) => match *receiver {
                 Value::Tensor(t) => self.tensor_method(t, &name, args, kwargs, span),
                 Value::NdArray(t) => super::numpy_api::array_method(&t, &name, &args, &kwargs),
-                Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => {
-                    Ok(Value::from_scalar(s))
-                }
+                Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => Ok(Value::from_scalar(s)),
                 Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
                     Ok(Value::Int(dims.iter().product::<usize>() as i64))
                 }
-                other => Err(LangError::type_error(format!(
-                    "'{}' object is not callable",
-                    other.type_name()
-                ))),
+                other => {
+                    Err(LangError::type_error(format!("'{}' object is not callable", other.type_name())))
+                }
             },
-            other => Err(LangError::type_error(format!(
-                "'{}' object is not callable",
-                other.type_name()
-            ))),
+            other => Err(LangError::type_error(format!("'{}' object is not callable", other.type_name()))),
         }
     }
 
@@ -53,10 +47,7 @@ impl Interpreter<'_> {
             return self.print(&args, &kwargs);
         }
         if !kwargs.is_empty() {
-            return Err(LangError::type_error(format!(
-                "{}() takes no keyword arguments",
-                b.name()
-            )));
+            return Err(LangError::type_error(format!("{}() takes no keyword arguments", b.name())));
         }
         let one = |args: &[Value]| -> Result<Value, LangError> {
             match args {
@@ -79,12 +70,12 @@ impl Interpreter<'_> {
             Builtin::Bool => Ok(Value::Bool(truthy(&one(&args)?)?)),
             Builtin::Abs => match one(&args)?.as_number() {
                 Some(Scalar::Float(f)) => Ok(Value::Float(f.abs())),
-                Some(s) => Ok(Value::Int(s.to_i64().checked_abs().ok_or_else(|| {
-                    LangError::limit("this integer is too large for the playground")
-                })?)),
-                None => Err(LangError::unsupported_here(
-                    "abs() of anything but a number",
+                Some(s) => Ok(Value::Int(
+                    s.to_i64()
+                        .checked_abs()
+                        .ok_or_else(|| LangError::limit("this integer is too large for the playground"))?,
                 )),
+                None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
             Builtin::Round => round(&args),
             Builtin::Str => Ok(Value::Str(Rc::from(str(&one(&args)?).as_str()))),
@@ -93,10 +84,9 @@ impl Interpreter<'_> {
                 let items = match one(&args)? {
                     Value::List(items) | Value::Tuple(items) => items.to_vec(),
                     Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
-                    Value::Str(s) => s
-                        .chars()
-                        .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
-                        .collect(),
+                    Value::Str(s) => {
+                        s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect()
+                    }
                     other => {
                         return Err(LangError::unsupported_here(format!(
                             "{}() of a {}",
@@ -105,11 +95,7 @@ impl Interpreter<'_> {
                         )));
                     }
                 };
-                Ok(if b == Builtin::List {
-                    Value::List(Rc::new(items))
-                } else {
-                    Value::tuple(items)
-                })
+                Ok(if b == Builtin::List { Value::List(Rc::new(items)) } else { Value::tuple(items) })
             }
         }
     }
@@ -174,9 +160,7 @@ fn only_element(v: &Value) -> Result<Option<Scalar>, LangError> {
     match v {
         Value::Tensor(t) | Value::NdArray(t) => match t.tensor.numel() {
             1 => Ok(t.tensor.scalars().next()),
-            _ => Err(LangError::type_error(
-                "only one element tensors can be converted to Python scalars",
-            )),
+            _ => Err(LangError::type_error("only one element tensors can be converted to Python scalars")),
         },
         other => Ok(other.as_number()),
     }
@@ -207,9 +191,7 @@ fn parse_float(s: &str) -> Result<f64, LangError> {
         "nan" => Some(f64::NAN),
         "inf" | "infinity" => Some(f64::INFINITY),
         _ if !body.is_empty()
-            && body
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
+            && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
             && !body.starts_with('_') =>
         {
             body.replace('_', "").parse::<f64>().ok()
@@ -226,29 +208,23 @@ fn parse_float(s: &str) -> Result<f64, LangError> {
 
 fn to_int(v: &Value) -> Result<Value, LangError> {
     if let Value::Str(s) = v {
-        return s
-            .trim()
-            .replace('_', "")
-            .parse::<i64>()
-            .map(Value::Int)
-            .map_err(|_| {
-                LangError::value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    repr(&Value::Str(s.clone()))
-                ))
-            });
+        return s.trim().replace('_', "").parse::<i64>().map(Value::Int).map_err(|_| {
+            LangError::value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                repr(&Value::Str(s.clone()))
+            ))
+        });
     }
     match only_element(v)? {
-        Some(Scalar::Float(f)) if f.is_nan() => Err(LangError::value_error(
-            "cannot convert float NaN to integer",
-        )),
-        Some(Scalar::Float(f)) if f.is_infinite() => Err(LangError::new(
-            "OverflowError",
-            "cannot convert float infinity to integer",
-        )),
-        Some(Scalar::Float(f)) if f.abs() >= 9.2e18 => Err(LangError::limit(
-            "this integer is too large for the playground (it holds 64-bit integers)",
-        )),
+        Some(Scalar::Float(f)) if f.is_nan() => {
+            Err(LangError::value_error("cannot convert float NaN to integer"))
+        }
+        Some(Scalar::Float(f)) if f.is_infinite() => {
+            Err(LangError::new("OverflowError", "cannot convert float infinity to integer"))
+        }
+        Some(Scalar::Float(f)) if f.abs() >= 9.2e18 => {
+            Err(LangError::limit("this integer is too large for the playground (it holds 64-bit integers)"))
+        }
         Some(s) => Ok(Value::Int(s.to_i64())),
         None => Err(LangError::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -279,15 +255,12 @@ fn round(args: &[Value]) -> Result<Value, LangError> {
         }
         (Some(Scalar::Float(f)), Some(n)) if (0..=17).contains(&n) => {
             // Python rounds the exact binary value, as Rust's formatter does.
-            Ok(Value::Float(
-                float::fixed(f, n as usize).parse().unwrap_or(f),
-            ))
+            Ok(Value::Float(float::fixed(f, n as usize).parse().unwrap_or(f)))
         }
         (Some(Scalar::Float(f)), Some(_)) => Ok(Value::Float(f)),
         (Some(s), _) => Ok(Value::Int(s.to_i64())),
-        (None, _) => Err(LangError::type_error(format!(
-            "type {} doesn't define __round__ method",
-            x.type_name()
-        ))),
+        (None, _) => {
+            Err(LangError::type_error(format!("type {} doesn't define __round__ method", x.type_name())))
+        }
     }
 }

@@ -19,10 +19,7 @@ pub struct Span {
 impl Span {
     /// The span covering both `self` and `other`.
     pub fn to(self, other: Span) -> Span {
-        Span {
-            end: other.end.max(self.end),
-            ..self
-        }
+        Span { end: other.end.max(self.end), ..self }
     }
 }
 
@@ -54,12 +51,7 @@ impl std::error::Error for LangError {}
 impl LangError {
     /// An exception of type `exception` with `message`.
     pub fn new(exception: &'static str, message: impl Into<String>) -> LangError {
-        LangError {
-            exception,
-            message: message.into(),
-            span: None,
-            located: false,
-        }
+        LangError { exception, message: message.into(), span: None, located: false }
     }
 
     /// Records where the error happened, unless it already knows.
@@ -70,22 +62,12 @@ impl LangError {
 
     /// A syntax error, which always says where it is.
     pub fn syntax(message: impl Into<String>, span: Span) -> LangError {
-        LangError {
-            exception: "SyntaxError",
-            message: message.into(),
-            span: Some(span),
-            located: true,
-        }
+        LangError { exception: "SyntaxError", message: message.into(), span: Some(span), located: true }
     }
 
     /// An indentation error (the playground's programs have no blocks).
     pub fn indentation(message: impl Into<String>, span: Span) -> LangError {
-        LangError {
-            exception: "IndentationError",
-            message: message.into(),
-            span: Some(span),
-            located: true,
-        }
+        LangError { exception: "IndentationError", message: message.into(), span: Some(span), located: true }
     }
 
     /// Python that is valid but outside the playground's subset.
@@ -100,10 +82,7 @@ impl LangError {
 
     /// A run-time feature outside the subset, such as an unknown torch function.
     pub fn unsupported_here(what: impl fmt::Display) -> LangError {
-        LangError::new(
-            "NotImplementedError",
-            format!("the playground does not support {what}"),
-        )
+        LangError::new("NotImplementedError", format!("the playground does not support {what}"))
     }
 
     /// One of the playground's safety limits.
@@ -113,12 +92,7 @@ impl LangError {
 
     /// One of the playground's safety limits, found while reading the program.
     pub fn limit_at(message: impl Into<String>, span: Span) -> LangError {
-        LangError {
-            exception: "RuntimeError",
-            message: message.into(),
-            span: Some(span),
-            located: true,
-        }
+        LangError { exception: "RuntimeError", message: message.into(), span: Some(span), located: true }
     }
 
     /// `TypeError`.

@@ -66,13 +66,7 @@ pub fn run(source: &str) -> Run {
             Err(e) => Some(e.at(s.span)),
         }),
     };
-    Run {
-        stdout: interp.out,
-        error,
-        graph: interp.graph,
-        focus,
-        variables: interp.vars,
-    }
+    Run { stdout: interp.out, error, graph: interp.graph, focus, variables: interp.vars }
 }
 
 impl<'src> Interpreter<'src> {
@@ -82,29 +76,18 @@ impl<'src> Interpreter<'src> {
         // `import numpy as np` had run.
         vars.insert("torch".to_string(), Value::Module(Module::Torch));
         vars.insert("np".to_string(), Value::Module(Module::Numpy));
-        Interpreter {
-            source,
-            vars,
-            graph: Graph::new(),
-            named: HashSet::new(),
-            out: String::new(),
-        }
+        Interpreter { source, vars, graph: Graph::new(), named: HashSet::new(), out: String::new() }
     }
 
     /// The program text of a span: a tensor's label.
     pub(crate) fn text(&self, span: Span) -> String {
-        self.source
-            .get(span.start..span.end)
-            .unwrap_or_default()
-            .to_string()
+        self.source.get(span.start..span.end).unwrap_or_default().to_string()
     }
 
     /// Appends printed text, refusing to grow past `MAX_OUTPUT`.
     pub(crate) fn write(&mut self, text: &str) -> Result<(), LangError> {
         if self.out.len() + text.len() > MAX_OUTPUT {
-            return Err(LangError::limit(
-                "the program printed more text than the playground keeps",
-            ));
+            return Err(LangError::limit("the program printed more text than the playground keeps"));
         }
         self.out.push_str(text);
         Ok(())
@@ -127,24 +110,13 @@ impl<'src> Interpreter<'src> {
     /// Records a tensor whose elements are its input's, one for one (dtype conversions).
     pub(crate) fn same_elements(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
         let map = Layout::contiguous(input.tensor.shape().clone());
-        self.derived(
-            tensor,
-            Step::View {
-                input: input.node,
-                map,
-            },
-            span,
-        )
+        self.derived(tensor, Step::View { input: input.node, map }, span)
     }
 
     fn statement(&mut self, stmt: &Stmt) -> Result<Option<Focus>, LangError> {
         match &stmt.kind {
             StmtKind::Import { module, name } => {
-                let m = if module == "torch" {
-                    Module::Torch
-                } else {
-                    Module::Numpy
-                };
+                let m = if module == "torch" { Module::Torch } else { Module::Numpy };
                 self.vars.insert(name.clone(), Value::Module(m));
                 Ok(None)
             }
@@ -162,11 +134,7 @@ impl<'src> Interpreter<'src> {
                     self.write(&shown)?;
                     self.write("\n")?;
                 }
-                Ok(Some(Focus {
-                    value,
-                    span: e.span,
-                    traced,
-                }))
+                Ok(Some(Focus { value, span: e.span, traced }))
             }
         }
     }
@@ -175,10 +143,7 @@ impl<'src> Interpreter<'src> {
     /// for when it converts one (`t.mean().item()` stands for `t.mean()`).
     fn eval_focus(&mut self, e: &Expr) -> Result<(Value, Option<Traced>), LangError> {
         if let ExprKind::Call { func, args, kwargs } = &e.kind
-            && let ExprKind::Attribute {
-                value: receiver,
-                name,
-            } = &func.kind
+            && let ExprKind::Attribute { value: receiver, name } = &func.kind
             && matches!(name.as_str(), "item" | "tolist")
         {
             let r = self.eval(receiver)?;
@@ -188,9 +153,7 @@ impl<'src> Interpreter<'src> {
             };
             let method = self.attribute(r, name).map_err(|err| err.at(func.span))?;
             let (args, kwargs) = self.arguments(args, kwargs)?;
-            let value = self
-                .call(method, args, kwargs, e.span)
-                .map_err(|err| err.at(e.span))?;
+            let value = self.call(method, args, kwargs, e.span).map_err(|err| err.at(e.span))?;
             return Ok((value, traced));
         }
         let value = self.eval(e)?;
@@ -301,10 +264,8 @@ impl<'src> Interpreter<'src> {
         kwargs: &[(String, Expr)],
     ) -> Result<(Vec<Value>, Kwargs), LangError> {
         let args = self.eval_all(args)?;
-        let kwargs = kwargs
-            .iter()
-            .map(|(k, e)| Ok((k.clone(), self.eval(e)?)))
-            .collect::<Result<_, LangError>>()?;
+        let kwargs =
+            kwargs.iter().map(|(k, e)| Ok((k.clone(), self.eval(e)?))).collect::<Result<_, LangError>>()?;
         Ok((args, kwargs))
     }
 
@@ -315,10 +276,7 @@ impl<'src> Interpreter<'src> {
         if let Some(b) = Builtin::from_name(name) {
             return Ok(Value::Builtin(b));
         }
-        Err(LangError::new(
-            "NameError",
-            format!("name '{name}' is not defined"),
-        ))
+        Err(LangError::new("NameError", format!("name '{name}' is not defined")))
     }
 
     fn compare_chain(
@@ -347,22 +305,12 @@ pub(crate) fn unpack(value: &Value, n: usize) -> Result<Vec<Value>, LangError> {
     let items: Vec<Value> = match value {
         Value::Tuple(items) | Value::List(items) => items.to_vec(),
         Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
-        Value::ValuesIndices {
-            values, indices, ..
-        } => {
-            vec![
-                Value::Tensor(values.clone()),
-                Value::Tensor(indices.clone()),
-            ]
+        Value::ValuesIndices { values, indices, .. } => {
+            vec![Value::Tensor(values.clone()), Value::Tensor(indices.clone())]
         }
-        Value::Str(s) => s
-            .chars()
-            .map(|c| Value::Str(Rc::from(c.to_string().as_str())))
-            .collect(),
+        Value::Str(s) => s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect(),
         Value::Tensor(_) => {
-            return Err(LangError::unsupported_here(
-                "unpacking a tensor into variables",
-            ));
+            return Err(LangError::unsupported_here("unpacking a tensor into variables"));
         }
         other => {
             return Err(LangError::type_error(format!(
@@ -373,9 +321,9 @@ pub(crate) fn unpack(value: &Value, n: usize) -> Result<Vec<Value>, LangError> {
     };
     match items.len().cmp(&n) {
         std::cmp::Ordering::Equal => Ok(items),
-        std::cmp::Ordering::Greater => Err(LangError::value_error(format!(
-            "too many values to unpack (expected {n})"
-        ))),
+        std::cmp::Ordering::Greater => {
+            Err(LangError::value_error(format!("too many values to unpack (expected {n})")))
+        }
         std::cmp::Ordering::Less => Err(LangError::value_error(format!(
             "not enough values to unpack (expected {n}, got {})",
             items.len()

@@ -34,9 +34,9 @@ pub struct Token {
 
 /// Operators and delimiters, longest first so that `**` wins over `*`.
 const OPERATORS: &[&str] = &[
-    "...", "**=", "//=", ">>=", "<<=", "**", "//", "==", "!=", "<=", ">=", "->", "+=", "-=", "*=",
-    "/=", "%=", "@=", "&=", "|=", "^=", ":=", "<<", ">>", "+", "-", "*", "/", "%", "@", "<", ">",
-    "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "~", "&", "|", "^",
+    "...", "**=", "//=", ">>=", "<<=", "**", "//", "==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=",
+    "%=", "@=", "&=", "|=", "^=", ":=", "<<", ">>", "+", "-", "*", "/", "%", "@", "<", ">", "=", "(", ")",
+    "[", "]", "{", "}", ",", ":", ".", ";", "~", "&", "|", "^",
 ];
 
 /// The most tokens one program may have, so pasting a huge text cannot exhaust memory.
@@ -44,15 +44,7 @@ pub const MAX_TOKENS: usize = 200_000;
 
 /// Tokenizes a whole program.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, LangError> {
-    Lexer {
-        source,
-        pos: 0,
-        line: 1,
-        line_start: 0,
-        depth: Vec::new(),
-        tokens: Vec::new(),
-    }
-    .run()
+    Lexer { source, pos: 0, line: 1, line_start: 0, depth: Vec::new(), tokens: Vec::new() }.run()
 }
 
 struct Lexer<'a> {
@@ -70,9 +62,7 @@ impl Lexer<'_> {
         let mut at_line_start = true;
         while let Some(c) = self.peek() {
             if self.tokens.len() > MAX_TOKENS {
-                return Err(LangError::limit(
-                    "the program is too long for the playground",
-                ));
+                return Err(LangError::limit("the program is too long for the playground"));
             }
             if at_line_start && self.depth.is_empty() {
                 at_line_start = false;
@@ -104,17 +94,11 @@ impl Lexer<'_> {
             }
         }
         if let Some((open, span)) = self.depth.last() {
-            return Err(LangError::syntax(
-                format!("'{open}' was never closed"),
-                *span,
-            ));
+            return Err(LangError::syntax(format!("'{open}' was never closed"), *span));
         }
         self.push_newline();
         let span = self.span_from(self.pos);
-        self.tokens.push(Token {
-            kind: TokenKind::End,
-            span,
-        });
+        self.tokens.push(Token { kind: TokenKind::End, span });
         Ok(self.tokens)
     }
 
@@ -139,16 +123,8 @@ impl Lexer<'_> {
 
     /// A span from byte `start` (on the current line) to the current position.
     fn span_from(&self, start: usize) -> Span {
-        let column = self.source[self.line_start..start.max(self.line_start)]
-            .chars()
-            .count()
-            + 1;
-        Span {
-            start,
-            end: self.pos,
-            line: self.line,
-            column,
-        }
+        let column = self.source[self.line_start..start.max(self.line_start)].chars().count() + 1;
+        Span { start, end: self.pos, line: self.line, column }
     }
 
     fn push(&mut self, kind: TokenKind, start: usize) {
@@ -241,10 +217,7 @@ impl Lexer<'_> {
             while matches!(self.peek(), Some(c) if c == '_' || c.is_digit(radix)) {
                 self.bump();
             }
-            let digits: String = self.source[start + 2..self.pos]
-                .chars()
-                .filter(|&c| c != '_')
-                .collect();
+            let digits: String = self.source[start + 2..self.pos].chars().filter(|&c| c != '_').collect();
             let value = i64::from_str_radix(&digits, radix).map_err(|_| {
                 LangError::limit_at(
                     "this integer is too large for the playground (it holds 64-bit integers)",
@@ -275,35 +248,26 @@ impl Lexer<'_> {
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             self.bump();
-            return Err(LangError::unsupported(
-                "complex numbers",
-                self.span_from(start),
-            ));
+            return Err(LangError::unsupported("complex numbers", self.span_from(start)));
         }
         if matches!(self.peek(), Some(c) if c == '_' || c.is_alphanumeric()) {
             self.bump();
-            return Err(LangError::syntax(
-                "invalid decimal literal",
-                self.span_from(start),
-            ));
+            return Err(LangError::syntax("invalid decimal literal", self.span_from(start)));
         }
-        let text: String = self.source[start..self.pos]
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
-        let kind =
-            if is_float {
-                TokenKind::Float(text.parse().map_err(|_| {
-                    LangError::syntax("invalid decimal literal", self.span_from(start))
-                })?)
-            } else {
-                TokenKind::Int(text.parse().map_err(|_| {
-                    LangError::limit_at(
-                        "this integer is too large for the playground (it holds 64-bit integers)",
-                        self.span_from(start),
-                    )
-                })?)
-            };
+        let text: String = self.source[start..self.pos].chars().filter(|&c| c != '_').collect();
+        let kind = if is_float {
+            TokenKind::Float(
+                text.parse()
+                    .map_err(|_| LangError::syntax("invalid decimal literal", self.span_from(start)))?,
+            )
+        } else {
+            TokenKind::Int(text.parse().map_err(|_| {
+                LangError::limit_at(
+                    "this integer is too large for the playground (it holds 64-bit integers)",
+                    self.span_from(start),
+                )
+            })?)
+        };
         self.push(kind, start);
         Ok(())
     }
@@ -340,10 +304,7 @@ impl Lexer<'_> {
                     break;
                 }
                 '\n' if !triple => {
-                    return Err(LangError::syntax(
-                        "unterminated string literal",
-                        self.span_from(start),
-                    ));
+                    return Err(LangError::syntax("unterminated string literal", self.span_from(start)));
                 }
                 '\n' => {
                     text.push('\n');
@@ -384,18 +345,14 @@ impl Lexer<'_> {
         match *op {
             "(" | "[" | "{" => {
                 if self.depth.len() >= super::parser::MAX_NESTING {
-                    return Err(LangError::limit_at(
-                        "too many nested brackets for the playground",
-                        span,
-                    ));
+                    return Err(LangError::limit_at("too many nested brackets for the playground", span));
                 }
                 self.depth.push((op.chars().next().unwrap_or('('), span));
             }
             ")" | "]" | "}" => {
                 let close = op.chars().next().unwrap_or(')');
                 match self.depth.pop() {
-                    Some((open, _))
-                        if matches!((open, close), ('(', ')') | ('[', ']') | ('{', '}')) => {}
+                    Some((open, _)) if matches!((open, close), ('(', ')') | ('[', ']') | ('{', '}')) => {}
                     Some((open, _)) => {
                         return Err(LangError::syntax(
                             format!(
@@ -409,10 +366,7 @@ impl Lexer<'_> {
             }
             _ => {}
         }
-        self.tokens.push(Token {
-            kind: TokenKind::Op(op),
-            span,
-        });
+        self.tokens.push(Token { kind: TokenKind::Op(op), span });
         Ok(())
     }
 }
@@ -444,10 +398,7 @@ mod tests {
     #[test]
     fn errors_say_where() {
         let err = tokenize("x = (1,\n2").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "SyntaxError: '(' was never closed (line 1, column 5)"
-        );
+        assert_eq!(err.to_string(), "SyntaxError: '(' was never closed (line 1, column 5)");
         let tokens = kinds("x = 1\n  y");
         assert!(tokens.contains(&TokenKind::Indent));
     }

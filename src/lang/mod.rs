@@ -30,8 +30,5 @@ pub struct Transcript {
 /// Runs a whole program as the REPL would and returns what it printed.
 pub fn run_program(source: &str) -> Transcript {
     let r = run(source);
-    Transcript {
-        stdout: r.stdout,
-        error: r.error.map(|e| e.to_string()),
-    }
+    Transcript { stdout: r.stdout, error: r.error.map(|e| e.to_string()) }
 }

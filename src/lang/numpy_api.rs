@@ -23,9 +23,7 @@ pub fn to_list(t: &Tensor) -> Result<Value, LangError> {
             None => Value::from_scalar(values[0]),
             Some((&n, rest)) => {
                 let step: usize = rest.iter().product();
-                Value::List(Rc::new(
-                    (0..n).map(|i| build(&values[i * step..], rest)).collect(),
-                ))
+                Value::List(Rc::new((0..n).map(|i| build(&values[i * step..], rest)).collect()))
             }
         }
     }
@@ -48,20 +46,14 @@ pub fn array_method(
     kwargs: &[(String, Value)],
 ) -> Result<Value, LangError> {
     if !args.is_empty() || !kwargs.is_empty() {
-        return Err(LangError::unsupported_here(format!(
-            "arguments to numpy.ndarray.{name}()"
-        )));
+        return Err(LangError::unsupported_here(format!("arguments to numpy.ndarray.{name}()")));
     }
     match name {
         "tolist" => to_list(&t.tensor),
         "item" => match t.tensor.numel() {
             1 => item(&t.tensor),
-            _ => Err(LangError::value_error(
-                "can only convert an array of size 1 to a Python scalar",
-            )),
+            _ => Err(LangError::value_error("can only convert an array of size 1 to a Python scalar")),
         },
-        _ => Err(LangError::unsupported_here(format!(
-            "numpy.ndarray.{name}()"
-        ))),
+        _ => Err(LangError::unsupported_here(format!("numpy.ndarray.{name}()"))),
     }
 }

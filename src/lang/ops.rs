@@ -16,13 +16,7 @@ const MAX_LIST: usize = 1 << 20;
 
 impl Interpreter<'_> {
     /// `l op r`.
-    pub(crate) fn binary(
-        &mut self,
-        op: BinOp,
-        l: Value,
-        r: Value,
-        span: Span,
-    ) -> Result<Value, LangError> {
+    pub(crate) fn binary(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> Result<Value, LangError> {
         if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
             let tensor_op = match op {
                 BinOp::Add => BinaryOp::Add,
@@ -59,20 +53,11 @@ impl Interpreter<'_> {
         let (a, ta) = side(l, l, r, symbol)?;
         let (b, tb) = side(r, l, r, symbol)?;
         let tensor = binary(op, a, b)?;
-        let shape_of = |t: &Option<Traced>| {
-            t.as_ref()
-                .map_or_else(Shape::scalar, |t| t.tensor.shape().clone())
-        };
+        let shape_of =
+            |t: &Option<Traced>| t.as_ref().map_or_else(Shape::scalar, |t| t.tensor.shape().clone());
         let (_, la, lb) = broadcast_layouts(&shape_of(&ta), &shape_of(&tb))?;
-        let inputs = [(ta, la), (tb, lb)]
-            .into_iter()
-            .filter_map(|(t, l)| t.map(|t| (t.node, l)))
-            .collect();
-        Ok(Value::Tensor(self.derived(
-            tensor,
-            Step::Elementwise { inputs },
-            span,
-        )))
+        let inputs = [(ta, la), (tb, lb)].into_iter().filter_map(|(t, l)| t.map(|t| (t.node, l))).collect();
+        Ok(Value::Tensor(self.derived(tensor, Step::Elementwise { inputs }, span)))
     }
 
     /// `-v`, `+v`, `~v`.
@@ -81,21 +66,15 @@ impl Interpreter<'_> {
             let tensor = match op {
                 UnaryOp::Neg => negate(&t.tensor)?,
                 UnaryOp::Pos => t.tensor.clone(),
-                UnaryOp::Invert if t.tensor.dtype() == DType::Bool => binary(
-                    BinaryOp::Eq,
-                    Side::Tensor(&t.tensor),
-                    Side::Number(Scalar::Bool(false)),
-                )?,
+                UnaryOp::Invert if t.tensor.dtype() == DType::Bool => {
+                    binary(BinaryOp::Eq, Side::Tensor(&t.tensor), Side::Number(Scalar::Bool(false)))?
+                }
                 _ => {
-                    return Err(LangError::unsupported_here(
-                        "the ~ operator on non-bool tensors",
-                    ));
+                    return Err(LangError::unsupported_here("the ~ operator on non-bool tensors"));
                 }
             };
             let map = Layout::contiguous(t.tensor.shape().clone());
-            let step = Step::Elementwise {
-                inputs: vec![(t.node, map)],
-            };
+            let step = Step::Elementwise { inputs: vec![(t.node, map)] };
             return Ok(Value::Tensor(self.derived(tensor, step, span)));
         }
         let symbol = match op {
@@ -106,14 +85,10 @@ impl Interpreter<'_> {
         };
         match (op, number(&v)) {
             (UnaryOp::Neg, Some(Scalar::Float(f))) => Ok(Value::Float(-f)),
-            (UnaryOp::Neg, Some(s)) => {
-                Ok(Value::Int(s.to_i64().checked_neg().ok_or_else(too_large)?))
-            }
+            (UnaryOp::Neg, Some(s)) => Ok(Value::Int(s.to_i64().checked_neg().ok_or_else(too_large)?)),
             (UnaryOp::Pos, Some(Scalar::Float(f))) => Ok(Value::Float(f)),
             (UnaryOp::Pos, Some(s)) => Ok(Value::Int(s.to_i64())),
-            (UnaryOp::Invert, Some(s)) if !matches!(s, Scalar::Float(_)) => {
-                Ok(Value::Int(!s.to_i64()))
-            }
+            (UnaryOp::Invert, Some(s)) if !matches!(s, Scalar::Float(_)) => Ok(Value::Int(!s.to_i64())),
             _ => Err(LangError::type_error(format!(
                 "bad operand type for unary {symbol}: '{}'",
                 v.type_name()
@@ -122,13 +97,7 @@ impl Interpreter<'_> {
     }
 
     /// `l op r` for one link of a comparison chain.
-    pub(crate) fn compare(
-        &mut self,
-        op: CmpOp,
-        l: Value,
-        r: Value,
-        span: Span,
-    ) -> Result<Value, LangError> {
+    pub(crate) fn compare(&mut self, op: CmpOp, l: Value, r: Value, span: Span) -> Result<Value, LangError> {
         let tensor_op = match op {
             CmpOp::Eq => Some(BinaryOp::Eq),
             CmpOp::Ne => Some(BinaryOp::Ne),
@@ -246,24 +215,14 @@ fn python_arithmetic(op: BinOp, a: Scalar, b: Scalar) -> Result<Value, LangError
         BinOp::Mul => int(x.checked_mul(y)),
         BinOp::Div if y == 0 => Err(LangError::zero_division("division by zero")),
         BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
-        BinOp::FloorDiv if y == 0 => Err(LangError::zero_division(
-            "integer division or modulo by zero",
-        )),
-        BinOp::FloorDiv => int(x.checked_div(y).map(|q| {
-            if (x % y != 0) && ((x < 0) != (y < 0)) {
-                q - 1
-            } else {
-                q
-            }
-        })),
+        BinOp::FloorDiv if y == 0 => Err(LangError::zero_division("integer division or modulo by zero")),
+        BinOp::FloorDiv => {
+            int(x.checked_div(y).map(|q| if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }))
+        }
         BinOp::Mod if y == 0 => Err(LangError::zero_division("integer modulo by zero")),
-        BinOp::Mod => Ok(Value::Int(x.checked_rem(y).map_or(0, |r| {
-            if r != 0 && ((r < 0) != (y < 0)) {
-                r + y
-            } else {
-                r
-            }
-        }))),
+        BinOp::Mod => Ok(Value::Int(
+            x.checked_rem(y).map_or(0, |r| if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }),
+        )),
         BinOp::Pow if y < 0 => Ok(Value::Float(float_pow(x as f64, y as f64)?)),
         BinOp::Pow => int(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
         BinOp::BitAnd => Ok(Value::Int(x & y)),
@@ -276,9 +235,7 @@ fn python_arithmetic(op: BinOp, a: Scalar, b: Scalar) -> Result<Value, LangError
             .map(|s| x << s)),
         BinOp::RShift if y < 0 => Err(LangError::value_error("negative shift count")),
         BinOp::RShift => Ok(Value::Int(x >> y.min(63))),
-        BinOp::MatMul => Err(LangError::type_error(
-            "unsupported operand type(s) for @: 'int' and 'int'",
-        )),
+        BinOp::MatMul => Err(LangError::type_error("unsupported operand type(s) for @: 'int' and 'int'")),
     }
 }
 
@@ -306,14 +263,10 @@ fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 
 fn float_pow(x: f64, y: f64) -> Result<f64, LangError> {
     if x == 0.0 && y < 0.0 {
-        return Err(LangError::zero_division(
-            "0.0 cannot be raised to a negative power",
-        ));
+        return Err(LangError::zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(LangError::unsupported_here(
-            "complex numbers (a negative number to a fractional power)",
-        ));
+        return Err(LangError::unsupported_here("complex numbers (a negative number to a fractional power)"));
     }
     Ok(x.powf(y))
 }
@@ -329,31 +282,17 @@ fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangErr
         ))
     };
     match (op, l, r) {
-        (BinOp::Add, Value::List(a), Value::List(b)) => {
-            Ok(Value::List(Rc::new([&a[..], &b[..]].concat())))
-        }
+        (BinOp::Add, Value::List(a), Value::List(b)) => Ok(Value::List(Rc::new([&a[..], &b[..]].concat()))),
         (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
             Ok(Value::Tuple(Rc::new([&a[..], &b[..]].concat())))
         }
-        (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-            Ok(Value::Str(Rc::from(format!("{a}{b}").as_str())))
-        }
-        (BinOp::Mul, Value::List(items), Value::Int(n))
-        | (BinOp::Mul, Value::Int(n), Value::List(items)) => {
+        (BinOp::Add, Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
+        (BinOp::Mul, Value::List(items), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::List(items)) => {
             let n = (*n).max(0) as usize;
             if items.len().saturating_mul(n) > MAX_LIST {
-                return Err(LangError::limit(
-                    "the list would be too long for the playground",
-                ));
+                return Err(LangError::limit("the list would be too long for the playground"));
             }
-            Ok(Value::List(Rc::new(
-                items
-                    .iter()
-                    .cloned()
-                    .cycle()
-                    .take(items.len() * n)
-                    .collect(),
-            )))
+            Ok(Value::List(Rc::new(items.iter().cloned().cycle().take(items.len() * n).collect())))
         }
         _ => Err(unsupported()),
     }
@@ -372,10 +311,7 @@ pub(crate) fn equal(l: &Value, r: &Value) -> bool {
         (Value::Size(a), Value::Size(b)) => a == b,
         (Value::Size(dims), Value::Tuple(items)) | (Value::Tuple(items), Value::Size(dims)) => {
             dims.len() == items.len()
-                && dims
-                    .iter()
-                    .zip(items.iter())
-                    .all(|(&d, i)| equal(&Value::Int(d as i64), i))
+                && dims.iter().zip(items.iter()).all(|(&d, i)| equal(&Value::Int(d as i64), i))
         }
         _ => match (number(l), number(r)) {
             (Some(Scalar::Float(_)), Some(_)) | (Some(_), Some(Scalar::Float(_))) => {
@@ -404,10 +340,9 @@ fn order(op: CmpOp, l: &Value, r: &Value) -> Result<bool, LangError> {
     let ordering: Option<Ordering> = match (l, r) {
         (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
         _ => match (number(l), number(r)) {
-            (
-                Some(a @ (Scalar::Int(_) | Scalar::Bool(_))),
-                Some(b @ (Scalar::Int(_) | Scalar::Bool(_))),
-            ) => Some(a.to_i64().cmp(&b.to_i64())),
+            (Some(a @ (Scalar::Int(_) | Scalar::Bool(_))), Some(b @ (Scalar::Int(_) | Scalar::Bool(_)))) => {
+                Some(a.to_i64().cmp(&b.to_i64()))
+            }
             (Some(a), Some(b)) => a.to_f64().partial_cmp(&b.to_f64()),
             _ => {
                 return Err(LangError::type_error(format!(
@@ -443,9 +378,7 @@ pub(crate) fn truthy(v: &Value) -> Result<bool, LangError> {
         Value::Tensor(t) => match t.tensor.numel() {
             1 => t.tensor.scalars().next().is_some_and(Scalar::is_nonzero),
             0 => {
-                return Err(LangError::runtime(
-                    "Boolean value of Tensor with no values is ambiguous",
-                ));
+                return Err(LangError::runtime("Boolean value of Tensor with no values is ambiguous"));
             }
             _ => {
                 return Err(LangError::runtime(

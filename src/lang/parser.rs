@@ -11,19 +11,15 @@ pub const MAX_NESTING: usize = 64;
 
 /// Python keywords that start statements or expressions the playground does not run.
 const UNSUPPORTED_KEYWORDS: &[&str] = &[
-    "def", "class", "for", "while", "if", "elif", "else", "try", "except", "finally", "with",
-    "return", "yield", "lambda", "global", "nonlocal", "del", "pass", "break", "continue", "raise",
-    "assert", "async", "await", "from",
+    "def", "class", "for", "while", "if", "elif", "else", "try", "except", "finally", "with", "return",
+    "yield", "lambda", "global", "nonlocal", "del", "pass", "break", "continue", "raise", "assert", "async",
+    "await", "from",
 ];
 
 /// Parses a whole program.
 pub fn parse(source: &str) -> Result<Vec<Stmt>, LangError> {
     let tokens = tokenize(source)?;
-    let mut parser = Parser {
-        tokens,
-        pos: 0,
-        depth: 0,
-    };
+    let mut parser = Parser { tokens, pos: 0, depth: 0 };
     let mut statements = Vec::new();
     while !parser.at_end() {
         if parser.eat_op(";") || parser.eat_newline() {
@@ -97,11 +93,7 @@ impl Parser {
     }
 
     fn expect_op(&mut self, op: &str) -> Result<Span, LangError> {
-        if self.is_op(op) {
-            Ok(self.next().span)
-        } else {
-            Err(self.invalid())
-        }
+        if self.is_op(op) { Ok(self.next().span) } else { Err(self.invalid()) }
     }
 
     /// Python's catch-all message, pointing at the current token.
@@ -150,16 +142,10 @@ impl Parser {
             && op.ends_with('=')
             && !matches!(*op, "==" | "!=" | "<=" | ">=")
         {
-            return Err(LangError::unsupported(
-                format!("augmented assignment ({op})"),
-                self.peek().span,
-            ));
+            return Err(LangError::unsupported(format!("augmented assignment ({op})"), self.peek().span));
         }
         if !self.is_op("=") {
-            return Ok(Stmt {
-                span: start.to(first.span),
-                kind: StmtKind::Expr(first),
-            });
+            return Ok(Stmt { span: start.to(first.span), kind: StmtKind::Expr(first) });
         }
         let mut targets = vec![self.target(&first)?];
         let mut value;
@@ -172,30 +158,20 @@ impl Parser {
                 break;
             }
         }
-        Ok(Stmt {
-            span: start.to(value.span),
-            kind: StmtKind::Assign { targets, value },
-        })
+        Ok(Stmt { span: start.to(value.span), kind: StmtKind::Assign { targets, value } })
     }
 
     /// Turns the expression left of `=` into an assignment target.
     fn target(&self, e: &Expr) -> Result<Target, LangError> {
         match &e.kind {
             ExprKind::Name(n) => Ok(Target::Name(n.clone(), e.span)),
-            ExprKind::Tuple(items) | ExprKind::List(items) => Ok(Target::Tuple(
-                items
-                    .iter()
-                    .map(|i| self.target(i))
-                    .collect::<Result<_, _>>()?,
-                e.span,
-            )),
-            ExprKind::Subscript { .. } => Err(LangError::unsupported(
-                "changing elements in place (t[...] = ...)",
-                e.span,
-            )),
-            ExprKind::Attribute { .. } => {
-                Err(LangError::unsupported("assigning to attributes", e.span))
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                Ok(Target::Tuple(items.iter().map(|i| self.target(i)).collect::<Result<_, _>>()?, e.span))
             }
+            ExprKind::Subscript { .. } => {
+                Err(LangError::unsupported("changing elements in place (t[...] = ...)", e.span))
+            }
+            ExprKind::Attribute { .. } => Err(LangError::unsupported("assigning to attributes", e.span)),
             ExprKind::Call { .. } => Err(LangError::syntax(
                 "cannot assign to function call here. Maybe you meant '==' instead of '='?",
                 e.span,
@@ -212,10 +188,7 @@ impl Parser {
         let (module, module_span) = self.dotted_name()?;
         let name = if self.eat_keyword("as") {
             match self.next() {
-                Token {
-                    kind: TokenKind::Name(n),
-                    ..
-                } => n,
+                Token { kind: TokenKind::Name(n), .. } => n,
                 t => return Err(LangError::syntax("invalid syntax", t.span)),
             }
         } else {
@@ -227,10 +200,7 @@ impl Parser {
                 module_span,
             ));
         }
-        Ok(Stmt {
-            span: start.to(self.last_span()),
-            kind: StmtKind::Import { module, name },
-        })
+        Ok(Stmt { span: start.to(self.last_span()), kind: StmtKind::Import { module, name } })
     }
 
     fn dotted_name(&mut self) -> Result<(String, Span), LangError> {
@@ -238,10 +208,7 @@ impl Parser {
         let start = self.peek().span;
         loop {
             match self.next() {
-                Token {
-                    kind: TokenKind::Name(n),
-                    ..
-                } => parts.push(n),
+                Token { kind: TokenKind::Name(n), .. } => parts.push(n),
                 t => return Err(LangError::syntax("invalid syntax", t.span)),
             }
             if !self.eat_op(".") {
@@ -265,10 +232,7 @@ impl Parser {
             items.push(self.expression()?);
         }
         let span = items[0].span.to(self.last_span());
-        Ok(Expr {
-            kind: ExprKind::Tuple(items),
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Tuple(items), span })
     }
 
     fn at_expression_end(&self) -> bool {
@@ -286,10 +250,7 @@ impl Parser {
         }
         let e = self.disjunction()?;
         if self.is_keyword("if") {
-            return Err(LangError::unsupported(
-                "conditional expressions (x if c else y)",
-                self.peek().span,
-            ));
+            return Err(LangError::unsupported("conditional expressions (x if c else y)", self.peek().span));
         }
         if self.is_keyword("for") {
             return Err(LangError::unsupported("comprehensions", self.peek().span));
@@ -304,27 +265,16 @@ impl Parser {
 
     fn bool_chain(&mut self, and: bool) -> Result<Expr, LangError> {
         let word = if and { "and" } else { "or" };
-        let first = if and {
-            self.inversion()?
-        } else {
-            self.bool_chain(true)?
-        };
+        let first = if and { self.inversion()? } else { self.bool_chain(true)? };
         if !self.is_keyword(word) {
             return Ok(first);
         }
         let mut values = vec![first];
         while self.eat_keyword(word) {
-            values.push(if and {
-                self.inversion()?
-            } else {
-                self.bool_chain(true)?
-            });
+            values.push(if and { self.inversion()? } else { self.bool_chain(true)? });
         }
         let span = values[0].span.to(self.last_span());
-        Ok(Expr {
-            kind: ExprKind::BoolOp { and, values },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::BoolOp { and, values }, span })
     }
 
     fn inversion(&mut self) -> Result<Expr, LangError> {
@@ -334,13 +284,7 @@ impl Parser {
             let operand = self.inversion()?;
             self.depth -= 1;
             let span = start.to(operand.span);
-            return Ok(Expr {
-                kind: ExprKind::Unary {
-                    op: UnaryOp::Not,
-                    operand: Box::new(operand),
-                },
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Unary { op: UnaryOp::Not, operand: Box::new(operand) }, span });
         }
         self.comparison()
     }
@@ -355,13 +299,7 @@ impl Parser {
             return Ok(first);
         }
         let span = first.span.to(self.last_span());
-        Ok(Expr {
-            kind: ExprKind::Compare {
-                first: Box::new(first),
-                rest,
-            },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Compare { first: Box::new(first), rest }, span })
     }
 
     fn compare_op(&mut self) -> Option<CmpOp> {
@@ -375,11 +313,7 @@ impl Parser {
             TokenKind::Name(n) if n == "in" => CmpOp::In,
             TokenKind::Name(n) if n == "is" => {
                 self.pos += 1;
-                return Some(if self.eat_keyword("not") {
-                    CmpOp::IsNot
-                } else {
-                    CmpOp::Is
-                });
+                return Some(if self.eat_keyword("not") { CmpOp::IsNot } else { CmpOp::Is });
             }
             TokenKind::Name(n) if n == "not" => {
                 let followed_by_in = matches!(&self.tokens.get(self.pos + 1).map(|t| &t.kind), Some(TokenKind::Name(n)) if n == "in");
@@ -422,14 +356,7 @@ impl Parser {
             self.pos += 1;
             let right = self.binary(level + 1)?;
             let span = left.span.to(right.span);
-            left = Expr {
-                kind: ExprKind::Binary {
-                    op,
-                    left: Box::new(left),
-                    right: Box::new(right),
-                },
-                span,
-            };
+            left = Expr { kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span };
         }
     }
 
@@ -446,13 +373,7 @@ impl Parser {
         let operand = self.factor()?;
         self.depth -= 1;
         let span = start.to(operand.span);
-        Ok(Expr {
-            kind: ExprKind::Unary {
-                op,
-                operand: Box::new(operand),
-            },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span })
     }
 
     fn power(&mut self) -> Result<Expr, LangError> {
@@ -465,11 +386,7 @@ impl Parser {
         self.depth -= 1;
         let span = base.span.to(exponent.span);
         Ok(Expr {
-            kind: ExprKind::Binary {
-                op: BinOp::Pow,
-                left: Box::new(base),
-                right: Box::new(exponent),
-            },
+            kind: ExprKind::Binary { op: BinOp::Pow, left: Box::new(base), right: Box::new(exponent) },
             span,
         })
     }
@@ -490,42 +407,20 @@ impl Parser {
             }
             if self.eat_op(".") {
                 let name = match self.next() {
-                    Token {
-                        kind: TokenKind::Name(n),
-                        ..
-                    } => n,
+                    Token { kind: TokenKind::Name(n), .. } => n,
                     t => return Err(LangError::syntax("invalid syntax", t.span)),
                 };
                 let span = e.span.to(self.last_span());
-                e = Expr {
-                    kind: ExprKind::Attribute {
-                        value: Box::new(e),
-                        name,
-                    },
-                    span,
-                };
+                e = Expr { kind: ExprKind::Attribute { value: Box::new(e), name }, span };
             } else if self.eat_op("(") {
                 let (args, kwargs) = self.call_arguments()?;
                 let span = e.span.to(self.last_span());
-                e = Expr {
-                    kind: ExprKind::Call {
-                        func: Box::new(e),
-                        args,
-                        kwargs,
-                    },
-                    span,
-                };
+                e = Expr { kind: ExprKind::Call { func: Box::new(e), args, kwargs }, span };
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
                 self.expect_op("]")?;
                 let span = e.span.to(self.last_span());
-                e = Expr {
-                    kind: ExprKind::Subscript {
-                        value: Box::new(e),
-                        index: Box::new(index),
-                    },
-                    span,
-                };
+                e = Expr { kind: ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, span };
             } else {
                 return Ok(e);
             }
@@ -538,15 +433,9 @@ impl Parser {
         let mut kwargs: Vec<(String, Expr)> = Vec::new();
         while !self.eat_op(")") {
             if self.is_op("*") || self.is_op("**") {
-                return Err(LangError::unsupported(
-                    "unpacking arguments with * or **",
-                    self.peek().span,
-                ));
+                return Err(LangError::unsupported("unpacking arguments with * or **", self.peek().span));
             }
-            let keyword = match (
-                self.peek_kind(),
-                self.tokens.get(self.pos + 1).map(|t| &t.kind),
-            ) {
+            let keyword = match (self.peek_kind(), self.tokens.get(self.pos + 1).map(|t| &t.kind)) {
                 (TokenKind::Name(n), Some(TokenKind::Op("="))) => Some(n.clone()),
                 _ => None,
             };
@@ -554,19 +443,13 @@ impl Parser {
                 let span = self.next().span;
                 self.pos += 1;
                 if kwargs.iter().any(|(k, _)| *k == name) {
-                    return Err(LangError::syntax(
-                        format!("keyword argument repeated: {name}"),
-                        span,
-                    ));
+                    return Err(LangError::syntax(format!("keyword argument repeated: {name}"), span));
                 }
                 kwargs.push((name, self.expression()?));
             } else {
                 let arg = self.expression()?;
                 if !kwargs.is_empty() {
-                    return Err(LangError::syntax(
-                        "positional argument follows keyword argument",
-                        arg.span,
-                    ));
+                    return Err(LangError::syntax("positional argument follows keyword argument", arg.span));
                 }
                 args.push(arg);
             }
@@ -593,19 +476,12 @@ impl Parser {
             }
             items.push(self.slice_item()?);
         }
-        Ok(Expr {
-            kind: ExprKind::Tuple(items),
-            span: start.to(self.last_span()),
-        })
+        Ok(Expr { kind: ExprKind::Tuple(items), span: start.to(self.last_span()) })
     }
 
     fn slice_item(&mut self) -> Result<Expr, LangError> {
         let start = self.peek().span;
-        let lower = if self.is_op(":") {
-            None
-        } else {
-            Some(Box::new(self.expression()?))
-        };
+        let lower = if self.is_op(":") { None } else { Some(Box::new(self.expression()?)) };
         if !self.eat_op(":") {
             return lower.map(|b| *b).ok_or_else(|| self.invalid());
         }
@@ -619,14 +495,7 @@ impl Parser {
         let upper = bound(self)?;
         let step = if self.eat_op(":") { bound(self)? } else { None };
         let span = start.to(self.last_span());
-        Ok(Expr {
-            kind: ExprKind::Slice {
-                start: lower,
-                stop: upper,
-                step,
-            },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Slice { start: lower, stop: upper, step }, span })
     }
 
     fn atom(&mut self) -> Result<Expr, LangError> {
@@ -665,10 +534,7 @@ impl Parser {
             }
             _ => return Err(LangError::syntax("invalid syntax", span)),
         };
-        Ok(Expr {
-            kind,
-            span: span.to(self.last_span()),
-        })
+        Ok(Expr { kind, span: span.to(self.last_span()) })
     }
 
     /// `(expr)` or a tuple `(a, b)`, `(a,)`, `()`.
@@ -676,10 +542,7 @@ impl Parser {
         self.enter()?;
         if self.eat_op(")") {
             self.depth -= 1;
-            return Ok(Expr {
-                kind: ExprKind::Tuple(Vec::new()),
-                span: open.to(self.last_span()),
-            });
+            return Ok(Expr { kind: ExprKind::Tuple(Vec::new()), span: open.to(self.last_span()) });
         }
         let first = self.expression()?;
         let result = if self.eat_op(")") {
@@ -689,10 +552,7 @@ impl Parser {
             self.expect_op(",")?;
             let mut items = vec![first];
             items.extend(self.sequence(")")?);
-            Expr {
-                kind: ExprKind::Tuple(items),
-                span: open.to(self.last_span()),
-            }
+            Expr { kind: ExprKind::Tuple(items), span: open.to(self.last_span()) }
         };
         self.depth -= 1;
         Ok(result)
@@ -734,24 +594,13 @@ mod tests {
 
     #[test]
     fn power_binds_tighter_than_unary_minus() {
-        let ExprKind::Unary {
-            op: UnaryOp::Neg,
-            operand,
-        } = expr("-2 ** 2")
-        else {
-            panic!()
-        };
-        assert!(matches!(
-            operand.kind,
-            ExprKind::Binary { op: BinOp::Pow, .. }
-        ));
+        let ExprKind::Unary { op: UnaryOp::Neg, operand } = expr("-2 ** 2") else { panic!() };
+        assert!(matches!(operand.kind, ExprKind::Binary { op: BinOp::Pow, .. }));
     }
 
     #[test]
     fn method_calls_with_keywords() {
-        let ExprKind::Call { func, args, kwargs } = expr("t.sum(dim=0, keepdim=True)") else {
-            panic!()
-        };
+        let ExprKind::Call { func, args, kwargs } = expr("t.sum(dim=0, keepdim=True)") else { panic!() };
         assert!(matches!(func.kind, ExprKind::Attribute { ref name, .. } if name == "sum"));
         assert!(args.is_empty());
         assert_eq!(kwargs.len(), 2);
@@ -760,17 +609,13 @@ mod tests {
     #[test]
     fn tuple_unpacking_assignment() {
         let stmt = parse("values, indices = t.max(dim=1)").unwrap().remove(0);
-        let StmtKind::Assign { targets, .. } = stmt.kind else {
-            panic!()
-        };
+        let StmtKind::Assign { targets, .. } = stmt.kind else { panic!() };
         assert!(matches!(&targets[0], Target::Tuple(items, _) if items.len() == 2));
     }
 
     #[test]
     fn subscripts_with_slices_and_ellipsis() {
-        let ExprKind::Subscript { index, .. } = expr("t[..., 1:, ::2, None]") else {
-            panic!()
-        };
+        let ExprKind::Subscript { index, .. } = expr("t[..., 1:, ::2, None]") else { panic!() };
         assert!(matches!(index.kind, ExprKind::Tuple(ref items) if items.len() == 4));
     }
 
@@ -782,10 +627,7 @@ mod tests {
             "NotImplementedError: the playground does not support loops (for) (line 1, column 1)"
         );
         let err = parse("x = 1\n  y").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "IndentationError: unexpected indent (line 2, column 1)"
-        );
+        assert_eq!(err.to_string(), "IndentationError: unexpected indent (line 2, column 1)");
         let err = parse("t += 1").unwrap_err();
         assert!(err.to_string().contains("augmented assignment (+=)"));
     }

@@ -19,11 +19,7 @@ pub fn repr(v: &Value) -> String {
             let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
             format!("torch.Size([{}])", sizes.join(", "))
         }
-        Value::ValuesIndices {
-            op,
-            values,
-            indices,
-        } => format!(
+        Value::ValuesIndices { op, values, indices } => format!(
             "torch.return_types.{op}(\nvalues={},\nindices={})",
             tensor_repr(&values.tensor),
             tensor_repr(&indices.tensor)
@@ -53,11 +49,7 @@ fn join(items: &[Value]) -> String {
 
 /// Python's string repr: single quotes unless only double quotes avoid escaping.
 fn string_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -70,9 +62,7 @@ fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }

@@ -35,9 +35,9 @@ impl Kind {
             "ScalarType" => Kind::Dtype,
             // Dimension names only appear in hidden overloads; a string binds to them.
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
-            t if t.starts_with("int[") || t.starts_with("SymInt[") => Kind::IntList {
-                sized: !t.ends_with("[]"),
-            },
+            t if t.starts_with("int[") || t.starts_with("SymInt[") => {
+                Kind::IntList { sized: !t.ends_with("[]") }
+            }
             other => unreachable!("signature type {other} is not used by the playground"),
         }
     }
@@ -118,9 +118,7 @@ impl Signature {
                 Some((d, _)) => (d, true),
                 None => (part, false),
             };
-            let (ty, pname) = decl
-                .rsplit_once(' ')
-                .expect("parameter has a type and a name");
+            let (ty, pname) = decl.rsplit_once(' ').expect("parameter has a type and a name");
             let nullable = ty.ends_with('?');
             let ty = ty.trim_end_matches('?');
             params.push(Param {
@@ -131,11 +129,7 @@ impl Signature {
                 keyword_only,
             });
         }
-        Signature {
-            name,
-            params,
-            hidden,
-        }
+        Signature { name, params, hidden }
     }
 
     /// The `torch.` function form of a method signature: `self` becomes
@@ -201,9 +195,7 @@ impl Signature {
                 Some(Value::None) if p.nullable => values.push(None),
                 Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
                 Some(v) => {
-                    let at = position
-                        .map(|k| format!(" (position {k})"))
-                        .unwrap_or_default();
+                    let at = position.map(|k| format!(" (position {k})")).unwrap_or_default();
                     return Err(LangError::type_error(format!(
                         "{}(): argument '{}'{} must be {}, not {}",
                         self.name,
@@ -215,19 +207,13 @@ impl Signature {
                 }
             }
         }
-        if let Some((k, _)) = kwargs
-            .iter()
-            .find(|(k, _)| !self.params.iter().any(|p| p.name == k))
-        {
+        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !self.params.iter().any(|p| p.name == k)) {
             return Err(LangError::type_error(format!(
                 "{}() got an unexpected keyword argument '{k}'",
                 self.name
             )));
         }
-        Ok(Bound {
-            names: self.params.iter().map(|p| p.name).collect(),
-            values,
-        })
+        Ok(Bound { names: self.params.iter().map(|p| p.name).collect(), values })
     }
 
     /// `t.reshape(2, 3)`, `torch.zeros(3)`: when an int list is the only
@@ -235,8 +221,7 @@ impl Signature {
     /// arguments, if the first of them is an int.
     fn varargs(&self, args: &[Value]) -> Vec<Value> {
         let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
-        let only_a_list =
-            matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { .. }));
+        let only_a_list = matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { .. }));
         if only_a_list && !args.is_empty() && matches!(args[0], Value::Int(_)) {
             return vec![Value::Tuple(std::rc::Rc::new(args.to_vec()))];
         }
@@ -291,10 +276,8 @@ pub fn bind(
     }
     // PyTorch explains the one overload the argument count fits, if only one does.
     let count = args.len() + kwargs.len();
-    let plausible: Vec<&Signature> = overloads
-        .iter()
-        .filter(|s| !s.hidden && count >= s.min_args() && count <= s.params.len())
-        .collect();
+    let plausible: Vec<&Signature> =
+        overloads.iter().filter(|s| !s.hidden && count >= s.min_args() && count <= s.params.len()).collect();
     if let [only] = plausible.as_slice() {
         only.bind(args, kwargs)?;
     }
@@ -310,17 +293,8 @@ pub fn bind(
 /// end in a dangling `, `.
 fn describe_call(args: &[Value], kwargs: &[(String, Value)], style: CallStyle) -> String {
     let mut parts: Vec<String> = args.iter().map(|a| a.type_name().to_string()).collect();
-    parts.extend(
-        kwargs
-            .iter()
-            .rev()
-            .map(|(k, v)| format!("{k}={}", v.type_name())),
-    );
-    let trailer = if style == CallStyle::Method && !kwargs.is_empty() {
-        ", "
-    } else {
-        ""
-    };
+    parts.extend(kwargs.iter().rev().map(|(k, v)| format!("{k}={}", v.type_name())));
+    let trailer = if style == CallStyle::Method && !kwargs.is_empty() { ", " } else { "" };
     format!("({}{trailer})", parts.join(", "))
 }
 
@@ -363,13 +337,7 @@ mod tests {
 
     #[test]
     fn a_single_plausible_overload_explains_itself() {
-        let err = bind(
-            &sum(),
-            &[Value::Int(0), Value::Int(1)],
-            &[],
-            CallStyle::Method,
-        )
-        .unwrap_err();
+        let err = bind(&sum(), &[Value::Int(0), Value::Int(1)], &[], CallStyle::Method).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: sum(): argument 'keepdim' (position 2) must be bool, not int"

@@ -128,11 +128,7 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         if name == "norm" {
             // `torch.norm(input, ...)` and `t.norm(...)` are Python functions.
-            let args = if style == CallStyle::Function && !args.is_empty() {
-                &args[1..]
-            } else {
-                &args[..]
-            };
+            let args = if style == CallStyle::Function && !args.is_empty() { &args[1..] } else { &args[..] };
             let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
             return self.norm(t, args, &kwargs, span);
         }
@@ -141,12 +137,7 @@ impl Interpreter<'_> {
             let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs, style)?;
             return self.reduction(t, name, which, &b, span);
         }
-        let (which, b) = bind(
-            &overloads_for(method_signatures(name), style),
-            &args,
-            &kwargs,
-            style,
-        )?;
+        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs, style)?;
         let tensor = &t.tensor;
         Ok(match name {
             "reshape" => {
@@ -159,11 +150,7 @@ impl Interpreter<'_> {
                 Value::Tensor(self.derived(shaped, Step::Reshape { input: t.node }, span))
             }
             "flatten" => {
-                let flat = flatten(
-                    tensor,
-                    int_arg(&b, "start_dim", 0),
-                    int_arg(&b, "end_dim", -1),
-                )?;
+                let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
                 Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
             }
             "float" => self.convert(&t, DType::Float32, span),
@@ -171,11 +158,7 @@ impl Interpreter<'_> {
             "long" => self.convert(&t, DType::Int64, span),
             "int" => self.convert(&t, DType::Int32, span),
             "bool" => self.convert(&t, DType::Bool, span),
-            "to" => self.convert(
-                &t,
-                dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()),
-                span,
-            ),
+            "to" => self.convert(&t, dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()), span),
             "clone" => Value::Tensor(self.same_elements(tensor.to_dtype(tensor.dtype()), &t, span)),
             "numel" => Value::Int(tensor.numel() as i64),
             "dim" => Value::Int(tensor.rank() as i64),
@@ -234,11 +217,7 @@ impl Interpreter<'_> {
                     (None, Some(Value::Bool(false))) => 0.0,
                     _ => 1.0,
                 };
-                if name == "std" {
-                    Reduction::Std { correction }
-                } else {
-                    Reduction::Var { correction }
-                }
+                if name == "std" { Reduction::Std { correction } } else { Reduction::Var { correction } }
             }
             "max" | "min" if which == 1 => {
                 return Err(LangError::unsupported_here(format!(
@@ -246,11 +225,7 @@ impl Interpreter<'_> {
                 )));
             }
             "max" | "min" if which == 2 => {
-                let op = if name == "max" {
-                    Reduction::Max
-                } else {
-                    Reduction::Min
-                };
+                let op = if name == "max" { Reduction::Max } else { Reduction::Min };
                 return self.values_indices(&input, op, dims, keepdim, span);
             }
             "max" => Reduction::Max,
@@ -281,11 +256,7 @@ impl Interpreter<'_> {
         let lanes = Lanes::new(input.tensor.shape(), dims, keepdim)?;
         let reduced = reduce(&input.tensor, op, &lanes)?;
         let winners = reduced.winners.map(Rc::new);
-        let step = Step::Reduce {
-            input: input.node,
-            lanes,
-            winners: winners.clone(),
-        };
+        let step = Step::Reduce { input: input.node, lanes, winners: winners.clone() };
         let traced = self.derived(reduced.values, step, span);
         if let Some(suffix) = label_suffix {
             let label = format!("{}{suffix}", self.graph.node(traced.node).label);
@@ -309,22 +280,12 @@ impl Interpreter<'_> {
         let indices = Tensor::indices(&positions, values.tensor.shape().clone());
         let map = Layout::contiguous(values.tensor.shape().clone());
         let node = self.graph.add(
-            Step::View {
-                input: values.node,
-                map,
-            },
+            Step::View { input: values.node, map },
             indices.shape().clone(),
             format!("{}.indices", self.text(span)),
         );
         let name = if op == Reduction::Max { "max" } else { "min" };
-        Ok(Value::ValuesIndices {
-            op: name,
-            values,
-            indices: Traced {
-                tensor: indices,
-                node,
-            },
-        })
+        Ok(Value::ValuesIndices { op: name, values, indices: Traced { tensor: indices, node } })
     }
 
     /// `t.norm(p='fro', dim=None, keepdim=False, dtype=None)`, a Python
@@ -354,9 +315,7 @@ impl Interpreter<'_> {
                 )));
             };
             if bound[i].is_some() {
-                return Err(LangError::type_error(format!(
-                    "norm() got multiple values for argument '{k}'"
-                )));
+                return Err(LangError::type_error(format!("norm() got multiple values for argument '{k}'")));
             }
             bound[i] = Some(v.clone());
         }
@@ -365,9 +324,7 @@ impl Interpreter<'_> {
         let dims = match &dim {
             None | Some(Value::None) => None,
             Some(Value::Int(i)) => Some(vec![*i]),
-            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => {
-                Some(int_list(Some(v)))
-            }
+            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => Some(int_list(Some(v))),
             Some(other) => {
                 return Err(LangError::type_error(format!(
                     "linalg_vector_norm(): argument 'dim' must be tuple of ints, not {}",
@@ -384,9 +341,7 @@ impl Interpreter<'_> {
                 return Err(LangError::unsupported_here("the nuclear norm (p='nuc')"));
             }
             Some(Value::Str(s)) => {
-                return Err(LangError::runtime(format!(
-                    "linalg.matrix_norm: Order {s} not supported."
-                )));
+                return Err(LangError::runtime(format!("linalg.matrix_norm: Order {s} not supported.")));
             }
             Some(v) => match v.as_number() {
                 Some(s) => s.to_f64(),
@@ -405,14 +360,8 @@ impl Interpreter<'_> {
             }
             _ => t,
         };
-        let (traced, _) = self.reduce_traced(
-            &input,
-            Reduction::Norm { p: order },
-            dims.as_deref(),
-            keepdim,
-            span,
-            None,
-        )?;
+        let (traced, _) =
+            self.reduce_traced(&input, Reduction::Norm { p: order }, dims.as_deref(), keepdim, span, None)?;
         Ok(Value::Tensor(traced))
     }
 }
@@ -423,16 +372,9 @@ pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value
         [] => method_signatures(name),
         sigs => sigs,
     };
-    match bind(
-        &overloads_for(texts, CallStyle::Function),
-        args,
-        kwargs,
-        CallStyle::Function,
-    ) {
+    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs, CallStyle::Function) {
         Err(e) => e,
-        Ok(_) => LangError::type_error(format!(
-            "{name}(): argument 'input' (position 1) must be Tensor"
-        )),
+        Ok(_) => LangError::type_error(format!("{name}(): argument 'input' (position 1) must be Tensor")),
     }
 }
 
@@ -456,9 +398,7 @@ fn p_bool(v: Option<&Value>) -> bool {
 }
 
 fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
-    b.get(name)
-        .and_then(Value::as_number)
-        .map_or(default, |s| s.to_i64())
+    b.get(name).and_then(Value::as_number).map_or(default, |s| s.to_i64())
 }
 
 /// A `dim` argument as a list of dims; `None` (and the empty tuple) mean every dim.
@@ -474,9 +414,7 @@ fn flatten(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError> {
     }
     let (s, e) = (wrap_dim(start, t.rank())?, wrap_dim(end, t.rank())?);
     if s > e {
-        return Err(TensorError::runtime(
-            "flatten() has invalid args: start_dim cannot come after end_dim",
-        ));
+        return Err(TensorError::runtime("flatten() has invalid args: start_dim cannot come after end_dim"));
     }
     let dims = t.shape().dims();
     let mut sizes: Vec<i64> = dims[..s].iter().map(|&d| d as i64).collect();

@@ -35,14 +35,10 @@ impl Interpreter<'_> {
                 Ok(Value::Tensor(self.leaf(t, span)))
             }
             "full" => {
-                let sigs =
-                    overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
+                let sigs = overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
                 let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
                 let shape = new_shape(name, b.get("size"))?;
-                let value = b
-                    .get("fill_value")
-                    .and_then(Value::as_number)
-                    .unwrap_or(Scalar::Int(0));
+                let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
                 let t = full(shape, value, dtype_arg(b.get("dtype")));
                 Ok(Value::Tensor(self.leaf(t, span)))
             }
@@ -54,9 +50,7 @@ impl Interpreter<'_> {
                 ]);
                 let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
                 let number = |n: &str, default: i64| {
-                    b.get(n)
-                        .and_then(Value::as_number)
-                        .unwrap_or(Scalar::Int(default))
+                    b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default))
                 };
                 let t = arange(
                     number("start", 0),
@@ -69,9 +63,7 @@ impl Interpreter<'_> {
             _ => {
                 // Every other torch function is a tensor method taking the tensor first.
                 let input = match (args.first(), kwargs.iter().find(|(k, _)| k == "input")) {
-                    (Some(Value::Tensor(t)), _) | (None, Some((_, Value::Tensor(t)))) => {
-                        Some(t.clone())
-                    }
+                    (Some(Value::Tensor(t)), _) | (None, Some((_, Value::Tensor(t)))) => Some(t.clone()),
                     _ => None,
                 };
                 match input {
@@ -155,10 +147,7 @@ fn new_shape(op: &str, size: Option<&Value>) -> Result<Shape, LangError> {
             "zeros: Dimension size must be non-negative.".to_string()
         } else {
             let all: Vec<String> = sizes.iter().map(|s| s.to_string()).collect();
-            format!(
-                "Trying to create tensor with negative dimension {bad}: [{}]",
-                all.join(", ")
-            )
+            format!("Trying to create tensor with negative dimension {bad}: [{}]", all.join(", "))
         }));
     }
     Ok(Shape::new(sizes.iter().map(|&s| s as usize).collect())?)
@@ -168,11 +157,9 @@ fn new_shape(op: &str, size: Option<&Value>) -> Result<Shape, LangError> {
 pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
     match v {
         Some(Value::Int(i)) => vec![*i],
-        Some(Value::Tuple(items) | Value::List(items)) => items
-            .iter()
-            .filter_map(Value::as_number)
-            .map(|s| s.to_i64())
-            .collect(),
+        Some(Value::Tuple(items) | Value::List(items)) => {
+            items.iter().filter_map(Value::as_number).map(|s| s.to_i64()).collect()
+        }
         Some(Value::Size(dims)) => dims.iter().map(|&d| d as i64).collect(),
         _ => Vec::new(),
     }
@@ -181,34 +168,24 @@ pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
 /// Python data for `torch.tensor`, with PyTorch's errors for what it cannot hold.
 fn to_nested(v: &Value, depth: usize) -> Result<Nested, LangError> {
     if depth > crate::tensor::shape::MAX_DIMS {
-        return Err(LangError::limit(
-            "the data is nested too deeply for the playground",
-        ));
+        return Err(LangError::limit("the data is nested too deeply for the playground"));
     }
     Ok(match v {
         Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::NpScalar(..) => {
             Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))
         }
-        Value::List(items) | Value::Tuple(items) => Nested::List(
-            items
-                .iter()
-                .map(|i| to_nested(i, depth + 1))
-                .collect::<Result<_, _>>()?,
-        ),
-        Value::Size(dims) => Nested::List(
-            dims.iter()
-                .map(|&d| Nested::Scalar(Scalar::Int(d as i64)))
-                .collect(),
-        ),
+        Value::List(items) | Value::Tuple(items) => {
+            Nested::List(items.iter().map(|i| to_nested(i, depth + 1)).collect::<Result<_, _>>()?)
+        }
+        Value::Size(dims) => {
+            Nested::List(dims.iter().map(|&d| Nested::Scalar(Scalar::Int(d as i64))).collect())
+        }
         Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) => {
             tensor_nested(tensor, depth)?
         }
         Value::Str(_) => return Err(LangError::type_error("new(): invalid data type 'str'")),
         other => {
-            return Err(LangError::runtime(format!(
-                "Could not infer dtype of {}",
-                other.type_name()
-            )));
+            return Err(LangError::runtime(format!("Could not infer dtype of {}", other.type_name())));
         }
     })
 }
@@ -216,9 +193,7 @@ fn to_nested(v: &Value, depth: usize) -> Result<Nested, LangError> {
 /// A tensor's elements as nested data (inside a list only 0-d tensors may stand for numbers).
 fn tensor_nested(t: &crate::tensor::Tensor, depth: usize) -> Result<Nested, LangError> {
     if depth > 0 && t.rank() > 0 {
-        return Err(LangError::value_error(
-            "only one element tensors can be converted to Python scalars",
-        ));
+        return Err(LangError::value_error("only one element tensors can be converted to Python scalars"));
     }
     let values: Vec<Scalar> = t.scalars().collect();
     fn build(values: &[Scalar], dims: &[usize]) -> Nested {

@@ -40,11 +40,7 @@ pub enum Value {
     /// A `torch.Size`.
     Size(Rc<Vec<usize>>),
     /// `torch.return_types.max(values=..., indices=...)` (or `min`).
-    ValuesIndices {
-        op: &'static str,
-        values: Traced,
-        indices: Traced,
-    },
+    ValuesIndices { op: &'static str, values: Traced, indices: Traced },
     /// A NumPy array (from `.numpy()`).
     NdArray(Traced),
     /// A NumPy scalar (`np.float32(4.0)`).

@@ -38,19 +38,11 @@ macro_rules! integer {
                     }
                     BinaryOp::FloorDiv => {
                         let q = x.wrapping_div(y);
-                        if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) {
-                            q - 1
-                        } else {
-                            q
-                        }
+                        if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
                     }
                     BinaryOp::Rem => {
                         let r = x.wrapping_rem(y);
-                        if r != 0 && ((r < 0) != (y < 0)) {
-                            r + y
-                        } else {
-                            r
-                        }
+                        if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
                     }
                     BinaryOp::Pow => integer_pow(i64::from(x), i64::from(y)) as $t,
                     other => unreachable!("{other:?} never computes in integers"),
@@ -97,11 +89,7 @@ macro_rules! floating {
                     BinaryOp::Pow => x.powf(y),
                     BinaryOp::Rem => {
                         let m = x % y;
-                        if m != 0.0 && ((y < 0.0) != (m < 0.0)) {
-                            m + y
-                        } else {
-                            m
-                        }
+                        if m != 0.0 && ((y < 0.0) != (m < 0.0)) { m + y } else { m }
                     }
                     BinaryOp::FloorDiv => {
                         if y == 0.0 {
@@ -116,11 +104,7 @@ macro_rules! floating {
                         }
                         if div != 0.0 {
                             let floored = div.floor();
-                            if div - floored > 0.5 {
-                                floored + 1.0
-                            } else {
-                                floored
-                            }
+                            if div - floored > 0.5 { floored + 1.0 } else { floored }
                         } else {
                             (0.0 as $t).copysign(x / y)
                         }

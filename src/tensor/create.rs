@@ -24,10 +24,7 @@ pub fn tensor_from_nested(data: &Nested, dtype: Option<DType>) -> Result<Tensor,
     let dtype = dtype.unwrap_or_else(|| infer_dtype(data));
     let mut flat = Vec::with_capacity(shape.numel());
     store(data, shape.dims(), 0, dtype, &mut flat)?;
-    Ok(Tensor::from_storage(
-        Storage::from_scalars(dtype, flat.into_iter()),
-        shape,
-    ))
+    Ok(Tensor::from_storage(Storage::from_scalars(dtype, flat.into_iter()), shape))
 }
 
 /// The sizes read off the first element at each nesting level, as PyTorch reads them.
@@ -79,15 +76,9 @@ fn store(
         Nested::List(_) if depth == dims.len() => Err(list_as_number(dtype)),
         Nested::List(items) => {
             if items.len() != dims[depth] {
-                return Err(TensorError::Ragged {
-                    expected: dims[depth],
-                    dim: depth,
-                    got: items.len(),
-                });
+                return Err(TensorError::Ragged { expected: dims[depth], dim: depth, got: items.len() });
             }
-            items
-                .iter()
-                .try_for_each(|item| store(item, dims, depth + 1, dtype, out))
+            items.iter().try_for_each(|item| store(item, dims, depth + 1, dtype, out))
         }
     }
 }
@@ -108,47 +99,27 @@ pub fn full(shape: Shape, value: Scalar, dtype: Option<DType>) -> Tensor {
         Category::Floating => DType::DEFAULT_FLOAT,
     });
     let n = shape.numel();
-    Tensor::from_storage(
-        Storage::from_scalars(dtype, std::iter::repeat_n(value, n)),
-        shape,
-    )
+    Tensor::from_storage(Storage::from_scalars(dtype, std::iter::repeat_n(value, n)), shape)
 }
 
 /// `torch.arange(start, end, step, dtype=...)`: int64 for whole-number
 /// arguments, float32 when any is a float.
-pub fn arange(
-    start: Scalar,
-    end: Scalar,
-    step: Scalar,
-    dtype: Option<DType>,
-) -> Result<Tensor, TensorError> {
-    let any_float = [start, end, step]
-        .iter()
-        .any(|s| s.category() == Category::Floating);
-    let dtype = dtype.unwrap_or(if any_float {
-        DType::DEFAULT_FLOAT
-    } else {
-        DType::Int64
-    });
+pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) -> Result<Tensor, TensorError> {
+    let any_float = [start, end, step].iter().any(|s| s.category() == Category::Floating);
+    let dtype = dtype.unwrap_or(if any_float { DType::DEFAULT_FLOAT } else { DType::Int64 });
     let (s, e, st) = (start.to_f64(), end.to_f64(), step.to_f64());
     if !s.is_finite() || !e.is_finite() {
-        return Err(TensorError::runtime(
-            "unsupported range: ".to_string() + &range_text(s, e),
-        ));
+        return Err(TensorError::runtime("unsupported range: ".to_string() + &range_text(s, e)));
     }
     if st == 0.0 {
         return Err(TensorError::runtime("step must be nonzero"));
     }
     if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
-        return Err(TensorError::runtime(
-            "upper bound and lower bound inconsistent with step sign",
-        ));
+        return Err(TensorError::runtime("upper bound and lower bound inconsistent with step sign"));
     }
     let len = ((e - s) / st).ceil();
     if len > MAX_ELEMENTS as f64 {
-        return Err(TensorError::TooManyElements {
-            requested: len.min(usize::MAX as f64) as usize,
-        });
+        return Err(TensorError::TooManyElements { requested: len.min(usize::MAX as f64) as usize });
     }
     let len = len as usize;
     let shape = Shape::new(vec![len])?;
@@ -160,10 +131,7 @@ pub fn arange(
             Scalar::Int(start.to_i64() + i as i64 * step.to_i64())
         }
     });
-    Ok(Tensor::from_storage(
-        Storage::from_scalars(dtype, values),
-        shape,
-    ))
+    Ok(Tensor::from_storage(Storage::from_scalars(dtype, values), shape))
 }
 
 fn range_text(start: f64, end: f64) -> String {
@@ -185,41 +153,25 @@ mod tests {
     fn ragged_rows_name_the_dim() {
         let data = list(vec![list(vec![int(1), int(2)]), list(vec![int(3)])]);
         let err = tensor_from_nested(&data, None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "expected sequence of length 2 at dim 1 (got 1)"
-        );
+        assert_eq!(err.to_string(), "expected sequence of length 2 at dim 1 (got 1)");
     }
 
     #[test]
     fn a_list_where_a_number_belongs_is_a_type_error() {
         let data = list(vec![int(1), list(vec![int(2), int(3)])]);
         let err = tensor_from_nested(&data, None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "'list' object cannot be interpreted as an integer"
-        );
+        assert_eq!(err.to_string(), "'list' object cannot be interpreted as an integer");
         let data = list(vec![list(vec![int(1), int(2)]), int(3)]);
-        assert_eq!(
-            tensor_from_nested(&data, None).unwrap_err().to_string(),
-            "not a sequence"
-        );
+        assert_eq!(tensor_from_nested(&data, None).unwrap_err().to_string(), "not a sequence");
     }
 
     #[test]
     fn whole_numbers_make_int64_and_floats_float32() {
         let t = tensor_from_nested(&list(vec![int(1), int(2)]), None).unwrap();
         assert_eq!(t.dtype(), DType::Int64);
-        let t = tensor_from_nested(
-            &list(vec![int(1), Nested::Scalar(Scalar::Float(0.5))]),
-            None,
-        )
-        .unwrap();
+        let t = tensor_from_nested(&list(vec![int(1), Nested::Scalar(Scalar::Float(0.5))]), None).unwrap();
         assert_eq!(t.dtype(), DType::Float32);
         let t = tensor_from_nested(&list(vec![]), None).unwrap();
-        assert_eq!(
-            (t.dtype(), t.shape().dims()),
-            (DType::Float32, &[0usize][..])
-        );
+        assert_eq!((t.dtype(), t.shape().dims()), (DType::Float32, &[0usize][..]));
     }
 }

@@ -89,20 +89,12 @@ impl DType {
     /// The dtype an op computes in when it needs floating point
     /// (true division, mean, ...): floats stay, everything else becomes float32.
     pub fn to_floating(self) -> DType {
-        if self.is_floating() {
-            self
-        } else {
-            DType::DEFAULT_FLOAT
-        }
+        if self.is_floating() { self } else { DType::DEFAULT_FLOAT }
     }
 
     /// The dtype `sum`/`prod` return: integers and bools widen to int64.
     pub fn accumulate(self) -> DType {
-        if self.is_floating() {
-            self
-        } else {
-            DType::Int64
-        }
+        if self.is_floating() { self } else { DType::Int64 }
     }
 }
 
@@ -140,8 +132,7 @@ pub fn result_type(operands: &[Operand]) -> DType {
         };
         *slot = Some(slot.map_or(dtype, |d: DType| d.promote(dtype)));
     }
-    combine_categories(dimensioned, combine_categories(zero_dim, wrapped))
-        .unwrap_or(DType::DEFAULT_FLOAT)
+    combine_categories(dimensioned, combine_categories(zero_dim, wrapped)).unwrap_or(DType::DEFAULT_FLOAT)
 }
 
 /// The dtype a Python number stands for in promotion.
@@ -170,37 +161,16 @@ mod tests {
 
     #[test]
     fn python_numbers_only_lift_the_category() {
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Int32), Wrapped(Category::Integer)]),
-            DType::Int32
-        );
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Int64), Wrapped(Category::Floating)]),
-            DType::Float32
-        );
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Bool), Wrapped(Category::Integer)]),
-            DType::Int64
-        );
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Float64), Wrapped(Category::Floating)]),
-            DType::Float64
-        );
+        assert_eq!(result_type(&[Dimensioned(DType::Int32), Wrapped(Category::Integer)]), DType::Int32);
+        assert_eq!(result_type(&[Dimensioned(DType::Int64), Wrapped(Category::Floating)]), DType::Float32);
+        assert_eq!(result_type(&[Dimensioned(DType::Bool), Wrapped(Category::Integer)]), DType::Int64);
+        assert_eq!(result_type(&[Dimensioned(DType::Float64), Wrapped(Category::Floating)]), DType::Float64);
     }
 
     #[test]
     fn zero_dim_tensors_yield_to_dimensioned_ones_of_the_same_category() {
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Float32), ZeroDim(DType::Float64)]),
-            DType::Float32
-        );
-        assert_eq!(
-            result_type(&[Dimensioned(DType::Int64), ZeroDim(DType::Float64)]),
-            DType::Float64
-        );
-        assert_eq!(
-            result_type(&[ZeroDim(DType::Int32), ZeroDim(DType::Int64)]),
-            DType::Int64
-        );
+        assert_eq!(result_type(&[Dimensioned(DType::Float32), ZeroDim(DType::Float64)]), DType::Float32);
+        assert_eq!(result_type(&[Dimensioned(DType::Int64), ZeroDim(DType::Float64)]), DType::Float64);
+        assert_eq!(result_type(&[ZeroDim(DType::Int32), ZeroDim(DType::Int64)]), DType::Int64);
     }
 }

@@ -153,10 +153,9 @@ fn operand_in(side: Side<'_>, dtype: DType) -> Tensor {
     match side {
         Side::Tensor(t) if t.dtype() == dtype => t.clone(),
         Side::Tensor(t) => t.to_dtype(dtype),
-        Side::Number(s) => Tensor::from_storage(
-            Storage::from_scalars(dtype, std::iter::once(s)),
-            Shape::scalar(),
-        ),
+        Side::Number(s) => {
+            Tensor::from_storage(Storage::from_scalars(dtype, std::iter::once(s)), Shape::scalar())
+        }
     }
 }
 
@@ -170,18 +169,13 @@ fn combine<T: Arith>(
     right: &Tensor,
     shape: &Shape,
 ) -> Result<Storage, TensorError> {
-    let (la, lb) = (
-        left.layout().broadcast_to(shape),
-        right.layout().broadcast_to(shape),
-    );
+    let (la, lb) = (left.layout().broadcast_to(shape), right.layout().broadcast_to(shape));
     let pairs = la.offsets().zip(lb.offsets());
     if op.is_comparison() {
         let out: Vec<bool> = pairs.map(|(i, j)| compare(op, x[i], y[j])).collect();
         return Ok(Storage::Bool(out));
     }
-    let out = pairs
-        .map(|(i, j)| T::arith(op, x[i], y[j]))
-        .collect::<Result<Vec<T>, _>>()?;
+    let out = pairs.map(|(i, j)| T::arith(op, x[i], y[j])).collect::<Result<Vec<T>, _>>()?;
     Ok(T::into_storage(out))
 }
 
@@ -211,10 +205,7 @@ pub fn negate(t: &Tensor) -> Result<Tensor, TensorError> {
         Scalar::Float(f) => Scalar::Float(-f),
         Scalar::Bool(_) => unreachable!("bool tensors were refused above"),
     });
-    Ok(Tensor::from_storage(
-        Storage::from_scalars(t.dtype(), values),
-        t.shape().clone(),
-    ))
+    Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()))
 }
 
 #[cfg(test)]
@@ -236,12 +227,7 @@ mod tests {
     #[test]
     fn integer_true_division_gives_float32() {
         let t = Tensor::from_vec(vec![1i64, 2, 3], Shape::new(vec![3]).unwrap());
-        let q = binary(
-            BinaryOp::Div,
-            Side::Tensor(&t),
-            Side::Number(Scalar::Int(2)),
-        )
-        .unwrap();
+        let q = binary(BinaryOp::Div, Side::Tensor(&t), Side::Number(Scalar::Int(2))).unwrap();
         assert_eq!(q.dtype(), DType::Float32);
         assert_eq!(q.to_vec::<f32>(), vec![0.5, 1.0, 1.5]);
     }
@@ -249,27 +235,12 @@ mod tests {
     #[test]
     fn floor_division_and_remainder_follow_python() {
         let t = Tensor::from_vec(vec![-7i64, 7], Shape::new(vec![2]).unwrap());
-        let q = binary(
-            BinaryOp::FloorDiv,
-            Side::Tensor(&t),
-            Side::Number(Scalar::Int(2)),
-        )
-        .unwrap();
+        let q = binary(BinaryOp::FloorDiv, Side::Tensor(&t), Side::Number(Scalar::Int(2))).unwrap();
         assert_eq!(q.to_vec::<i64>(), vec![-4, 3]);
-        let r = binary(
-            BinaryOp::Rem,
-            Side::Tensor(&t),
-            Side::Number(Scalar::Int(-3)),
-        )
-        .unwrap();
+        let r = binary(BinaryOp::Rem, Side::Tensor(&t), Side::Number(Scalar::Int(-3))).unwrap();
         assert_eq!(r.to_vec::<i64>(), vec![-1, -2]);
         let f = floats(&[-7., 7.]);
-        let q = binary(
-            BinaryOp::FloorDiv,
-            Side::Tensor(&f),
-            Side::Number(Scalar::Float(2.0)),
-        )
-        .unwrap();
+        let q = binary(BinaryOp::FloorDiv, Side::Tensor(&f), Side::Number(Scalar::Float(2.0))).unwrap();
         assert_eq!(q.to_vec::<f32>(), vec![-4., 3.]);
     }
 
@@ -279,9 +250,6 @@ mod tests {
         let row = Tensor::from_vec(vec![1i64, 2, 3], Shape::new(vec![3]).unwrap());
         let lt = binary(BinaryOp::Lt, Side::Tensor(&col), Side::Tensor(&row)).unwrap();
         assert_eq!(lt.shape().dims(), &[2, 3]);
-        assert_eq!(
-            lt.to_vec::<bool>(),
-            vec![false, true, true, false, false, true]
-        );
+        assert_eq!(lt.to_vec::<bool>(), vec![false, true, true, false, false, true]);
     }
 }

@@ -119,27 +119,16 @@ pub enum TensorError {
     NegativeIntegerPower,
     /// Ragged nested lists.
     #[error("expected sequence of length {expected} at dim {dim} (got {got})")]
-    Ragged {
-        expected: usize,
-        dim: usize,
-        got: usize,
-    },
+    Ragged { expected: usize, dim: usize, got: usize },
     /// A size too large for the playground.
-    #[error(
-        "the playground limits tensors to {MAX_ELEMENTS} elements, but this one would have {requested}"
-    )]
+    #[error("the playground limits tensors to {MAX_ELEMENTS} elements, but this one would have {requested}")]
     TooManyElements { requested: usize },
     /// Too many dims for the playground.
-    #[error(
-        "the playground limits tensors to {MAX_DIMS} dimensions, but this one would have {dims}"
-    )]
+    #[error("the playground limits tensors to {MAX_DIMS} dimensions, but this one would have {dims}")]
     TooManyDims { dims: usize },
     /// Any other error, with its Python type and exact text.
     #[error("{message}")]
-    Other {
-        kind: PyExceptionType,
-        message: String,
-    },
+    Other { kind: PyExceptionType, message: String },
 }
 
 impl TensorError {
@@ -169,17 +158,11 @@ impl TensorError {
 
     /// A `RuntimeError` with the given text.
     pub fn runtime(message: impl Into<String>) -> TensorError {
-        TensorError::Other {
-            kind: PyExceptionType::RuntimeError,
-            message: message.into(),
-        }
+        TensorError::Other { kind: PyExceptionType::RuntimeError, message: message.into() }
     }
 
     /// A `TypeError` with the given text.
     pub fn type_error(message: impl Into<String>) -> TensorError {
-        TensorError::Other {
-            kind: PyExceptionType::TypeError,
-            message: message.into(),
-        }
+        TensorError::Other { kind: PyExceptionType::TypeError, message: message.into() }
     }
 }

@@ -15,11 +15,7 @@ pub enum IndexItem {
     /// `t[2]`, `t[-1]`: picks one position and drops the dim.
     Int(i64),
     /// `t[1:]`, `t[::2]`: keeps a strided range of the dim.
-    Slice {
-        start: Option<i64>,
-        stop: Option<i64>,
-        step: Option<i64>,
-    },
+    Slice { start: Option<i64>, stop: Option<i64>, step: Option<i64> },
     /// `t[...]`: as many `:` as the other items leave dims.
     Ellipsis,
     /// `t[None]`: a new dim of size 1.
@@ -27,35 +23,22 @@ pub enum IndexItem {
 }
 
 fn index_error(message: impl Into<String>) -> TensorError {
-    TensorError::Other {
-        kind: PyExceptionType::IndexError,
-        message: message.into(),
-    }
+    TensorError::Other { kind: PyExceptionType::IndexError, message: message.into() }
 }
 
 fn value_error(message: impl Into<String>) -> TensorError {
-    TensorError::Other {
-        kind: PyExceptionType::ValueError,
-        message: message.into(),
-    }
+    TensorError::Other { kind: PyExceptionType::ValueError, message: message.into() }
 }
 
 /// Applies `items` to `layout`, giving the layout of `t[items]`.
 pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, TensorError> {
     let rank = layout.shape().rank();
-    let consuming = items
-        .iter()
-        .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. }))
-        .count();
+    let consuming = items.iter().filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. })).count();
     // A 0-d tensor indexed by one int or slice gets its own messages.
     match (rank, items) {
         (0, [IndexItem::Int(0)]) => return Err(TensorError::IndexZeroDim),
         (0, [IndexItem::Int(i)]) => {
-            return Err(TensorError::IndexOutOfBounds {
-                index: *i,
-                dim: 0,
-                size: 0,
-            });
+            return Err(TensorError::IndexOutOfBounds { index: *i, dim: 0, size: 0 });
         }
         (0, [IndexItem::Slice { .. }]) => {
             return Err(index_error("slice() cannot be applied to a 0-dim tensor."));
@@ -76,11 +59,7 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
                 let wrapped = if i < 0 { i + size as i64 } else { i };
                 if wrapped < 0 || wrapped >= size as i64 {
                     // PyTorch names the position of the item, not the dim.
-                    return Err(TensorError::IndexOutOfBounds {
-                        index: i,
-                        dim: position,
-                        size,
-                    });
+                    return Err(TensorError::IndexOutOfBounds { index: i, dim: position, size });
                 }
                 out = out.select(dim, wrapped as usize);
             }
@@ -124,23 +103,13 @@ pub fn slice_range(
     };
     let first = start.map_or(0, clamp);
     let stop = stop.map_or(size, clamp);
-    let len = if stop > first {
-        (stop - first + step - 1) / step
-    } else {
-        0
-    };
+    let len = if stop > first { (stop - first + step - 1) / step } else { 0 };
     Ok((first as usize, len as usize, step as usize))
 }
 
 /// The shape `reshape(sizes)` asks for, with a `-1` inferred.
 pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
-    let shown = || {
-        sizes
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let shown = || sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ");
     let mut inferred = None;
     let mut known: usize = 1;
     for (k, &s) in sizes.iter().enumerate() {
@@ -165,23 +134,14 @@ pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
                     shown()
                 )));
             }
-            return Err(TensorError::ReshapeMismatch {
-                shape: shown(),
-                numel,
-            });
+            return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
         Some(k) if numel.is_multiple_of(known) => dims[k] = numel / known,
         Some(_) => {
-            return Err(TensorError::ReshapeMismatch {
-                shape: shown(),
-                numel,
-            });
+            return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
         None if known != numel => {
-            return Err(TensorError::ReshapeMismatch {
-                shape: shown(),
-                numel,
-            });
+            return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
         None => {}
     }
@@ -262,24 +222,13 @@ mod tests {
 
     #[test]
     fn an_int_after_a_none_names_its_position() {
-        let err = apply_index(
-            &layout(&[3, 4, 5]),
-            &[IndexItem::NewAxis, IndexItem::Int(5)],
-        )
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "index 5 is out of bounds for dimension 1 with size 3"
-        );
+        let err = apply_index(&layout(&[3, 4, 5]), &[IndexItem::NewAxis, IndexItem::Int(5)]).unwrap_err();
+        assert_eq!(err.to_string(), "index 5 is out of bounds for dimension 1 with size 3");
     }
 
     #[test]
     fn ellipsis_fills_the_middle() {
-        let l = apply_index(
-            &layout(&[3, 4, 5]),
-            &[IndexItem::Ellipsis, IndexItem::Int(0)],
-        )
-        .unwrap();
+        let l = apply_index(&layout(&[3, 4, 5]), &[IndexItem::Ellipsis, IndexItem::Int(0)]).unwrap();
         assert_eq!(l.shape().dims(), &[3, 4]);
         assert_eq!(l.offsets().take(3).collect::<Vec<_>>(), vec![0, 5, 10]);
     }
@@ -304,14 +253,7 @@ mod tests {
     fn a_column_cannot_be_viewed_flat_but_a_block_can() {
         let column = apply_index(
             &layout(&[3, 4, 5]),
-            &[
-                IndexItem::Slice {
-                    start: None,
-                    stop: None,
-                    step: None,
-                },
-                IndexItem::Int(1),
-            ],
+            &[IndexItem::Slice { start: None, stop: None, step: None }, IndexItem::Int(1)],
         )
         .unwrap();
         assert!(view_strides(&column, &Shape::new(vec![15]).unwrap()).is_none());

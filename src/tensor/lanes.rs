@@ -76,11 +76,7 @@ impl Lanes {
 
     /// Which input dims are collapsed.
     pub fn reduced_dims(&self) -> impl Iterator<Item = usize> + '_ {
-        self.reduced
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| **r)
-            .map(|(k, _)| k)
+        self.reduced.iter().enumerate().filter(|(_, r)| **r).map(|(k, _)| k)
     }
 
     /// How many input elements feed each output element.
@@ -150,10 +146,7 @@ mod tests {
     #[test]
     fn repeated_dims_are_refused_after_wrapping() {
         let err = Lanes::new(&shape(&[2, 3, 4]), Some(&[0, -3]), false).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "dim 0 appears multiple times in the list of dims"
-        );
+        assert_eq!(err.to_string(), "dim 0 appears multiple times in the list of dims");
     }
 
     #[test]

@@ -19,11 +19,7 @@ impl Layout {
     /// The row-major layout of a fresh tensor.
     pub fn contiguous(shape: Shape) -> Layout {
         let strides = shape.contiguous_strides();
-        Layout {
-            shape,
-            strides,
-            offset: 0,
-        }
+        Layout { shape, strides, offset: 0 }
     }
 
     /// The sizes of this view.
@@ -81,19 +77,12 @@ impl Layout {
 
     /// The same view with buffer positions counted from `base`.
     pub fn relative_to(&self, base: usize) -> Layout {
-        Layout {
-            offset: self.offset - base,
-            ..self.clone()
-        }
+        Layout { offset: self.offset - base, ..self.clone() }
     }
 
     /// The same buffer positions seen with another shape and strides.
     pub fn restrided(&self, shape: Shape, strides: Vec<isize>) -> Layout {
-        Layout {
-            shape,
-            strides,
-            offset: self.offset,
-        }
+        Layout { shape, strides, offset: self.offset }
     }
 
     /// `t[..., None, ...]`: a new dim of size 1 before `dim`.
@@ -117,11 +106,7 @@ impl Layout {
                 *s = self.strides[own];
             }
         }
-        Layout {
-            shape: shape.clone(),
-            strides,
-            offset: self.offset,
-        }
+        Layout { shape: shape.clone(), strides, offset: self.offset }
     }
 }
 
@@ -138,11 +123,7 @@ impl<'a> Offsets<'a> {
         Offsets {
             layout,
             index: vec![0; layout.shape.rank()],
-            next: if empty {
-                None
-            } else {
-                Some(layout.offset as isize)
-            },
+            next: if empty { None } else { Some(layout.offset as isize) },
         }
     }
 }

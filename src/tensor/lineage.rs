@@ -38,11 +38,7 @@ pub enum Step {
     Elementwise { inputs: Vec<(NodeId, Layout)> },
     /// Each element collapses one lane of the input; selections also know
     /// which lane position won for each output element.
-    Reduce {
-        input: NodeId,
-        lanes: Lanes,
-        winners: Option<Winners>,
-    },
+    Reduce { input: NodeId, lanes: Lanes, winners: Option<Winners> },
 }
 
 /// One tensor in the graph.
@@ -79,11 +75,7 @@ impl Graph {
 
     /// Records a tensor and returns its id.
     pub fn add(&mut self, step: Step, shape: Shape, label: impl Into<String>) -> NodeId {
-        self.nodes.push(Node {
-            step,
-            shape,
-            label: label.into(),
-        });
+        self.nodes.push(Node { step, shape, label: label.into() });
         self.nodes.len() - 1
     }
 
@@ -110,10 +102,9 @@ impl Graph {
             Step::Leaf => Vec::new(),
             Step::View { input, map } => vec![(*input, map.offset_of(&index))],
             Step::Reshape { input } => vec![(*input, flat)],
-            Step::Elementwise { inputs } => inputs
-                .iter()
-                .map(|(input, map)| (*input, map.offset_of(&index)))
-                .collect(),
+            Step::Elementwise { inputs } => {
+                inputs.iter().map(|(input, map)| (*input, map.offset_of(&index))).collect()
+            }
             Step::Reduce { input, lanes, .. } => {
                 let (start, lane) = self.lane_of(lanes, flat);
                 lane.offsets().map(|at| (*input, start + at)).collect()
@@ -123,12 +114,7 @@ impl Graph {
 
     /// For a selection, the input element it picked for element `flat`.
     pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
-        let Step::Reduce {
-            input,
-            lanes,
-            winners: Some(winners),
-        } = &self.nodes[id].step
-        else {
+        let Step::Reduce { input, lanes, winners: Some(winners) } = &self.nodes[id].step else {
             return None;
         };
         let (start, lane) = self.lane_of(lanes, flat);
@@ -175,23 +161,14 @@ impl Graph {
     /// at a selection, the picked input element, plus what picked it
     /// upstream (or, if nothing did, everything it was computed from);
     /// elsewhere, the union over the inputs.
-    fn winners(
-        &self,
-        id: NodeId,
-        flat: usize,
-        memo: &mut BTreeMap<(NodeId, usize), Rc<Marks>>,
-    ) -> Rc<Marks> {
+    fn winners(&self, id: NodeId, flat: usize, memo: &mut BTreeMap<(NodeId, usize), Rc<Marks>>) -> Rc<Marks> {
         if let Some(done) = memo.get(&(id, flat)) {
             return Rc::clone(done);
         }
         let mut marks = Marks::new();
         if let Some((input, at)) = self.winner(id, flat) {
             let upstream = self.winners(input, at, memo);
-            let upstream = if upstream.is_empty() {
-                self.sources(input, at)
-            } else {
-                (*upstream).clone()
-            };
+            let upstream = if upstream.is_empty() { self.sources(input, at) } else { (*upstream).clone() };
             merge(&mut marks, &upstream);
             marks.entry(input).or_default().insert(at);
         } else {
@@ -208,9 +185,7 @@ impl Graph {
 
 fn merge(into: &mut Marks, from: &Marks) {
     for (node, elements) in from {
-        into.entry(*node)
-            .or_default()
-            .extend(elements.iter().copied());
+        into.entry(*node).or_default().extend(elements.iter().copied());
     }
 }
 
@@ -228,22 +203,10 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
-        let s = g.add(
-            Step::Reduce {
-                input: t,
-                lanes,
-                winners: None,
-            },
-            shape(&[4]),
-            "t.sum(dim=0)",
-        );
+        let s = g.add(Step::Reduce { input: t, lanes, winners: None }, shape(&[4]), "t.sum(dim=0)");
         let lanes = Lanes::new(&shape(&[4]), None, false).unwrap();
         let a = g.add(
-            Step::Reduce {
-                input: s,
-                lanes,
-                winners: Some(Rc::new(vec![2])),
-            },
+            Step::Reduce { input: s, lanes, winners: Some(Rc::new(vec![2])) },
             Shape::scalar(),
             "argmax",
         );
@@ -259,15 +222,8 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[1]), false).unwrap();
-        let a = g.add(
-            Step::Reduce {
-                input: t,
-                lanes,
-                winners: Some(Rc::new(vec![3, 1, 3])),
-            },
-            shape(&[3]),
-            "a",
-        );
+        let a =
+            g.add(Step::Reduce { input: t, lanes, winners: Some(Rc::new(vec![3, 1, 3])) }, shape(&[3]), "a");
         let trace = g.trace(a, 1);
         assert_eq!(trace.sources[&t], BTreeSet::from([4, 5, 6, 7]));
         assert_eq!(trace.winners[&t], BTreeSet::from([5]));
@@ -278,15 +234,7 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
-        let s = g.add(
-            Step::Reduce {
-                input: t,
-                lanes,
-                winners: None,
-            },
-            shape(&[4]),
-            "s",
-        );
+        let s = g.add(Step::Reduce { input: t, lanes, winners: None }, shape(&[4]), "s");
         let trace = g.trace(s, 3);
         assert_eq!(trace.sources[&t], BTreeSet::from([3, 7, 11]));
         assert!(trace.winners.is_empty());

@@ -40,26 +40,17 @@ impl Tensor {
     /// A contiguous tensor owning `values`, which must hold `shape.numel()` elements.
     pub fn from_vec<T: Element>(values: Vec<T>, shape: Shape) -> Tensor {
         debug_assert_eq!(values.len(), shape.numel());
-        Tensor {
-            storage: Rc::new(T::into_storage(values)),
-            layout: Layout::contiguous(shape),
-        }
+        Tensor { storage: Rc::new(T::into_storage(values)), layout: Layout::contiguous(shape) }
     }
 
     /// A contiguous tensor from a buffer holding `shape.numel()` elements.
     pub fn from_storage(storage: Storage, shape: Shape) -> Tensor {
-        Tensor {
-            storage: Rc::new(storage),
-            layout: Layout::contiguous(shape),
-        }
+        Tensor { storage: Rc::new(storage), layout: Layout::contiguous(shape) }
     }
 
     /// A view of this tensor's buffer through another layout.
     pub(crate) fn view_as(&self, layout: Layout) -> Tensor {
-        Tensor {
-            storage: Rc::clone(&self.storage),
-            layout,
-        }
+        Tensor { storage: Rc::clone(&self.storage), layout }
     }
 
     /// The element type.
@@ -99,8 +90,7 @@ impl Tensor {
 
     /// All elements in row-major order as `T`, which must be this tensor's element type.
     pub fn to_vec<T: Element>(&self) -> Vec<T> {
-        let buffer =
-            T::slice(&self.storage).expect("to_vec called with the tensor's own element type");
+        let buffer = T::slice(&self.storage).expect("to_vec called with the tensor's own element type");
         if self.layout.is_contiguous() && buffer.len() == self.numel() {
             return buffer.to_vec();
         }
@@ -127,9 +117,6 @@ impl Tensor {
     pub(crate) fn with_shape(&self, shape: Shape) -> Tensor {
         debug_assert_eq!(shape.numel(), self.numel());
         let contiguous = self.to_dtype(self.dtype());
-        Tensor {
-            storage: contiguous.storage,
-            layout: Layout::contiguous(shape),
-        }
+        Tensor { storage: contiguous.storage, layout: Layout::contiguous(shape) }
     }
 }

@@ -68,10 +68,7 @@ impl Reduction {
     /// Whether the result is one element picked from the lane, which
     /// lineage reports as the lane's winner.
     pub fn selects(self) -> bool {
-        matches!(
-            self,
-            Reduction::Max | Reduction::Min | Reduction::Argmax | Reduction::Argmin
-        )
+        matches!(self, Reduction::Max | Reduction::Min | Reduction::Argmax | Reduction::Argmin)
     }
 
     /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
@@ -82,9 +79,7 @@ impl Reduction {
             Mean if !dtype.is_floating() => Err(TensorError::MeanNeedsFloat { dtype }),
             Var { .. } | Std { .. } if !dtype.is_floating() => Err(TensorError::StdNeedsFloat),
             Norm { .. } if !dtype.is_floating() => Err(TensorError::NormNeedsFloat { dtype }),
-            Argmax | Argmin if dtype == DType::Bool => {
-                Err(TensorError::NoBoolSupport { op: self.name() })
-            }
+            Argmax | Argmin if dtype == DType::Bool => Err(TensorError::NoBoolSupport { op: self.name() }),
             Argmax | Argmin | CountNonzero => Ok(DType::Int64),
             All | Any => Ok(DType::Bool),
             _ => Ok(dtype),
@@ -118,10 +113,7 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         (Storage::from_scalars(out_dtype, values.into_iter()), winners)
     });
     let winners = op.selects().then_some(winners);
-    Ok(Reduced {
-        values: Tensor::from_storage(storage, out_shape),
-        winners,
-    })
+    Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners })
 }
 
 /// PyTorch refuses to pick from nothing: a whole-tensor selection of an
@@ -187,18 +179,11 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         Reduction::Std { correction } => (Scalar::Float(variance(as_f64(), correction).sqrt()), 0),
         Reduction::Max | Reduction::Amax | Reduction::Argmax => pick(lane, |x, best| x > best),
         Reduction::Min | Reduction::Amin | Reduction::Argmin => pick(lane, |x, best| x < best),
-        Reduction::All => (
-            Scalar::Bool(lane.iter().all(|x| x.to_scalar().is_nonzero())),
-            0,
-        ),
-        Reduction::Any => (
-            Scalar::Bool(lane.iter().any(|x| x.to_scalar().is_nonzero())),
-            0,
-        ),
-        Reduction::CountNonzero => (
-            Scalar::Int(lane.iter().filter(|x| x.to_scalar().is_nonzero()).count() as i64),
-            0,
-        ),
+        Reduction::All => (Scalar::Bool(lane.iter().all(|x| x.to_scalar().is_nonzero())), 0),
+        Reduction::Any => (Scalar::Bool(lane.iter().any(|x| x.to_scalar().is_nonzero())), 0),
+        Reduction::CountNonzero => {
+            (Scalar::Int(lane.iter().filter(|x| x.to_scalar().is_nonzero()).count() as i64), 0)
+        }
         Reduction::Norm { p } => (Scalar::Float(norm(as_f64(), p)), 0),
     }
     .pipe(|(value, at)| match op {
@@ -236,10 +221,9 @@ fn sum<T: Element>(lane: &[T]) -> Scalar {
             true => Scalar::Float(0.0),
             false => Scalar::Int(0),
         },
-        Some(Scalar::Int(_)) => Scalar::Int(
-            lane.iter()
-                .fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())),
-        ),
+        Some(Scalar::Int(_)) => {
+            Scalar::Int(lane.iter().fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())))
+        }
         Some(_) if T::DTYPE == DType::Float32 => Scalar::Float(f64::from(sum_f32(lane))),
         Some(_) => Scalar::Float(lane.iter().fold(0.0, |acc, x| acc + x.to_scalar().to_f64())),
     }
@@ -263,14 +247,12 @@ fn sum_f32<T: Element>(lane: &[T]) -> f32 {
 /// The product in the lane's own type; int64 wraps on overflow as PyTorch's does.
 fn prod<T: Element>(lane: &[T]) -> Scalar {
     match T::DTYPE {
-        DType::Int64 => Scalar::Int(
-            lane.iter()
-                .fold(1i64, |acc, x| acc.wrapping_mul(x.to_scalar().to_i64())),
-        ),
-        DType::Float32 => Scalar::Float(f64::from(
-            lane.iter()
-                .fold(1f32, |acc, x| acc * x.to_scalar().to_f64() as f32),
-        )),
+        DType::Int64 => {
+            Scalar::Int(lane.iter().fold(1i64, |acc, x| acc.wrapping_mul(x.to_scalar().to_i64())))
+        }
+        DType::Float32 => {
+            Scalar::Float(f64::from(lane.iter().fold(1f32, |acc, x| acc * x.to_scalar().to_f64() as f32)))
+        }
         _ => Scalar::Float(lane.iter().fold(1.0, |acc, x| acc * x.to_scalar().to_f64())),
     }
 }
@@ -287,9 +269,7 @@ fn variance(values: impl Iterator<Item = f64> + Clone, correction: f64) -> f64 {
 /// The p-norm: `(sum |x|^p)^(1/p)`, the largest magnitude for `p = inf`.
 fn norm(values: impl Iterator<Item = f64>, p: f64) -> f64 {
     if p == f64::INFINITY {
-        return values
-            .map(f64::abs)
-            .fold(0.0, |a, b| if b.is_nan() || b > a { b } else { a });
+        return values.map(f64::abs).fold(0.0, |a, b| if b.is_nan() || b > a { b } else { a });
     }
     if p == 0.0 {
         return values.filter(|x| *x != 0.0).count() as f64;
@@ -299,12 +279,7 @@ fn norm(values: impl Iterator<Item = f64>, p: f64) -> f64 {
 
 impl Tensor {
     /// Reduces over `dims` (all when `None`), keeping them as size 1 if `keepdim`.
-    pub fn reduce(
-        &self,
-        op: Reduction,
-        dims: Option<&[i64]>,
-        keepdim: bool,
-    ) -> Result<Reduced, TensorError> {
+    pub fn reduce(&self, op: Reduction, dims: Option<&[i64]>, keepdim: bool) -> Result<Reduced, TensorError> {
         let lanes = Lanes::new(self.shape(), dims, keepdim)?;
         reduce(self, op, &lanes)
     }
@@ -341,61 +316,35 @@ mod tests {
     #[test]
     fn sums_along_each_dim() {
         let t = matrix(&[&[1., 1., 1., 1.], &[2., 2., 2., 2.], &[3., 3., 3., 3.]]);
-        assert_eq!(
-            values(&t.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values),
-            vec![6.; 4]
-        );
-        assert_eq!(
-            values(&t.reduce(Reduction::Sum, Some(&[1]), false).unwrap().values),
-            vec![4., 8., 12.]
-        );
+        assert_eq!(values(&t.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values), vec![6.; 4]);
+        assert_eq!(values(&t.reduce(Reduction::Sum, Some(&[1]), false).unwrap().values), vec![4., 8., 12.]);
     }
 
     #[test]
     fn std_is_unbiased_by_default() {
         let t = matrix(&[&[0., 1., 0.], &[2., 0., 2.], &[0., 3., 0.]]);
-        let std = t
-            .reduce(Reduction::Std { correction: 1.0 }, None, false)
-            .unwrap();
+        let std = t.reduce(Reduction::Std { correction: 1.0 }, None, false).unwrap();
         assert!((values(&std.values)[0] - 1.1667).abs() < 1e-4);
     }
 
     #[test]
     fn nan_wins_every_selection() {
-        let t = Tensor::from_vec(
-            vec![1.0f32, f32::NAN, 5.0, f32::NAN],
-            Shape::new(vec![4]).unwrap(),
-        );
-        assert_eq!(
-            values(&t.reduce(Reduction::Argmax, None, false).unwrap().values),
-            vec![1.]
-        );
-        assert_eq!(
-            values(&t.reduce(Reduction::Argmin, None, false).unwrap().values),
-            vec![1.]
-        );
+        let t = Tensor::from_vec(vec![1.0f32, f32::NAN, 5.0, f32::NAN], Shape::new(vec![4]).unwrap());
+        assert_eq!(values(&t.reduce(Reduction::Argmax, None, false).unwrap().values), vec![1.]);
+        assert_eq!(values(&t.reduce(Reduction::Argmin, None, false).unwrap().values), vec![1.]);
     }
 
     #[test]
     fn empty_selections_are_refused() {
         let t = Tensor::from_vec(Vec::<f32>::new(), Shape::new(vec![3, 0]).unwrap());
         let err = t.reduce(Reduction::Max, Some(&[1]), false).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "max(): Expected reduction dim 1 to have non-zero size."
-        );
+        assert_eq!(err.to_string(), "max(): Expected reduction dim 1 to have non-zero size.");
         assert!(t.reduce(Reduction::Max, Some(&[0]), false).is_ok());
         let err = t.reduce(Reduction::Argmax, None, false).unwrap_err();
         assert_eq!(
             err.to_string(),
             "argmax(): Expected reduction dim to be specified for input.numel() == 0."
         );
-        assert_eq!(
-            t.reduce(Reduction::Sum, None, false)
-                .unwrap()
-                .values
-                .numel(),
-            1
-        );
+        assert_eq!(t.reduce(Reduction::Sum, None, false).unwrap().values.numel(), 1);
     }
 }

@@ -25,9 +25,7 @@ impl Shape {
         let numel = dims.iter().fold(1usize, |n, &d| n.saturating_mul(d));
         let largest = dims.iter().copied().max().unwrap_or(0);
         if numel > MAX_ELEMENTS || largest > MAX_ELEMENTS {
-            return Err(TensorError::TooManyElements {
-                requested: numel.max(largest),
-            });
+            return Err(TensorError::TooManyElements { requested: numel.max(largest) });
         }
         Ok(Shape(dims))
     }
@@ -84,10 +82,7 @@ impl Shape {
 
     /// The row-major position of `index`.
     pub fn ravel(&self, index: &[usize]) -> usize {
-        index
-            .iter()
-            .zip(&self.0)
-            .fold(0, |acc, (&i, &d)| acc * d + i)
+        index.iter().zip(&self.0).fold(0, |acc, (&i, &d)| acc * d + i)
     }
 }
 
@@ -96,17 +91,9 @@ pub fn wrap_dim(dim: i64, rank: usize) -> Result<usize, TensorError> {
     // 0-d tensors behave as if they had one dim for this purpose.
     let bound = rank.max(1) as i64;
     if dim < -bound || dim >= bound {
-        return Err(TensorError::DimOutOfRange {
-            dim,
-            low: -bound,
-            high: bound - 1,
-        });
+        return Err(TensorError::DimOutOfRange { dim, low: -bound, high: bound - 1 });
     }
-    Ok(if dim < 0 {
-        (dim + bound) as usize
-    } else {
-        dim as usize
-    })
+    Ok(if dim < 0 { (dim + bound) as usize } else { dim as usize })
 }
 
 impl From<&[usize]> for Shape {
@@ -137,11 +124,7 @@ pub fn broadcast_shapes(a: &Shape, b: &Shape) -> Result<Shape, TensorError> {
             (1, y) => y,
             (x, 1) => x,
             _ => {
-                return Err(TensorError::BroadcastMismatch {
-                    a: da,
-                    b: db,
-                    dim: k,
-                });
+                return Err(TensorError::BroadcastMismatch { a: da, b: db, dim: k });
             }
         };
     }
@@ -150,11 +133,7 @@ pub fn broadcast_shapes(a: &Shape, b: &Shape) -> Result<Shape, TensorError> {
 
 /// The size `k` dims from the right, 1 past the left edge.
 fn dim_from_right(shape: &Shape, k: usize) -> usize {
-    if k < shape.rank() {
-        shape.0[shape.rank() - 1 - k]
-    } else {
-        1
-    }
+    if k < shape.rank() { shape.0[shape.rank() - 1 - k] } else { 1 }
 }
 
 #[cfg(test)]
@@ -167,10 +146,7 @@ mod tests {
         assert_eq!(s.wrap_dim(-1).unwrap(), 1);
         assert_eq!(s.wrap_dim(-2).unwrap(), 0);
         let err = s.wrap_dim(2).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "Dimension out of range (expected to be in range of [-2, 1], but got 2)"
-        );
+        assert_eq!(err, "Dimension out of range (expected to be in range of [-2, 1], but got 2)");
     }
 
     #[test]

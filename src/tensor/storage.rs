@@ -106,28 +106,8 @@ macro_rules! element {
     };
 }
 
-element!(bool, Bool, Scalar::Bool, |s: Scalar| s.is_nonzero(), |_| {
-    false
-});
-element!(
-    i32,
-    Int32,
-    |v: i32| Scalar::Int(v.into()),
-    |s: Scalar| s.to_i32(),
-    |_| false
-);
+element!(bool, Bool, Scalar::Bool, |s: Scalar| s.is_nonzero(), |_| { false });
+element!(i32, Int32, |v: i32| Scalar::Int(v.into()), |s: Scalar| s.to_i32(), |_| false);
 element!(i64, Int64, Scalar::Int, |s: Scalar| s.to_i64(), |_| false);
-element!(
-    f32,
-    Float32,
-    |v: f32| Scalar::Float(v.into()),
-    |s: Scalar| s.to_f64() as f32,
-    f32::is_nan
-);
-element!(
-    f64,
-    Float64,
-    Scalar::Float,
-    |s: Scalar| s.to_f64(),
-    f64::is_nan
-);
+element!(f32, Float32, |v: f32| Scalar::Float(v.into()), |s: Scalar| s.to_f64() as f32, f32::is_nan);
+element!(f64, Float64, Scalar::Float, |s: Scalar| s.to_f64(), f64::is_nan);

@@ -1,7 +1,11 @@
 //! Python's float formatting: `repr`, `{:.4f}` and `{:.4e}`.
 //!
 //! Rust's formatter already rounds exactly like Python's (correctly, ties
-//! to even on the exact binary value); only the spelling differs.
+//! to even on the exact binary value); only the spelling differs. The one
+//! exception is the shortest round-trip digits, which [`Decimal::shortest`]
+//! picks as Python and NumPy do.
+
+use crate::tensor::DType;
 
 /// `f"{x:.{precision}f}"`.
 pub fn fixed(x: f64, precision: usize) -> String {
@@ -25,34 +29,13 @@ pub fn repr(x: f64) -> String {
     if let Some(s) = special(x) {
         return s.to_string();
     }
-    // `{:e}` gives the shortest round-trip digits with their exponent.
-    let shortest = format!("{x:e}");
-    let (mantissa, exponent) = shortest
-        .split_once('e')
-        .expect("{:e} always writes an exponent");
-    let exponent: i32 = exponent.parse().expect("{:e} writes a decimal exponent");
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let point = exponent + 1; // digits before the decimal point
-    let body = if !(-3..=16).contains(&point) {
-        let mut s = digits[..1].to_string();
-        if digits.len() > 1 {
-            s.push('.');
-            s.push_str(&digits[1..]);
-        }
-        python_exponent(&format!("{s}e{exponent}"))
-    } else if point <= 0 {
-        format!("0.{}{}", "0".repeat((-point) as usize), digits)
-    } else if point as usize >= digits.len() {
-        format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+    let d = Decimal::shortest(x, DType::Float64);
+    let point = d.exponent + 1; // digits before the decimal point
+    if (-3..=16).contains(&point) {
+        d.positional_text()
     } else {
-        format!(
-            "{}.{}",
-            &digits[..point as usize],
-            &digits[point as usize..]
-        )
-    };
-    if negative { format!("-{body}") } else { body }
+        python_exponent(&d.text())
+    }
 }
 
 /// Python's spelling of NaN and the infinities.
@@ -79,6 +62,110 @@ pub(crate) fn python_exponent(rust: &str) -> String {
             format!("{mantissa}e{sign}{digits:0>2}")
         }
         None => rust.to_string(),
+    }
+}
+
+/// A finite float as decimal digits `d.ddd` times `10^exponent`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Decimal {
+    pub(crate) negative: bool,
+    /// At least one digit; the point goes after the first.
+    pub(crate) digits: String,
+    pub(crate) exponent: i32,
+}
+
+impl Decimal {
+    /// The shortest digits that read back as `x` in `dtype` (float32's for
+    /// `Float32`, float64's otherwise), chosen as Python's `repr` and
+    /// NumPy's Dragon4 choose them: of the shortest candidates, the one
+    /// nearest to `x`, and on a tie the one ending in an even digit.
+    ///
+    /// Rust's `{:e}` on an `f32` gives float32's shortest digits, on an
+    /// `f64` float64's. When two candidates of that length are equally close
+    /// to `x` (2^46 + 0.125: `70368744177664.12` or `.13`; float32
+    /// 216063.125: `216063.12` or `.13`), Rust rounds up but Python and NumPy
+    /// take the even one, which is what rounding the exact value to that
+    /// length gives; it is used whenever it reads back as `x`.
+    pub(crate) fn shortest(x: f64, dtype: DType) -> Decimal {
+        let shortest = if dtype == DType::Float32 {
+            Decimal::parse(&format!("{:e}", x as f32))
+        } else {
+            Decimal::parse(&format!("{x:e}"))
+        };
+        let nearest = Decimal::rounded(x, shortest.digits.len() - 1);
+        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) {
+            nearest
+        } else {
+            shortest
+        }
+    }
+
+    /// The exact value of `x` rounded (ties to even) to `fraction` digits
+    /// after the mantissa's point.
+    pub(crate) fn rounded(x: f64, fraction: usize) -> Decimal {
+        Decimal::parse(&format!("{x:.fraction$e}"))
+    }
+
+    /// Reads Rust's `{:e}` output, such as `-1.25e-3`.
+    fn parse(text: &str) -> Decimal {
+        let (mantissa, exponent) = text
+            .split_once('e')
+            .expect("{:e} always writes an exponent");
+        Decimal {
+            negative: mantissa.starts_with('-'),
+            digits: mantissa.chars().filter(char::is_ascii_digit).collect(),
+            exponent: exponent.parse().expect("{:e} writes a decimal exponent"),
+        }
+    }
+
+    /// Rust's `{:e}` spelling (`-1.25e-3`), which Rust's float parser reads
+    /// back and [`python_exponent`] turns into Python's.
+    pub(crate) fn text(&self) -> String {
+        let sign = if self.negative { "-" } else { "" };
+        let (lead, rest) = self.digits.split_at(1);
+        let point = if rest.is_empty() { "" } else { "." };
+        format!("{sign}{lead}{point}{rest}e{}", self.exponent)
+    }
+
+    /// Positional notation without trailing zeros after the point, split
+    /// at the point: `("-12", "5")` for -12.5, `("100", "")` for 100.
+    pub(crate) fn positional(&self) -> (String, String) {
+        let sign = if self.negative { "-" } else { "" };
+        let before_point = i64::from(self.exponent) + 1;
+        let (int, frac) = if before_point <= 0 {
+            (
+                "0".to_string(),
+                format!("{}{}", "0".repeat((-before_point) as usize), self.digits),
+            )
+        } else if before_point as usize >= self.digits.len() {
+            let zeros = "0".repeat(before_point as usize - self.digits.len());
+            (format!("{}{zeros}", self.digits), String::new())
+        } else {
+            let (int, frac) = self.digits.split_at(before_point as usize);
+            (int.to_string(), frac.to_string())
+        };
+        (
+            format!("{sign}{int}"),
+            frac.trim_end_matches('0').to_string(),
+        )
+    }
+
+    /// Positional notation as Python's `repr` writes it, with at least one
+    /// digit after the point: `-12.5`, `100.0`, `0.0001`.
+    pub(crate) fn positional_text(&self) -> String {
+        let (int, frac) = self.positional();
+        let frac = if frac.is_empty() { "0" } else { &frac };
+        format!("{int}.{frac}")
+    }
+}
+
+/// Whether `text` parses to exactly `x` in `dtype` (float32 for `Float32`,
+/// float64 otherwise).
+fn reads_back_as(text: &str, x: f64, dtype: DType) -> bool {
+    if dtype == DType::Float32 {
+        text.parse::<f32>().is_ok_and(|y| f64::from(y) == x)
+    } else {
+        text.parse::<f64>().is_ok_and(|y| y == x)
     }
 }
 

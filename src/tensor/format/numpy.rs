@@ -86,11 +86,7 @@ fn close_with_extras(text: String, extras: &[String]) -> String {
 /// The positions of a dim of `size` that are printed; `None` stands for `...`.
 fn printed_positions(size: usize, summarize: bool) -> Vec<Option<usize>> {
     if summarize && size > 2 * EDGE_ITEMS {
-        (0..EDGE_ITEMS)
-            .map(Some)
-            .chain([None])
-            .chain((size - EDGE_ITEMS..size).map(Some))
-            .collect()
+        (0..EDGE_ITEMS).map(Some).chain([None]).chain((size - EDGE_ITEMS..size).map(Some)).collect()
     } else {
         (0..size).map(Some).collect()
     }
@@ -210,12 +206,7 @@ struct Wrapper {
 
 impl Wrapper {
     fn new(indent: usize, width: usize) -> Wrapper {
-        Wrapper {
-            done: String::new(),
-            line: String::new(),
-            indent,
-            width,
-        }
+        Wrapper { done: String::new(), line: String::new(), indent, width }
     }
 
     fn push(&mut self, word: &str) {
@@ -257,11 +248,7 @@ impl ElementFormat {
         match dtype {
             DType::Bool => ElementFormat::Bool { pad: !zero_dim },
             DType::Int32 | DType::Int64 => ElementFormat::Int {
-                width: values
-                    .iter()
-                    .map(|v| v.to_i64().to_string().len())
-                    .max()
-                    .unwrap_or(0),
+                width: values.iter().map(|v| v.to_i64().to_string().len()).max().unwrap_or(0),
             },
             DType::Float32 | DType::Float64 => {
                 let floats: Vec<f64> = values.iter().map(|v| v.to_f64()).collect();
@@ -304,48 +291,22 @@ struct Exponential {
 impl FloatFormat {
     fn new(dtype: DType, values: &[f64]) -> FloatFormat {
         let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-        let mut format = FloatFormat {
-            dtype,
-            scientific: None,
-            pad_left: 0,
-            pad_right: 0,
-        };
+        let mut format = FloatFormat { dtype, scientific: None, pad_left: 0, pad_right: 0 };
         if finite.is_empty() {
             // Nothing to measure; only the nan/inf widths below apply.
         } else if needs_scientific(dtype, &finite) {
             // Each value's own (at most 8-digit) mantissa decides how many
             // digits all of them get; shorter ones are extended with their
             // true digits, not zeros.
-            let shortest: Vec<Decimal> = finite
-                .iter()
-                .map(|&x| maxprec_scientific(x, dtype))
-                .collect();
-            let mantissa_digits = shortest
-                .iter()
-                .map(|d| d.digits.len() - 1)
-                .max()
-                .unwrap_or(0);
-            let exponent_digits = shortest
-                .iter()
-                .map(|d| exponent_digits(d.exponent))
-                .max()
-                .unwrap_or(2);
-            format.pad_left = shortest
-                .iter()
-                .map(|d| usize::from(d.negative) + 1)
-                .max()
-                .unwrap_or(1);
+            let shortest: Vec<Decimal> = finite.iter().map(|&x| maxprec_scientific(x, dtype)).collect();
+            let mantissa_digits = shortest.iter().map(|d| d.digits.len() - 1).max().unwrap_or(0);
+            let exponent_digits = shortest.iter().map(|d| exponent_digits(d.exponent)).max().unwrap_or(2);
+            format.pad_left = shortest.iter().map(|d| usize::from(d.negative) + 1).max().unwrap_or(1);
             // Everything after the point: mantissa digits, `e`, sign, exponent.
             format.pad_right = mantissa_digits + 2 + exponent_digits;
-            format.scientific = Some(Exponential {
-                mantissa_digits,
-                exponent_digits,
-            });
+            format.scientific = Some(Exponential { mantissa_digits, exponent_digits });
         } else {
-            let parts: Vec<(String, String)> = finite
-                .iter()
-                .map(|&x| maxprec_positional(x, dtype))
-                .collect();
+            let parts: Vec<(String, String)> = finite.iter().map(|&x| maxprec_positional(x, dtype)).collect();
             format.pad_left = parts.iter().map(|(int, _)| int.len()).max().unwrap_or(0);
             format.pad_right = parts.iter().map(|(_, frac)| frac.len()).max().unwrap_or(0);
         }
@@ -387,11 +348,7 @@ impl FloatFormat {
 /// tests run in the array's own dtype: float32 uses a lower ceiling
 /// (10^6, from its 6 reliable digits) and compares in float32 arithmetic.
 fn needs_scientific(dtype: DType, finite: &[f64]) -> bool {
-    let magnitudes: Vec<f64> = finite
-        .iter()
-        .filter(|&&v| v != 0.0)
-        .map(|v| v.abs())
-        .collect();
+    let magnitudes: Vec<f64> = finite.iter().filter(|&&v| v != 0.0).map(|v| v.abs()).collect();
     let Some(max) = magnitudes.iter().copied().reduce(f64::max) else {
         return false;
     };
@@ -415,9 +372,7 @@ fn maxprec_positional(x: f64, dtype: DType) -> (String, String) {
         return shortest.positional();
     }
     let text = format!("{x:.PRECISION$}");
-    let (int, frac) = text
-        .split_once('.')
-        .expect("a fixed-point number has a point");
+    let (int, frac) = text.split_once('.').expect("a fixed-point number has a point");
     (int.to_string(), frac.trim_end_matches('0').to_string())
 }
 
@@ -512,11 +467,7 @@ impl Decimal {
             Decimal::parse(&format!("{x:e}"))
         };
         let nearest = Decimal::rounded(x, shortest.digits.len() - 1);
-        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) {
-            nearest
-        } else {
-            shortest
-        }
+        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) { nearest } else { shortest }
     }
 
     /// The exact value of `x` rounded (ties to even) to `fraction` digits
@@ -527,9 +478,7 @@ impl Decimal {
 
     /// Reads Rust's `{:e}` output, such as `-1.25e-3`.
     fn parse(text: &str) -> Decimal {
-        let (mantissa, exponent) = text
-            .split_once('e')
-            .expect("{:e} always writes an exponent");
+        let (mantissa, exponent) = text.split_once('e').expect("{:e} always writes an exponent");
         Decimal {
             negative: mantissa.starts_with('-'),
             digits: mantissa.chars().filter(char::is_ascii_digit).collect(),
@@ -563,10 +512,7 @@ impl Decimal {
         let sign = if self.negative { "-" } else { "" };
         let before_point = i64::from(self.exponent) + 1;
         let (int, frac) = if before_point <= 0 {
-            (
-                "0".to_string(),
-                format!("{}{}", "0".repeat((-before_point) as usize), self.digits),
-            )
+            ("0".to_string(), format!("{}{}", "0".repeat((-before_point) as usize), self.digits))
         } else if before_point as usize >= self.digits.len() {
             let zeros = "0".repeat(before_point as usize - self.digits.len());
             (format!("{}{zeros}", self.digits), String::new())
@@ -574,10 +520,7 @@ impl Decimal {
             let (int, frac) = self.digits.split_at(before_point as usize);
             (int.to_string(), frac.to_string())
         };
-        (
-            format!("{sign}{int}"),
-            frac.trim_end_matches('0').to_string(),
-        )
+        (format!("{sign}{int}"), frac.trim_end_matches('0').to_string())
     }
 }
 
@@ -631,20 +574,14 @@ mod tests {
     #[test]
     fn float32_shows_its_dtype_and_pads_after_the_point() {
         // np.array([4., 5., 6.], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[4., 5., 6.], &[3])),
-            "array([4., 5., 6.], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[4., 5., 6.], &[3])), "array([4., 5., 6.], dtype=float32)");
         // np.array([5/3, 1, 1, 7/3], dtype=np.float32)
         assert_eq!(
             array_repr(&f32s(&[third(5.), 1., 1., third(7.)], &[4])),
             "array([1.6666666, 1.       , 1.       , 2.3333333], dtype=float32)"
         );
         // np.array([0.1, 0.2, 0.3], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[0.1, 0.2, 0.3], &[3])),
-            "array([0.1, 0.2, 0.3], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[0.1, 0.2, 0.3], &[3])), "array([0.1, 0.2, 0.3], dtype=float32)");
         // np.array([-1.5, 2, 300.25], dtype=np.float32)
         assert_eq!(
             array_repr(&f32s(&[-1.5, 2., 300.25], &[3])),
@@ -662,98 +599,50 @@ mod tests {
         // np.array([0.1, 0.25])
         assert_eq!(array_repr(&f64s(&[0.1, 0.25], &[2])), "array([0.1 , 0.25])");
         // np.array([-1.5, 2, 300.25])
-        assert_eq!(
-            array_repr(&f64s(&[-1.5, 2., 300.25], &[3])),
-            "array([ -1.5 ,   2.  , 300.25])"
-        );
+        assert_eq!(array_repr(&f64s(&[-1.5, 2., 300.25], &[3])), "array([ -1.5 ,   2.  , 300.25])");
         // np.array([1e-9, 1.])
-        assert_eq!(
-            array_repr(&f64s(&[1e-9, 1.], &[2])),
-            "array([1.e-09, 1.e+00])"
-        );
+        assert_eq!(array_repr(&f64s(&[1e-9, 1.], &[2])), "array([1.e-09, 1.e+00])");
     }
 
     #[test]
     fn float32_digits_are_float32_shortest() {
         // np.array([1/3], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[third(1.)], &[1])),
-            "array([0.33333334], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[third(1.)], &[1])), "array([0.33333334], dtype=float32)");
         // np.array([216063.125], dtype=np.float32): halfway between 216063.12
         // and 216063.13, both shortest; NumPy takes the even digit.
-        assert_eq!(
-            array_repr(&f32s(&[216_063.0 + 1. / 8.], &[1])),
-            "array([216063.12], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[216_063.0 + 1. / 8.], &[1])), "array([216063.12], dtype=float32)");
         // np.array([0.0012345678], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[0.001_234_567_8], &[1])),
-            "array([0.00123457], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[0.001_234_567_8], &[1])), "array([0.00123457], dtype=float32)");
     }
 
     #[test]
     fn scientific_notation_switches_on_magnitude() {
         // np.array([1000., 1.], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[1000., 1.], &[2])),
-            "array([1000.,    1.], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[1000., 1.], &[2])), "array([1000.,    1.], dtype=float32)");
         // np.array([1001., 1.], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[1001., 1.], &[2])),
-            "array([1.001e+03, 1.000e+00], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[1001., 1.], &[2])), "array([1.001e+03, 1.000e+00], dtype=float32)");
         // np.array([1e-5], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[1e-5], &[1])),
-            "array([1.e-05], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[1e-5], &[1])), "array([1.e-05], dtype=float32)");
         // np.array([1e-4], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[0.0001], &[1])),
-            "array([0.0001], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[0.0001], &[1])), "array([0.0001], dtype=float32)");
         // np.array([1e-4, 1e-5])
-        assert_eq!(
-            array_repr(&f64s(&[0.0001, 0.00001], &[2])),
-            "array([1.e-04, 1.e-05])"
-        );
+        assert_eq!(array_repr(&f64s(&[0.0001, 0.00001], &[2])), "array([1.e-04, 1.e-05])");
         // np.array([123456789.], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[123_456_789.], &[1])),
-            "array([1.2345679e+08], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[123_456_789.], &[1])), "array([1.2345679e+08], dtype=float32)");
         // np.array([999999.], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[999_999.], &[1])),
-            "array([999999.], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[999_999.], &[1])), "array([999999.], dtype=float32)");
         // np.array([1e6], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[1e6], &[1])),
-            "array([1.e+06], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[1e6], &[1])), "array([1.e+06], dtype=float32)");
         // np.array([1e6])
         assert_eq!(array_repr(&f64s(&[1e6], &[1])), "array([1000000.])");
         // np.array([1e8])
         assert_eq!(array_repr(&f64s(&[1e8], &[1])), "array([1.e+08])");
         // np.array([1e-3, 1e2, 0.5])
-        assert_eq!(
-            array_repr(&f64s(&[0.001, 100., 0.5], &[3])),
-            "array([1.e-03, 1.e+02, 5.e-01])"
-        );
+        assert_eq!(array_repr(&f64s(&[0.001, 100., 0.5], &[3])), "array([1.e-03, 1.e+02, 5.e-01])");
         // np.array([1e-100, 1.])
-        assert_eq!(
-            array_repr(&f64s(&[1e-100, 1.], &[2])),
-            "array([1.e-100, 1.e+000])"
-        );
+        assert_eq!(array_repr(&f64s(&[1e-100, 1.], &[2])), "array([1.e-100, 1.e+000])");
         // np.array([-1e-5, 2.5, 0.])
-        assert_eq!(
-            array_repr(&f64s(&[-1e-5, 2.5, 0.], &[3])),
-            "array([-1.0e-05,  2.5e+00,  0.0e+00])"
-        );
+        assert_eq!(array_repr(&f64s(&[-1e-5, 2.5, 0.], &[3])), "array([-1.0e-05,  2.5e+00,  0.0e+00])");
     }
 
     #[test]
@@ -764,10 +653,7 @@ mod tests {
             "array([1.00000001e-01, 1.16412146e-07], dtype=float32)"
         );
         // np.array([1/3, 1e-5])
-        assert_eq!(
-            array_repr(&f64s(&[1. / 3., 1e-5], &[2])),
-            "array([3.33333333e-01, 1.00000000e-05])"
-        );
+        assert_eq!(array_repr(&f64s(&[1. / 3., 1e-5], &[2])), "array([3.33333333e-01, 1.00000000e-05])");
     }
 
     #[test]
@@ -775,25 +661,13 @@ mod tests {
         // np.array([nan])
         assert_eq!(array_repr(&f64s(&[f64::NAN], &[1])), "array([nan])");
         // np.array([nan, nan], dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[f32::NAN, f32::NAN], &[2])),
-            "array([nan, nan], dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[f32::NAN, f32::NAN], &[2])), "array([nan, nan], dtype=float32)");
         // np.array([inf, -inf])
-        assert_eq!(
-            array_repr(&f64s(&[f64::INFINITY, f64::NEG_INFINITY], &[2])),
-            "array([ inf, -inf])"
-        );
+        assert_eq!(array_repr(&f64s(&[f64::INFINITY, f64::NEG_INFINITY], &[2])), "array([ inf, -inf])");
         // np.array([nan, 1.5, -2.25])
-        assert_eq!(
-            array_repr(&f64s(&[f64::NAN, 1.5, -2.25], &[3])),
-            "array([  nan,  1.5 , -2.25])"
-        );
+        assert_eq!(array_repr(&f64s(&[f64::NAN, 1.5, -2.25], &[3])), "array([  nan,  1.5 , -2.25])");
         // np.array([inf, 1., 2.])
-        assert_eq!(
-            array_repr(&f64s(&[f64::INFINITY, 1., 2.], &[3])),
-            "array([inf,  1.,  2.])"
-        );
+        assert_eq!(array_repr(&f64s(&[f64::INFINITY, 1., 2.], &[3])), "array([inf,  1.,  2.])");
         // np.array([1e300, 1e-300, nan, -inf])
         assert_eq!(
             array_repr(&f64s(&[1e300, 1e-300, f64::NAN, f64::NEG_INFINITY], &[4])),
@@ -822,25 +696,13 @@ mod tests {
             "array([-9223372036854775808,  9223372036854775807,                    0])"
         );
         // np.array([1, 2, 3], dtype=np.int32)
-        assert_eq!(
-            array_repr(&i32s(&[1, 2, 3], &[3])),
-            "array([1, 2, 3], dtype=int32)"
-        );
+        assert_eq!(array_repr(&i32s(&[1, 2, 3], &[3])), "array([1, 2, 3], dtype=int32)");
         // np.array([-7, 1000000], dtype=np.int32)
-        assert_eq!(
-            array_repr(&i32s(&[-7, 1_000_000], &[2])),
-            "array([     -7, 1000000], dtype=int32)"
-        );
+        assert_eq!(array_repr(&i32s(&[-7, 1_000_000], &[2])), "array([     -7, 1000000], dtype=int32)");
         // np.array([True, False])
-        assert_eq!(
-            array_repr(&bools(&[true, false], &[2])),
-            "array([ True, False])"
-        );
+        assert_eq!(array_repr(&bools(&[true, false], &[2])), "array([ True, False])");
         // np.array([True, True])
-        assert_eq!(
-            array_repr(&bools(&[true, true], &[2])),
-            "array([ True,  True])"
-        );
+        assert_eq!(array_repr(&bools(&[true, true], &[2])), "array([ True,  True])");
     }
 
     #[test]
@@ -850,15 +712,9 @@ mod tests {
         // np.array(0.1)
         assert_eq!(array_repr(&f64s(&[0.1], &[])), "array(0.1)");
         // np.array(1e-5, dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[1e-5], &[])),
-            "array(1.e-05, dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[1e-5], &[])), "array(1.e-05, dtype=float32)");
         // np.array(nan, dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[f32::NAN], &[])),
-            "array(nan, dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[f32::NAN], &[])), "array(nan, dtype=float32)");
         // np.array(7)
         assert_eq!(array_repr(&i64s(&[7], &[])), "array(7)");
         // np.array(7, dtype=np.int32)
@@ -878,15 +734,9 @@ mod tests {
         // np.zeros(0, dtype=np.int64)
         assert_eq!(array_repr(&i64s(&[], &[0])), "array([], dtype=int64)");
         // np.zeros((0, 3), dtype=np.float32)
-        assert_eq!(
-            array_repr(&f32s(&[], &[0, 3])),
-            "array([], shape=(0, 3), dtype=float32)"
-        );
+        assert_eq!(array_repr(&f32s(&[], &[0, 3])), "array([], shape=(0, 3), dtype=float32)");
         // np.zeros((2, 0), dtype=bool)
-        assert_eq!(
-            array_repr(&bools(&[], &[2, 0])),
-            "array([], shape=(2, 0), dtype=bool)"
-        );
+        assert_eq!(array_repr(&bools(&[], &[2, 0])), "array([], shape=(2, 0), dtype=bool)");
     }
 
     #[test]
@@ -961,10 +811,7 @@ mod tests {
         // np.array([[1, -2.5], [3, 4]], dtype=np.float32)
         assert_eq!(
             array_repr(&f32s(&[1., -2.5, 3., 4.], &[2, 2])),
-            concat!(
-                "array([[ 1. , -2.5],\n",
-                "       [ 3. ,  4. ]], dtype=float32)",
-            )
+            concat!("array([[ 1. , -2.5],\n", "       [ 3. ,  4. ]], dtype=float32)",)
         );
         // np.array([[True, False], [False, True]])
         assert_eq!(
@@ -1080,85 +927,37 @@ mod tests {
     #[test]
     fn scalars_print_as_numpy_2_spells_them() {
         // np.float32(10.0)
-        assert_eq!(
-            scalar_repr(Scalar::Float(10.), DType::Float32),
-            "np.float32(10.0)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(10.), DType::Float32), "np.float32(10.0)");
         // np.float32(0.1)
-        assert_eq!(
-            scalar_repr(Scalar::Float(0.1), DType::Float32),
-            "np.float32(0.1)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(0.1), DType::Float32), "np.float32(0.1)");
         // np.float64(0.1)
-        assert_eq!(
-            scalar_repr(Scalar::Float(0.1), DType::Float64),
-            "np.float64(0.1)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(0.1), DType::Float64), "np.float64(0.1)");
         // np.float64(1/3)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1. / 3.), DType::Float64),
-            "np.float64(0.3333333333333333)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1. / 3.), DType::Float64), "np.float64(0.3333333333333333)");
         // np.float32(1/3)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1. / 3.), DType::Float32),
-            "np.float32(0.33333334)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1. / 3.), DType::Float32), "np.float32(0.33333334)");
         // np.float32(123456789.)
-        assert_eq!(
-            scalar_repr(Scalar::Float(123_456_789.), DType::Float32),
-            "np.float32(1.2345679e+08)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(123_456_789.), DType::Float32), "np.float32(1.2345679e+08)");
         // np.float32(999999.)
-        assert_eq!(
-            scalar_repr(Scalar::Float(999_999.), DType::Float32),
-            "np.float32(999999.0)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(999_999.), DType::Float32), "np.float32(999999.0)");
         // np.float32(1e6)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1e6), DType::Float32),
-            "np.float32(1e+06)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1e6), DType::Float32), "np.float32(1e+06)");
         // np.float32(1e-4)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1e-4), DType::Float32),
-            "np.float32(1e-04)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1e-4), DType::Float32), "np.float32(1e-04)");
         // np.float64(1e-4)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1e-4), DType::Float64),
-            "np.float64(0.0001)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1e-4), DType::Float64), "np.float64(0.0001)");
         // np.float32(1.5e-5)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1.5e-5), DType::Float32),
-            "np.float32(1.5e-05)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1.5e-5), DType::Float32), "np.float32(1.5e-05)");
         // np.float64(1e15)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1e15), DType::Float64),
-            "np.float64(1000000000000000.0)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1e15), DType::Float64), "np.float64(1000000000000000.0)");
         // np.float64(1e16)
-        assert_eq!(
-            scalar_repr(Scalar::Float(1e16), DType::Float64),
-            "np.float64(1e+16)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(1e16), DType::Float64), "np.float64(1e+16)");
         // np.float64(-0.0)
-        assert_eq!(
-            scalar_repr(Scalar::Float(-0.), DType::Float64),
-            "np.float64(-0.0)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(-0.), DType::Float64), "np.float64(-0.0)");
         // np.float32(nan)
-        assert_eq!(
-            scalar_repr(Scalar::Float(f64::NAN), DType::Float32),
-            "np.float32(nan)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(f64::NAN), DType::Float32), "np.float32(nan)");
         // np.float64(-inf)
-        assert_eq!(
-            scalar_repr(Scalar::Float(f64::NEG_INFINITY), DType::Float64),
-            "np.float64(-inf)"
-        );
+        assert_eq!(scalar_repr(Scalar::Float(f64::NEG_INFINITY), DType::Float64), "np.float64(-inf)");
         // np.int64(6)
         assert_eq!(scalar_repr(Scalar::Int(6), DType::Int64), "np.int64(6)");
         // np.int32(-6)
@@ -1168,9 +967,6 @@ mod tests {
         // np.False_
         assert_eq!(scalar_repr(Scalar::Bool(false), DType::Bool), "np.False_");
         // np.float32(3)
-        assert_eq!(
-            scalar_repr(Scalar::Int(3), DType::Float32),
-            "np.float32(3.0)"
-        );
+        assert_eq!(scalar_repr(Scalar::Int(3), DType::Float32), "np.float32(3.0)");
     }
 }

@@ -33,27 +33,15 @@ impl ElementFormat {
     }
 
     fn for_values(dtype: DType, values: &[Scalar]) -> ElementFormat {
-        let mut format = ElementFormat {
-            floating: dtype.is_floating(),
-            int_mode: true,
-            sci_mode: false,
-            width: 1,
-        };
+        let mut format =
+            ElementFormat { floating: dtype.is_floating(), int_mode: true, sci_mode: false, width: 1 };
         if !format.floating {
-            format.width = values
-                .iter()
-                .map(|&v| plain(v).len())
-                .max()
-                .unwrap_or(1)
-                .max(1);
+            format.width = values.iter().map(|&v| plain(v).len()).max().unwrap_or(1).max(1);
             return format;
         }
         // Only finite, nonzero values decide the format.
-        let decisive: Vec<f64> = values
-            .iter()
-            .map(|v| v.to_f64())
-            .filter(|v| v.is_finite() && *v != 0.0)
-            .collect();
+        let decisive: Vec<f64> =
+            values.iter().map(|v| v.to_f64()).filter(|v| v.is_finite() && *v != 0.0).collect();
         if decisive.is_empty() {
             return format;
         }
@@ -117,11 +105,7 @@ fn plain(value: Scalar) -> String {
 /// Which positions of a dim of `size` are printed (`None` marks the `...`).
 pub fn printed_positions(size: usize, summarize: bool) -> Vec<Option<usize>> {
     if summarize && size > 2 * EDGE_ITEMS {
-        (0..EDGE_ITEMS)
-            .map(Some)
-            .chain([None])
-            .chain((size - EDGE_ITEMS..size).map(Some))
-            .collect()
+        (0..EDGE_ITEMS).map(Some).chain([None]).chain((size - EDGE_ITEMS..size).map(Some)).collect()
     } else {
         (0..size).map(Some).collect()
     }
@@ -140,10 +124,7 @@ fn for_each_printed(t: &Tensor, summarize: bool, f: &mut dyn FnMut(Scalar)) {
             f(t.get(index));
             return;
         }
-        for p in printed_positions(t.shape().dims()[depth], summarize)
-            .into_iter()
-            .flatten()
-        {
+        for p in printed_positions(t.shape().dims()[depth], summarize).into_iter().flatten() {
             index.push(p);
             walk(t, summarize, index, f);
             index.pop();
@@ -179,13 +160,7 @@ pub fn tensor_repr(t: &Tensor) -> String {
 pub fn shape_tuple(dims: &[usize]) -> String {
     match dims {
         [one] => format!("({one},)"),
-        _ => format!(
-            "({})",
-            dims.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => format!("({})", dims.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -217,10 +192,7 @@ fn block(
             .collect();
         let per_line = (LINE_WIDTH.saturating_sub(indent) / (format.width() + 2)).max(1);
         let lines: Vec<String> = items.chunks(per_line).map(|line| line.join(", ")).collect();
-        return format!(
-            "[{}]",
-            lines.join(&format!(",\n{}", " ".repeat(indent + 1)))
-        );
+        return format!("[{}]", lines.join(&format!(",\n{}", " ".repeat(indent + 1))));
     }
     let parts: Vec<String> = printed_positions(size, summarize)
         .into_iter()
@@ -269,56 +241,32 @@ mod tests {
     #[test]
     fn whole_numbers_print_in_int_mode() {
         assert_eq!(tensor_repr(&floats(&[8.], &[])), "tensor(8.)");
-        assert_eq!(
-            tensor_repr(&floats(&[4., 8., 12.], &[3])),
-            "tensor([ 4.,  8., 12.])"
-        );
+        assert_eq!(tensor_repr(&floats(&[4., 8., 12.], &[3])), "tensor([ 4.,  8., 12.])");
     }
 
     #[test]
     fn fractions_get_four_decimals_and_nan_does_not_widen() {
-        assert_eq!(
-            tensor_repr(&floats(&[f32::NAN, 1.5], &[2])),
-            "tensor([   nan, 1.5000])"
-        );
-        assert_eq!(
-            tensor_repr(&floats(&[f32::NAN, 1.], &[2])),
-            "tensor([nan, 1.])"
-        );
+        assert_eq!(tensor_repr(&floats(&[f32::NAN, 1.5], &[2])), "tensor([   nan, 1.5000])");
+        assert_eq!(tensor_repr(&floats(&[f32::NAN, 1.], &[2])), "tensor([nan, 1.])");
     }
 
     #[test]
     fn wide_ranges_switch_to_scientific() {
-        assert_eq!(
-            tensor_repr(&floats(&[0.0001], &[1])),
-            "tensor([1.0000e-04])"
-        );
-        assert_eq!(
-            tensor_repr(&floats(&[1000., 0.5], &[2])),
-            "tensor([1.0000e+03, 5.0000e-01])"
-        );
-        assert_eq!(
-            tensor_repr(&floats(&[99999999.], &[1])),
-            "tensor([100000000.])"
-        );
+        assert_eq!(tensor_repr(&floats(&[0.0001], &[1])), "tensor([1.0000e-04])");
+        assert_eq!(tensor_repr(&floats(&[1000., 0.5], &[2])), "tensor([1.0000e+03, 5.0000e-01])");
+        assert_eq!(tensor_repr(&floats(&[99999999.], &[1])), "tensor([100000000.])");
     }
 
     #[test]
     fn matrices_align_columns() {
         let t = Tensor::from_vec(vec![1i64, -1, 10, -100], Shape::new(vec![2, 2]).unwrap());
-        assert_eq!(
-            tensor_repr(&t),
-            "tensor([[   1,   -1],\n        [  10, -100]])"
-        );
+        assert_eq!(tensor_repr(&t), "tensor([[   1,   -1],\n        [  10, -100]])");
     }
 
     #[test]
     fn empty_tensors_show_size_and_dtype() {
         assert_eq!(tensor_repr(&floats(&[], &[0])), "tensor([])");
-        assert_eq!(
-            tensor_repr(&floats(&[], &[0, 3])),
-            "tensor([], size=(0, 3))"
-        );
+        assert_eq!(tensor_repr(&floats(&[], &[0, 3])), "tensor([], size=(0, 3))");
         let t = Tensor::from_vec(Vec::<i64>::new(), Shape::new(vec![0]).unwrap());
         assert_eq!(tensor_repr(&t), "tensor([], dtype=torch.int64)");
     }
@@ -326,9 +274,6 @@ mod tests {
     #[test]
     fn long_vectors_are_summarised() {
         let t = Tensor::from_vec((0..1001i64).collect(), Shape::new(vec![1001]).unwrap());
-        assert_eq!(
-            tensor_repr(&t),
-            "tensor([   0,    1,    2,  ...,  998,  999, 1000])"
-        );
+        assert_eq!(tensor_repr(&t), "tensor([   0,    1,    2,  ...,  998,  999, 1000])");
     }
 }
