@@ -1,7 +1,9 @@
 //! A program and everything the views need from it: the transcript, the
 //! focus value, and lineage queries about its elements.
 
+pub mod controls;
 mod report;
+pub mod url;
 
 pub use report::{ElementLineage, ElementRef, LineageReport};
 
@@ -27,20 +29,14 @@ impl Session {
 
     /// What the REPL printed, and the first error.
     pub fn transcript(&self) -> Transcript {
-        Transcript {
-            stdout: self.run.stdout.clone(),
-            error: self.run.error.as_ref().map(|e| e.to_string()),
-        }
+        Transcript { stdout: self.run.stdout.clone(), error: self.run.error.as_ref().map(|e| e.to_string()) }
     }
 
     /// The lineage of the focus (the last expression statement), element by
     /// element, restricted to the program's leaf tensors.
     pub fn focus_lineage(&self) -> LineageReport {
         let Some(traced) = self.run.focus.as_ref().and_then(|f| f.traced.as_ref()) else {
-            return LineageReport {
-                shape: None,
-                elements: Vec::new(),
-            };
+            return LineageReport { shape: None, elements: Vec::new() };
         };
         let shape = traced.tensor.shape().clone();
         let elements = (0..shape.numel())
@@ -53,34 +49,22 @@ impl Session {
                 }
             })
             .collect();
-        LineageReport {
-            shape: Some(shape.dims().to_vec()),
-            elements,
-        }
+        LineageReport { shape: Some(shape.dims().to_vec()), elements }
     }
 
     /// The marked elements of leaf tensors, sorted by name, then row-major.
     fn leaf_elements(&self, marks: &Marks) -> Vec<ElementRef> {
         let graph = &self.run.graph;
-        let mut leaves: Vec<(&NodeId, _)> = marks
-            .iter()
-            .filter(|(id, _)| matches!(graph.node(**id).step, Step::Leaf))
-            .collect();
-        leaves.sort_by(|a, b| {
-            graph
-                .node(*a.0)
-                .label
-                .cmp(&graph.node(*b.0).label)
-                .then(a.0.cmp(b.0))
-        });
+        let mut leaves: Vec<(&NodeId, _)> =
+            marks.iter().filter(|(id, _)| matches!(graph.node(**id).step, Step::Leaf)).collect();
+        leaves.sort_by(|a, b| graph.node(*a.0).label.cmp(&graph.node(*b.0).label).then(a.0.cmp(b.0)));
         leaves
             .into_iter()
             .flat_map(|(id, flats)| {
                 let node = graph.node(*id);
-                flats.iter().map(move |&f| ElementRef {
-                    name: node.label.clone(),
-                    index: node.shape.unravel(f),
-                })
+                flats
+                    .iter()
+                    .map(move |&f| ElementRef { name: node.label.clone(), index: node.shape.unravel(f) })
             })
             .collect()
     }

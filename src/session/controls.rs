@@ -1,0 +1,204 @@
+//! The op / dim / keepdim controls: read from the program's last line, and
+//! written back into it (contract section 2).
+
+use crate::lang::Span;
+use crate::lang::ast::{Expr, ExprKind, StmtKind, Target, UnaryOp};
+use crate::lang::parser::parse;
+
+/// The reductions the `op` control offers, in its order.
+pub const REDUCTIONS: [&str; 14] = [
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+];
+
+/// What the controls show for a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Controls {
+    /// The reduction on the last line, if it is a reduction call on a tensor.
+    pub op: Option<String>,
+    /// Its `dim` argument.
+    pub dim: DimChoice,
+    /// Its `keepdim` argument.
+    pub keepdim: bool,
+}
+
+/// The `dim` argument as the control can show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DimChoice {
+    /// No dim: the whole tensor.
+    Whole,
+    /// One dim (possibly negative).
+    Dim(i64),
+    /// Something the control cannot show, such as a tuple of dims.
+    Other,
+}
+
+/// The last line's reduction call, taken apart.
+struct Call<'a> {
+    /// `t.sum(...)` rather than `torch.sum(t, ...)`.
+    method: bool,
+    receiver: &'a Expr,
+    op: &'a str,
+    dim: Option<&'a Expr>,
+    keepdim: Option<&'a Expr>,
+}
+
+/// Reads the controls off the last line of `source`.
+pub fn read_controls(source: &str) -> Controls {
+    let none = Controls { op: None, dim: DimChoice::Whole, keepdim: false };
+    let Ok(statements) = parse(source) else { return none };
+    let Some(StmtKind::Expr(e)) = statements.last().map(|s| &s.kind) else { return none };
+    let Some(call) = reduction_call(e) else { return none };
+    let dim = match call.dim.map(|d| &d.kind) {
+        None | Some(ExprKind::None) => DimChoice::Whole,
+        Some(_) => int_literal(call.dim.expect("matched Some")).map_or(DimChoice::Other, DimChoice::Dim),
+    };
+    let keepdim = matches!(call.keepdim.map(|k| &k.kind), Some(ExprKind::Bool(true)));
+    Controls { op: Some(call.op.to_string()), dim, keepdim }
+}
+
+/// The program with its last line rewritten to `op` along `dim` (`None`:
+/// the whole tensor) with `keepdim`. A last line that is not a reduction
+/// gets the reduction applied to it; a program ending in an assignment gets
+/// a new line reducing the assigned variable.
+pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -> String {
+    let Ok(statements) = parse(source) else { return source.to_string() };
+    let mut args = Vec::new();
+    if let Some(d) = dim {
+        args.push(format!("dim={d}"));
+    }
+    if keepdim {
+        args.push("keepdim=True".to_string());
+    }
+    let Some(last) = statements.last() else {
+        return source.to_string();
+    };
+    let (span, line) = match &last.kind {
+        StmtKind::Expr(e) => {
+            let line = match reduction_call(e) {
+                Some(call) if call.method => {
+                    format!("{}.{op}({})", text(source, call.receiver.span), args.join(", "))
+                }
+                Some(call) => {
+                    let mut all = vec![text(source, call.receiver.span).to_string()];
+                    all.extend(args);
+                    format!("torch.{op}({})", all.join(", "))
+                }
+                None => format!("{}.{op}({})", receiver_text(source, e), args.join(", ")),
+            };
+            (e.span, line)
+        }
+        StmtKind::Assign { targets, .. } => {
+            let Some(Target::Name(name, _)) = targets.first() else { return source.to_string() };
+            let kept = source.trim_end_matches(|c: char| c.is_whitespace());
+            return format!("{kept}\n{name}.{op}({})\n", args.join(", "));
+        }
+        StmtKind::Import { .. } => return source.to_string(),
+    };
+    format!("{}{}{}", &source[..span.start], line, &source[span.end..])
+}
+
+/// The source text of a span.
+fn text(source: &str, span: Span) -> &str {
+    source.get(span.start..span.end).unwrap_or_default()
+}
+
+/// An expression's text, parenthesised unless a method call can follow it directly.
+fn receiver_text(source: &str, e: &Expr) -> String {
+    let t = text(source, e.span);
+    match e.kind {
+        ExprKind::Name(_)
+        | ExprKind::Attribute { .. }
+        | ExprKind::Call { .. }
+        | ExprKind::Subscript { .. } => t.to_string(),
+        _ => format!("({t})"),
+    }
+}
+
+/// The last line as a reduction call, if it is one.
+fn reduction_call(e: &Expr) -> Option<Call<'_>> {
+    let ExprKind::Call { func, args, kwargs } = &e.kind else { return None };
+    let ExprKind::Attribute { value, name } = &func.kind else { return None };
+    let op = REDUCTIONS.iter().find(|r| *r == name)?;
+    let keyword = |k: &str| kwargs.iter().find(|(n, _)| n == k).map(|(_, v)| v);
+    let is_torch = matches!(&value.kind, ExprKind::Name(n) if n == "torch");
+    if is_torch {
+        let receiver = args.first()?;
+        return Some(Call {
+            method: false,
+            receiver,
+            op,
+            dim: keyword("dim").or(args.get(1)),
+            keepdim: keyword("keepdim").or(args.get(2)),
+        });
+    }
+    Some(Call {
+        method: true,
+        receiver: value,
+        op,
+        dim: keyword("dim").or(args.first()),
+        keepdim: keyword("keepdim").or(args.get(1)),
+    })
+}
+
+/// An integer literal, possibly negative.
+fn int_literal(e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(*i),
+        ExprKind::Unary { op: UnaryOp::Neg, operand } => int_literal(operand).map(|i| -i),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0]], dtype=torch.float32)\n";
+
+    #[test]
+    fn reads_method_and_function_calls() {
+        let c = read_controls(&format!("{T}t.argmax(dim=1)\n"));
+        assert_eq!(c, Controls { op: Some("argmax".into()), dim: DimChoice::Dim(1), keepdim: false });
+        let c = read_controls(&format!("{T}torch.sum(t, -1, True)"));
+        assert_eq!(c, Controls { op: Some("sum".into()), dim: DimChoice::Dim(-1), keepdim: true });
+        let c = read_controls(&format!("{T}t.sum(dim=(0, 1))"));
+        assert_eq!(c.dim, DimChoice::Other);
+        assert_eq!(read_controls(&format!("{T}t[0] + t[1]")).op, None);
+        assert_eq!(read_controls("t.sum(").op, None);
+    }
+
+    #[test]
+    fn rewrites_only_the_last_line() {
+        let p = format!("{T}t.sum(dim=0)  # columns\n");
+        assert_eq!(write_controls(&p, "max", Some(0), false), format!("{T}t.max(dim=0)  # columns\n"));
+        assert_eq!(write_controls(&p, "mean", None, true), format!("{T}t.mean(keepdim=True)  # columns\n"));
+        let f = format!("{T}torch.sum(t, dim=1)");
+        assert_eq!(
+            write_controls(&f, "argmin", Some(-1), true),
+            format!("{T}torch.argmin(t, dim=-1, keepdim=True)")
+        );
+    }
+
+    #[test]
+    fn applies_a_reduction_to_other_last_lines() {
+        assert_eq!(
+            write_controls(&format!("{T}t[0] + t[1]"), "sum", None, false),
+            format!("{T}(t[0] + t[1]).sum()")
+        );
+        assert_eq!(write_controls(&format!("{T}t"), "any", Some(0), false), format!("{T}t.any(dim=0)"));
+        assert_eq!(write_controls(T, "sum", Some(1), false), format!("{T}t.sum(dim=1)\n"));
+    }
+}
