@@ -38,7 +38,8 @@ pub fn repr(v: &Value) -> String {
 pub fn str(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
-        Value::NdArray(t) => numpy::array_repr(&t.tensor),
+        Value::NdArray(t) => numpy::array_str(&t.tensor),
+        Value::NpScalar(s, dtype) => numpy::scalar_str(*s, *dtype),
         other => repr(other),
     }
 }

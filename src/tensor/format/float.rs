@@ -31,11 +31,7 @@ pub fn repr(x: f64) -> String {
     }
     let d = Decimal::shortest(x, DType::Float64);
     let point = d.exponent + 1; // digits before the decimal point
-    if (-3..=16).contains(&point) {
-        d.positional_text()
-    } else {
-        python_exponent(&d.text())
-    }
+    if (-3..=16).contains(&point) { d.positional_text() } else { python_exponent(&d.text()) }
 }
 
 /// Python's spelling of NaN and the infinities.
@@ -93,11 +89,7 @@ impl Decimal {
             Decimal::parse(&format!("{x:e}"))
         };
         let nearest = Decimal::rounded(x, shortest.digits.len() - 1);
-        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) {
-            nearest
-        } else {
-            shortest
-        }
+        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) { nearest } else { shortest }
     }
 
     /// The exact value of `x` rounded (ties to even) to `fraction` digits
@@ -108,9 +100,7 @@ impl Decimal {
 
     /// Reads Rust's `{:e}` output, such as `-1.25e-3`.
     fn parse(text: &str) -> Decimal {
-        let (mantissa, exponent) = text
-            .split_once('e')
-            .expect("{:e} always writes an exponent");
+        let (mantissa, exponent) = text.split_once('e').expect("{:e} always writes an exponent");
         Decimal {
             negative: mantissa.starts_with('-'),
             digits: mantissa.chars().filter(char::is_ascii_digit).collect(),
@@ -133,10 +123,7 @@ impl Decimal {
         let sign = if self.negative { "-" } else { "" };
         let before_point = i64::from(self.exponent) + 1;
         let (int, frac) = if before_point <= 0 {
-            (
-                "0".to_string(),
-                format!("{}{}", "0".repeat((-before_point) as usize), self.digits),
-            )
+            ("0".to_string(), format!("{}{}", "0".repeat((-before_point) as usize), self.digits))
         } else if before_point as usize >= self.digits.len() {
             let zeros = "0".repeat(before_point as usize - self.digits.len());
             (format!("{}{zeros}", self.digits), String::new())
@@ -144,10 +131,7 @@ impl Decimal {
             let (int, frac) = self.digits.split_at(before_point as usize);
             (int.to_string(), frac.to_string())
         };
-        (
-            format!("{sign}{int}"),
-            frac.trim_end_matches('0').to_string(),
-        )
+        (format!("{sign}{int}"), frac.trim_end_matches('0').to_string())
     }
 
     /// Positional notation as Python's `repr` writes it, with at least one
@@ -187,6 +171,39 @@ mod tests {
         assert_eq!(repr(-0.0), "-0.0");
         assert_eq!(repr(1.5e300), "1.5e+300");
         assert_eq!(repr(f64::NAN), "nan");
+    }
+
+    #[test]
+    fn repr_breaks_ties_to_the_even_digit() {
+        // Each value lies exactly halfway between two shortest candidates;
+        // Rust's `{:e}` takes the upper one, Python the even one.
+        assert_eq!(repr(2f64.powi(46) + 0.125), "70368744177664.12");
+        assert_eq!(repr(-(2f64.powi(46) + 0.125)), "-70368744177664.12");
+        assert_eq!(repr(2f64.powi(46) + 0.625), "70368744177664.62");
+        assert_eq!(repr(2f64.powi(47) + 0.125), "140737488355328.12");
+        assert_eq!(repr(2f64.powi(43) + 0.0625), "8796093022208.062");
+        assert_eq!(repr(2f64.powi(50) + 0.25), "1125899906842624.2");
+        assert_eq!(repr(2f64.powi(-25)), "2.9802322387695312e-08");
+        assert_eq!(repr(5.960464477539062e-07), "5.960464477539062e-07");
+        // A tie whose even candidate is the upper one.
+        assert_eq!(repr(2f64.powi(46) + 0.375), "70368744177664.38");
+    }
+
+    #[test]
+    fn float32_shortest_digits_break_ties_to_even() {
+        // `str(np.float32(...))` of values halfway between two candidates.
+        // The values are exact in float32 (written as f64, since float32
+        // literals with more digits than float32's shortest are linted).
+        let shortest = |x: f64| Decimal::shortest(x, DType::Float32);
+        assert_eq!(shortest(16384.0625).positional_text(), "16384.062");
+        assert_eq!(shortest(216_063.125).positional_text(), "216063.12");
+        assert_eq!(shortest(-131_072.625).positional_text(), "-131072.62");
+        assert_eq!(shortest(0.000_244_140_625).positional_text(), "0.00024414062");
+        assert_eq!(python_exponent(&shortest(1_048_576.25).text()), "1.0485762e+06");
+        // np.float32(131072.375): the even candidate is the upper one.
+        assert_eq!(shortest(131_072.375).positional_text(), "131072.38");
+        // np.float32(1/3): no tie, float32's own shortest digits.
+        assert_eq!(shortest(f64::from((1. / 3.) as f32)).positional_text(), "0.33333334");
     }
 
     #[test]

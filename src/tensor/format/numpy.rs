@@ -1,11 +1,12 @@
-//! NumPy 2's `repr` of arrays and scalars: what Python prints for
-//! `t.numpy()` and for one element of it.
+//! NumPy 2's `repr` and `str` of arrays and scalars: what Python shows for
+//! `t.numpy()` and for one element of it, and what `print` writes for them.
 //!
 //! Follows `numpy/_core/arrayprint.py` with the default print options:
 //! precision 8 in `maxprec` mode, no small-number suppression, sign `-`,
 //! 75 columns, and summaries above 1000 elements showing 3 items at each
 //! edge of every long dim.
 
+use super::float::{Decimal, python_exponent};
 use super::tensor::shape_tuple;
 use crate::tensor::{DType, Scalar, Tensor};
 
@@ -19,6 +20,11 @@ const EDGE_ITEMS: usize = 3;
 const LINE_WIDTH: usize = 75;
 /// What every array repr starts with.
 const PREFIX: &str = "array(";
+/// Between the elements of a row in a repr; rows of a matrix end with its
+/// `,` too.
+const REPR_SEPARATOR: &str = ", ";
+/// Between the elements of a row in a str; nothing ends a matrix row.
+const STR_SEPARATOR: &str = " ";
 
 /// `repr(t.numpy())`: `array([1., 2.], dtype=float32)`.
 pub fn array_repr(t: &Tensor) -> String {
@@ -27,14 +33,9 @@ pub fn array_repr(t: &Tensor) -> String {
     let body = if t.numel() == 0 {
         "[]".to_string()
     } else {
-        let printer = Printer {
-            tensor: t,
-            format: ElementFormat::new(t.dtype(), &printed_values(t, summarize), t.rank() == 0),
-            summarize,
-        };
         // Continuation lines line up after `array([`, and the closing `)`
         // is reserved from the width.
-        printer.block(&mut Vec::new(), PREFIX.len() + 1, LINE_WIDTH - 1)
+        Printer::new(t, REPR_SEPARATOR).block(&mut Vec::new(), PREFIX.len() + 1, LINE_WIDTH - 1)
     };
 
     // The shape and dtype are spelled out whenever the text alone would not
@@ -49,15 +50,38 @@ pub fn array_repr(t: &Tensor) -> String {
     close_with_extras(format!("{PREFIX}{body}"), &extras)
 }
 
+/// `str(t.numpy())`, what `print` writes for an array: `[1. 2.]`,
+/// `[[1 2]\n [3 4]]`. The elements are formatted as in [`array_repr`] but
+/// separated by spaces alone, continuation lines are indented by one column
+/// (for the `[`), and neither shape nor dtype is added. A 0-d array prints
+/// as its scalar does ([`scalar_str`]), and every empty array as `[]`.
+pub fn array_str(t: &Tensor) -> String {
+    if t.rank() == 0 {
+        scalar_str(t.get(&[]), t.dtype())
+    } else if t.numel() == 0 {
+        "[]".to_string()
+    } else {
+        Printer::new(t, STR_SEPARATOR).block(&mut Vec::new(), 1, LINE_WIDTH)
+    }
+}
+
 /// `repr` of one NumPy scalar of `dtype`: `np.float32(0.1)`, `np.int64(6)`, `np.True_`.
 pub fn scalar_repr(value: Scalar, dtype: DType) -> String {
-    let text = match value.cast(dtype) {
-        Scalar::Bool(true) => return "np.True_".to_string(),
-        Scalar::Bool(false) => return "np.False_".to_string(),
+    match value.cast(dtype) {
+        Scalar::Bool(true) => "np.True_".to_string(),
+        Scalar::Bool(false) => "np.False_".to_string(),
+        value => format!("np.{}({})", dtype.name(), scalar_str(value, dtype)),
+    }
+}
+
+/// `str` of one NumPy scalar of `dtype`, what `print` writes for it: the
+/// text inside its repr (`0.1` for `np.float32(0.1)`, `6`), or `True`/`False`.
+pub fn scalar_str(value: Scalar, dtype: DType) -> String {
+    match value.cast(dtype) {
+        Scalar::Bool(b) => if b { "True" } else { "False" }.to_string(),
         Scalar::Int(i) => i.to_string(),
         Scalar::Float(x) => float_scalar_text(x, dtype),
-    };
-    format!("np.{}({text})", dtype.name())
+    }
 }
 
 /// The dtypes NumPy leaves out of an array's repr because the values
@@ -117,9 +141,24 @@ struct Printer<'a> {
     tensor: &'a Tensor,
     format: ElementFormat,
     summarize: bool,
+    /// Written after every element of a row but the last; without its
+    /// trailing space, after every row or block of an outer dim but the last.
+    separator: &'static str,
 }
 
-impl Printer<'_> {
+impl<'a> Printer<'a> {
+    /// A printer for the nonempty `tensor`, summarised when it is large.
+    fn new(tensor: &'a Tensor, separator: &'static str) -> Printer<'a> {
+        let summarize = tensor.numel() > THRESHOLD;
+        let values = printed_values(tensor, summarize);
+        Printer {
+            tensor,
+            format: ElementFormat::new(tensor.dtype(), &values, tensor.rank() == 0),
+            summarize,
+            separator,
+        }
+    }
+
     /// The text of the sub-array at `index`. Its first line starts right
     /// after an opening bracket at column `indent - 1`; its lines may run to
     /// `width` columns (each nesting level reserves one for its `]`).
@@ -137,8 +176,10 @@ impl Printer<'_> {
         format!("[{inner}]")
     }
 
-    /// The last dim: elements joined by `, `, wrapped onto lines indented by
-    /// `indent`. The `,` or `]` after each element must fit too, hence `width - 1`.
+    /// The last dim: elements joined by the separator, wrapped onto lines
+    /// indented by `indent`. One column is kept for the `,` or `]` after each
+    /// element, hence `width - 1`; NumPy keeps it for the `]` in a str too,
+    /// where the separator is a bare space.
     fn row(
         &self,
         index: &mut Vec<usize>,
@@ -154,7 +195,7 @@ impl Printer<'_> {
             };
             lines.push(&word);
             if n + 1 < positions.len() {
-                lines.push_separator();
+                lines.push_separator(self.separator);
             }
         }
         lines.finish()
@@ -170,7 +211,8 @@ impl Printer<'_> {
         width: usize,
     ) -> String {
         let dims_below = self.tensor.rank() - index.len() - 1;
-        let separator = format!(",{}{}", "\n".repeat(dims_below), " ".repeat(indent));
+        let separator =
+            format!("{}{}{}", self.separator.trim_end(), "\n".repeat(dims_below), " ".repeat(indent));
         let parts: Vec<String> = positions
             .iter()
             .map(|&position| match position {
@@ -222,8 +264,8 @@ impl Wrapper {
         self.line.push_str(word);
     }
 
-    fn push_separator(&mut self) {
-        self.line.push_str(", ");
+    fn push_separator(&mut self, separator: &str) {
+        self.line.push_str(separator);
     }
 
     fn finish(mut self) -> String {
@@ -399,23 +441,9 @@ fn float_scalar_text(x: f64, dtype: DType) -> String {
     let ceiling = if dtype == DType::Float32 { 1e6 } else { 1e16 };
     let d = Decimal::shortest(x, dtype);
     if x == 0.0 || (1e-4..ceiling).contains(&x.abs()) {
-        let (int, frac) = d.positional();
-        let frac = if frac.is_empty() { "0" } else { &frac };
-        format!("{int}.{frac}")
+        d.positional_text()
     } else {
-        let sign = if d.negative { "-" } else { "" };
-        let (lead, rest) = d.digits.split_at(1);
-        let point = if rest.is_empty() { "" } else { "." };
-        format!("{sign}{lead}{point}{rest}e{}", exponent_text(d.exponent, 2))
-    }
-}
-
-/// Whether `text` parses to exactly `x` in `dtype`.
-fn reads_back_as(text: &str, x: f64, dtype: DType) -> bool {
-    if dtype == DType::Float32 {
-        text.parse::<f32>().is_ok_and(|y| f64::from(y) == x)
-    } else {
-        text.parse::<f64>().is_ok_and(|y| y == x)
+        python_exponent(&d.text())
     }
 }
 
@@ -442,58 +470,8 @@ fn exponent_digits(exponent: i32) -> usize {
     exponent.unsigned_abs().to_string().len().max(2)
 }
 
-/// A finite float as decimal digits `d.ddd` times `10^exponent`.
-#[derive(Debug, Clone, PartialEq)]
-struct Decimal {
-    negative: bool,
-    /// At least one digit; the point goes after the first.
-    digits: String,
-    exponent: i32,
-}
-
+/// The digit bookkeeping only NumPy's maxprec mode needs.
 impl Decimal {
-    /// The shortest digits that read back as `x` in `dtype`, the way
-    /// NumPy's Dragon4 picks them.
-    ///
-    /// Rust's `{:e}` on an `f32` gives float32's shortest digits, on an
-    /// `f64` float64's. When two candidates of that length are equally close
-    /// to `x` (float32 216063.125: `216063.12` or `216063.13`), Rust rounds
-    /// up but NumPy takes the even one, which is what rounding the exact
-    /// value to that length gives; it is used whenever it reads back as `x`.
-    fn shortest(x: f64, dtype: DType) -> Decimal {
-        let shortest = if dtype == DType::Float32 {
-            Decimal::parse(&format!("{:e}", x as f32))
-        } else {
-            Decimal::parse(&format!("{x:e}"))
-        };
-        let nearest = Decimal::rounded(x, shortest.digits.len() - 1);
-        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) { nearest } else { shortest }
-    }
-
-    /// The exact value of `x` rounded (ties to even) to `fraction` digits
-    /// after the mantissa's point.
-    fn rounded(x: f64, fraction: usize) -> Decimal {
-        Decimal::parse(&format!("{x:.fraction$e}"))
-    }
-
-    /// Reads Rust's `{:e}` output, such as `-1.25e-3`.
-    fn parse(text: &str) -> Decimal {
-        let (mantissa, exponent) = text.split_once('e').expect("{:e} always writes an exponent");
-        Decimal {
-            negative: mantissa.starts_with('-'),
-            digits: mantissa.chars().filter(char::is_ascii_digit).collect(),
-            exponent: exponent.parse().expect("{:e} writes a decimal exponent"),
-        }
-    }
-
-    /// Rust's `{:e}` spelling, which Rust's float parser reads back.
-    fn text(&self) -> String {
-        let sign = if self.negative { "-" } else { "" };
-        let (lead, rest) = self.digits.split_at(1);
-        let point = if rest.is_empty() { "" } else { "." };
-        format!("{sign}{lead}{point}{rest}e{}", self.exponent)
-    }
-
     /// Drops trailing zero digits, keeping the first digit.
     fn trim_zeros(mut self) -> Decimal {
         let kept = self.digits.trim_end_matches('0').len().max(1);
@@ -505,28 +483,12 @@ impl Decimal {
     fn fraction_digits(&self) -> usize {
         (self.digits.len() as i64 - 1 - i64::from(self.exponent)).max(0) as usize
     }
-
-    /// Positional notation without trailing zeros after the point, split
-    /// at the point: `("-12", "5")` for -12.5, `("100", "")` for 100.
-    fn positional(&self) -> (String, String) {
-        let sign = if self.negative { "-" } else { "" };
-        let before_point = i64::from(self.exponent) + 1;
-        let (int, frac) = if before_point <= 0 {
-            ("0".to_string(), format!("{}{}", "0".repeat((-before_point) as usize), self.digits))
-        } else if before_point as usize >= self.digits.len() {
-            let zeros = "0".repeat(before_point as usize - self.digits.len());
-            (format!("{}{zeros}", self.digits), String::new())
-        } else {
-            let (int, frac) = self.digits.split_at(before_point as usize);
-            (int.to_string(), frac.to_string())
-        };
-        (format!("{sign}{int}"), frac.trim_end_matches('0').to_string())
-    }
 }
 
 // Every expected string below was printed by NumPy 2.4.6 (Python 3.11):
 // `repr(np.array(...))` for arrays, `repr(np.float32(...))` and the like for
-// scalars, with the NumPy expression in a comment above each assertion.
+// scalars, and `str(...)` of the same for the `_str` functions, with the
+// NumPy expression in a comment above each assertion.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -968,5 +930,310 @@ mod tests {
         assert_eq!(scalar_repr(Scalar::Bool(false), DType::Bool), "np.False_");
         // np.float32(3)
         assert_eq!(scalar_repr(Scalar::Int(3), DType::Float32), "np.float32(3.0)");
+    }
+
+    #[test]
+    fn str_of_arrays_separates_with_spaces_only() {
+        // np.array([1., 2.], dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[1., 2.], &[2])), "[1. 2.]");
+        // np.array([1., 2.])
+        assert_eq!(array_str(&f64s(&[1., 2.], &[2])), "[1. 2.]");
+        // np.array([[1, 2], [3, 4]])
+        assert_eq!(array_str(&i64s(&[1, 2, 3, 4], &[2, 2])), "[[1 2]\n [3 4]]");
+        // np.array([True, False])
+        assert_eq!(array_str(&bools(&[true, false], &[2])), "[ True False]");
+        // np.array([[True, False], [False, True]])
+        assert_eq!(
+            array_str(&bools(&[true, false, false, true], &[2, 2])),
+            "[[ True False]\n [False  True]]"
+        );
+        // np.array([-1.5, 2, 300.25], dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[-1.5, 2., 300.25], &[3])), "[ -1.5    2.   300.25]");
+        // np.array([1/3, 1, 2])
+        assert_eq!(array_str(&f64s(&[1. / 3., 1., 2.], &[3])), "[0.33333333 1.         2.        ]");
+        // np.array([-0., 0.])
+        assert_eq!(array_str(&f64s(&[-0., 0.], &[2])), "[-0.  0.]");
+        // np.array([216063.125], dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[216_063.0 + 1. / 8.], &[1])), "[216063.12]");
+    }
+
+    #[test]
+    fn str_of_arrays_keeps_the_repr_number_formats() {
+        // np.array([1e-9, 1.])
+        assert_eq!(array_str(&f64s(&[1e-9, 1.], &[2])), "[1.e-09 1.e+00]");
+        // np.array([-1e-5, 2.5, 0.])
+        assert_eq!(array_str(&f64s(&[-1e-5, 2.5, 0.], &[3])), "[-1.0e-05  2.5e+00  0.0e+00]");
+        // np.array([nan, 1.5, -2.25])
+        assert_eq!(array_str(&f64s(&[f64::NAN, 1.5, -2.25], &[3])), "[  nan  1.5  -2.25]");
+        // np.array([inf, -inf, nan], dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[f32::INFINITY, f32::NEG_INFINITY, f32::NAN], &[3])), "[ inf -inf  nan]");
+        // np.array([-2**63, 2**63-1, 0])
+        assert_eq!(
+            array_str(&i64s(&[i64::MIN, i64::MAX, 0], &[3])),
+            "[-9223372036854775808  9223372036854775807                    0]"
+        );
+        // np.array([-7, 1000000], dtype=np.int32)
+        assert_eq!(array_str(&i32s(&[-7, 1_000_000], &[2])), "[     -7 1000000]");
+    }
+
+    #[test]
+    fn str_of_zero_dim_and_empty_arrays() {
+        // np.array(5.0)
+        assert_eq!(array_str(&f64s(&[5.], &[])), "5.0");
+        // np.array(5.0, dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[5.], &[])), "5.0");
+        // np.array(1e-5, dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[1e-5], &[])), "1e-05");
+        // np.array(0.1, dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[0.1], &[])), "0.1");
+        // np.array(1/3)
+        assert_eq!(array_str(&f64s(&[1. / 3.], &[])), "0.3333333333333333");
+        // np.array(nan)
+        assert_eq!(array_str(&f64s(&[f64::NAN], &[])), "nan");
+        // np.array(-inf, dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[f32::NEG_INFINITY], &[])), "-inf");
+        // np.array(7)
+        assert_eq!(array_str(&i64s(&[7], &[])), "7");
+        // np.array(-7, dtype=np.int32)
+        assert_eq!(array_str(&i32s(&[-7], &[])), "-7");
+        // np.array(True)
+        assert_eq!(array_str(&bools(&[true], &[])), "True");
+        // np.zeros(0, dtype=np.float32)
+        assert_eq!(array_str(&f32s(&[], &[0])), "[]");
+        // np.zeros((0, 3))
+        assert_eq!(array_str(&f64s(&[], &[0, 3])), "[]");
+        // np.zeros((2, 0), dtype=bool)
+        assert_eq!(array_str(&bools(&[], &[2, 0])), "[]");
+    }
+
+    #[test]
+    fn str_wraps_at_75_columns_under_the_bracket() {
+        // np.full(10, 1/3, dtype=np.float32)
+        assert_eq!(
+            array_str(&f32s(&[third(1.); 10], &[10])),
+            concat!(
+                "[0.33333334 0.33333334 0.33333334 0.33333334 0.33333334 0.33333334\n",
+                " 0.33333334 0.33333334 0.33333334 0.33333334]",
+            )
+        );
+        // np.arange(32, dtype=np.float32) / np.float32(7)
+        assert_eq!(
+            array_str(&f32s(&float32_range(32, 7.), &[32])),
+            concat!(
+                "[0.         0.14285715 0.2857143  0.42857143 0.5714286  0.71428573\n",
+                " 0.85714287 1.         1.1428572  1.2857143  1.4285715  1.5714285\n",
+                " 1.7142857  1.8571428  2.         2.142857   2.2857144  2.4285715\n",
+                " 2.5714285  2.7142856  2.857143   3.         3.142857   3.2857144\n",
+                " 3.4285715  3.5714285  3.7142856  3.857143   4.         4.142857\n",
+                " 4.285714   4.428571  ]",
+            )
+        );
+        // np.arange(40)
+        assert_eq!(
+            array_str(&i64s(&(0..40).collect::<Vec<i64>>(), &[40])),
+            concat!(
+                "[ 0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16 17 18 19 20 21 22 23\n",
+                " 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39]",
+            )
+        );
+        // np.arange(26) - 13
+        assert_eq!(
+            array_str(&i64s(&(-13..13).collect::<Vec<i64>>(), &[26])),
+            concat!(
+                "[-13 -12 -11 -10  -9  -8  -7  -6  -5  -4  -3  -2  -1   0   1   2   3   4\n",
+                "   5   6   7   8   9  10  11  12]",
+            )
+        );
+        // np.array([True] * 30)
+        assert_eq!(
+            array_str(&bools(&[true; 30], &[30])),
+            concat!(
+                "[ True  True  True  True  True  True  True  True  True  True  True  True\n",
+                "  True  True  True  True  True  True  True  True  True  True  True  True\n",
+                "  True  True  True  True  True  True]",
+            )
+        );
+        // np.arange(18) * 1e5
+        assert_eq!(
+            array_str(&f64s(&(0..18).map(|i| f64::from(i) * 1e5).collect::<Vec<f64>>(), &[18])),
+            concat!(
+                "[      0.  100000.  200000.  300000.  400000.  500000.  600000.  700000.\n",
+                "  800000.  900000. 1000000. 1100000. 1200000. 1300000. 1400000. 1500000.\n",
+                " 1600000. 1700000.]",
+            )
+        );
+        // (np.arange(24) / 3).reshape(2, 12)
+        assert_eq!(
+            array_str(&f64s(&float64_range(24, 3.), &[2, 12])),
+            concat!(
+                "[[0.         0.33333333 0.66666667 1.         1.33333333 1.66666667\n",
+                "  2.         2.33333333 2.66666667 3.         3.33333333 3.66666667]\n",
+                " [4.         4.33333333 4.66666667 5.         5.33333333 5.66666667\n",
+                "  6.         6.33333333 6.66666667 7.         7.33333333 7.66666667]]",
+            )
+        );
+    }
+
+    #[test]
+    fn str_of_higher_ranks_leaves_blank_lines_between_blocks() {
+        // np.arange(24, dtype=np.float32).reshape(2, 3, 4)
+        assert_eq!(
+            array_str(&f32s(&float32_range(24, 1.), &[2, 3, 4])),
+            concat!(
+                "[[[ 0.  1.  2.  3.]\n",
+                "  [ 4.  5.  6.  7.]\n",
+                "  [ 8.  9. 10. 11.]]\n",
+                "\n",
+                " [[12. 13. 14. 15.]\n",
+                "  [16. 17. 18. 19.]\n",
+                "  [20. 21. 22. 23.]]]",
+            )
+        );
+        // np.arange(-12, 12, dtype=np.float32).reshape(2, 3, 4) / np.float32(3)
+        let thirds: Vec<f32> = (-12..12).map(|i| i as f32 / 3.).collect();
+        assert_eq!(
+            array_str(&f32s(&thirds, &[2, 3, 4])),
+            concat!(
+                "[[[-4.         -3.6666667  -3.3333333  -3.        ]\n",
+                "  [-2.6666667  -2.3333333  -2.         -1.6666666 ]\n",
+                "  [-1.3333334  -1.         -0.6666667  -0.33333334]]\n",
+                "\n",
+                " [[ 0.          0.33333334  0.6666667   1.        ]\n",
+                "  [ 1.3333334   1.6666666   2.          2.3333333 ]\n",
+                "  [ 2.6666667   3.          3.3333333   3.6666667 ]]]",
+            )
+        );
+        // np.arange(16).reshape(2, 2, 2, 2)
+        assert_eq!(
+            array_str(&i64s(&(0..16).collect::<Vec<i64>>(), &[2, 2, 2, 2])),
+            concat!(
+                "[[[[ 0  1]\n",
+                "   [ 2  3]]\n",
+                "\n",
+                "  [[ 4  5]\n",
+                "   [ 6  7]]]\n",
+                "\n",
+                "\n",
+                " [[[ 8  9]\n",
+                "   [10 11]]\n",
+                "\n",
+                "  [[12 13]\n",
+                "   [14 15]]]]",
+            )
+        );
+    }
+
+    #[test]
+    fn str_of_large_arrays_is_summarised_without_the_shape() {
+        // np.arange(1001)
+        assert_eq!(
+            array_str(&i64s(&(0..1001).collect::<Vec<i64>>(), &[1001])),
+            "[   0    1    2 ...  998  999 1000]"
+        );
+        // np.arange(1001, dtype=np.float32)
+        assert_eq!(
+            array_str(&f32s(&float32_range(1001, 1.), &[1001])),
+            "[   0.    1.    2. ...  998.  999. 1000.]"
+        );
+        // np.ones((30, 40))
+        assert_eq!(
+            array_str(&f64s(&[1.; 1200], &[30, 40])),
+            concat!(
+                "[[1. 1. 1. ... 1. 1. 1.]\n",
+                " [1. 1. 1. ... 1. 1. 1.]\n",
+                " [1. 1. 1. ... 1. 1. 1.]\n",
+                " ...\n",
+                " [1. 1. 1. ... 1. 1. 1.]\n",
+                " [1. 1. 1. ... 1. 1. 1.]\n",
+                " [1. 1. 1. ... 1. 1. 1.]]",
+            )
+        );
+        // -np.arange(2000).reshape(2, 1000)
+        assert_eq!(
+            array_str(&i64s(&(0..2000).map(|i| -i).collect::<Vec<i64>>(), &[2, 1000])),
+            concat!(
+                "[[    0    -1    -2 ...  -997  -998  -999]\n",
+                " [-1000 -1001 -1002 ... -1997 -1998 -1999]]",
+            )
+        );
+        // np.arange(2400, dtype=np.int32).reshape(2, 3, 400)
+        assert_eq!(
+            array_str(&i32s(&(0..2400).collect::<Vec<i32>>(), &[2, 3, 400])),
+            concat!(
+                "[[[   0    1    2 ...  397  398  399]\n",
+                "  [ 400  401  402 ...  797  798  799]\n",
+                "  [ 800  801  802 ... 1197 1198 1199]]\n",
+                "\n",
+                " [[1200 1201 1202 ... 1597 1598 1599]\n",
+                "  [1600 1601 1602 ... 1997 1998 1999]\n",
+                "  [2000 2001 2002 ... 2397 2398 2399]]]",
+            )
+        );
+        // np.ones((1001, 1), dtype=bool)
+        assert_eq!(
+            array_str(&bools(&[true; 1001], &[1001, 1])),
+            concat!(
+                "[[ True]\n",
+                " [ True]\n",
+                " [ True]\n",
+                " ...\n",
+                " [ True]\n",
+                " [ True]\n",
+                " [ True]]",
+            )
+        );
+    }
+
+    #[test]
+    fn str_of_scalars_is_the_text_inside_their_repr() {
+        // np.float32(4.0)
+        assert_eq!(scalar_str(Scalar::Float(4.), DType::Float32), "4.0");
+        // np.float32(0.1)
+        assert_eq!(scalar_str(Scalar::Float(0.1), DType::Float32), "0.1");
+        // np.float32(1/3)
+        assert_eq!(scalar_str(Scalar::Float(1. / 3.), DType::Float32), "0.33333334");
+        // np.float64(1/3)
+        assert_eq!(scalar_str(Scalar::Float(1. / 3.), DType::Float64), "0.3333333333333333");
+        // np.float32(123456789.)
+        assert_eq!(scalar_str(Scalar::Float(123_456_789.), DType::Float32), "1.2345679e+08");
+        // np.float32(1e-4)
+        assert_eq!(scalar_str(Scalar::Float(1e-4), DType::Float32), "1e-04");
+        // np.float64(1e-4)
+        assert_eq!(scalar_str(Scalar::Float(1e-4), DType::Float64), "0.0001");
+        // np.float64(1e16)
+        assert_eq!(scalar_str(Scalar::Float(1e16), DType::Float64), "1e+16");
+        // np.float64(-0.0)
+        assert_eq!(scalar_str(Scalar::Float(-0.), DType::Float64), "-0.0");
+        // np.float32(nan)
+        assert_eq!(scalar_str(Scalar::Float(f64::NAN), DType::Float32), "nan");
+        // np.float64(-inf)
+        assert_eq!(scalar_str(Scalar::Float(f64::NEG_INFINITY), DType::Float64), "-inf");
+        // np.int64(6)
+        assert_eq!(scalar_str(Scalar::Int(6), DType::Int64), "6");
+        // np.int32(-6)
+        assert_eq!(scalar_str(Scalar::Int(-6), DType::Int32), "-6");
+        // np.True_
+        assert_eq!(scalar_str(Scalar::Bool(true), DType::Bool), "True");
+        // np.False_
+        assert_eq!(scalar_str(Scalar::Bool(false), DType::Bool), "False");
+        // np.float32(3)
+        assert_eq!(scalar_str(Scalar::Int(3), DType::Float32), "3.0");
+    }
+
+    #[test]
+    fn scalars_break_digit_ties_to_even() {
+        // np.float32(16384.0625)
+        assert_eq!(scalar_repr(Scalar::Float(16384.0625), DType::Float32), "np.float32(16384.062)");
+        // np.float32(0.000244140625)
+        assert_eq!(
+            scalar_repr(Scalar::Float(0.000_244_140_625), DType::Float32),
+            "np.float32(0.00024414062)"
+        );
+        // np.float32(1048576.25)
+        assert_eq!(scalar_str(Scalar::Float(1_048_576.25), DType::Float32), "1.0485762e+06");
+        // np.float32(-131072.625)
+        assert_eq!(scalar_str(Scalar::Float(-131_072.625), DType::Float32), "-131072.62");
+        // np.float64(2.0**46 + 0.125)
+        assert_eq!(scalar_str(Scalar::Float(2f64.powi(46) + 0.125), DType::Float64), "70368744177664.12");
     }
 }
