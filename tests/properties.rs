@@ -28,10 +28,7 @@ fn case() -> impl Strategy<Value = Case> {
         .prop_flat_map(|base_dims| {
             let n: usize = base_dims.iter().product();
             let rank = base_dims.len();
-            let slices = base_dims
-                .iter()
-                .map(|&d| (0..d, 1..3usize))
-                .collect::<Vec<_>>();
+            let slices = base_dims.iter().map(|&d| (0..d, 1..3usize)).collect::<Vec<_>>();
             (
                 Just(base_dims),
                 prop::collection::vec(-4i64..5, n),
@@ -44,27 +41,16 @@ fn case() -> impl Strategy<Value = Case> {
         .prop_map(|(base_dims, values, slices, dims, negative, keepdim)| {
             let rank = base_dims.len() as i64;
             let dims = dims.map(|set| {
-                set.into_iter()
-                    .map(|d| if negative { d as i64 - rank } else { d as i64 })
-                    .collect()
+                set.into_iter().map(|d| if negative { d as i64 - rank } else { d as i64 }).collect()
             });
-            Case {
-                base_dims,
-                values,
-                slices,
-                dims,
-                keepdim,
-            }
+            Case { base_dims, values, slices, dims, keepdim }
         })
 }
 
 impl Case {
     /// The strided view the reduction runs on.
     fn view(&self) -> Tensor {
-        let base = Tensor::from_vec(
-            self.values.clone(),
-            Shape::new(self.base_dims.clone()).unwrap(),
-        );
+        let base = Tensor::from_vec(self.values.clone(), Shape::new(self.base_dims.clone()).unwrap());
         let items: Vec<IndexItem> = self
             .slices
             .iter()
@@ -96,21 +82,13 @@ fn indices(dims: &[usize]) -> Vec<Vec<usize>> {
 /// and keep those whose non-reduced coordinates match.
 fn naive(t: &Tensor, reduced: &[bool], op: Reduction) -> Vec<(i64, usize)> {
     let dims = t.shape().dims();
-    let kept: Vec<usize> = (0..dims.len())
-        .filter(|&k| !reduced[k])
-        .map(|k| dims[k])
-        .collect();
+    let kept: Vec<usize> = (0..dims.len()).filter(|&k| !reduced[k]).map(|k| dims[k]).collect();
     indices(&kept)
         .into_iter()
         .map(|out| {
             let lane: Vec<i64> = indices(dims)
                 .into_iter()
-                .filter(|i| {
-                    (0..dims.len())
-                        .filter(|&k| !reduced[k])
-                        .map(|k| i[k])
-                        .eq(out.iter().copied())
-                })
+                .filter(|i| (0..dims.len()).filter(|&k| !reduced[k]).map(|k| i[k]).eq(out.iter().copied()))
                 .map(|i| element(t, &i))
                 .collect();
             match op {
@@ -134,9 +112,7 @@ fn naive(t: &Tensor, reduced: &[bool], op: Reduction) -> Vec<(i64, usize)> {
 fn reduced_flags(rank: usize, dims: &Option<Vec<i64>>) -> Vec<bool> {
     match dims {
         None => vec![true; rank],
-        Some(ds) => (0..rank)
-            .map(|k| ds.iter().any(|&d| d.rem_euclid(rank as i64) as usize == k))
-            .collect(),
+        Some(ds) => (0..rank).map(|k| ds.iter().any(|&d| d.rem_euclid(rank as i64) as usize == k)).collect(),
     }
 }
 
@@ -181,7 +157,7 @@ proptest! {
         let leaf = g.add(Step::Leaf, t.shape().clone(), "t");
         let lanes = Lanes::new(t.shape(), c.dims.as_deref(), c.keepdim).unwrap();
         let r = reduce(&t, Reduction::Sum, &lanes).unwrap();
-        let out = g.add(Step::Reduce { input: leaf, lanes: lanes.clone(), winners: None }, r.values.shape().clone(), "s");
+        let out = g.add(Step::Reduce { op: Reduction::Sum, input: leaf, lanes: lanes.clone(), winners: None }, r.values.shape().clone(), "s");
         let mut fed = vec![0usize; t.numel()];
         for (flat, value) in r.values.scalars().enumerate() {
             let trace = g.trace(out, flat);
@@ -211,7 +187,7 @@ proptest! {
         let lanes = Lanes::new(t.shape(), dims.as_deref(), c.keepdim).unwrap();
         let r = reduce(&t, Reduction::Argmax, &lanes).unwrap();
         let winners = std::rc::Rc::new(r.winners.clone().unwrap());
-        let out = g.add(Step::Reduce { input: leaf, lanes, winners: Some(winners) }, r.values.shape().clone(), "a");
+        let out = g.add(Step::Reduce { op: Reduction::Argmax, input: leaf, lanes, winners: Some(winners) }, r.values.shape().clone(), "a");
         for (flat, position) in r.values.scalars().enumerate() {
             let trace = g.trace(out, flat);
             let sources: BTreeSet<usize> = trace.sources[&leaf].clone();
@@ -271,33 +247,14 @@ fn a_column_view_reduces_like_its_copy() {
     let t = Tensor::from_vec((0..12i64).collect(), Shape::new(vec![3, 4]).unwrap());
     let view = t
         .index(&[
-            IndexItem::Slice {
-                start: None,
-                stop: None,
-                step: None,
-            },
-            IndexItem::Slice {
-                start: Some(1),
-                stop: Some(3),
-                step: None,
-            },
+            IndexItem::Slice { start: None, stop: None, step: None },
+            IndexItem::Slice { start: Some(1), stop: Some(3), step: None },
         ])
         .unwrap();
     let copy = view.to_dtype(view.dtype());
-    assert_eq!(
-        copy.layout(),
-        &Layout::contiguous(Shape::new(vec![3, 2]).unwrap())
-    );
-    let from_view = view
-        .reduce(Reduction::Sum, Some(&[0]), false)
-        .unwrap()
-        .values
-        .to_vec::<i64>();
-    let from_copy = copy
-        .reduce(Reduction::Sum, Some(&[0]), false)
-        .unwrap()
-        .values
-        .to_vec::<i64>();
+    assert_eq!(copy.layout(), &Layout::contiguous(Shape::new(vec![3, 2]).unwrap()));
+    let from_view = view.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values.to_vec::<i64>();
+    let from_copy = copy.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values.to_vec::<i64>();
     assert_eq!(from_view, vec![1 + 5 + 9, 2 + 6 + 10]);
     assert_eq!(from_view, from_copy);
 }

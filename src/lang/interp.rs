@@ -24,6 +24,9 @@ pub struct Focus {
     /// `values` of a (values, indices) pair, or the tensor that `.item()`,
     /// `.tolist()` or `.numpy()` converted.
     pub traced: Option<Traced>,
+    /// The tensors the value shows as grids: its own tensor, or the values
+    /// and the indices of a (values, indices) pair.
+    pub grids: Vec<NodeId>,
 }
 
 /// Everything one run of a program produced.
@@ -39,6 +42,11 @@ pub struct Run {
     pub focus: Option<Focus>,
     /// The variables at the end of the run.
     pub variables: HashMap<String, Value>,
+    /// By node id: the tensor's values, kept for the focus and everything
+    /// it was computed from (the rest is dropped to free memory).
+    pub tensors: Vec<Option<Tensor>>,
+    /// By node id: the code that computed the tensor.
+    pub spans: Vec<Span>,
 }
 
 /// The state of a running program.
@@ -49,6 +57,8 @@ pub struct Interpreter<'src> {
     /// Nodes that already carry a variable's name.
     named: HashSet<NodeId>,
     out: String,
+    tensors: Vec<Option<Tensor>>,
+    spans: Vec<Span>,
 }
 
 /// Runs a whole program.
@@ -66,7 +76,23 @@ pub fn run(source: &str) -> Run {
             Err(e) => Some(e.at(s.span)),
         }),
     };
-    Run { stdout: interp.out, error, graph: interp.graph, focus, variables: interp.vars }
+    let mut tensors = interp.tensors;
+    let kept: HashSet<NodeId> =
+        focus.iter().flat_map(|f: &Focus| f.grids.iter().flat_map(|&g| interp.graph.upstream(g))).collect();
+    for (id, t) in tensors.iter_mut().enumerate() {
+        if !kept.contains(&id) {
+            *t = None;
+        }
+    }
+    Run {
+        stdout: interp.out,
+        error,
+        graph: interp.graph,
+        focus,
+        variables: interp.vars,
+        tensors,
+        spans: interp.spans,
+    }
 }
 
 impl<'src> Interpreter<'src> {
@@ -76,7 +102,15 @@ impl<'src> Interpreter<'src> {
         // `import numpy as np` had run.
         vars.insert("torch".to_string(), Value::Module(Module::Torch));
         vars.insert("np".to_string(), Value::Module(Module::Numpy));
-        Interpreter { source, vars, graph: Graph::new(), named: HashSet::new(), out: String::new() }
+        Interpreter {
+            source,
+            vars,
+            graph: Graph::new(),
+            named: HashSet::new(),
+            out: String::new(),
+            tensors: Vec::new(),
+            spans: Vec::new(),
+        }
     }
 
     /// The program text of a span: a tensor's label.
@@ -95,15 +129,20 @@ impl<'src> Interpreter<'src> {
 
     /// Records a tensor built from data.
     pub(crate) fn leaf(&mut self, tensor: Tensor, span: Span) -> Traced {
-        let label = self.text(span);
-        let node = self.graph.add(Step::Leaf, tensor.shape().clone(), label);
-        Traced { tensor, node }
+        self.derived(tensor, Step::Leaf, span)
     }
 
-    /// Records a tensor computed from others.
+    /// Records a tensor computed from others, labelled with its code.
     pub(crate) fn derived(&mut self, tensor: Tensor, step: Step, span: Span) -> Traced {
         let label = self.text(span);
+        self.record(tensor, step, span, label)
+    }
+
+    /// Records a tensor in the lineage graph, keeping its values and code.
+    pub(crate) fn record(&mut self, tensor: Tensor, step: Step, span: Span, label: String) -> Traced {
         let node = self.graph.add(step, tensor.shape().clone(), label);
+        self.tensors.push(Some(tensor.clone()));
+        self.spans.push(span);
         Traced { tensor, node }
     }
 
@@ -134,7 +173,11 @@ impl<'src> Interpreter<'src> {
                     self.write(&shown)?;
                     self.write("\n")?;
                 }
-                Ok(Some(Focus { value, span: e.span, traced }))
+                let grids = match &value {
+                    Value::ValuesIndices { values, indices, .. } => vec![values.node, indices.node],
+                    _ => traced.iter().map(|t| t.node).collect(),
+                };
+                Ok(Some(Focus { value, span: e.span, traced, grids }))
             }
         }
     }

@@ -256,7 +256,7 @@ impl Interpreter<'_> {
         let lanes = Lanes::new(input.tensor.shape(), dims, keepdim)?;
         let reduced = reduce(&input.tensor, op, &lanes)?;
         let winners = reduced.winners.map(Rc::new);
-        let step = Step::Reduce { input: input.node, lanes, winners: winners.clone() };
+        let step = Step::Reduce { op, input: input.node, lanes, winners: winners.clone() };
         let traced = self.derived(reduced.values, step, span);
         if let Some(suffix) = label_suffix {
             let label = format!("{}{suffix}", self.graph.node(traced.node).label);
@@ -279,13 +279,10 @@ impl Interpreter<'_> {
         let positions = winners.expect("max and min with a dim always pick winners");
         let indices = Tensor::indices(&positions, values.tensor.shape().clone());
         let map = Layout::contiguous(values.tensor.shape().clone());
-        let node = self.graph.add(
-            Step::View { input: values.node, map },
-            indices.shape().clone(),
-            format!("{}.indices", self.text(span)),
-        );
+        let label = format!("{}.indices", self.text(span));
+        let indices = self.record(indices, Step::View { input: values.node, map }, span, label);
         let name = if op == Reduction::Max { "max" } else { "min" };
-        Ok(Value::ValuesIndices { op: name, values, indices: Traced { tensor: indices, node } })
+        Ok(Value::ValuesIndices { op: name, values, indices })
     }
 
     /// `t.norm(p='fro', dim=None, keepdim=False, dtype=None)`, a Python

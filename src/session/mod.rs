@@ -4,6 +4,9 @@
 pub mod controls;
 mod report;
 pub mod url;
+mod view;
+
+pub use view::{Grid, GridRole, Highlight, MAX_DRAWN};
 
 pub use report::{ElementLineage, ElementRef, LineageReport};
 

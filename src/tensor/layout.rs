@@ -51,6 +51,49 @@ impl Layout {
         Offsets::new(self)
     }
 
+    /// Every index whose buffer position is `at`: none, one, or several
+    /// when dims are broadcast (stride 0).
+    ///
+    /// The layouts lineage builds come from a contiguous buffer through
+    /// selecting, slicing, new axes and broadcasting, so their non-zero
+    /// strides never overlap and a greedy division from the largest stride
+    /// finds the one index along them.
+    pub fn positions_at(&self, at: usize) -> Vec<Vec<usize>> {
+        let dims = self.shape.dims();
+        let Some(mut rest) = at.checked_sub(self.offset) else { return Vec::new() };
+        let mut index = vec![0; dims.len()];
+        let mut order: Vec<usize> =
+            (0..dims.len()).filter(|&k| self.strides[k] != 0 && dims[k] > 1).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(self.strides[k]));
+        for k in order {
+            let step = self.strides[k] as usize;
+            let i = rest / step;
+            if i >= dims[k] {
+                return Vec::new();
+            }
+            index[k] = i;
+            rest -= i * step;
+        }
+        if rest != 0 {
+            return Vec::new();
+        }
+        // Broadcast dims take every value.
+        let mut found = vec![index];
+        for k in (0..dims.len()).filter(|&k| self.strides[k] == 0 && dims[k] > 1) {
+            found = found
+                .into_iter()
+                .flat_map(|base| {
+                    (0..dims[k]).map(move |i| {
+                        let mut v = base.clone();
+                        v[k] = i;
+                        v
+                    })
+                })
+                .collect();
+        }
+        found
+    }
+
     /// `t[..., i, ...]` at `dim`: drops the dim. `i` must be in range.
     pub fn select(&self, dim: usize, i: usize) -> Layout {
         let mut out = self.clone();
@@ -186,6 +229,33 @@ mod tests {
         let l = Layout::contiguous(shape(&[10]));
         let s = l.slice(0, 1, 3, 3);
         assert_eq!(s.offsets().collect::<Vec<_>>(), vec![1, 4, 7]);
+    }
+
+    #[test]
+    fn positions_invert_offsets() {
+        let base = Layout::contiguous(shape(&[4, 6]));
+        let views = [
+            base.clone(),
+            base.slice(1, 1, 3, 2),
+            base.select(0, 2),
+            base.slice(0, 1, 2, 2).unsqueeze(1),
+            base.select(1, 3).unsqueeze(0).broadcast_to(&shape(&[3, 4])),
+        ];
+        for view in views {
+            for at in 0..24 {
+                let mut expected: Vec<Vec<usize>> = Vec::new();
+                let s = view.shape().clone();
+                for flat in 0..s.numel() {
+                    let index = s.unravel(flat);
+                    if view.offset_of(&index) == at {
+                        expected.push(index);
+                    }
+                }
+                let mut got = view.positions_at(at);
+                got.sort();
+                assert_eq!(got, expected, "view {view:?} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::lanes::Lanes;
 use super::layout::Layout;
+use super::reduce::Reduction;
 use super::shape::Shape;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -38,7 +39,7 @@ pub enum Step {
     Elementwise { inputs: Vec<(NodeId, Layout)> },
     /// Each element collapses one lane of the input; selections also know
     /// which lane position won for each output element.
-    Reduce { input: NodeId, lanes: Lanes, winners: Option<Winners> },
+    Reduce { op: Reduction, input: NodeId, lanes: Lanes, winners: Option<Winners> },
 }
 
 /// One tensor in the graph.
@@ -112,9 +113,74 @@ impl Graph {
         }
     }
 
+    /// The tensors `id` was computed from directly.
+    pub fn inputs(&self, id: NodeId) -> Vec<NodeId> {
+        match &self.nodes[id].step {
+            Step::Leaf => Vec::new(),
+            Step::View { input, .. } | Step::Reshape { input } | Step::Reduce { input, .. } => vec![*input],
+            Step::Elementwise { inputs } => inputs.iter().map(|(i, _)| *i).collect(),
+        }
+    }
+
+    /// Every tensor `id` was computed from, directly or not, and `id` itself.
+    pub fn upstream(&self, id: NodeId) -> BTreeSet<NodeId> {
+        let mut seen = BTreeSet::from([id]);
+        let mut pending = vec![id];
+        while let Some(n) = pending.pop() {
+            for i in self.inputs(n) {
+                if seen.insert(i) {
+                    pending.push(i);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Every element downstream that element `flat` of `id` feeds, in the
+    /// tensors `within` (the inverse of `trace`'s sources, walked forward
+    /// with the same layouts and lanes).
+    pub fn targets(&self, id: NodeId, flat: usize, within: &BTreeSet<NodeId>) -> Marks {
+        let mut marks = Marks::new();
+        marks.entry(id).or_default().insert(flat);
+        let last = within.last().copied().unwrap_or(id);
+        for consumer in id + 1..=last.min(self.nodes.len().saturating_sub(1)) {
+            let reached = self.fed_by(consumer, &marks);
+            if !reached.is_empty() {
+                marks.insert(consumer, reached);
+            }
+        }
+        marks.remove(&id);
+        marks.retain(|n, _| within.contains(n));
+        marks
+    }
+
+    /// The elements of `consumer` that read any element in `marks`.
+    fn fed_by(&self, consumer: NodeId, marks: &Marks) -> BTreeSet<usize> {
+        let node = &self.nodes[consumer];
+        let mut reached = BTreeSet::new();
+        let mut through = |input: NodeId, map: &Layout| {
+            for &f in marks.get(&input).into_iter().flatten() {
+                reached.extend(map.positions_at(f).into_iter().map(|index| node.shape.ravel(&index)));
+            }
+        };
+        match &node.step {
+            Step::Leaf => {}
+            Step::View { input, map } => through(*input, map),
+            Step::Elementwise { inputs } => inputs.iter().for_each(|(input, map)| through(*input, map)),
+            Step::Reshape { input } => reached.extend(marks.get(input).into_iter().flatten().copied()),
+            Step::Reduce { input, lanes, .. } => {
+                let input_shape = lanes.input_shape();
+                for &f in marks.get(input).into_iter().flatten() {
+                    reached.insert(node.shape.ravel(&lanes.output_index(&input_shape.unravel(f))));
+                }
+            }
+        }
+        reached
+    }
+
     /// For a selection, the input element it picked for element `flat`.
     pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
-        let Step::Reduce { input, lanes, winners: Some(winners) } = &self.nodes[id].step else {
+        let Step::Reduce { input, lanes, winners: Some(winners), .. } = &self.nodes[id].step else {
             return None;
         };
         let (start, lane) = self.lane_of(lanes, flat);
@@ -203,10 +269,14 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
-        let s = g.add(Step::Reduce { input: t, lanes, winners: None }, shape(&[4]), "t.sum(dim=0)");
+        let s = g.add(
+            Step::Reduce { op: Reduction::Sum, input: t, lanes, winners: None },
+            shape(&[4]),
+            "t.sum(dim=0)",
+        );
         let lanes = Lanes::new(&shape(&[4]), None, false).unwrap();
         let a = g.add(
-            Step::Reduce { input: s, lanes, winners: Some(Rc::new(vec![2])) },
+            Step::Reduce { op: Reduction::Argmax, input: s, lanes, winners: Some(Rc::new(vec![2])) },
             Shape::scalar(),
             "argmax",
         );
@@ -222,8 +292,11 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[1]), false).unwrap();
-        let a =
-            g.add(Step::Reduce { input: t, lanes, winners: Some(Rc::new(vec![3, 1, 3])) }, shape(&[3]), "a");
+        let a = g.add(
+            Step::Reduce { op: Reduction::Argmax, input: t, lanes, winners: Some(Rc::new(vec![3, 1, 3])) },
+            shape(&[3]),
+            "a",
+        );
         let trace = g.trace(a, 1);
         assert_eq!(trace.sources[&t], BTreeSet::from([4, 5, 6, 7]));
         assert_eq!(trace.winners[&t], BTreeSet::from([5]));
@@ -234,7 +307,7 @@ mod tests {
         let mut g = Graph::new();
         let t = g.add(Step::Leaf, shape(&[3, 4]), "t");
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
-        let s = g.add(Step::Reduce { input: t, lanes, winners: None }, shape(&[4]), "s");
+        let s = g.add(Step::Reduce { op: Reduction::Sum, input: t, lanes, winners: None }, shape(&[4]), "s");
         let trace = g.trace(s, 3);
         assert_eq!(trace.sources[&t], BTreeSet::from([3, 7, 11]));
         assert!(trace.winners.is_empty());

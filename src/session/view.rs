@@ -1,0 +1,239 @@
+//! What the page draws: one grid per tensor on the focus's data flow, with
+//! PyTorch's number format, and the highlight for an active cell.
+
+use super::Session;
+use crate::tensor::format::ElementFormat;
+use crate::tensor::format::tensor::printed_positions;
+use crate::tensor::lineage::{Marks, NodeId, Step};
+use crate::tensor::{DType, Scalar, Tensor};
+use std::collections::BTreeSet;
+
+/// Grids with more elements than this are drawn summarised, as PyTorch
+/// prints them (edges of each dim and `...`), so the page stays small.
+pub const MAX_DRAWN: usize = 4096;
+
+/// Where a grid stands in the data flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridRole {
+    /// A tensor built from data.
+    Input,
+    /// A tensor computed on the way to the result.
+    Step,
+    /// The value of the last expression (or one of its values and indices).
+    Result,
+}
+
+/// One tensor the page draws.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// Its node in the lineage graph.
+    pub node: NodeId,
+    /// The variable name or the expression text it shows.
+    pub name: String,
+    /// Its role in the data flow.
+    pub role: GridRole,
+    /// Dims that a reduction drawn after it collapses.
+    pub reduced_dims: Vec<usize>,
+    tensor: Tensor,
+    format: ElementFormat,
+}
+
+impl Grid {
+    /// The sizes of its dims.
+    pub fn shape(&self) -> &[usize] {
+        self.tensor.shape().dims()
+    }
+
+    /// Its element type.
+    pub fn dtype(&self) -> DType {
+        self.tensor.dtype()
+    }
+
+    /// Whether it is too large to draw every element.
+    pub fn summarized(&self) -> bool {
+        self.tensor.numel() > MAX_DRAWN
+    }
+
+    /// For dim `k`, the positions drawn, in order; `None` is the `...` gap.
+    pub fn positions(&self, k: usize) -> Vec<Option<usize>> {
+        printed_positions(self.shape()[k], self.summarized())
+    }
+
+    /// The element at `index`.
+    pub fn value(&self, index: &[usize]) -> Scalar {
+        self.tensor.get(index)
+    }
+
+    /// The element at `index`, written as PyTorch writes it in this tensor.
+    pub fn text(&self, index: &[usize]) -> String {
+        self.format.format(self.tensor.get(index))
+    }
+
+    /// The row-major position of `index`.
+    pub fn flat(&self, index: &[usize]) -> usize {
+        self.tensor.shape().ravel(index)
+    }
+
+    /// The index at row-major position `flat`.
+    pub fn index(&self, flat: usize) -> Vec<usize> {
+        self.tensor.shape().unravel(flat)
+    }
+
+    /// Whether the element at row-major position `flat` is drawn.
+    pub fn is_drawn(&self, flat: usize) -> bool {
+        if !self.summarized() {
+            return true;
+        }
+        self.index(flat).iter().enumerate().all(|(k, &i)| self.positions(k).contains(&Some(i)))
+    }
+}
+
+/// What lights up when a cell is active (contract section 3).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Elements of other grids the active cell was computed from.
+    pub sources: Marks,
+    /// The sources through which a selection picked it.
+    pub winners: Marks,
+    /// Elements of other grids computed from the active cell.
+    pub targets: Marks,
+}
+
+impl Session {
+    /// The grids to draw, in data-flow order: inputs first, then the steps,
+    /// then the result (values before indices).
+    pub fn grids(&self) -> Vec<Grid> {
+        let run = self.run();
+        let Some(focus) = run.focus.as_ref() else { return Vec::new() };
+        let graph = &run.graph;
+        let drawn = self.drawn_nodes();
+        let mut order: Vec<NodeId> = drawn.iter().copied().filter(|n| !focus.grids.contains(n)).collect();
+        order.sort_by_key(|&n| (!matches!(graph.node(n).step, Step::Leaf), n));
+        order.extend(focus.grids.iter().copied());
+        let mut reduced: Vec<(NodeId, Vec<usize>)> = Vec::new();
+        for &n in &drawn {
+            if let Step::Reduce { input, lanes, .. } = &graph.node(n).step {
+                reduced.push((*input, lanes.reduced_dims().collect()));
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|n| {
+                let tensor = run.tensors.get(n)?.clone()?;
+                let role = match () {
+                    _ if focus.grids.contains(&n) => GridRole::Result,
+                    _ if matches!(graph.node(n).step, Step::Leaf) => GridRole::Input,
+                    _ => GridRole::Step,
+                };
+                let reduced_dims =
+                    reduced.iter().filter(|(i, _)| *i == n).flat_map(|(_, d)| d.clone()).collect();
+                let format = ElementFormat::for_tensor(&tensor);
+                Some(Grid { node: n, name: graph.node(n).label.clone(), role, reduced_dims, tensor, format })
+            })
+            .collect()
+    }
+
+    /// The nodes the page draws: the focus and everything it was computed from.
+    pub fn drawn_nodes(&self) -> BTreeSet<NodeId> {
+        let run = self.run();
+        let Some(focus) = run.focus.as_ref() else { return BTreeSet::new() };
+        focus
+            .grids
+            .iter()
+            .flat_map(|&g| run.graph.upstream(g))
+            .filter(|&n| run.tensors[n].is_some())
+            .collect()
+    }
+
+    /// The highlight for element `flat` of `node`, over the drawn grids.
+    pub fn highlight(&self, node: NodeId, flat: usize) -> Highlight {
+        let graph = &self.run().graph;
+        let drawn = self.drawn_nodes();
+        let trace = graph.trace(node, flat);
+        let keep = |mut m: Marks| {
+            m.retain(|n, _| drawn.contains(n) && *n != node);
+            m
+        };
+        Highlight {
+            sources: keep(trace.sources),
+            winners: keep(trace.winners),
+            targets: keep(graph.targets(node, flat, &drawn)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";
+
+    fn grid_names(s: &Session) -> Vec<(String, GridRole)> {
+        s.grids().into_iter().map(|g| (g.name, g.role)).collect()
+    }
+
+    #[test]
+    fn a_chain_draws_every_step_inputs_first() {
+        let s = Session::new(&format!("{SEED}t.sum(dim=0).argmax()"));
+        assert_eq!(
+            grid_names(&s),
+            vec![
+                ("t".to_string(), GridRole::Input),
+                ("t.sum(dim=0)".to_string(), GridRole::Step),
+                ("t.sum(dim=0).argmax()".to_string(), GridRole::Result),
+            ]
+        );
+        let grids = s.grids();
+        assert_eq!(grids[0].reduced_dims, vec![0]);
+        assert_eq!(grids[1].reduced_dims, vec![0]);
+        assert_eq!(grids[1].text(&[3]), "7.");
+    }
+
+    #[test]
+    fn a_pair_draws_values_then_indices() {
+        let s = Session::new(&format!("{SEED}t.max(dim=1)"));
+        let names: Vec<String> = s.grids().into_iter().map(|g| g.name).collect();
+        assert_eq!(names, vec!["t", "t.max(dim=1).values", "t.max(dim=1).indices"]);
+    }
+
+    #[test]
+    fn highlights_follow_lineage_both_ways() {
+        let s = Session::new(&format!("{SEED}t.argmax(dim=1)"));
+        let grids = s.grids();
+        let (t, out) = (grids[0].node, grids[1].node);
+        let h = s.highlight(out, 1);
+        assert_eq!(h.sources[&t], BTreeSet::from([4, 5, 6, 7]));
+        assert_eq!(h.winners[&t], BTreeSet::from([5]));
+        assert!(h.targets.is_empty());
+        let h = s.highlight(t, 6);
+        assert_eq!(h.targets[&out], BTreeSet::from([1]));
+        assert!(h.sources.is_empty());
+    }
+
+    #[test]
+    fn targets_pass_through_broadcasting_and_chains() {
+        let s = Session::new(&format!("{SEED}(t - t.mean(dim=1, keepdim=True)).sum(dim=0)"));
+        let grids = s.grids();
+        let t = grids[0].node;
+        let result = grids.last().unwrap().node;
+        // t[0, 0] feeds the row mean, hence every element of row 0 of the
+        // difference, hence every column sum.
+        let h = s.highlight(t, 0);
+        assert_eq!(h.targets[&result], BTreeSet::from([0, 1, 2, 3]));
+    }
+
+    #[test]
+    fn large_grids_are_summarised_like_pytorch() {
+        let s = Session::new("torch.arange(5000).reshape(50, 100).sum(dim=1)");
+        let grids = s.grids();
+        assert_eq!(
+            grids[0].positions(0),
+            vec![Some(0), Some(1), Some(2), None, Some(4997), Some(4998), Some(4999)]
+        );
+        let g = &grids[1];
+        assert!(g.summarized());
+        assert_eq!(g.positions(0), vec![Some(0), Some(1), Some(2), None, Some(47), Some(48), Some(49)]);
+        assert!(g.is_drawn(g.flat(&[48, 99])));
+        assert!(!g.is_drawn(g.flat(&[10, 0])));
+    }
+}
