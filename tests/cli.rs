@@ -15,12 +15,7 @@ fn run(command: &str, program: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(program.as_bytes())
-        .expect("program is written");
+    child.stdin.take().expect("stdin is piped").write_all(program.as_bytes()).expect("program is written");
     child.wait_with_output().expect("the binary finishes")
 }
 
@@ -38,8 +33,7 @@ fn lineage(program: &str) -> Value {
     serde_json::from_str(&stdout(&o)).expect("lineage prints one JSON object")
 }
 
-const ARGMAX: &str =
-    "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";
+const ARGMAX: &str = "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";
 
 fn element(name: &str, index: &[usize]) -> Value {
     json!({"name": name, "index": index})
@@ -47,10 +41,7 @@ fn element(name: &str, index: &[usize]) -> Value {
 
 #[test]
 fn eval_prints_each_expression_statement_as_the_repl_does() {
-    let o = run(
-        "eval",
-        &format!("{ARGMAX}t.argmax(dim=1)\nx = t.sum()\nprint('done')\nt.max()\n"),
-    );
+    let o = run("eval", &format!("{ARGMAX}t.argmax(dim=1)\nx = t.sum()\nprint('done')\nt.max()\n"));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "tensor([3, 1, 3])\ndone\ntensor(5.)\n");
     assert_eq!(stderr(&o), "");
@@ -71,10 +62,7 @@ fn eval_stops_at_the_first_error_with_one_line_on_stderr() {
 fn eval_reports_syntax_errors_with_their_place() {
     let o = run("eval", "t = torch.tensor([1, 2]\nt.sum()\n");
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(
-        stderr(&o),
-        "SyntaxError: '(' was never closed (line 1, column 17)\n"
-    );
+    assert_eq!(stderr(&o), "SyntaxError: '(' was never closed (line 1, column 17)\n");
 }
 
 #[test]
@@ -83,11 +71,7 @@ fn eval_reads_a_file_argument() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("program.py");
     std::fs::write(&path, "torch.arange(3)\n").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
-        .arg("eval")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground")).arg("eval").arg(&path).output().unwrap();
     assert_eq!(stdout(&o), "tensor([0, 1, 2])\n");
     let missing = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
         .args(["eval", "/no/such/file.py"])
@@ -99,10 +83,7 @@ fn eval_reads_a_file_argument() {
 
 #[test]
 fn unknown_commands_print_usage() {
-    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
-        .arg("frobnicate")
-        .output()
-        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground")).arg("frobnicate").output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("usage: tensor-playground"));
 }
@@ -136,10 +117,7 @@ fn argmax_of_column_sums_wins_with_the_whole_column() {
     let report = lineage(&format!("{ARGMAX}t.sum(dim=0).argmax()\n"));
     assert_eq!(report["shape"], json!([]));
     assert_eq!(report["elements"][0]["index"], json!([]));
-    assert_eq!(
-        report["elements"][0]["sources"].as_array().unwrap().len(),
-        12
-    );
+    assert_eq!(report["elements"][0]["sources"].as_array().unwrap().len(), 12);
     let column: Vec<Value> = (0..3).map(|i| element("t", &[i, 3])).collect();
     assert_eq!(report["elements"][0]["winners"], json!(column));
 }
@@ -149,10 +127,7 @@ fn lineage_passes_through_intermediate_variables_and_indexing() {
     let report = lineage(&format!("{ARGMAX}u = t[1:] * 2\nu.max(dim=1).indices\n"));
     assert_eq!(report["shape"], json!([2]));
     // u[0] is t[1]; its maximum is the first 3, at t[1, 1].
-    assert_eq!(
-        report["elements"][0]["winners"],
-        json!([element("t", &[1, 1])])
-    );
+    assert_eq!(report["elements"][0]["winners"], json!([element("t", &[1, 1])]));
     let row: Vec<Value> = (0..4).map(|j| element("t", &[2, j])).collect();
     assert_eq!(report["elements"][1]["sources"], json!(row));
 }
@@ -168,40 +143,25 @@ fn lineage_of_rows_added_element_wise() {
 fn sources_are_sorted_by_name_then_index() {
     let report = lineage("b = torch.tensor([1, 2])\na = torch.tensor([[3], [4]])\nb + a\n");
     assert_eq!(report["shape"], json!([2, 2]));
-    assert_eq!(
-        report["elements"][1]["sources"],
-        json!([element("a", &[0, 0]), element("b", &[1])])
-    );
+    assert_eq!(report["elements"][1]["sources"], json!([element("a", &[0, 0]), element("b", &[1])]));
 }
 
 #[test]
 fn conversions_and_pairs_take_the_lineage_of_their_tensor() {
     let item = lineage(&format!("{ARGMAX}t.max().item()\n"));
     assert_eq!(item["shape"], json!([]));
-    assert_eq!(
-        item["elements"][0]["winners"],
-        json!([element("t", &[2, 3])])
-    );
+    assert_eq!(item["elements"][0]["winners"], json!([element("t", &[2, 3])]));
     let pair = lineage(&format!("{ARGMAX}t.max(dim=0)\n"));
     assert_eq!(pair["shape"], json!([4]));
-    assert_eq!(
-        pair["elements"][0]["winners"],
-        json!([element("t", &[2, 0])])
-    );
+    assert_eq!(pair["elements"][0]["winners"], json!([element("t", &[2, 0])]));
     let list = lineage(&format!("{ARGMAX}t.mean(dim=0).tolist()\n"));
     assert_eq!(list["shape"], json!([4]));
 }
 
 #[test]
 fn values_without_elements_have_a_null_shape() {
-    assert_eq!(
-        lineage(&format!("{ARGMAX}t.numel()\n")),
-        json!({"shape": null, "elements": []})
-    );
-    assert_eq!(
-        lineage(&format!("{ARGMAX}t.shape\n")),
-        json!({"shape": null, "elements": []})
-    );
+    assert_eq!(lineage(&format!("{ARGMAX}t.numel()\n")), json!({"shape": null, "elements": []}));
+    assert_eq!(lineage(&format!("{ARGMAX}t.shape\n")), json!({"shape": null, "elements": []}));
 }
 
 #[test]
@@ -209,8 +169,5 @@ fn lineage_of_a_failing_program_is_its_error() {
     let o = run("lineage", &format!("{ARGMAX}t.argmax(dim=(0, 1))\n"));
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "");
-    assert_eq!(
-        stderr(&o),
-        "TypeError: argmax(): argument 'dim' must be int, not tuple\n"
-    );
+    assert_eq!(stderr(&o), "TypeError: argmax(): argument 'dim' must be int, not tuple\n");
 }

@@ -22,17 +22,8 @@ use serde::Deserialize;
 use tensor_playground::lang::{Transcript, run_program};
 
 /// Every top-level group in the corpus; each has its own test below.
-const GROUPS: &[&str] = &[
-    "create",
-    "access",
-    "index",
-    "elementwise",
-    "reduce",
-    "print",
-    "python",
-    "errors",
-    "lesson",
-];
+const GROUPS: &[&str] =
+    &["create", "access", "index", "elementwise", "reduce", "print", "python", "errors", "lesson"];
 
 /// Failures shown in full in a report; the rest are listed by name.
 const FULL_REPORTS: usize = 40;
@@ -87,23 +78,19 @@ fn corpus() -> &'static Corpus {
 fn run_case(program: &str) -> Outcome {
     let program = program.to_owned();
     let (sender, receiver) = mpsc::channel();
-    let spawned = thread::Builder::new()
-        .name("golden-case".into())
-        .spawn(move || {
-            let result = panic::catch_unwind(AssertUnwindSafe(|| run_program(&program)));
-            let outcome = match result {
-                Ok(transcript) => Outcome::Ran(transcript),
-                Err(payload) => Outcome::Panicked(panic_message(payload.as_ref())),
-            };
-            // The receiver is gone only if the case already timed out.
-            let _ = sender.send(outcome);
-        });
+    let spawned = thread::Builder::new().name("golden-case".into()).spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(|| run_program(&program)));
+        let outcome = match result {
+            Ok(transcript) => Outcome::Ran(transcript),
+            Err(payload) => Outcome::Panicked(panic_message(payload.as_ref())),
+        };
+        // The receiver is gone only if the case already timed out.
+        let _ = sender.send(outcome);
+    });
     if let Err(e) = spawned {
         return Outcome::Panicked(format!("could not start a thread: {e}"));
     }
-    receiver
-        .recv_timeout(CASE_TIMEOUT)
-        .unwrap_or(Outcome::TimedOut)
+    receiver.recv_timeout(CASE_TIMEOUT).unwrap_or(Outcome::TimedOut)
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -118,10 +105,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// A program, indented for the report.
 fn indented_program(program: &str) -> String {
-    program
-        .lines()
-        .map(|line| format!("    {line}\n"))
-        .collect()
+    program.lines().map(|line| format!("    {line}\n")).collect()
 }
 
 /// Printed output, indented, with `|` marking where each line ends so that
@@ -160,11 +144,7 @@ fn mismatch(case: &Case, outcome: &Outcome) -> Option<String> {
             if got.stdout != case.stdout {
                 let _ = write!(out, "expected stdout:\n{}", indented_output(&case.stdout));
                 let _ = write!(out, "got stdout:\n{}", indented_output(&got.stdout));
-                let first = case
-                    .stdout
-                    .lines()
-                    .zip(got.stdout.lines())
-                    .position(|(a, b)| a != b);
+                let first = case.stdout.lines().zip(got.stdout.lines()).position(|(a, b)| a != b);
                 if let Some(i) = first {
                     let _ = writeln!(out, "(first difference on stdout line {})", i + 1);
                 }
@@ -180,10 +160,7 @@ fn mismatch(case: &Case, outcome: &Outcome) -> Option<String> {
             let _ = write!(out, "expected error:\n{}", error_text(&case.error));
         }
         Outcome::TimedOut => {
-            let _ = writeln!(
-                out,
-                "the interpreter did not finish within {CASE_TIMEOUT:?}"
-            );
+            let _ = writeln!(out, "the interpreter did not finish within {CASE_TIMEOUT:?}");
         }
     }
     Some(out)
@@ -194,10 +171,7 @@ fn mismatch(case: &Case, outcome: &Outcome) -> Option<String> {
 fn check_group(group: &str) {
     let corpus = corpus();
     let cases: Vec<&Case> = corpus.cases.iter().filter(|c| c.group() == group).collect();
-    assert!(
-        !cases.is_empty(),
-        "the golden corpus has no `{group}` cases"
-    );
+    assert!(!cases.is_empty(), "the golden corpus has no `{group}` cases");
 
     let mut failures = Vec::new();
     for case in &cases {
@@ -231,11 +205,7 @@ fn check_group(group: &str) {
             let _ = writeln!(report, "    {name}");
         }
     }
-    let _ = writeln!(
-        report,
-        "\ngolden `{group}`: {passed} of {total} cases pass, {} fail",
-        failures.len()
-    );
+    let _ = writeln!(report, "\ngolden `{group}`: {passed} of {total} cases pass, {} fail", failures.len());
     panic!("{report}");
 }
 
@@ -288,44 +258,20 @@ fn golden_lesson() {
 fn corpus_is_large_unique_and_fully_grouped() {
     let corpus = corpus();
     assert_eq!(corpus.generator, "tests/golden/generate.py");
-    assert!(
-        !corpus.torch.is_empty() && !corpus.numpy.is_empty(),
-        "versions are recorded"
-    );
-    assert!(
-        corpus.cases.len() >= 600,
-        "only {} golden cases",
-        corpus.cases.len()
-    );
+    assert!(!corpus.torch.is_empty() && !corpus.numpy.is_empty(), "versions are recorded");
+    assert!(corpus.cases.len() >= 600, "only {} golden cases", corpus.cases.len());
 
     let mut seen = HashSet::new();
-    let duplicates: Vec<&str> = corpus
-        .cases
-        .iter()
-        .map(|c| c.name.as_str())
-        .filter(|name| !seen.insert(*name))
-        .collect();
-    assert!(
-        duplicates.is_empty(),
-        "duplicate case names: {duplicates:?}"
-    );
+    let duplicates: Vec<&str> =
+        corpus.cases.iter().map(|c| c.name.as_str()).filter(|name| !seen.insert(*name)).collect();
+    assert!(duplicates.is_empty(), "duplicate case names: {duplicates:?}");
 
     // A case outside the known groups would never be run by any test above.
-    let ungrouped: Vec<&str> = corpus
-        .cases
-        .iter()
-        .filter(|c| !GROUPS.contains(&c.group()))
-        .map(|c| c.name.as_str())
-        .collect();
-    assert!(
-        ungrouped.is_empty(),
-        "cases outside the known groups: {ungrouped:?}"
-    );
+    let ungrouped: Vec<&str> =
+        corpus.cases.iter().filter(|c| !GROUPS.contains(&c.group())).map(|c| c.name.as_str()).collect();
+    assert!(ungrouped.is_empty(), "cases outside the known groups: {ungrouped:?}");
     for group in GROUPS {
-        assert!(
-            corpus.cases.iter().any(|c| c.group() == *group),
-            "group `{group}` is empty"
-        );
+        assert!(corpus.cases.iter().any(|c| c.group() == *group), "group `{group}` is empty");
     }
 }
 
@@ -333,16 +279,11 @@ fn corpus_is_large_unique_and_fully_grouped() {
 fn lesson_file_matches_the_corpus() {
     let lesson = load("lesson.json");
     assert_eq!(lesson.generator, "tests/golden/generate.py");
-    assert_eq!(
-        lesson.torch,
-        corpus().torch,
-        "lesson.json and cases.json come from one run"
-    );
+    assert_eq!(lesson.torch, corpus().torch, "lesson.json and cases.json come from one run");
     assert!(!lesson.cases.is_empty());
     for case in &lesson.cases {
         let twin = corpus().cases.iter().find(|c| c.name == case.name);
-        let twin = twin
-            .unwrap_or_else(|| panic!("lesson case `{}` is missing from cases.json", case.name));
+        let twin = twin.unwrap_or_else(|| panic!("lesson case `{}` is missing from cases.json", case.name));
         assert_eq!(twin.program, case.program, "{}", case.name);
         assert_eq!(twin.stdout, case.stdout, "{}", case.name);
         assert_eq!(twin.error, case.error, "{}", case.name);
