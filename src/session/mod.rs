@@ -2,6 +2,8 @@
 //! focus value, and lineage queries about its elements.
 
 pub mod controls;
+mod describe;
+mod edit;
 mod report;
 pub mod url;
 mod view;
@@ -16,13 +18,19 @@ use crate::tensor::lineage::{Marks, NodeId, Step};
 /// One evaluated program.
 #[derive(Debug, Clone)]
 pub struct Session {
+    source: String,
     run: Run,
 }
 
 impl Session {
     /// Runs `source`.
     pub fn new(source: &str) -> Session {
-        Session { run: run(source) }
+        Session { source: source.to_string(), run: run(source) }
+    }
+
+    /// The program text.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The evaluation itself.

@@ -1,0 +1,158 @@
+//! The words a screen reader hears for the active cell (contract section 3):
+//! "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]".
+
+use super::{GridRole, Session};
+use crate::tensor::lineage::{Marks, NodeId, Step};
+use crate::tensor::reduce::Reduction;
+
+/// How many elements a description lists before summing up the rest.
+const LISTED: usize = 8;
+
+impl Session {
+    /// Describes element `flat` of `node` in words.
+    pub fn describe(&self, node: NodeId, flat: usize) -> String {
+        let grids = self.grids();
+        let Some(grid) = grids.iter().find(|g| g.node == node) else { return String::new() };
+        let index = grid.index(flat);
+        let who = if grid.role == GridRole::Result { "output" } else { grid.name.as_str() };
+        let at = if index.is_empty() { String::new() } else { format!(" [{}]", join(&index)) };
+        let mut value = grid.text(&index);
+        // "8." reads badly aloud; the integer-mode dot carries no meaning there.
+        if value.ends_with('.') {
+            value.pop();
+        }
+        let graph = &self.run().graph;
+        let trace = graph.trace(node, flat);
+        let sources = self.leaf_list(&trace.sources);
+        let winners = self.leaf_list(&trace.winners);
+        let explanation = match &graph.node(node).step {
+            Step::Leaf => {
+                let focus: Vec<String> = grids
+                    .iter()
+                    .filter(|g| g.role == GridRole::Result)
+                    .flat_map(|g| {
+                        let targets = graph.targets(node, flat, &[g.node].into_iter().collect());
+                        targets
+                            .get(&g.node)
+                            .into_iter()
+                            .flatten()
+                            .map(|&f| format!("output [{}]", join(&g.index(f))))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                if focus.is_empty() {
+                    "an input".to_string()
+                } else {
+                    format!("an input that feeds {}", listed(&focus))
+                }
+            }
+            Step::Reduce { op, .. } => reduction_words(*op, &sources, &winners),
+            Step::View { input, .. } => match &graph.node(*input).step {
+                Step::Reduce { op: op @ (Reduction::Max | Reduction::Min), .. }
+                    if graph.node(*input).shape == graph.node(node).shape =>
+                {
+                    let which = if *op == Reduction::Max { "largest" } else { "smallest" };
+                    format!("where the {which} of {} is, at {}", listed(&sources), listed(&winners))
+                }
+                _ => format!("taken from {}", listed(&sources)),
+            },
+            _ => format!("computed from {}", listed(&sources)),
+        };
+        format!("{who}{at} = {value}: {explanation}")
+    }
+
+    /// Leaf elements as the learner writes them (`t[1, 0]`), sorted by name then index.
+    fn leaf_list(&self, marks: &Marks) -> Vec<String> {
+        let graph = &self.run().graph;
+        let mut leaves: Vec<_> =
+            marks.iter().filter(|(n, _)| matches!(graph.node(**n).step, Step::Leaf)).collect();
+        leaves.sort_by(|a, b| graph.node(*a.0).label.cmp(&graph.node(*b.0).label).then(a.0.cmp(b.0)));
+        leaves
+            .into_iter()
+            .flat_map(|(n, flats)| {
+                let node = graph.node(*n);
+                flats.iter().map(move |&f| {
+                    let index = node.shape.unravel(f);
+                    if index.is_empty() {
+                        node.label.clone()
+                    } else {
+                        format!("{}[{}]", node.label, join(&index))
+                    }
+                })
+            })
+            .collect()
+    }
+}
+
+/// "the sum of ...", "the largest of ..., which is t[2, 3]".
+fn reduction_words(op: Reduction, sources: &[String], winners: &[String]) -> String {
+    let of = listed(sources);
+    let won = listed(winners);
+    match op {
+        Reduction::Sum => format!("the sum of {of}"),
+        Reduction::Prod => format!("the product of {of}"),
+        Reduction::Mean => format!("the mean of {of}"),
+        Reduction::Std { .. } => format!("the standard deviation of {of}"),
+        Reduction::Var { .. } => format!("the variance of {of}"),
+        Reduction::Max => format!("the largest of {of}, which is {won}"),
+        Reduction::Min => format!("the smallest of {of}, which is {won}"),
+        Reduction::Argmax => format!("the position of the largest of {of}, which is {won}"),
+        Reduction::Argmin => format!("the position of the smallest of {of}, which is {won}"),
+        Reduction::Amax => format!("the largest of {of}"),
+        Reduction::Amin => format!("the smallest of {of}"),
+        Reduction::All => format!("whether all of {of} are nonzero"),
+        Reduction::Any => format!("whether any of {of} is nonzero"),
+        Reduction::CountNonzero => format!("how many of {of} are nonzero"),
+        Reduction::Norm { .. } => format!("the norm of {of}"),
+    }
+}
+
+/// The first few items, then how many more.
+fn listed(items: &[String]) -> String {
+    match items.len() {
+        0 => "nothing".to_string(),
+        n if n <= LISTED => items.join(", "),
+        n => format!("{} and {} more", items[..LISTED].join(", "), n - LISTED),
+    }
+}
+
+fn join(index: &[usize]) -> String {
+    index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)\n";
+
+    fn node_of(s: &Session, name: &str) -> NodeId {
+        s.grids().into_iter().find(|g| g.name == name).expect("grid exists").node
+    }
+
+    #[test]
+    fn a_sum_lists_its_row() {
+        let s = Session::new(&format!("{T}t.sum(dim=1)"));
+        let out = node_of(&s, "t.sum(dim=1)");
+        assert_eq!(s.describe(out, 1), "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]");
+    }
+
+    #[test]
+    fn argmax_names_the_winner_and_inputs_name_their_outputs() {
+        let s = Session::new("t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0]])\nt.argmax(dim=1)");
+        let out = node_of(&s, "t.argmax(dim=1)");
+        assert_eq!(
+            s.describe(out, 1),
+            "output [1] = 1: the position of the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
+        );
+        let t = node_of(&s, "t");
+        assert_eq!(s.describe(t, 6), "t [1, 2] = 3: an input that feeds output [1]");
+    }
+
+    #[test]
+    fn long_lists_are_cut_short() {
+        let s = Session::new("torch.arange(20).sum()");
+        let out = s.grids().last().unwrap().node;
+        assert!(s.describe(out, 0).ends_with("torch.arange(20)[7] and 12 more"), "{}", s.describe(out, 0));
+    }
+}
