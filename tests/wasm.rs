@@ -31,8 +31,7 @@ struct Case {
 }
 
 fn golden() -> Golden {
-    serde_json::from_str(include_str!("golden/lesson.json"))
-        .expect("tests/golden/lesson.json is valid")
+    serde_json::from_str(include_str!("golden/lesson.json")).expect("tests/golden/lesson.json is valid")
 }
 
 #[wasm_bindgen_test]
@@ -70,8 +69,7 @@ fn mismatch(case: &Case, got: &Transcript) -> String {
 
 /// The element with this `data-testid` inside `root`, if any.
 fn by_test_id(root: &web_sys::Element, test_id: &str) -> Option<web_sys::Element> {
-    root.query_selector(&format!("[data-testid={test_id}]"))
-        .unwrap()
+    root.query_selector(&format!("[data-testid={test_id}]")).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -81,16 +79,12 @@ async fn page_shows_the_seed_programs_output() {
     let _mounted = leptos::mount::mount_to(container.clone().unchecked_into(), Playground);
     leptos::task::tick().await;
 
-    let code: web_sys::HtmlTextAreaElement = by_test_id(&container, "code")
-        .expect("the page has a code editor")
-        .unchecked_into();
+    let code: web_sys::HtmlTextAreaElement =
+        by_test_id(&container, "code").expect("the page has a code editor").unchecked_into();
     let output = by_test_id(&container, "output").expect("the page has an output panel");
     let error = by_test_id(&container, "error").and_then(|e| e.text_content());
 
     assert_eq!(code.value(), SEED_PROGRAM);
-    assert_eq!(
-        output.text_content().unwrap().trim_end(),
-        "tensor([3, 1, 3])"
-    );
+    assert_eq!(output.text_content().unwrap().trim_end(), "tensor([3, 1, 3])");
     assert_eq!(error, None);
 }
