@@ -4,6 +4,7 @@
 pub mod controls;
 mod describe;
 mod edit;
+pub mod navigation;
 mod report;
 pub mod url;
 mod view;

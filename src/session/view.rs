@@ -6,7 +6,7 @@ use crate::tensor::format::ElementFormat;
 use crate::tensor::format::tensor::printed_positions;
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::{DType, Scalar, Tensor};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Grids with more elements than this are drawn summarised, as PyTorch
 /// prints them (edges of each dim and `...`), so the page stays small.
@@ -145,6 +145,34 @@ impl Session {
             .collect()
     }
 
+    /// Show-all mode: each drawn element of the result gets its own tint,
+    /// and so does every element it was computed from; an element that
+    /// feeds several results gets `None` (drawn as shared).
+    pub fn tints(&self) -> HashMap<(NodeId, usize), Option<usize>> {
+        let mut tints: HashMap<(NodeId, usize), Option<usize>> = HashMap::new();
+        let grids = self.grids();
+        let Some(result) = grids.iter().find(|g| g.role == GridRole::Result) else { return tints };
+        let graph = &self.run().graph;
+        let drawn: Vec<usize> =
+            (0..result.shape().iter().product()).filter(|&f| result.is_drawn(f)).collect();
+        for (tint, &flat) in drawn.iter().enumerate() {
+            tints.insert((result.node, flat), Some(tint));
+            for (node, elements) in graph.trace(result.node, flat).sources {
+                for e in elements {
+                    tints
+                        .entry((node, e))
+                        .and_modify(|t| {
+                            if *t != Some(tint) {
+                                *t = None;
+                            }
+                        })
+                        .or_insert(Some(tint));
+                }
+            }
+        }
+        tints
+    }
+
     /// The highlight for element `flat` of `node`, over the drawn grids.
     pub fn highlight(&self, node: NodeId, flat: usize) -> Highlight {
         let graph = &self.run().graph;
@@ -220,6 +248,20 @@ mod tests {
         // difference, hence every column sum.
         let h = s.highlight(t, 0);
         assert_eq!(h.targets[&result], BTreeSet::from([0, 1, 2, 3]));
+    }
+
+    #[test]
+    fn show_all_tints_each_output_with_its_sources() {
+        let s = Session::new("t = torch.tensor([[1, 2], [3, 4]])\nt.sum(dim=0)");
+        let grids = s.grids();
+        let (t, out) = (grids[0].node, grids[1].node);
+        let tints = s.tints();
+        assert_eq!(tints[&(out, 1)], Some(1));
+        assert_eq!(tints[&(t, 1)], Some(1));
+        assert_eq!(tints[&(t, 2)], Some(0));
+        let s = Session::new("t = torch.tensor([1, 2])\nt + t.sum()");
+        let t = s.grids()[0].node;
+        assert_eq!(s.tints()[&(t, 0)], None);
     }
 
     #[test]

@@ -1,0 +1,15 @@
+//! The `aria-live` region: what a screen reader hears about the active cell.
+
+use super::state::PlaygroundState;
+use leptos::prelude::*;
+
+/// Speaks the active cell's description (contract section 3).
+#[component]
+pub fn Announcer() -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    let words = move || {
+        let (active, _) = state.highlight.get()?;
+        Some(state.drawing.with(|s| s.describe(active.node, active.flat)))
+    };
+    view! { <p class="tp-live" data-testid="announcer" aria-live="polite">{words}</p> }
+}

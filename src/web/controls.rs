@@ -1,0 +1,97 @@
+//! The op / dim / keepdim controls (contract section 2): they rewrite the
+//! program's last line and follow it when the learner edits it.
+
+use super::state::{Change, PlaygroundState};
+use crate::session::controls::{DimChoice, REDUCTIONS, read_controls, write_controls};
+use crate::tensor::lineage::Step;
+use leptos::prelude::*;
+
+/// The reduction controls.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    let controls = Memo::new(move |_| state.code.with(|c| read_controls(c)));
+    // The rank of the tensor being reduced (or that would be): from the
+    // last drawing, so the dims stay listed while the program has an error.
+    let rank = Memo::new(move |_| {
+        state.drawing.with(|s| {
+            let run = s.run();
+            let node = run.focus.as_ref()?.grids.first().copied()?;
+            let reduced_input = match &run.graph.node(node).step {
+                Step::Reduce { input, .. } if controls.with(|c| c.op.is_some()) => *input,
+                _ => node,
+            };
+            Some(run.graph.node(reduced_input).shape.rank())
+        })
+    });
+    let apply = move |op: Option<String>, dim: Option<i64>, keepdim: bool| {
+        let op =
+            op.or_else(|| controls.with_untracked(|c| c.op.clone())).unwrap_or_else(|| "sum".to_string());
+        let code = state.code.with_untracked(|c| write_controls(c, &op, dim, keepdim));
+        state.set_code(code, Change::Deliberate);
+    };
+    let current_dim = move || match controls.with(|c| c.dim.clone()) {
+        DimChoice::Whole => Some(None),
+        DimChoice::Dim(d) => Some(Some(d)),
+        DimChoice::Other => None,
+    };
+    let on_op = move |ev: leptos::ev::Event| {
+        let dim = current_dim().flatten();
+        apply(Some(event_target_value(&ev)), dim, controls.with_untracked(|c| c.keepdim));
+    };
+    let on_dim = move |ev: leptos::ev::Event| {
+        let dim = event_target_value(&ev).parse::<i64>().ok();
+        apply(None, dim, controls.with_untracked(|c| c.keepdim));
+    };
+    let on_keepdim = move |ev: leptos::ev::Event| {
+        apply(None, current_dim().flatten(), event_target_checked(&ev));
+    };
+    let dim_options = move || {
+        let rank = rank.get().unwrap_or(0) as i64;
+        let selected = current_dim();
+        // 0-d tensors accept dim 0 and -1 too.
+        let dims: Vec<i64> = (-rank.max(1)..rank.max(1)).collect();
+        let mut options = vec![
+            view! { <option value="none" selected=selected == Some(None)>"none (whole tensor)"</option> }
+                .into_any(),
+        ];
+        options.extend(dims.into_iter().map(|d| {
+            view! { <option value=d.to_string() selected=selected == Some(Some(d))>{d.to_string()}</option> }.into_any()
+        }));
+        options.collect_view()
+    };
+    let op_value = move || controls.with(|c| c.op.clone().unwrap_or_default());
+    view! {
+        <div class="tp-controls" role="group" aria-label="Reduction">
+            <label>
+                <span>"op"</span>
+                <select data-testid="op" prop:value=op_value on:change=on_op>
+                    <option value="" disabled=true>"choose…"</option>
+                    {REDUCTIONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span>"dim"</span>
+                <select data-testid="dim" on:change=on_dim>{dim_options}</select>
+            </label>
+            <label class="tp-check">
+                <input
+                    type="checkbox"
+                    data-testid="keepdim"
+                    prop:checked=move || controls.with(|c| c.keepdim)
+                    on:change=on_keepdim
+                />
+                <span>"keepdim"</span>
+            </label>
+            <label class="tp-check">
+                <input
+                    type="checkbox"
+                    data-testid="show-all"
+                    prop:checked=move || state.show_all.get()
+                    on:change=move |ev| state.show_all.set(event_target_checked(&ev))
+                />
+                <span>"show all"</span>
+            </label>
+        </div>
+    }
+}

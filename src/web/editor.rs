@@ -1,0 +1,41 @@
+//! The program editor (`data-testid="code"`): typing re-evaluates after a
+//! short pause, and the text is never touched by an evaluation.
+
+use super::state::{Change, PlaygroundState};
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the program runs again.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// A plain textarea holding the program.
+#[component]
+pub fn CodeEditor() -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let on_input = move |ev: leptos::ev::Event| {
+        state.last_change.set(Change::Typing);
+        state.code.set(event_target_value(&ev));
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || state.evaluate(), DEBOUNCE).ok();
+        pending.set_value(handle);
+    };
+    let rows = move || state.code.with(|c| c.lines().count().clamp(3, 16) + 1).to_string();
+    view! {
+        <label class="tp-label" for="tp-code">"Program"</label>
+        <textarea
+            id="tp-code"
+            class="tp-code"
+            data-testid="code"
+            spellcheck="false"
+            autocomplete="off"
+            autocapitalize="off"
+            rows=rows
+            prop:value=move || state.code.get()
+            on:input=on_input
+        ></textarea>
+    }
+}

@@ -1,0 +1,94 @@
+//! The browser edge of the playground's state: the URL fragment (contract
+//! section 1), history entries, and local storage, so a reload, a link, or
+//! back/forward reproduce the view and nothing typed is lost.
+
+use super::state::{Change, PlaygroundState};
+use crate::session::url::{build_fragment, parse_fragment};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// Where the last program is remembered between visits.
+const STORAGE_KEY: &str = "tensor-playground:code";
+
+/// The program the page opens with: from the URL, else the last one typed
+/// here, else `seed`.
+pub fn initial_code(seed: &str) -> String {
+    fragment_code().or_else(stored_code).unwrap_or_else(|| seed.to_string())
+}
+
+/// The `code` of the current URL fragment, if any.
+fn fragment_code() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    parse_fragment(&hash).into_iter().find(|(k, _)| k == "code").map(|(_, v)| v)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn stored_code() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Keeps the URL, history and storage in step with the program, and the
+/// program in step with the URL when it changes from outside.
+pub fn sync(state: PlaygroundState) {
+    Effect::new(move |_| {
+        let code = state.code.get();
+        let change = state.last_change.get_untracked();
+        if let Some(s) = storage() {
+            // Storage may be full or disabled; the URL still carries the program.
+            let _ = s.set_item(STORAGE_KEY, &code);
+        }
+        if change == Change::FromLocation {
+            return;
+        }
+        write_fragment(&code, change == Change::Deliberate);
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(code) = fragment_code()
+            && state.code.get_untracked() != code
+        {
+            state.set_code(code, Change::FromLocation);
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Puts `code` into the fragment, keeping its other keys (lesson, embed, ...).
+fn write_fragment(code: &str, new_entry: bool) {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let mut pairs: Vec<(String, String)> =
+        parse_fragment(&hash).into_iter().filter(|(k, _)| k != "code").collect();
+    pairs.insert(0, ("code".to_string(), code.to_string()));
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let url = format!("#{}", build_fragment(&borrowed));
+    if url == hash {
+        return;
+    }
+    let Ok(history) = window().history() else { return };
+    let _ = if new_entry {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A button that copies a link to the current view.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&href);
+        copied.set(true);
+        set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
+    };
+    view! {
+        <button type="button" class="tp-button" data-testid="copy-link" on:click=copy>
+            {move || if copied.get() { "Link copied" } else { "Copy link" }}
+        </button>
+    }
+}
