@@ -140,6 +140,16 @@ fn lineage_of_rows_added_element_wise() {
 }
 
 #[test]
+fn data_reshaped_as_it_is_assigned_is_the_named_leaf() {
+    let report = lineage("t = torch.arange(24.).reshape(2, 3, 4)\nt.sum(dim=1)\n");
+    let column: Vec<Value> = (0..3).map(|j| element("t", &[1, j, 2])).collect();
+    assert_eq!(report["elements"][6]["sources"], json!(column));
+    // Computed from a named tensor, a reshape is a step, not new data.
+    let report = lineage("r = torch.arange(4)\nt = r.reshape(2, 2)\nt.sum(dim=0)\n");
+    assert_eq!(report["elements"][1]["sources"], json!([element("r", &[1]), element("r", &[3])]));
+}
+
+#[test]
 fn sources_are_sorted_by_name_then_index() {
     let report = lineage("b = torch.tensor([1, 2])\na = torch.tensor([[3], [4]])\nb + a\n");
     assert_eq!(report["shape"], json!([2, 2]));

@@ -59,6 +59,8 @@ pub struct Interpreter<'src> {
     out: String,
     tensors: Vec<Option<Tensor>>,
     spans: Vec<Span>,
+    /// The first node created by the statement being run.
+    statement_start: NodeId,
 }
 
 /// Runs a whole program.
@@ -110,6 +112,7 @@ impl<'src> Interpreter<'src> {
             out: String::new(),
             tensors: Vec::new(),
             spans: Vec::new(),
+            statement_start: 0,
         }
     }
 
@@ -153,6 +156,7 @@ impl<'src> Interpreter<'src> {
     }
 
     fn statement(&mut self, stmt: &Stmt) -> Result<Option<Focus>, LangError> {
+        self.statement_start = self.graph.nodes().len();
         match &stmt.kind {
             StmtKind::Import { module, name } => {
                 let m = if module == "torch" { Module::Torch } else { Module::Numpy };
@@ -232,8 +236,30 @@ impl<'src> Interpreter<'src> {
             Value::Tensor(t) => t.node,
             _ => return,
         };
-        if self.named.insert(node) {
-            self.graph.rename(node, name);
+        if !self.named.insert(node) {
+            return;
+        }
+        if self.built_from_data_here(node) {
+            // `t = torch.arange(24.).reshape(2, 3, 4)`: the learner's data is
+            // `t`, not the unnamed range it was cut from.
+            self.graph.make_leaf(node);
+        }
+        self.graph.rename(node, name);
+    }
+
+    /// Whether `node` is data built in the current statement: an unnamed
+    /// leaf seen through reshapes, slices and dtype conversions only.
+    fn built_from_data_here(&self, node: NodeId) -> bool {
+        let mut n = node;
+        loop {
+            if n < self.statement_start {
+                return false;
+            }
+            match &self.graph.node(n).step {
+                Step::Leaf => return n != node && !self.named.contains(&n),
+                Step::View { input, .. } | Step::Reshape { input } => n = *input,
+                _ => return false,
+            }
         }
     }
 

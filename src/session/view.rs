@@ -34,6 +34,8 @@ pub struct Grid {
     pub role: GridRole,
     /// Dims that a reduction drawn after it collapses.
     pub reduced_dims: Vec<usize>,
+    /// Dims its own reduction kept as size 1 (`keepdim=True`).
+    pub kept_dims: Vec<usize>,
     tensor: Tensor,
     format: ElementFormat,
 }
@@ -127,8 +129,13 @@ impl Session {
                 };
                 let reduced_dims =
                     reduced.iter().filter(|(i, _)| *i == n).flat_map(|(_, d)| d.clone()).collect();
+                let kept_dims = match &graph.node(n).step {
+                    Step::Reduce { lanes, .. } if lanes.keepdim() => lanes.reduced_dims().collect(),
+                    _ => Vec::new(),
+                };
                 let format = ElementFormat::for_tensor(&tensor);
-                Some(Grid { node: n, name: graph.node(n).label.clone(), role, reduced_dims, tensor, format })
+                let name = graph.node(n).label.clone();
+                Some(Grid { node: n, name, role, reduced_dims, kept_dims, tensor, format })
             })
             .collect()
     }

@@ -95,6 +95,11 @@ impl Graph {
         self.nodes[id].label = label.into();
     }
 
+    /// Makes a tensor a leaf: its elements are traced no further back.
+    pub fn make_leaf(&mut self, id: NodeId) {
+        self.nodes[id].step = Step::Leaf;
+    }
+
     /// The input elements that element `flat` of `id` reads directly.
     pub fn feeds(&self, id: NodeId, flat: usize) -> Vec<(NodeId, usize)> {
         let node = &self.nodes[id];

@@ -55,6 +55,12 @@ pub fn Controls() -> impl IntoView {
             view! { <option value="none" selected=selected == Some(None)>"none (whole tensor)"</option> }
                 .into_any(),
         ];
+        if selected.is_none() {
+            // A dim the list cannot offer, such as a tuple: shown, not choosable.
+            options.push(
+                view! { <option value="other" selected=true disabled=true>"as written"</option> }.into_any(),
+            );
+        }
         options.extend(dims.into_iter().map(|d| {
             view! { <option value=d.to_string() selected=selected == Some(Some(d))>{d.to_string()}</option> }.into_any()
         }));

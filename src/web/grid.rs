@@ -3,6 +3,7 @@
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
 use crate::session::{Grid, GridRole};
+use crate::tensor::DType;
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -43,7 +44,9 @@ pub fn TensorGrid(
         GridRole::Result => "tp-grid tp-result",
     };
     let dtype = grid.dtype();
-    let dtype_note = (dtype != crate::tensor::DType::Float32).then(|| format!("dtype={dtype}"));
+    // As in PyTorch's repr: only dtypes other than the defaults are named.
+    let dtype_note =
+        (!matches!(dtype, DType::Float32 | DType::Int64 | DType::Bool)).then(|| format!("dtype={dtype}"));
     // The cell that Tab lands on; arrow keys move it.
     let first_cell = first_index(&positions);
     let roving = RwSignal::new(grid.flat(&first_cell));
@@ -209,7 +212,8 @@ pub fn TensorGrid(
         }
     };
 
-    let body = layout(&positions, &shape, &name, &grid.reduced_dims, cell_view);
+    let axes = Axes { reduced: grid.reduced_dims.clone(), kept: grid.kept_dims.clone() };
+    let body = layout(&positions, &shape, &name, &axes, cell_view);
     let label = format!("{name}, {size_text}");
     view! {
         <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape>
@@ -231,16 +235,25 @@ fn first_index(positions: &[Vec<Option<usize>>]) -> Vec<usize> {
     positions.iter().map(|p| p.iter().flatten().next().copied().unwrap_or(0)).collect()
 }
 
+/// What the axis captions say about the dims.
+struct Axes {
+    /// Dims a reduction drawn next collapses.
+    reduced: Vec<usize>,
+    /// Dims a reduction kept as size 1 (`keepdim=True`).
+    kept: Vec<usize>,
+}
+
 /// Axis caption: which dim runs along this axis, its size, and whether the
-/// next reduction collapses it.
-fn axis_label(k: usize, size: usize, reduced: &[usize], direction: &str) -> impl IntoView + use<> {
-    let collapsed = reduced.contains(&k);
-    let class = if collapsed { "tp-axis tp-axis-reduced" } else { "tp-axis" };
-    let text = if collapsed {
-        format!("dim {k} {direction} size {size}, reduced")
+/// next reduction collapses it (or this one kept it).
+fn axis_label(k: usize, size: usize, axes: &Axes, direction: &str) -> impl IntoView + use<> {
+    let (class, note) = if axes.reduced.contains(&k) {
+        ("tp-axis tp-axis-reduced", ", reduced")
+    } else if axes.kept.contains(&k) {
+        ("tp-axis tp-axis-kept", ", kept")
     } else {
-        format!("dim {k} {direction} size {size}")
+        ("tp-axis", "")
     };
+    let text = format!("dim {k} {direction} size {size}{note}");
     view! { <span class=class data-dim=k.to_string()>{text}</span> }
 }
 
@@ -250,7 +263,7 @@ fn layout<V: IntoView + 'static>(
     positions: &[Vec<Option<usize>>],
     shape: &[usize],
     name: &str,
-    reduced: &[usize],
+    axes: &Axes,
     cell: impl Fn(Vec<usize>) -> V + Clone + 'static,
 ) -> AnyView {
     let rank = shape.len();
@@ -260,7 +273,7 @@ fn layout<V: IntoView + 'static>(
             let row = matrix_row(&positions[0], Vec::new(), cell);
             view! {
                 <div class="tp-matrix">
-                    <div class="tp-col-axis">{axis_label(0, shape[0], reduced, "→")}</div>
+                    <div class="tp-col-axis">{axis_label(0, shape[0], axes, "→")}</div>
                     {row}
                 </div>
             }
@@ -294,9 +307,10 @@ fn layout<V: IntoView + 'static>(
                                 }
                             })
                             .collect_view();
-                        let aria = title.clone().unwrap_or_default();
+                        let aria = title.clone();
+                        let class = if title.is_some() { "tp-block tp-block-titled" } else { "tp-block" };
                         view! {
-                            <div class="tp-block" role="rowgroup" aria-label=aria>
+                            <div class=class role="rowgroup" aria-label=aria>
                                 {title.map(|t| view! { <div class="tp-block-title">{t}</div> })}
                                 {rows}
                             </div>
@@ -306,14 +320,14 @@ fn layout<V: IntoView + 'static>(
                 })
                 .collect_view();
             let outer_axes =
-                (0..outer_dims).map(|k| axis_label(k, shape[k], reduced, "⇣ blocks")).collect_view();
+                (0..outer_dims).map(|k| axis_label(k, shape[k], axes, "⇣ blocks")).collect_view();
             let block_class = if rank >= 4 { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
             let columns = if rank >= 4 { positions[1].len() } else { 1 };
             view! {
                 <div class="tp-matrix">
                     <div class="tp-outer-axes">{outer_axes}</div>
-                    <div class="tp-col-axis">{axis_label(col_dim, shape[col_dim], reduced, "→")}</div>
-                    <div class="tp-row-axis">{axis_label(row_dim, shape[row_dim], reduced, "↓")}</div>
+                    <div class="tp-col-axis">{axis_label(col_dim, shape[col_dim], axes, "→")}</div>
+                    <div class="tp-row-axis">{axis_label(row_dim, shape[row_dim], axes, "↓")}</div>
                     <div class=block_class style=format!("--tp-block-columns: {columns}")>{block_views}</div>
                 </div>
             }
