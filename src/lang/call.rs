@@ -2,7 +2,7 @@
 //! methods in their own modules.
 
 use super::error::{LangError, Span};
-use super::interp::Interpreter;
+use super::interp::{Interpreter, MAX_OUTPUT};
 use super::ops::truthy;
 use super::repr::{repr, str};
 use super::value::{Builtin, Module, Value};
@@ -78,8 +78,8 @@ impl Interpreter<'_> {
                 None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
             Builtin::Round => round(&args),
-            Builtin::Str => Ok(Value::Str(Rc::from(str(&one(&args)?).as_str()))),
-            Builtin::Repr => Ok(Value::Str(Rc::from(repr(&one(&args)?).as_str()))),
+            Builtin::Str => text_value(str(&one(&args)?)),
+            Builtin::Repr => text_value(repr(&one(&args)?)),
             Builtin::List | Builtin::Tuple => {
                 let items = match one(&args)? {
                     Value::List(items) | Value::Tuple(items) => items.to_vec(),
@@ -124,11 +124,30 @@ impl Interpreter<'_> {
                 }
             }
         }
-        let line = args.iter().map(str).collect::<Vec<_>>().join(&sep);
+        let mut line = String::new();
+        for (i, a) in args.iter().enumerate() {
+            // Stop early: `write` refuses the line anyway once it is this long.
+            if line.len() > MAX_OUTPUT {
+                break;
+            }
+            if i > 0 {
+                line.push_str(&sep);
+            }
+            line.push_str(&str(a));
+        }
         self.write(&line)?;
         self.write(&end)?;
         Ok(Value::None)
     }
+}
+
+/// The result of `str()` or `repr()`, refusing the over-long text that
+/// `repr` stops writing at (a list sharing its items exponentially).
+fn text_value(text: String) -> Result<Value, LangError> {
+    if text.len() > MAX_OUTPUT {
+        return Err(LangError::limit("the string would be too long for the playground"));
+    }
+    Ok(Value::Str(Rc::from(text.as_str())))
 }
 
 fn len(v: &Value) -> Result<Value, LangError> {
@@ -233,6 +252,20 @@ fn to_int(v: &Value) -> Result<Value, LangError> {
     }
 }
 
+/// `round(x, n)` of an int for negative `n`: to a multiple of `10**-n`, ties to even.
+fn round_int(x: i64, n: i64) -> Result<Value, LangError> {
+    if n < -20 {
+        // 10**21 is more than twice any 64-bit integer.
+        return Ok(Value::Int(0));
+    }
+    let p = 10i128.pow((-n) as u32);
+    let (q, r) = (i128::from(x).div_euclid(p), i128::from(x).rem_euclid(p));
+    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+    i64::try_from(q * p).map(Value::Int).map_err(|_| {
+        LangError::limit("this integer is too large for the playground (it holds 64-bit integers)")
+    })
+}
+
 /// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
 fn round(args: &[Value]) -> Result<Value, LangError> {
     let (x, digits) = match args {
@@ -248,16 +281,23 @@ fn round(args: &[Value]) -> Result<Value, LangError> {
     };
     match (x.as_number(), digits) {
         (Some(Scalar::Float(f)), None) => {
-            if !f.is_finite() {
-                return to_int(&Value::Float(f));
-            }
-            Ok(Value::Int(f.round_ties_even() as i64))
+            // `to_int` refuses what is not finite or does not fit 64 bits.
+            to_int(&Value::Float(f.round_ties_even()))
         }
         (Some(Scalar::Float(f)), Some(n)) if (0..=17).contains(&n) => {
             // Python rounds the exact binary value, as Rust's formatter does.
             Ok(Value::Float(float::fixed(f, n as usize).parse().unwrap_or(f)))
         }
+        (Some(Scalar::Float(f)), Some(n)) if n < 0 && f.is_finite() => {
+            // To tens, hundreds, ...: Python divides, rounds ties to even and multiplies back.
+            if n < -308 {
+                return Ok(Value::Float(0.0f64.copysign(f)));
+            }
+            let p = 10f64.powi(-n as i32);
+            Ok(Value::Float((f / p).round_ties_even() * p))
+        }
         (Some(Scalar::Float(f)), Some(_)) => Ok(Value::Float(f)),
+        (Some(s), Some(n)) if n < 0 => round_int(s.to_i64(), n),
         (Some(s), _) => Ok(Value::Int(s.to_i64())),
         (None, _) => {
             Err(LangError::type_error(format!("type {} doesn't define __round__ method", x.type_name())))

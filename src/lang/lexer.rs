@@ -1,6 +1,7 @@
 //! Splits program text into Python tokens.
 
 use super::error::{LangError, Span};
+use std::cell::Cell;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +45,16 @@ pub const MAX_TOKENS: usize = 200_000;
 
 /// Tokenizes a whole program.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, LangError> {
-    Lexer { source, pos: 0, line: 1, line_start: 0, depth: Vec::new(), tokens: Vec::new() }.run()
+    Lexer {
+        source,
+        pos: 0,
+        line: 1,
+        line_start: 0,
+        depth: Vec::new(),
+        tokens: Vec::new(),
+        column_at: Cell::new((0, 1)),
+    }
+    .run()
 }
 
 struct Lexer<'a> {
@@ -55,6 +65,10 @@ struct Lexer<'a> {
     /// Open brackets, innermost last: newlines inside them do not end a line.
     depth: Vec<(char, Span)>,
     tokens: Vec<Token>,
+    /// A byte position on the current line and its column, so that columns
+    /// are counted on from the last token instead of from the line start
+    /// (which made a long one-line program quadratic to read).
+    column_at: Cell<(usize, usize)>,
 }
 
 impl Lexer<'_> {
@@ -123,7 +137,13 @@ impl Lexer<'_> {
 
     /// A span from byte `start` (on the current line) to the current position.
     fn span_from(&self, start: usize) -> Span {
-        let column = self.source[self.line_start..start.max(self.line_start)].chars().count() + 1;
+        let start_on_line = start.max(self.line_start);
+        let (mut from, mut column) = self.column_at.get();
+        if from < self.line_start || from > start_on_line {
+            (from, column) = (self.line_start, 1);
+        }
+        column += self.source[from..start_on_line].chars().count();
+        self.column_at.set((start_on_line, column));
         Span { start, end: self.pos, line: self.line, column }
     }
 

@@ -11,8 +11,15 @@ use crate::tensor::lineage::Step;
 use crate::tensor::{DType, Layout, Scalar, Shape};
 use std::rc::Rc;
 
-/// The largest list a program may build by repetition (`[0] * n`).
+/// The largest list a program may build by repetition or concatenation (`[0] * n`, `a + b`).
 const MAX_LIST: usize = 1 << 20;
+
+/// The longest string a program may build by concatenation, in bytes.
+const MAX_STR: usize = 1 << 20;
+
+/// The most items one `==` or `in` may compare: containers that share their
+/// items (`x = [x, x]`, repeated) hold exponentially many.
+const MAX_COMPARISONS: usize = 1 << 22;
 
 impl Interpreter<'_> {
     /// `l op r`.
@@ -119,14 +126,25 @@ impl Interpreter<'_> {
             _ => {}
         }
         let result = match op {
-            CmpOp::Eq => equal(&l, &r),
-            CmpOp::Ne => !equal(&l, &r),
+            CmpOp::Eq => equal(&l, &r)?,
+            CmpOp::Ne => !equal(&l, &r)?,
             CmpOp::Is => identical(&l, &r),
             CmpOp::IsNot => !identical(&l, &r),
             CmpOp::In | CmpOp::NotIn => {
                 let found = match &r {
-                    Value::List(items) | Value::Tuple(items) => items.iter().any(|i| equal(&l, i)),
-                    Value::Size(dims) => dims.iter().any(|&d| equal(&l, &Value::Int(d as i64))),
+                    Value::List(items) | Value::Tuple(items) => {
+                        // One budget for the whole search, not one per item.
+                        let mut budget = MAX_COMPARISONS;
+                        let mut found = false;
+                        for i in items.iter() {
+                            found = equal_within(&l, i, &mut budget).ok_or_else(too_many_comparisons)?;
+                            if found {
+                                break;
+                            }
+                        }
+                        found
+                    }
+                    Value::Size(dims) => dims.iter().any(|&d| equal_numbers(&l, &Value::Int(d as i64))),
                     Value::Str(s) => match &l {
                         Value::Str(sub) => s.contains(&**sub),
                         _ => {
@@ -282,9 +300,18 @@ fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangErr
         ))
     };
     match (op, l, r) {
+        // Concatenation is capped like repetition, or `x = x + x` repeated would double without end.
+        (BinOp::Add, Value::List(a), Value::List(b)) | (BinOp::Add, Value::Tuple(a), Value::Tuple(b))
+            if a.len() + b.len() > MAX_LIST =>
+        {
+            Err(LangError::limit(format!("the {} would be too long for the playground", l.type_name())))
+        }
         (BinOp::Add, Value::List(a), Value::List(b)) => Ok(Value::List(Rc::new([&a[..], &b[..]].concat()))),
         (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
             Ok(Value::Tuple(Rc::new([&a[..], &b[..]].concat())))
+        }
+        (BinOp::Add, Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => {
+            Err(LangError::limit("the string would be too long for the playground"))
         }
         (BinOp::Add, Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
         (BinOp::Mul, Value::List(items), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::List(items)) => {
@@ -300,26 +327,54 @@ fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangErr
 
 /// Python's `==` (between different kinds of value: numbers compare by
 /// value, containers item by item, everything else is unequal).
-pub(crate) fn equal(l: &Value, r: &Value) -> bool {
-    match (l, r) {
+pub(crate) fn equal(l: &Value, r: &Value) -> Result<bool, LangError> {
+    let mut budget = MAX_COMPARISONS;
+    equal_within(l, r, &mut budget).ok_or_else(too_many_comparisons)
+}
+
+fn too_many_comparisons() -> LangError {
+    LangError::limit("the comparison has more items than the playground compares")
+}
+
+/// `==` spending one unit of `budget` per item compared; `None` when it runs out.
+fn equal_within(l: &Value, r: &Value, budget: &mut usize) -> Option<bool> {
+    *budget = budget.checked_sub(1)?;
+    Some(match (l, r) {
         (Value::Str(a), Value::Str(b)) => a == b,
         (Value::None, Value::None) => true,
         (Value::Dtype(a), Value::Dtype(b)) => a == b,
         (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
-            a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| equal(x, y))
+            // Python compares items by identity first: a container equals itself.
+            if Rc::ptr_eq(a, b) {
+                return Some(true);
+            }
+            if a.len() != b.len() {
+                return Some(false);
+            }
+            for (x, y) in a.iter().zip(b.iter()) {
+                if !equal_within(x, y, budget)? {
+                    return Some(false);
+                }
+            }
+            true
         }
         (Value::Size(a), Value::Size(b)) => a == b,
         (Value::Size(dims), Value::Tuple(items)) | (Value::Tuple(items), Value::Size(dims)) => {
             dims.len() == items.len()
-                && dims.iter().zip(items.iter()).all(|(&d, i)| equal(&Value::Int(d as i64), i))
+                && dims.iter().zip(items.iter()).all(|(&d, i)| equal_numbers(&Value::Int(d as i64), i))
         }
-        _ => match (number(l), number(r)) {
-            (Some(Scalar::Float(_)), Some(_)) | (Some(_), Some(Scalar::Float(_))) => {
-                number(l).map(Scalar::to_f64) == number(r).map(Scalar::to_f64)
-            }
-            (Some(a), Some(b)) => a.to_i64() == b.to_i64(),
-            _ => false,
-        },
+        _ => equal_numbers(l, r),
+    })
+}
+
+/// `==` between numbers (anything else is unequal).
+fn equal_numbers(l: &Value, r: &Value) -> bool {
+    match (number(l), number(r)) {
+        (Some(Scalar::Float(_)), Some(_)) | (Some(_), Some(Scalar::Float(_))) => {
+            number(l).map(Scalar::to_f64) == number(r).map(Scalar::to_f64)
+        }
+        (Some(a), Some(b)) => a.to_i64() == b.to_i64(),
+        _ => false,
     }
 }
 

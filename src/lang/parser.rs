@@ -9,6 +9,12 @@ use super::lexer::{Token, TokenKind, tokenize};
 /// against stack exhaustion on pathological input).
 pub const MAX_NESTING: usize = 64;
 
+/// The tallest expression tree a chain of operators (`a + b + ...`) or of
+/// trailers (`t.sum().sum()...`) may build. Chains are parsed in a loop, so
+/// `MAX_NESTING` does not see them, but evaluating and dropping the tree
+/// recurse once per level (about 10 KB per level in a debug build).
+pub const MAX_CHAIN_HEIGHT: usize = 100;
+
 /// Python keywords that start statements or expressions the playground does not run.
 const UNSUPPORTED_KEYWORDS: &[&str] = &[
     "def", "class", "for", "while", "if", "elif", "else", "try", "except", "finally", "with", "return",
@@ -349,12 +355,16 @@ impl Parser {
             return self.factor();
         }
         let mut left = self.binary(level + 1)?;
+        let mut tall = None;
         loop {
             let Some(&(_, op)) = LEVELS[level].iter().find(|(sym, _)| self.is_op(sym)) else {
                 return Ok(left);
             };
-            self.pos += 1;
+            let at = self.next().span;
             let right = self.binary(level + 1)?;
+            // Each operator puts the chain so far one level deeper.
+            let h = tall.unwrap_or_else(|| height(&left)).max(height(&right)) + 1;
+            tall = Some(chain_height(h, at)?);
             let span = left.span.to(right.span);
             left = Expr { kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span };
         }
@@ -394,16 +404,13 @@ impl Parser {
     /// An atom followed by any number of `.name`, `(...)` and `[...]`.
     fn primary(&mut self) -> Result<Expr, LangError> {
         let mut e = self.atom()?;
-        let mut trailers = 0;
+        let mut tall = None;
         loop {
             if self.is_op(".") || self.is_op("(") || self.is_op("[") {
-                trailers += 1;
-                if trailers > MAX_NESTING * 4 {
-                    return Err(LangError::limit_at(
-                        "the expression is too long a chain for the playground",
-                        self.peek().span,
-                    ));
-                }
+                // Each trailer puts the chain so far one level deeper (the
+                // call's arguments are measured once the call is built).
+                let h = tall.unwrap_or_else(|| height(&e)) + 1;
+                tall = Some(chain_height(h, self.peek().span)?);
             }
             if self.eat_op(".") {
                 let name = match self.next() {
@@ -414,11 +421,14 @@ impl Parser {
                 e = Expr { kind: ExprKind::Attribute { value: Box::new(e), name }, span };
             } else if self.eat_op("(") {
                 let (args, kwargs) = self.call_arguments()?;
+                let widest = args.iter().chain(kwargs.iter().map(|(_, a)| a)).map(height).max();
+                tall = Some(chain_height(tall.unwrap_or(0).max(widest.unwrap_or(0) + 1), self.last_span())?);
                 let span = e.span.to(self.last_span());
                 e = Expr { kind: ExprKind::Call { func: Box::new(e), args, kwargs }, span };
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
                 self.expect_op("]")?;
+                tall = Some(chain_height(tall.unwrap_or(0).max(height(&index) + 1), self.last_span())?);
                 let span = e.span.to(self.last_span());
                 e = Expr { kind: ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, span };
             } else {
@@ -573,6 +583,45 @@ impl Parser {
         }
         Ok(items)
     }
+}
+
+/// How many levels deep `e` is. Every subtree was measured when it was
+/// built, so this recursion is bounded.
+fn height(e: &Expr) -> usize {
+    let tallest = |items: &mut dyn Iterator<Item = &Expr>| items.map(height).max().unwrap_or(0);
+    1 + match &e.kind {
+        ExprKind::Attribute { value, .. } => height(value),
+        ExprKind::Call { func, args, kwargs } => {
+            tallest(&mut std::iter::once(&**func).chain(args).chain(kwargs.iter().map(|(_, a)| a)))
+        }
+        ExprKind::Subscript { value, index } => height(value).max(height(index)),
+        ExprKind::Slice { start, stop, step } => {
+            tallest(&mut [start, stop, step].into_iter().flatten().map(|b| &**b))
+        }
+        ExprKind::Unary { operand, .. } => height(operand),
+        ExprKind::Binary { left, right, .. } => height(left).max(height(right)),
+        ExprKind::Compare { first, rest } => {
+            tallest(&mut std::iter::once(&**first).chain(rest.iter().map(|(_, e)| e)))
+        }
+        ExprKind::BoolOp { values, .. } | ExprKind::List(values) | ExprKind::Tuple(values) => {
+            tallest(&mut values.iter())
+        }
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None
+        | ExprKind::Ellipsis
+        | ExprKind::Name(_) => 0,
+    }
+}
+
+/// Refuses a chain that has grown taller than `MAX_CHAIN_HEIGHT`.
+fn chain_height(height: usize, at: Span) -> Result<usize, LangError> {
+    if height > MAX_CHAIN_HEIGHT {
+        return Err(LangError::limit_at("the expression is too long a chain for the playground", at));
+    }
+    Ok(height)
 }
 
 /// Keywords that cannot be names.

@@ -1,5 +1,6 @@
 //! `repr()` and `str()` of values, as Python with PyTorch and NumPy prints them.
 
+use super::interp::MAX_OUTPUT;
 use super::value::Value;
 use crate::tensor::format::{float, numpy, tensor_repr};
 
@@ -11,9 +12,11 @@ pub fn repr(v: &Value) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float::repr(*f),
         Value::Str(s) => string_repr(s),
-        Value::List(items) => format!("[{}]", join(items)),
-        Value::Tuple(items) if items.len() == 1 => format!("({},)", repr(&items[0])),
-        Value::Tuple(items) => format!("({})", join(items)),
+        Value::List(_) | Value::Tuple(_) => {
+            let mut out = String::new();
+            write_container(&mut out, v);
+            out
+        }
         Value::Tensor(t) => tensor_repr(&t.tensor),
         Value::Size(dims) => {
             let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
@@ -44,8 +47,31 @@ pub fn str(v: &Value) -> String {
     }
 }
 
-fn join(items: &[Value]) -> String {
-    items.iter().map(repr).collect::<Vec<_>>().join(", ")
+/// Appends the repr of a list or tuple, adding no more items once the text
+/// has passed `MAX_OUTPUT`: lists that share their items (`x = [x, x]`,
+/// repeated) would print exponentially much. Every caller refuses a text that
+/// long, so nothing is ever shown cut short.
+fn write_container(out: &mut String, v: &Value) {
+    let (open, close, items) = match v {
+        Value::List(items) => ("[", "]", items),
+        Value::Tuple(items) if items.len() == 1 => ("(", ",)", items),
+        Value::Tuple(items) => ("(", ")", items),
+        other => {
+            out.push_str(&repr(other));
+            return;
+        }
+    };
+    out.push_str(open);
+    for (i, item) in items.iter().enumerate() {
+        if out.len() > MAX_OUTPUT {
+            break;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_container(out, item);
+    }
+    out.push_str(close);
 }
 
 /// Python's string repr: single quotes unless only double quotes avoid escaping.

@@ -365,6 +365,17 @@ impl Interpreter<'_> {
 
 /// The error PyTorch raises for `torch.name(...)` called without a tensor.
 pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
+    if name == "norm" {
+        // `torch.norm` is a Python function with no overloads to bind: it
+        // fails on its first use of `input`, as an attribute lookup.
+        let input = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "input").map(|(_, v)| v));
+        return match input {
+            None => LangError::type_error("norm() missing 1 required positional argument: 'input'"),
+            Some(v) => {
+                LangError::attribute_error(format!("'{}' object has no attribute 'layout'", v.type_name()))
+            }
+        };
+    }
     let texts = match reduction_signatures(name) {
         [] => method_signatures(name),
         sigs => sigs,

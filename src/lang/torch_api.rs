@@ -6,7 +6,8 @@ use super::interp::Interpreter;
 use super::signature::{CallStyle, bind, overloads};
 use super::value::{Traced, Value};
 use crate::tensor::create::{Nested, arange, full, tensor_from_nested};
-use crate::tensor::{DType, Scalar, Shape};
+use crate::tensor::shape::{MAX_DIMS, MAX_ELEMENTS};
+use crate::tensor::{DType, Scalar, Shape, TensorError};
 
 impl Interpreter<'_> {
     /// `torch.name(args, kwargs)`.
@@ -121,7 +122,19 @@ impl Interpreter<'_> {
                 }
             }
         }
-        let nested = to_nested(data, 0)?;
+        if let Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) = data {
+            // A copy, keeping the shape (even an empty one) and the dtype,
+            // without going through millions of nested Python numbers.
+            let t = tensor.to_dtype(dtype.unwrap_or(tensor.dtype()));
+            return Ok(Value::Tensor(self.leaf(t, span)));
+        }
+        let numel = implied_numel(data);
+        if numel > MAX_ELEMENTS {
+            return Err(TensorError::TooManyElements { requested: numel }.into());
+        }
+        // Lists count as nodes too, hence twice the elements.
+        let mut budget = 2 * MAX_ELEMENTS;
+        let nested = to_nested(data, 0, &mut budget)?;
         if let Some(d) = dtype {
             check_fits(&nested, d)?;
         }
@@ -165,9 +178,34 @@ pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
     }
 }
 
+/// The element count that the first item at each depth implies (PyTorch reads
+/// the shape that way), so that data too big for a tensor is refused before it
+/// is walked.
+fn implied_numel(data: &Value) -> usize {
+    let mut numel = 1usize;
+    let mut at = data;
+    for _ in 0..=MAX_DIMS {
+        let (Value::List(items) | Value::Tuple(items)) = at else { break };
+        numel = numel.saturating_mul(items.len());
+        match items.first() {
+            Some(first) => at = first,
+            None => break,
+        }
+    }
+    numel
+}
+
 /// Python data for `torch.tensor`, with PyTorch's errors for what it cannot hold.
-fn to_nested(v: &Value, depth: usize) -> Result<Nested, LangError> {
-    if depth > crate::tensor::shape::MAX_DIMS {
+///
+/// `budget` counts down the numbers and lists converted: lists that share
+/// their items (`x = [x, x]`, repeated) can stand for far more than a tensor holds.
+fn to_nested(v: &Value, depth: usize, budget: &mut usize) -> Result<Nested, LangError> {
+    *budget = budget.checked_sub(1).ok_or_else(|| {
+        LangError::limit(format!(
+            "the playground limits tensors to {MAX_ELEMENTS} elements, and this data holds more"
+        ))
+    })?;
+    if depth > MAX_DIMS {
         return Err(LangError::limit("the data is nested too deeply for the playground"));
     }
     Ok(match v {
@@ -175,7 +213,7 @@ fn to_nested(v: &Value, depth: usize) -> Result<Nested, LangError> {
             Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))
         }
         Value::List(items) | Value::Tuple(items) => {
-            Nested::List(items.iter().map(|i| to_nested(i, depth + 1)).collect::<Result<_, _>>()?)
+            Nested::List(items.iter().map(|i| to_nested(i, depth + 1, budget)).collect::<Result<_, _>>()?)
         }
         Value::Size(dims) => {
             Nested::List(dims.iter().map(|&d| Nested::Scalar(Scalar::Int(d as i64))).collect())

@@ -1,0 +1,6 @@
+t = torch.tensor([[0, 1, 0], [2, 0, 2], [0, 3, 0]], dtype=torch.float32)
+t.sum()
+t.sum().numel() < t.numel()
+t.prod()
+t.mean()
+t.std()

@@ -1,0 +1,7 @@
+t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)
+t.sum(dim=0)
+t.sum(dim=1, keepdim=True)
+t.mean(dim=(0, 1))
+torch.sum(t, dim=-1)
+t.var(dim=0, correction=0)
+t.std(1, unbiased=False, keepdim=True)

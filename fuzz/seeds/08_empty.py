@@ -1,0 +1,7 @@
+e = torch.tensor([])
+e.sum()
+e.prod()
+e.mean()
+torch.zeros(0, 3).sum(dim=0)
+torch.zeros(2, 0).max(dim=0)
+e.reshape(0, 5, 0)

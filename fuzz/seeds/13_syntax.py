@@ -1,0 +1,4 @@
+# comment
+x = (1 +
+     2)
+y = x if x else 3

@@ -1,0 +1,174 @@
+//! Inputs that once made the interpreter panic, hang, overflow its stack or
+//! exhaust memory (found by `fuzz/` or by hand), kept so they never do again.
+//!
+//! `tests/fuzz_regressions/NAME.py` is run as a program (its bytes read as
+//! lossy UTF-8, as the fuzz target reads them); when `NAME.error` exists, its
+//! one line is the error the run must end with. Inputs too big to commit are
+//! built by `generated()` below. Each run gets a thread with the default
+//! stack and a time limit, so a hang fails the test instead of stalling it
+//! (a stack overflow still aborts the whole test binary, loudly).
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+use tensor_playground::lang::{Transcript, run_program};
+
+/// Generous for a debug build; every input here runs in well under a second in release.
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// Runs `source` on its own thread; `Err` says how it failed to return.
+fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
+    let (done, result) = mpsc::channel();
+    thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            let _ = done.send(run_program(&source));
+        })
+        .map_err(|e| format!("could not start a thread: {e}"))?;
+    match result.recv_timeout(TIME_LIMIT) {
+        Ok(transcript) => Ok(transcript),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("did not return within {TIME_LIMIT:?}")),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err("panicked".to_string()),
+    }
+}
+
+/// Checks one input, adding a line to `failures` if it misbehaves.
+fn check(name: &str, source: String, expected_error: Option<&str>, failures: &mut Vec<String>) {
+    let started = std::time::Instant::now();
+    let outcome = run_with_limit(name, source);
+    eprintln!("{name}: {:?}", started.elapsed());
+    match outcome {
+        Err(why) => failures.push(format!("{name}: {why}")),
+        Ok(t) => {
+            if let Some(expected) = expected_error
+                && t.error.as_deref() != Some(expected)
+            {
+                failures.push(format!("{name}: expected error {expected:?}, got {:?}", t.error));
+            }
+        }
+    }
+}
+
+#[test]
+fn committed_inputs_return_with_their_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fuzz_regressions exists")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no inputs in {}", dir.display());
+    let mut failures = Vec::new();
+    for path in &inputs {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let bytes = std::fs::read(path).expect("readable input");
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        let expected = std::fs::read_to_string(path.with_extension("error")).ok();
+        check(&name, source, expected.as_deref().map(str::trim_end), &mut failures);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs misbehaved:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
+}
+
+/// Hand-made inputs too big to commit: (name, program, the error it must end with).
+fn generated() -> Vec<(&'static str, String, Option<&'static str>)> {
+    let chain = |term: &str, op: &str, n: usize| vec![term; n].join(op);
+    vec![
+        // A left-deep tree 5000 levels tall overflowed the stack when evaluated (or dropped).
+        (
+            "operator_chain",
+            chain("1", "+", 5000),
+            Some("RuntimeError: the expression is too long a chain for the playground (line 1, column 200)"),
+        ),
+        // Trailer chains were capped per chain, not per tree: 30 of them nested were 6000 levels.
+        (
+            "method_chains_in_parens",
+            format!(
+                "t = torch.ones(2)\n{}t{}",
+                "(".repeat(30),
+                format!("{})", ".sum()".repeat(40)).repeat(30)
+            ),
+            Some("RuntimeError: the expression is too long a chain for the playground (line 2, column 331)"),
+        ),
+        // Columns were counted from the line start for every token: quadratic on one long line.
+        (
+            "long_line",
+            "x = 1; ".repeat(60_000),
+            Some("RuntimeError: the program is too long for the playground"),
+        ),
+        ("long_list_literal", format!("x = [{}]\nlen(x)", "1, ".repeat(90_000)), None),
+        // Each line doubles the list: 2**40 items without the cap on concatenation.
+        (
+            "list_doubling",
+            format!("x = [0] * 1024\n{}len(x)", "x = x + x\n".repeat(40)),
+            Some("RuntimeError: the list would be too long for the playground"),
+        ),
+        (
+            "string_doubling",
+            format!("s = 'ab'\n{}len(s)", "s = s + s\n".repeat(40)),
+            Some("RuntimeError: the string would be too long for the playground"),
+        ),
+        // Shared items: 2**40 leaves in 40 small lists; comparing, printing or
+        // converting them walked every leaf.
+        (
+            "shared_list_equal",
+            format!("x = [1]\n{}y = [1]\n{}x == y", "x = [x, x]\n".repeat(40), "y = [y, y]\n".repeat(40)),
+            Some("RuntimeError: the comparison has more items than the playground compares"),
+        ),
+        ("shared_list_is_itself", format!("x = [1]\n{}x == x", "x = [x, x]\n".repeat(40)), None),
+        (
+            "shared_list_in",
+            format!(
+                "x = [1]\n{}y = [1]\n{}x in [0, y]",
+                "x = [x, x]\n".repeat(40),
+                "y = [y, y]\n".repeat(40)
+            ),
+            Some("RuntimeError: the comparison has more items than the playground compares"),
+        ),
+        (
+            "shared_list_repr",
+            format!("x = [1]\n{}x", "x = [x, x]\n".repeat(40)),
+            Some("RuntimeError: the program printed more text than the playground keeps"),
+        ),
+        (
+            "shared_list_str",
+            format!("x = [1]\n{}s = str(x)", "x = [x, x]\n".repeat(40)),
+            Some("RuntimeError: the string would be too long for the playground"),
+        ),
+        (
+            "shared_list_print",
+            format!("x = [1]\n{}print(x, x, x, x, x, x, x, x)", "x = [x, x]\n".repeat(20)),
+            Some("RuntimeError: the program printed more text than the playground keeps"),
+        ),
+        (
+            "shared_list_tensor",
+            format!("x = [1]\n{}torch.tensor([x] * 10000)", "x = [x, x]\n".repeat(14)),
+            Some(
+                "RuntimeError: the playground limits tensors to 16777216 elements, but this one would have 163840000",
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn generated_inputs_return_with_their_errors() {
+    let mut failures = Vec::new();
+    let inputs = generated();
+    for (name, source, expected) in &inputs {
+        check(name, source.clone(), *expected, &mut failures);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs misbehaved:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
+}

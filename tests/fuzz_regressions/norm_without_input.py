@@ -1,0 +1,1 @@
+torch.norm(p=2)
