@@ -7,9 +7,11 @@ const USAGE: &str = "\
 usage: tensor-playground <command> [FILE]
 
 commands:
-  eval [FILE]      run a program (from FILE or standard input) as the Python REPL would
-  lineage [FILE]   print, as JSON, which input elements each element of the last
-                   expression was computed from";
+  eval [FILE]          run a program (from FILE or standard input) as the Python REPL would
+  lineage [FILE]       print, as JSON, which input elements each element of the last
+                       expression was computed from
+  lesson check FILE... check lesson files: their format, that every step runs as
+                       meant, and that every question can be answered";
 
 /// Runs the command line with its arguments (without the program name) and returns the exit status.
 pub fn main(args: Vec<String>) -> i32 {
@@ -22,6 +24,7 @@ pub fn main(args: Vec<String>) -> i32 {
     };
     match command {
         "eval" | "lineage" => {}
+        "lesson" => return lesson_command(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return 0;
@@ -60,6 +63,45 @@ pub fn main(args: Vec<String>) -> i32 {
         let _ = writeln!(out, "{json}");
     }
     0
+}
+
+/// `lesson check FILE...`: problems go to standard error as `FILE:LINE: step N: ...`.
+fn lesson_command(args: &[String]) -> i32 {
+    let Some((sub, files)) = args.split_first().filter(|(s, f)| s.as_str() == "check" && !f.is_empty())
+    else {
+        eprintln!("usage: tensor-playground lesson check FILE...");
+        return 2;
+    };
+    debug_assert_eq!(sub, "check");
+    let mut failed = false;
+    for file in files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{file}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let lesson = match crate::lesson::parse_lesson(&text) {
+            Ok(l) => l,
+            Err(e) => {
+                let step = e.step.map(|s| format!(" step {s}:")).unwrap_or_default();
+                eprintln!("{file}:{}:{step} {}", e.line, e.message);
+                failed = true;
+                continue;
+            }
+        };
+        let problems = crate::lesson::check_lesson(&lesson);
+        for p in &problems {
+            eprintln!("{file}:{}: step {}: {}", p.line, p.step, p.message);
+        }
+        if problems.is_empty() {
+            println!("{file}: ok, {} steps", lesson.steps.len());
+        }
+        failed |= !problems.is_empty();
+    }
+    i32::from(failed)
 }
 
 /// The program from the file named in `args`, or from standard input.

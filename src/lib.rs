@@ -5,6 +5,7 @@
 //! exists only on wasm32.
 
 pub mod lang;
+pub mod lesson;
 pub mod session;
 pub mod tensor;
 

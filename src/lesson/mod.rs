@@ -1,0 +1,88 @@
+//! Lessons: hand-written files of small steps, each an explanation and a
+//! program, optionally with a cell to point at, an animation to offer and a
+//! question to answer (format: `docs/lessons.md`).
+
+mod answer;
+mod check;
+mod parse;
+mod walkthrough;
+
+pub use answer::{Feedback, Verdict, check_cells, check_choice, check_print, check_shape};
+pub use check::{LessonProblem, check_lesson};
+pub use parse::{ParseError, parse_lesson};
+pub use walkthrough::{Frame, walkthrough};
+
+/// A whole lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// Its id, used in links: `#lesson=<id>&step=<n>`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// One line saying what it teaches.
+    pub summary: String,
+    /// Its steps, in order.
+    pub steps: Vec<Step>,
+}
+
+/// One step: a title, prose, and a program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The step's title.
+    pub title: String,
+    /// Its explanation, in the Markdown subset of `docs/lessons.md`.
+    pub prose: String,
+    /// The program the playground runs for it.
+    pub program: String,
+    /// The cell that starts active (pinned), if any.
+    pub active: Option<CellChoice>,
+    /// Whether the step offers the reduction walk-through.
+    pub animate: bool,
+    /// Whether the program is meant to fail (to show an error).
+    pub shows_error: bool,
+    /// The question to answer, if any.
+    pub question: Option<Question>,
+    /// The line in the file where the step starts (1-based).
+    pub line: usize,
+}
+
+/// A cell of one of the step's grids: the result (the default) or a grid by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellChoice {
+    /// The grid's name (`data-name`); `None` means the result.
+    pub grid: Option<String>,
+    /// The element's index.
+    pub index: Vec<usize>,
+}
+
+/// A predict-then-check question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// What is asked.
+    pub kind: QuestionKind,
+    /// The question's text.
+    pub prompt: String,
+    /// Shown after a wrong answer.
+    pub hint: Option<String>,
+    /// The line in the file where the question starts.
+    pub line: usize,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Click the elements that feed this output element; the answer comes from lineage.
+    Cells {
+        /// The element of the result whose sources are the answer.
+        output: Vec<usize>,
+    },
+    /// The result's shape (`torch.Size([4])`, `(4,)` and `4` are all accepted).
+    Shape,
+    /// What the last line prints, compared with the exact output.
+    Print,
+    /// Pick the right options.
+    Choice {
+        /// The options, each with whether it is right.
+        options: Vec<(String, bool)>,
+    },
+}

@@ -1,0 +1,305 @@
+//! Reads a lesson file (format: `docs/lessons.md`).
+
+use super::{CellChoice, Lesson, Question, QuestionKind, Step};
+use std::fmt;
+
+/// A problem in a lesson file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line number.
+    pub line: usize,
+    /// The step it is in (1-based), if any.
+    pub step: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.step {
+            Some(s) => write!(f, "line {}: step {}: {}", self.line, s, self.message),
+            None => write!(f, "line {}: {}", self.line, self.message),
+        }
+    }
+}
+
+/// A question being read: its kind is settled once its answer lines are in.
+struct PendingQuestion {
+    kind: String,
+    prompt: String,
+    answer: Option<String>,
+    hint: Option<String>,
+    options: Vec<(String, bool)>,
+    line: usize,
+}
+
+/// Parses a lesson file.
+pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end()));
+    let err = |line: usize, step: Option<usize>, message: &str| ParseError {
+        line,
+        step,
+        message: message.to_string(),
+    };
+
+    // The title line, then `key: value` metadata until the first step.
+    let (title_line, title) = loop {
+        match lines.next() {
+            None => return Err(err(1, None, "the file is empty; a lesson starts with `# Title`")),
+            Some((_, "")) => continue,
+            Some((n, l)) => match l.strip_prefix("# ") {
+                Some(t) if !t.trim().is_empty() => break (n, t.trim().to_string()),
+                _ => return Err(err(n, None, "a lesson starts with its title: `# Title`")),
+            },
+        }
+    };
+    let mut id = None;
+    let mut summary = String::new();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut current: Option<(Step, Option<PendingQuestion>)> = None;
+    let mut in_code: Option<(usize, Vec<String>)> = None;
+
+    for (n, line) in lines {
+        let step_no = steps.len() + usize::from(current.is_some());
+        if let Some((start, code)) = in_code.as_mut() {
+            if line.trim_start().starts_with("```") {
+                let (step, _) = current.as_mut().expect("code blocks are only opened inside a step");
+                if !step.program.is_empty() {
+                    return Err(err(
+                        *start,
+                        Some(step_no),
+                        "a step has one program; this is a second code block",
+                    ));
+                }
+                step.program = code.join("\n") + "\n";
+                in_code = None;
+            } else {
+                code.push(line.to_string());
+            }
+            continue;
+        }
+        if let Some(t) = line.strip_prefix("## ") {
+            if let Some((step, q)) = current.take() {
+                steps.push(finish(step, q, steps.len() + 1)?);
+            }
+            let step = Step {
+                title: t.trim().to_string(),
+                prose: String::new(),
+                program: String::new(),
+                active: None,
+                animate: false,
+                shows_error: false,
+                question: None,
+                line: n,
+            };
+            current = Some((step, None));
+            continue;
+        }
+        let Some((step, question)) = current.as_mut() else {
+            // Metadata before the first step.
+            match line.split_once(':') {
+                Some(("id", v)) => id = Some(v.trim().to_string()),
+                Some(("summary", v)) => summary = v.trim().to_string(),
+                _ if line.trim().is_empty() => {}
+                _ => {
+                    return Err(err(
+                        n,
+                        None,
+                        "before the first `## Step` only `id:` and `summary:` lines may stand",
+                    ));
+                }
+            }
+            continue;
+        };
+        if line.trim_start().starts_with("```") {
+            in_code = Some((n, Vec::new()));
+            continue;
+        }
+        if let Some(directive) = line.strip_prefix('@') {
+            let (name, arg) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
+            let arg = arg.trim();
+            match name {
+                "animate" => step.animate = true,
+                "error" => step.shows_error = true,
+                "active" => step.active = Some(parse_cell(arg).map_err(|m| err(n, Some(step_no), &m))?),
+                "question" => {
+                    if question.is_some() {
+                        return Err(err(n, Some(step_no), "a step has at most one question"));
+                    }
+                    let Some((kind, prompt)) = arg.split_once(':') else {
+                        return Err(err(n, Some(step_no), "write `@question <kind>: <text>`"));
+                    };
+                    *question = Some(PendingQuestion {
+                        kind: kind.trim().to_string(),
+                        prompt: prompt.trim().to_string(),
+                        answer: None,
+                        hint: None,
+                        options: Vec::new(),
+                        line: n,
+                    });
+                }
+                "answer" | "hint" => {
+                    let Some(q) = question.as_mut() else {
+                        return Err(err(n, Some(step_no), &format!("`@{name}` belongs after a `@question`")));
+                    };
+                    let slot = if name == "answer" { &mut q.answer } else { &mut q.hint };
+                    *slot = Some(arg.to_string());
+                }
+                other => return Err(err(n, Some(step_no), &format!("unknown directive `@{other}`"))),
+            }
+            continue;
+        }
+        if let Some(q) = question.as_mut()
+            && q.kind == "choice"
+            && let Some((mark, option)) = line.strip_prefix("- [").and_then(|r| r.split_once("] "))
+        {
+            q.options.push((option.trim().to_string(), mark.eq_ignore_ascii_case("x")));
+            continue;
+        }
+        step.prose.push_str(line);
+        step.prose.push('\n');
+    }
+    if let Some((start, _)) = in_code {
+        return Err(err(start, Some(steps.len()), "this code block is never closed with ```"));
+    }
+    if let Some((step, q)) = current.take() {
+        steps.push(finish(step, q, steps.len() + 1)?);
+    }
+    let id = id.ok_or_else(|| err(title_line, None, "the lesson needs an `id:` line under its title"))?;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(err(title_line, None, "the id may use only letters, digits, `-` and `_`"));
+    }
+    if steps.is_empty() {
+        return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
+    }
+    Ok(Lesson { id, title, summary, steps })
+}
+
+/// Completes a step: it needs a program, and its question a valid kind.
+fn finish(mut step: Step, question: Option<PendingQuestion>, number: usize) -> Result<Step, ParseError> {
+    let err = |line: usize, message: String| ParseError { line, step: Some(number), message };
+    if step.program.trim().is_empty() {
+        return Err(err(step.line, "the step has no program (a ```python code block)".to_string()));
+    }
+    step.prose = step.prose.trim().to_string();
+    if let Some(q) = question {
+        let kind = match q.kind.as_str() {
+            "cells" => {
+                let Some(answer) = q.answer.as_deref() else {
+                    return Err(err(q.line, "a cells question needs `@answer <output index>`".to_string()));
+                };
+                QuestionKind::Cells { output: parse_index(answer).map_err(|m| err(q.line, m))? }
+            }
+            "shape" => QuestionKind::Shape,
+            "print" => QuestionKind::Print,
+            "choice" => {
+                if !q.options.iter().any(|(_, right)| *right) {
+                    return Err(err(
+                        q.line,
+                        "a choice question needs at least one `- [x]` option".to_string(),
+                    ));
+                }
+                QuestionKind::Choice { options: q.options }
+            }
+            other => {
+                return Err(err(
+                    q.line,
+                    format!("unknown question kind `{other}` (cells, shape, print or choice)"),
+                ));
+            }
+        };
+        step.question = Some(Question { kind, prompt: q.prompt, hint: q.hint, line: q.line });
+    }
+    Ok(step)
+}
+
+/// `1,2` or `1,2 in t` (a grid by name) or `()` (a 0-d result).
+fn parse_cell(arg: &str) -> Result<CellChoice, String> {
+    let (index, grid) = match arg.split_once(" in ") {
+        Some((i, g)) => (i, Some(g.trim().to_string())),
+        None => (arg, None),
+    };
+    Ok(CellChoice { grid, index: parse_index(index)? })
+}
+
+/// A comma-separated index; `()` or nothing is the index of a 0-d tensor.
+fn parse_index(text: &str) -> Result<Vec<usize>, String> {
+    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    if t.is_empty() || t == "()" {
+        return Ok(Vec::new());
+    }
+    t.split(',')
+        .map(|p| p.trim().parse::<usize>().map_err(|_| format!("`{text}` is not an index like `1,2`")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LESSON: &str = "\
+# Reductions
+id: reductions
+summary: What sum(dim=0) does.
+
+## Sum down the columns
+
+`dim=0` *disappears*.
+
+```python
+t = torch.tensor([[1, 2], [3, 4]])
+t.sum(dim=0)
+```
+
+@active 1
+@animate
+@question cells: Click the elements that feed output [1].
+@answer 1
+@hint dim=0 combines the elements down each column.
+
+## Which dim?
+
+```python
+t = torch.tensor([[1, 2], [3, 4]])
+t.sum(dim=1)
+```
+
+@question choice: Which dim disappears?
+- [ ] dim 0
+- [x] dim 1
+";
+
+    #[test]
+    fn reads_steps_directives_and_questions() {
+        let lesson = parse_lesson(LESSON).unwrap();
+        assert_eq!(
+            (lesson.id.as_str(), lesson.title.as_str(), lesson.steps.len()),
+            ("reductions", "Reductions", 2)
+        );
+        let first = &lesson.steps[0];
+        assert_eq!(first.prose, "`dim=0` *disappears*.");
+        assert!(first.program.ends_with("t.sum(dim=0)\n"));
+        assert_eq!(first.active, Some(CellChoice { grid: None, index: vec![1] }));
+        assert!(first.animate);
+        let q = first.question.as_ref().unwrap();
+        assert_eq!(q.kind, QuestionKind::Cells { output: vec![1] });
+        assert_eq!(q.hint.as_deref(), Some("dim=0 combines the elements down each column."));
+        let QuestionKind::Choice { options } = &lesson.steps[1].question.as_ref().unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(options, &vec![("dim 0".to_string(), false), ("dim 1".to_string(), true)]);
+    }
+
+    #[test]
+    fn mistakes_name_their_line_and_step() {
+        let broken = LESSON.replace("@answer 1\n", "");
+        let e = parse_lesson(&broken).unwrap_err();
+        assert_eq!(e.to_string(), "line 16: step 1: a cells question needs `@answer <output index>`");
+        let e = parse_lesson(&LESSON.replace("@animate", "@animation")).unwrap_err();
+        assert_eq!((e.line, e.step), (15, Some(1)));
+        let e = parse_lesson(&LESSON.replace("id: reductions\n", "")).unwrap_err();
+        assert!(e.message.contains("id:"), "{e}");
+        let e = parse_lesson("# T\nid: t\n\n## Empty\n\nno code\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 4: step 1: the step has no program (a ```python code block)");
+    }
+}

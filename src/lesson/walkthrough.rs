@@ -1,0 +1,165 @@
+//! The reduction walk-through: the output elements one by one, each with
+//! its sources lit and the computation written out (`1 + 2 + 3 = 6`); for
+//! an argmax over the whole tensor, a walker through the flattened order.
+
+use crate::session::{GridRole, Session};
+use crate::tensor::Scalar;
+use crate::tensor::lineage::{NodeId, Step};
+use crate::tensor::reduce::Reduction;
+
+/// How many terms a written-out computation lists before eliding.
+const TERMS: usize = 8;
+
+/// One frame of the walk-through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// The cell the frame is about (its sources light up), as (node, flat).
+    pub focus: (NodeId, usize),
+    /// How many result elements are filled in so far (row-major).
+    pub revealed: usize,
+    /// The best element so far, for the argmax walker, as (node, flat).
+    pub best: Option<(NodeId, usize)>,
+    /// The computation in words: `1 + 2 + 3 = 6`.
+    pub caption: String,
+}
+
+/// The frames for the step's result, if it is a reduction.
+pub fn walkthrough(session: &Session) -> Vec<Frame> {
+    let grids = session.grids();
+    let Some(result) = grids.iter().find(|g| g.role == GridRole::Result) else { return Vec::new() };
+    let graph = &session.run().graph;
+    let Step::Reduce { op, input, lanes, .. } = &graph.node(result.node).step else { return Vec::new() };
+    let Some(input_grid) = grids.iter().find(|g| g.node == *input) else { return Vec::new() };
+    let numel: usize = result.shape().iter().product();
+    let text = |g: &crate::session::Grid, f: usize| trim_dot(&g.text(&g.index(f)));
+
+    // argmax over the whole tensor: walk the flattened order.
+    if lanes.whole() && matches!(op, Reduction::Argmax | Reduction::Argmin) {
+        let n: usize = input_grid.shape().iter().product();
+        let mut best: Option<(usize, Scalar)> = None;
+        let better = |x: Scalar, b: Scalar| {
+            let (x, b) = (x.to_f64(), b.to_f64());
+            if *op == Reduction::Argmax {
+                x > b || (x.is_nan() && !b.is_nan())
+            } else {
+                x < b || (x.is_nan() && !b.is_nan())
+            }
+        };
+        let word = if *op == Reduction::Argmax { "largest" } else { "smallest" };
+        let mut frames = Vec::new();
+        for f in 0..n {
+            let v = input_grid.value(&input_grid.index(f));
+            if best.is_none_or(|(_, b)| better(v, b)) {
+                best = Some((f, v));
+            }
+            let (bf, _) = best.expect("set above");
+            frames.push(Frame {
+                focus: (input_grid.node, f),
+                revealed: 0,
+                best: Some((input_grid.node, bf)),
+                caption: format!(
+                    "flat index {f}: {} ({word} so far: {} at index {bf})",
+                    text(input_grid, f),
+                    text(input_grid, bf)
+                ),
+            });
+        }
+        if let Some((bf, _)) = best {
+            frames.push(Frame {
+                focus: (result.node, 0),
+                revealed: 1,
+                best: Some((input_grid.node, bf)),
+                caption: format!("the {} sits at index {bf}", text(input_grid, bf)),
+            });
+        }
+        return frames;
+    }
+
+    (0..numel)
+        .map(|flat| {
+            let trace = graph.trace(result.node, flat);
+            let sources: Vec<usize> =
+                trace.sources.get(input).map(|s| s.iter().copied().collect()).unwrap_or_default();
+            let terms: Vec<String> = sources.iter().map(|&f| text(input_grid, f)).collect();
+            let value = text(result, flat);
+            let winner = trace.winners.get(input).and_then(|w| w.iter().next()).copied();
+            Frame {
+                focus: (result.node, flat),
+                revealed: flat + 1,
+                best: winner.map(|w| (*input, w)),
+                caption: computation(*op, &terms, &value, winner.map(|w| session.cell_name(*input, w))),
+            }
+        })
+        .collect()
+}
+
+/// `1 + 2 + 3 = 6`, `max(2, 0, 4) = 4`, ...
+fn computation(op: Reduction, terms: &[String], value: &str, winner: Option<String>) -> String {
+    let listed = |sep: &str| {
+        if terms.len() <= TERMS {
+            terms.join(sep)
+        } else {
+            format!("{}{sep}…{sep}{} ({} terms)", terms[..3].join(sep), terms[terms.len() - 1], terms.len())
+        }
+    };
+    let at = winner.map(|w| format!(", at {w}")).unwrap_or_default();
+    match op {
+        Reduction::Sum => format!("{} = {value}", listed(" + ")),
+        Reduction::Prod => format!("{} = {value}", listed(" × ")),
+        Reduction::Mean => format!("({}) / {} = {value}", listed(" + "), terms.len()),
+        Reduction::Max | Reduction::Amax => format!("max({}) = {value}{at}", listed(", ")),
+        Reduction::Min | Reduction::Amin => format!("min({}) = {value}{at}", listed(", ")),
+        Reduction::Argmax => format!("argmax({}) = {value}{at}", listed(", ")),
+        Reduction::Argmin => format!("argmin({}) = {value}{at}", listed(", ")),
+        Reduction::Std { .. } => format!("std({}) = {value}", listed(", ")),
+        Reduction::Var { .. } => format!("var({}) = {value}", listed(", ")),
+        Reduction::All => format!("all({}) = {value}", listed(", ")),
+        Reduction::Any => format!("any({}) = {value}", listed(", ")),
+        Reduction::CountNonzero => format!("count_nonzero({}) = {value}", listed(", ")),
+        Reduction::Norm { .. } => format!("norm({}) = {value}", listed(", ")),
+    }
+}
+
+/// `6.` reads as 6 in a written-out sum.
+fn trim_dot(s: &str) -> String {
+    s.strip_suffix('.').unwrap_or(s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_along_dim_zero_adds_each_column() {
+        let s = Session::new(
+            "t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)\nt.sum(dim=0)",
+        );
+        let frames = walkthrough(&s);
+        assert_eq!(frames.len(), 4);
+        assert_eq!(frames[0].caption, "1 + 2 + 3 = 6");
+        assert_eq!(frames[3].revealed, 4);
+    }
+
+    #[test]
+    fn max_along_rows_names_the_winner() {
+        let s = Session::new("t = torch.tensor([[2, 0], [0, 4]])\nt.max(dim=0).values");
+        let frames = walkthrough(&s);
+        assert_eq!(frames[1].caption, "max(0, 4) = 4, at t[1, 1]");
+        let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.amax(dim=1)");
+        assert_eq!(walkthrough(&s)[0].caption, "max(2, 0, 4) = 4");
+        let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.argmax(dim=1)");
+        assert_eq!(walkthrough(&s)[1].caption, "argmax(1, 5, 0) = 1, at t[1, 1]");
+    }
+
+    #[test]
+    fn argmax_of_everything_walks_the_flat_order() {
+        let s = Session::new(
+            "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\nt.argmax()",
+        );
+        let frames = walkthrough(&s);
+        assert_eq!(frames.len(), 13);
+        assert_eq!(frames[5].caption, "flat index 5: 3 (largest so far: 3 at index 5)");
+        assert_eq!(frames[6].caption, "flat index 6: 3 (largest so far: 3 at index 5)");
+        assert_eq!(frames[12].caption, "the 5 sits at index 11");
+    }
+}

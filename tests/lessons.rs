@@ -1,0 +1,75 @@
+//! Lesson files: every shipped lesson passes `lesson check`, and broken
+//! lesson files get a clear error naming the file, line and step.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use std::process::Command;
+
+fn check(files: &[&Path]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .args(["lesson", "check"])
+        .args(files)
+        .output()
+        .expect("the binary runs");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
+}
+
+#[test]
+fn every_shipped_lesson_checks_out() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
+    let index =
+        std::fs::read_to_string(dir.join("index.txt")).expect("www/lessons/index.txt lists the lessons");
+    let files: Vec<_> =
+        index.lines().filter(|l| !l.trim().is_empty()).map(|id| dir.join(format!("{id}.md"))).collect();
+    assert!(files.len() >= 2, "at least two lessons ship");
+    let paths: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    let (code, stdout, stderr) = check(&paths);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().filter(|l| l.contains(": ok, ")).count(), files.len());
+    // Every lesson file is listed in the index, so the page can find it.
+    let listed = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "md"))
+        .count();
+    assert_eq!(listed, files.len(), "every www/lessons/*.md is in index.txt");
+}
+
+#[test]
+fn the_reductions_lesson_asks_on_every_other_step() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons/reductions.md"))
+            .unwrap();
+    let lesson = tensor_playground::lesson::parse_lesson(&text).unwrap();
+    for pair in lesson.steps.windows(2) {
+        assert!(
+            pair.iter().any(|s| s.question.is_some()),
+            "no question on steps '{}' and '{}'",
+            pair[0].title,
+            pair[1].title
+        );
+    }
+}
+
+#[test]
+fn broken_lessons_say_where_and_why() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lessons");
+    let cases = [
+        ("missing-program.md", ":4: step 1: the step has no program (a ```python code block)"),
+        (
+            "failing-step.md",
+            ":4: step 1: the program fails: IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2) (add `@error` if that is the point)",
+        ),
+        ("bad-question.md", ":11: step 1: `@answer` [5] is outside the result's shape [3]"),
+    ];
+    for (file, expected) in cases {
+        let path = dir.join(file);
+        let (code, _, stderr) = check(&[&path]);
+        assert_eq!(code, 1, "{file}");
+        assert_eq!(stderr.trim_end(), format!("{}{expected}", path.display()), "{file}");
+    }
+}
