@@ -8,6 +8,8 @@
 //! stack and a time limit, so a hang fails the test instead of stalling it
 //! (a stack overflow still aborts the whole test binary, loudly).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
@@ -152,6 +154,35 @@ fn generated() -> Vec<(&'static str, String, Option<&'static str>)> {
             format!("x = [1]\n{}torch.tensor([x] * 10000)", "x = [x, x]\n".repeat(14)),
             Some(
                 "RuntimeError: the playground limits tensors to 16777216 elements, but this one would have 163840000",
+            ),
+        ),
+        // Dropping, printing or comparing a value 30,000 lists deep overflowed the stack.
+        (
+            "deeply_nested_value",
+            format!("x = [1]\n{}len(x)", "x = [x]\n".repeat(30_000)),
+            Some("RuntimeError: the playground limits lists and tuples to 100 levels of nesting"),
+        ),
+        (
+            "deeply_nested_value_in_brackets",
+            format!("x = [1]\n{}len(x)", "x = ([[[[[[[[x]]]]]]]],)\n".repeat(20)),
+            Some("RuntimeError: the playground limits lists and tuples to 100 levels of nesting"),
+        ),
+        (
+            "nested_value_at_the_limit",
+            format!(
+                "x = 1\n{}y = 1\n{}print(x == y, x in [y])\nx",
+                "x = [x]\n".repeat(100),
+                "y = (y,)\n".repeat(100)
+            ),
+            None,
+        ),
+        // Every tensor (and list) a run makes is kept until it ends: 40 lines
+        // of `t + 1` on 16M elements held 2.7 GB.
+        (
+            "memory_budget",
+            (0..7).map(|i| format!("a{i} = [0] * 2**20\n")).collect(),
+            Some(
+                "RuntimeError: the program needs more memory than the playground gives it (1024 MiB for all its tensors, lists and strings)",
             ),
         ),
     ]

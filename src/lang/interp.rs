@@ -2,6 +2,7 @@
 //! recording every tensor in the lineage graph as it goes.
 
 use super::ast::{Expr, ExprKind, Stmt, StmtKind, Target, UnaryOp};
+use super::budget::Budget;
 use super::error::{LangError, Span};
 use super::repr::repr;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
@@ -61,6 +62,8 @@ pub struct Interpreter<'src> {
     spans: Vec<Span>,
     /// The first node created by the statement being run.
     statement_start: NodeId,
+    /// The memory and nesting the run has used.
+    budget: Budget,
 }
 
 /// Runs a whole program.
@@ -113,6 +116,7 @@ impl<'src> Interpreter<'src> {
             tensors: Vec::new(),
             spans: Vec::new(),
             statement_start: 0,
+            budget: Budget::default(),
         }
     }
 
@@ -144,6 +148,7 @@ impl<'src> Interpreter<'src> {
     /// Records a tensor in the lineage graph, keeping its values and code.
     pub(crate) fn record(&mut self, tensor: Tensor, step: Step, span: Span, label: String) -> Traced {
         let node = self.graph.add(step, tensor.shape().clone(), label);
+        self.budget.tensor(&tensor);
         self.tensors.push(Some(tensor.clone()));
         self.spans.push(span);
         Traced { tensor, node }
@@ -201,6 +206,8 @@ impl<'src> Interpreter<'src> {
             let method = self.attribute(r, name).map_err(|err| err.at(func.span))?;
             let (args, kwargs) = self.arguments(args, kwargs)?;
             let value = self.call(method, args, kwargs, e.span).map_err(|err| err.at(e.span))?;
+            self.budget.built(&value);
+            self.budget.check().map_err(|err| err.at(e.span))?;
             return Ok((value, traced));
         }
         let value = self.eval(e)?;
@@ -265,7 +272,13 @@ impl<'src> Interpreter<'src> {
 
     /// Evaluates an expression; errors remember the innermost expression that raised them.
     pub(crate) fn eval(&mut self, e: &Expr) -> Result<Value, LangError> {
-        self.eval_kind(e).map_err(|err| err.at(e.span))
+        let v = self.eval_kind(e).map_err(|err| err.at(e.span))?;
+        // Names and attributes hand out values that exist already.
+        if !matches!(e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. }) {
+            self.budget.built(&v);
+        }
+        self.budget.check().map_err(|err| err.at(e.span))?;
+        Ok(v)
     }
 
     fn eval_kind(&mut self, e: &Expr) -> Result<Value, LangError> {
@@ -318,8 +331,14 @@ impl<'src> Interpreter<'src> {
                 }
                 last
             }
-            ExprKind::List(items) => Value::List(Rc::new(self.eval_all(items)?)),
-            ExprKind::Tuple(items) => Value::Tuple(Rc::new(self.eval_all(items)?)),
+            ExprKind::List(items) => {
+                let items = self.eval_all(items)?;
+                self.budget.nest(items, false)?
+            }
+            ExprKind::Tuple(items) => {
+                let items = self.eval_all(items)?;
+                self.budget.nest(items, true)?
+            }
         })
     }
 

@@ -2,6 +2,7 @@
 
 mod access;
 pub mod ast;
+pub mod budget;
 mod call;
 pub mod error;
 pub mod interp;

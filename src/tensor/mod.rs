@@ -113,6 +113,16 @@ impl Tensor {
         Tensor::from_storage(storage, self.shape().clone())
     }
 
+    /// An identity for the buffer behind this tensor, which its views share.
+    pub fn buffer_id(&self) -> usize {
+        Rc::as_ptr(&self.storage) as usize
+    }
+
+    /// The bytes of the buffer behind this tensor, which its views share.
+    pub fn buffer_bytes(&self) -> usize {
+        with_storage!(&*self.storage, v => std::mem::size_of_val(v.as_slice()))
+    }
+
     /// The same elements in row-major order with a new shape of equal size.
     pub(crate) fn with_shape(&self, shape: Shape) -> Tensor {
         debug_assert_eq!(shape.numel(), self.numel());

@@ -1,0 +1,91 @@
+//! What one run may build: the memory its tensors, lists and strings take,
+//! and how deeply its lists and tuples nest.
+
+use super::error::LangError;
+use super::value::Value;
+use crate::tensor::Tensor;
+use std::collections::{HashMap, HashSet};
+use std::rc::{Rc, Weak};
+
+/// The most memory one run may use for tensors, lists and strings. A run keeps
+/// every tensor it computes until it ends (for lineage), so without this cap
+/// forty lines of `t + 1` on a 16M-element tensor would hold 2.7 GB.
+pub const MAX_MEMORY: usize = 1 << 30;
+
+/// The deepest lists and tuples may nest. Printing, comparing and dropping a
+/// value recurse once per level: `x = [x]` repeated 30,000 times overflowed
+/// the stack.
+pub const MAX_VALUE_NESTING: usize = 100;
+
+/// What a run has built so far.
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    /// Bytes of tensor buffers, lists and strings made so far (never given
+    /// back: lists and strings are counted when made, not when freed).
+    memory: usize,
+    /// The tensor buffers already counted (views share their input's buffer).
+    /// The run keeps every tensor, so no buffer is freed and its address reused.
+    buffers: HashSet<usize>,
+    /// The nesting depth of each list or tuple measured so far, by address:
+    /// measuring is then done once per container, not once per use. The
+    /// `Weak` keeps the address from being reused by another container.
+    depths: HashMap<*const Vec<Value>, (Weak<Vec<Value>>, usize)>,
+}
+
+impl Budget {
+    /// Counts a tensor the run keeps (its buffer once, whatever views share it).
+    pub fn tensor(&mut self, t: &Tensor) {
+        if self.buffers.insert(t.buffer_id()) {
+            self.memory = self.memory.saturating_add(t.buffer_bytes());
+        }
+    }
+
+    /// Counts the list, tuple or string an expression has just built.
+    pub fn built(&mut self, v: &Value) {
+        let bytes = match v {
+            Value::List(items) | Value::Tuple(items) => items.len() * std::mem::size_of::<Value>(),
+            Value::Str(s) => s.len(),
+            _ => 0,
+        };
+        self.memory = self.memory.saturating_add(bytes);
+    }
+
+    /// Refuses to go on once the run has used more than `MAX_MEMORY`.
+    pub fn check(&self) -> Result<(), LangError> {
+        if self.memory > MAX_MEMORY {
+            return Err(LangError::limit(format!(
+                "the program needs more memory than the playground gives it ({} MiB for all its tensors, lists and strings)",
+                MAX_MEMORY >> 20
+            )));
+        }
+        Ok(())
+    }
+
+    /// A new list (or tuple) of `items`, refused if it would nest deeper than `MAX_VALUE_NESTING`.
+    pub fn nest(&mut self, items: Vec<Value>, tuple: bool) -> Result<Value, LangError> {
+        let depth = 1 + items.iter().map(|i| self.depth(i)).max().unwrap_or(0);
+        if depth > MAX_VALUE_NESTING {
+            return Err(LangError::limit(format!(
+                "the playground limits lists and tuples to {MAX_VALUE_NESTING} levels of nesting"
+            )));
+        }
+        let items = Rc::new(items);
+        self.depths.insert(Rc::as_ptr(&items), (Rc::downgrade(&items), depth));
+        Ok(if tuple { Value::Tuple(items) } else { Value::List(items) })
+    }
+
+    /// How deeply `v` nests. Only list and tuple literals (measured in
+    /// `nest`) can nest without bound; other containers hold existing values
+    /// (`a + b`, `list(x)`) or nest at most 16 deep (`tolist()`), so this
+    /// recursion stays shallow.
+    fn depth(&mut self, v: &Value) -> usize {
+        let (Value::List(items) | Value::Tuple(items)) = v else { return 0 };
+        let key = Rc::as_ptr(items);
+        if let Some(&(_, depth)) = self.depths.get(&key) {
+            return depth;
+        }
+        let depth = 1 + items.iter().map(|i| self.depth(i)).max().unwrap_or(0);
+        self.depths.insert(key, (Rc::downgrade(items), depth));
+        depth
+    }
+}
