@@ -45,6 +45,11 @@ pub fn expected_shape(session: &Session) -> Option<Vec<usize>> {
     focus.traced.as_ref().map(|t| t.tensor.shape().dims().to_vec())
 }
 
+/// The expected shape as `torch.Size` writes it, or an empty string.
+pub fn expected_shape_text(session: &Session) -> String {
+    expected_shape(session).map(|d| format_size(&d)).unwrap_or_default()
+}
+
 /// "What is the shape of this result?": `torch.Size([4])`, `(4,)`, `[4]` and `4` all count.
 pub fn check_shape(session: &Session, typed: &str, hint: Option<&str>) -> Feedback {
     let Some(expected) = expected_shape(session) else {

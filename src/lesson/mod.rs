@@ -5,9 +5,13 @@
 mod answer;
 mod check;
 mod parse;
+pub mod prose;
 mod walkthrough;
 
-pub use answer::{Feedback, Verdict, check_cells, check_choice, check_print, check_shape};
+pub use answer::{
+    Feedback, Verdict, check_cells, check_choice, check_print, check_shape, expected_shape,
+    expected_shape_text,
+};
 pub use check::{LessonProblem, check_lesson};
 pub use parse::{ParseError, parse_lesson};
 pub use walkthrough::{Frame, walkthrough};

@@ -31,6 +31,7 @@ pub fn TensorGrid(
 ) -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let node = grid.node;
+    let role = grid.role;
     let shape = grid.shape().to_vec();
     let rank = shape.len();
     let positions: Vec<Vec<Option<usize>>> = (0..rank).map(|k| grid.positions(k)).collect();
@@ -85,6 +86,23 @@ pub fn TensorGrid(
                     None => "none".to_string(),
                 })
             };
+            let is_result = role == GridRole::Result;
+            let is_input = role == GridRole::Input;
+            // Predict first: a question hides the result; the walk-through
+            // fills it in one element at a time.
+            let hidden = move || {
+                is_result && (state.conceal.get() || state.revealed.get().is_some_and(|shown| flat >= shown))
+            };
+            let shown_text = {
+                let text = text.clone();
+                move || {
+                    if hidden() {
+                        if state.conceal.get() { "?".to_string() } else { String::new() }
+                    } else {
+                        text.clone()
+                    }
+                }
+            };
             let commit = move |text: String| {
                 editing.set(None);
                 let edited = state.drawing.with_untracked(|s| s.with_element(node, flat, &text));
@@ -102,6 +120,9 @@ pub fn TensorGrid(
                     data-winner=flag(|l| l.winner)
                     data-target=flag(|l| l.target)
                     data-tint=tint_attr
+                    data-picked=move || state.picked.with(|p| p.contains(&cell)).then_some("true")
+                    data-best=move || (state.best.get() == Some(cell)).then_some("true")
+                    data-pending=move || hidden().then_some("true")
                     aria-selected=move || (state.pinned.get() == Some(cell)).to_string()
                     tabindex=move || if roving.get() == flat { "0" } else { "-1" }
                     on:mouseenter=move |_| state.hover(Some(cell))
@@ -111,7 +132,15 @@ pub fn TensorGrid(
                         state.hover(Some(cell));
                     }
                     on:blur=move |_| state.hover(None)
-                    on:click=move |_| state.toggle_pin(cell)
+                    on:click=move |_| {
+                        if state.picking.get_untracked() {
+                            if is_input {
+                                state.toggle_pick(cell);
+                            }
+                        } else {
+                            state.toggle_pin(cell);
+                        }
+                    }
                     on:dblclick=move |_| {
                         if editable && state.session.with_untracked(|s| s.run().error.is_none()) {
                             editing.set(Some(flat));
@@ -121,8 +150,16 @@ pub fn TensorGrid(
                     {move || match editing.get() == Some(flat) {
                         true => {
                             let current = text.clone();
+                            // The learner double-clicked (or pressed F2) to type a
+                            // new value: the field takes the focus, its text selected.
+                            let field = NodeRef::<leptos::html::Input>::new();
+                            field.on_load(|input| {
+                                let _ = input.focus();
+                                input.select();
+                            });
                             view! {
                                 <input
+                                    node_ref=field
                                     class="tp-cell-input"
                                     aria-label="new value"
                                     value=current
@@ -134,13 +171,20 @@ pub fn TensorGrid(
                                             _ => {}
                                         }
                                     }
-                                    on:blur=move |ev| commit(event_target_value(&ev))
+                                    // Leaving the field keeps the value; Escape (which has
+                                    // already closed it) and Enter (which has committed)
+                                    // must not commit again when the field goes away.
+                                    on:blur=move |ev| {
+                                        if editing.get_untracked() == Some(flat) {
+                                            commit(event_target_value(&ev));
+                                        }
+                                    }
                                     on:click=move |ev| ev.stop_propagation()
                                 />
                             }
                             .into_any()
                         }
-                        false => view! { <span class="tp-value">{text.clone()}</span> }.into_any(),
+                        false => view! { <span class="tp-value">{shown_text.clone()}</span> }.into_any(),
                     }}
                 </div>
             }
@@ -161,7 +205,12 @@ pub fn TensorGrid(
             match ev.key().as_str() {
                 "Enter" | " " => {
                     ev.prevent_default();
-                    state.toggle_pin(CellRef { node, flat });
+                    let cell = CellRef { node, flat };
+                    if !state.picking.get_untracked() {
+                        state.toggle_pin(cell);
+                    } else if role == GridRole::Input {
+                        state.toggle_pick(cell);
+                    }
                 }
                 "F2" if editable => editing.set(Some(flat)),
                 "Escape" => state.pinned.set(None),

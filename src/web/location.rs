@@ -33,10 +33,19 @@ fn stored_code() -> Option<String> {
 /// Keeps the URL, history and storage in step with the program, and the
 /// program in step with the URL when it changes from outside.
 pub fn sync(state: PlaygroundState) {
+    // A page opened without `code` in its fragment (the seed, or the stored
+    // program) writes it into the current entry, so that back from the first
+    // deliberate change finds a program to restore. A lesson step's program
+    // comes from the lesson, so there `code` means the learner's own edits.
+    if fragment_code().is_none() && !in_lesson() {
+        write_fragment(&state.code.get_untracked(), false);
+    }
     Effect::new(move |_| {
         let code = state.code.get();
         let change = state.last_change.get_untracked();
-        if let Some(s) = storage() {
+        if !in_lesson()
+            && let Some(s) = storage()
+        {
             // Storage may be full or disabled; the URL still carries the program.
             let _ = s.set_item(STORAGE_KEY, &code);
         }
@@ -55,13 +64,27 @@ pub fn sync(state: PlaygroundState) {
     on_cleanup(move || listener.remove());
 }
 
+/// The key/value pairs of the current URL fragment.
+pub fn fragment_pairs() -> Vec<(String, String)> {
+    parse_fragment(&window().location().hash().unwrap_or_default())
+}
+
+/// Whether the page shows a lesson (`#lesson=...`).
+pub fn in_lesson() -> bool {
+    fragment_pairs().iter().any(|(k, _)| k == "lesson")
+}
+
 /// Puts `code` into the fragment, keeping its other keys (lesson, embed, ...).
 fn write_fragment(code: &str, new_entry: bool) {
-    let location = window().location();
-    let hash = location.hash().unwrap_or_default();
     let mut pairs: Vec<(String, String)> =
-        parse_fragment(&hash).into_iter().filter(|(k, _)| k != "code").collect();
+        fragment_pairs().into_iter().filter(|(k, _)| k != "code").collect();
     pairs.insert(0, ("code".to_string(), code.to_string()));
+    write_pairs(&pairs, new_entry);
+}
+
+/// Replaces the fragment with `pairs`, as a new history entry or in place.
+pub fn write_pairs(pairs: &[(String, String)], new_entry: bool) {
+    let hash = window().location().hash().unwrap_or_default();
     let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let url = format!("#{}", build_fragment(&borrowed));
     if url == hash {

@@ -7,7 +7,12 @@ use leptos::prelude::*;
 #[component]
 pub fn Output() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
-    let stdout = move || state.session.with(|s| s.run().stdout.clone());
+    let stdout = move || {
+        if state.conceal.get() {
+            return "Answer the question to see what it prints.".to_string();
+        }
+        state.session.with(|s| s.run().stdout.clone())
+    };
     let error = move || state.session.with(|s| s.run().error.as_ref().map(|e| e.to_string()));
     view! {
         <section class="tp-transcript" aria-labelledby="tp-output-heading">

@@ -19,12 +19,19 @@ t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32
 t.argmax(dim=1)
 ";
 
-/// The playground the page shows, with its state in the URL.
+/// A playground with its own state, kept in the URL.
 #[component]
 pub fn Playground() -> impl IntoView {
     let state = PlaygroundState::new(initial_code(SEED_PROGRAM));
     provide_context(state);
     sync(state);
+    view! { <PlaygroundView/> }
+}
+
+/// The playground around the state in context: editor, controls, grids,
+/// transcript and announcer.
+#[component]
+pub fn PlaygroundView() -> impl IntoView {
     view! {
         <div class="tp-playground">
             <section class="tp-program" aria-label="Program">

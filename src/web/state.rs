@@ -5,10 +5,11 @@ use crate::session::{Highlight, Session};
 use crate::tensor::lineage::NodeId;
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// One element of one drawn tensor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
     /// The tensor's node in the lineage graph.
     pub node: NodeId,
@@ -47,6 +48,18 @@ pub struct PlaygroundState {
     pub show_all: RwSignal<bool>,
     /// What the active cell lights up.
     pub highlight: Memo<Option<(CellRef, Highlight)>>,
+    /// While a question waits for its answer, the result's values and the
+    /// printed output stay hidden: predict first, then check.
+    pub conceal: RwSignal<bool>,
+    /// While a "click the elements" question is open, clicks on input cells
+    /// pick them (and nothing lights up, which would give the answer away).
+    pub picking: RwSignal<bool>,
+    /// The input cells picked for that question.
+    pub picked: RwSignal<BTreeSet<CellRef>>,
+    /// During the walk-through: how many result elements are filled in.
+    pub revealed: RwSignal<Option<usize>>,
+    /// During the argmax walk-through: the best element so far.
+    pub best: RwSignal<Option<CellRef>>,
 }
 
 impl PlaygroundState {
@@ -57,7 +70,11 @@ impl PlaygroundState {
         let drawing = RwSignal::new_local(first);
         let hovered = RwSignal::new(None);
         let pinned = RwSignal::new(None::<CellRef>);
+        let picking = RwSignal::new(false);
         let highlight = Memo::new(move |_| {
+            if picking.get() {
+                return None;
+            }
             let active = pinned.get().or(hovered.get())?;
             let lit = drawing.with(|s| s.highlight(active.node, active.flat));
             Some((active, lit))
@@ -71,6 +88,11 @@ impl PlaygroundState {
             pinned,
             show_all: RwSignal::new(false),
             highlight,
+            conceal: RwSignal::new(false),
+            picking,
+            picked: RwSignal::new(BTreeSet::new()),
+            revealed: RwSignal::new(None),
+            best: RwSignal::new(None),
         }
     }
 
@@ -95,6 +117,9 @@ impl PlaygroundState {
             // Cells of the old drawing mean nothing in the new one.
             self.hovered.set(None);
             self.pinned.set(None);
+            self.picked.set(BTreeSet::new());
+            self.revealed.set(None);
+            self.best.set(None);
             self.drawing.set(next);
         }
     }
@@ -104,6 +129,15 @@ impl PlaygroundState {
         if self.hovered.get_untracked() != cell {
             self.hovered.set(cell);
         }
+    }
+
+    /// Picks `cell` for a question, or drops it if it was picked.
+    pub fn toggle_pick(&self, cell: CellRef) {
+        self.picked.update(|p| {
+            if !p.remove(&cell) {
+                p.insert(cell);
+            }
+        });
     }
 
     /// Pins `cell`, or unpins it if it is already pinned.

@@ -1,0 +1,60 @@
+//! The list of lessons, with each one's progress.
+
+use super::fetch::fetch_text;
+use super::progress;
+use super::prose::InlineProse;
+use crate::lesson::{Lesson, parse_lesson};
+use leptos::prelude::*;
+
+/// Every lesson listed in `lessons/index.txt`.
+#[component]
+pub fn LessonIndex() -> impl IntoView {
+    let lessons = RwSignal::new_local(Vec::<Lesson>::new());
+    let problem = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let index = match fetch_text("lessons/index.txt").await {
+            Ok(t) => t,
+            Err(e) => return problem.set(Some(e)),
+        };
+        let mut found = Vec::new();
+        for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match fetch_text(&format!("lessons/{id}.md"))
+                .await
+                .and_then(|t| parse_lesson(&t).map_err(|e| e.to_string()))
+            {
+                Ok(l) => found.push(l),
+                Err(e) => problem.set(Some(e)),
+            }
+        }
+        lessons.set(found);
+    });
+    let items = move || {
+        lessons.with(|ls| {
+            ls.iter()
+                .map(|l| {
+                    let p = progress::load(&l.id);
+                    let step = p.map_or(1, |p| p.last);
+                    let href = format!("#lesson={}&step={step}", l.id);
+                    let status = match p {
+                        Some(p) => format!("{} / {} reached", p.furthest, l.steps.len()),
+                        None => format!("{} steps", l.steps.len()),
+                    };
+                    view! {
+                        <li>
+                            <a href=href class="tp-lesson-link">{l.title.clone()}</a>
+                            <span class="tp-lesson-status">{status}</span>
+                            <p class="tp-lesson-summary"><InlineProse text=l.summary.clone()/></p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="tp-lessons" aria-labelledby="tp-lessons-heading">
+            <h2 id="tp-lessons-heading">"Lessons"</h2>
+            {move || problem.get().map(|p| view! { <p class="tp-error">{p}</p> })}
+            <ul class="tp-lesson-list" data-testid="lesson-list">{items}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! A predict-then-check question: the result stays hidden until the
+//! learner answers (or asks to see the answer).
+
+use super::lesson_view::{AnswerEvent, LessonState};
+use super::prose::InlineProse;
+use super::state::{CellRef, PlaygroundState};
+use crate::lang::repr::repr;
+use crate::lesson::{
+    Feedback, Question, QuestionKind, Verdict, check_cells, check_choice, check_print, check_shape,
+};
+use crate::session::GridRole;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// One question of a lesson step.
+#[component]
+pub fn QuestionPanel(
+    /// The question.
+    question: Question,
+    /// Which lesson step it belongs to (a new step starts afresh).
+    #[prop(into)]
+    key: String,
+) -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    let lessons = expect_context::<LessonState>();
+    let feedback = RwSignal::new(None::<Feedback>);
+    let done = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let chosen = RwSignal::new(BTreeSet::<usize>::new());
+    let is_cells = matches!(question.kind, QuestionKind::Cells { .. });
+    let _ = key;
+
+    // Predict first: hide the result, and for a cells question turn clicks into picks.
+    state.conceal.set(true);
+    state.picking.set(is_cells);
+    state.picked.set(BTreeSet::new());
+    on_cleanup(move || {
+        state.conceal.set(false);
+        state.picking.set(false);
+    });
+
+    let report = move |result: &'static str| {
+        let Some(lesson) = lessons.lesson.with_untracked(|l| l.as_ref().map(|l| l.id.clone())) else {
+            return;
+        };
+        lessons.answers.set(Some(AnswerEvent { lesson, step: lessons.step.get_untracked(), result }));
+    };
+    let finish = move || {
+        done.set(true);
+        state.conceal.set(false);
+        state.picking.set(false);
+    };
+    let kind = question.kind.clone();
+    let hint = question.hint.clone();
+    let check = move |_| {
+        let f = state.session.with_untracked(|s| match &kind {
+            QuestionKind::Cells { output } => {
+                let picked = state.picked.with_untracked(|p| p.iter().map(|c| (c.node, c.flat)).collect());
+                check_cells(s, output, &picked, hint.as_deref())
+            }
+            QuestionKind::Shape => check_shape(s, &typed.get_untracked(), hint.as_deref()),
+            QuestionKind::Print => check_print(s, &typed.get_untracked(), hint.as_deref()),
+            QuestionKind::Choice { options } => {
+                check_choice(options, &chosen.get_untracked(), hint.as_deref())
+            }
+        });
+        let correct = f.verdict == Verdict::Correct;
+        feedback.set(Some(f));
+        report(if correct { "correct" } else { "wrong" });
+        if correct {
+            finish();
+        }
+    };
+    let kind = question.kind.clone();
+    let reveal = move |_| {
+        let answer = state.session.with_untracked(|s| match &kind {
+            QuestionKind::Cells { output } => {
+                // Light the output's sources up: pin it.
+                let grids = s.grids();
+                if let Some(g) = grids.iter().find(|g| g.role == GridRole::Result) {
+                    state.pinned.set(Some(CellRef { node: g.node, flat: g.flat(output) }));
+                }
+                "The lit cells are its sources.".to_string()
+            }
+            QuestionKind::Shape => crate::lesson::expected_shape_text(s),
+            QuestionKind::Print => s.run().focus.as_ref().map(|f| repr(&f.value)).unwrap_or_default(),
+            QuestionKind::Choice { options } => {
+                let right: Vec<&str> = options.iter().filter(|(_, r)| *r).map(|(o, _)| o.as_str()).collect();
+                right.join("; ")
+            }
+        });
+        feedback.set(Some(Feedback { verdict: Verdict::Wrong, message: format!("The answer: {answer}") }));
+        report("revealed");
+        finish();
+    };
+
+    let input = match &question.kind {
+        QuestionKind::Cells { .. } => view! {
+            <p class="tp-hint-line">
+                "Click cells of the input to pick them ("
+                {move || state.picked.with(|p| p.len())}
+                " picked)."
+            </p>
+        }
+        .into_any(),
+        QuestionKind::Shape => view! {
+            <input
+                class="tp-answer"
+                type="text"
+                aria-label="Your answer: a shape such as torch.Size([4])"
+                placeholder="torch.Size([...])"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+        }
+        .into_any(),
+        QuestionKind::Print => view! {
+            <textarea
+                class="tp-answer"
+                rows="2"
+                aria-label="Your answer: what it prints"
+                spellcheck="false"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any(),
+        QuestionKind::Choice { options } => {
+            let several = options.iter().filter(|(_, r)| *r).count() > 1;
+            let kind = if several { "checkbox" } else { "radio" };
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, (text, _))| {
+                    let toggle = move |_| {
+                        chosen.update(|c| {
+                            if !several {
+                                c.clear();
+                                c.insert(i);
+                            } else if !c.remove(&i) {
+                                c.insert(i);
+                            }
+                        })
+                    };
+                    view! {
+                        <label class="tp-option">
+                            <input type=kind name="tp-choice" prop:checked=move || chosen.with(|c| c.contains(&i)) on:change=toggle/>
+                            <InlineProse text=text.clone()/>
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let feedback_view = move || {
+        feedback.get().map(|f| {
+            let class =
+                if f.verdict == Verdict::Correct { "tp-feedback tp-right" } else { "tp-feedback tp-wrong" };
+            view! { <p class=class data-testid="feedback" role="status"><InlineProse text=f.message/></p> }
+        })
+    };
+    view! {
+        <section class="tp-question" aria-label="Question" data-testid="question">
+            <p class="tp-prompt"><strong>"Predict: "</strong><InlineProse text=question.prompt.clone()/></p>
+            {input}
+            <div class="tp-question-buttons">
+                <button type="button" class="tp-button tp-primary" data-testid="check" on:click=check disabled=move || done.get()>
+                    "Check"
+                </button>
+                <button type="button" class="tp-button" data-testid="reveal" on:click=reveal disabled=move || done.get()>
+                    "Show me"
+                </button>
+            </div>
+            {feedback_view}
+        </section>
+    }
+}
