@@ -3,7 +3,8 @@
 //!
 //! `tests/fuzz_regressions/NAME.py` is run as a program (its bytes read as
 //! lossy UTF-8, as the fuzz target reads them); when `NAME.error` exists, its
-//! one line is the error the run must end with. Inputs too big to commit are
+//! one line is the error the run must end with, and when `NAME.stdout`
+//! exists, it is exactly what the run must print. Inputs too big to commit are
 //! built by `generated()` below. Each run gets a thread with the default
 //! stack and a time limit, so a hang fails the test instead of stalling it
 //! (a stack overflow still aborts the whole test binary, loudly).
@@ -37,6 +38,17 @@ fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
 
 /// Checks one input, adding a line to `failures` if it misbehaves.
 fn check(name: &str, source: String, expected_error: Option<&str>, failures: &mut Vec<String>) {
+    check_output(name, source, expected_error, None, failures);
+}
+
+/// `check`, also comparing what the run printed when `expected_stdout` is given.
+fn check_output(
+    name: &str,
+    source: String,
+    expected_error: Option<&str>,
+    expected_stdout: Option<&str>,
+    failures: &mut Vec<String>,
+) {
     let started = std::time::Instant::now();
     let outcome = run_with_limit(name, source);
     eprintln!("{name}: {:?}", started.elapsed());
@@ -47,6 +59,11 @@ fn check(name: &str, source: String, expected_error: Option<&str>, failures: &mu
                 && t.error.as_deref() != Some(expected)
             {
                 failures.push(format!("{name}: expected error {expected:?}, got {:?}", t.error));
+            }
+            if let Some(expected) = expected_stdout
+                && t.stdout != expected
+            {
+                failures.push(format!("{name}: expected output {expected:?}, got {:?}", t.stdout));
             }
         }
     }
@@ -67,8 +84,9 @@ fn committed_inputs_return_with_their_errors() {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
         let bytes = std::fs::read(path).expect("readable input");
         let source = String::from_utf8_lossy(&bytes).into_owned();
-        let expected = std::fs::read_to_string(path.with_extension("error")).ok();
-        check(&name, source, expected.as_deref().map(str::trim_end), &mut failures);
+        let error = std::fs::read_to_string(path.with_extension("error")).ok();
+        let stdout = std::fs::read_to_string(path.with_extension("stdout")).ok();
+        check_output(&name, source, error.as_deref().map(str::trim_end), stdout.as_deref(), &mut failures);
     }
     assert!(
         failures.is_empty(),

@@ -417,10 +417,11 @@ fn dims_arg(v: Option<&Value>) -> Option<Vec<i64>> {
 
 /// `t.flatten(start_dim, end_dim)`: merges the dims from start to end.
 fn flatten(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError> {
+    let (s, e) = (wrap_dim(start, t.rank())?, wrap_dim(end, t.rank())?);
     if t.rank() == 0 {
+        // Only after the dims are checked: `t.flatten(5)` is an IndexError even here.
         return t.reshape(&[1]);
     }
-    let (s, e) = (wrap_dim(start, t.rank())?, wrap_dim(end, t.rank())?);
     if s > e {
         return Err(TensorError::runtime("flatten() has invalid args: start_dim cannot come after end_dim"));
     }

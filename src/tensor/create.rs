@@ -111,13 +111,24 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
     if !s.is_finite() || !e.is_finite() {
         return Err(TensorError::runtime("unsupported range: ".to_string() + &range_text(s, e)));
     }
+    if !st.is_finite() {
+        // Else a NaN step made an empty range and an infinite one a single element.
+        return Err(TensorError::runtime(format!("step must be finite but got {st}").replace("NaN", "nan")));
+    }
     if st == 0.0 {
         return Err(TensorError::runtime("step must be nonzero"));
     }
     if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
         return Err(TensorError::runtime("upper bound and lower bound inconsistent with step sign"));
     }
-    let len = ((e - s) / st).ceil();
+    let len = if any_float {
+        ((e - s) / st).ceil()
+    } else {
+        // Exactly: as floats, 2**63 - 4 and 2**63 - 1 are the same number.
+        let (s, e, st) = (i128::from(start.to_i64()), i128::from(end.to_i64()), i128::from(step.to_i64()));
+        let (q, r) = ((e - s) / st, (e - s) % st);
+        (q + i128::from(r != 0)) as f64
+    };
     if len > MAX_ELEMENTS as f64 {
         return Err(TensorError::TooManyElements { requested: len.min(usize::MAX as f64) as usize });
     }
@@ -127,8 +138,9 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
         if dtype.is_floating() {
             Scalar::Float(s + i as f64 * st)
         } else {
-            // Whole-number ranges are exact in 64-bit integers.
-            Scalar::Int(start.to_i64() + i as i64 * step.to_i64())
+            // Whole-number ranges are exact in 64-bit integers: every value
+            // lies between start and end, though `i * step` alone may not fit.
+            Scalar::Int(start.to_i64().wrapping_add((i as i64).wrapping_mul(step.to_i64())))
         }
     });
     Ok(Tensor::from_storage(Storage::from_scalars(dtype, values), shape))

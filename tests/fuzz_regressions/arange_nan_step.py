@@ -1,0 +1,1 @@
+torch.arange(0, 10, float('nan'))

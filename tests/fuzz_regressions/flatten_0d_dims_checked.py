@@ -1,0 +1,1 @@
+torch.tensor(1.).flatten(5, -7)
