@@ -3,6 +3,7 @@
 #   make serve   install what is missing, build the site, serve it at http://127.0.0.1:8080
 #   make test    install what is missing, run every test (keeps going past failures)
 #   make tools   install what is missing (each tool only if absent or at the wrong version)
+#   make bench   build the release site, measure it, write docs/benchmarks.md (a few minutes)
 #   make clean   remove build outputs (target/, dist/)
 #
 # Single test phases: fmt, clippy, clippy-wasm, test-native, test-wasm, build-release, test-e2e.
@@ -20,7 +21,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 # keeps it from picking another browser's driver that happens to be on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools deps serve test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
+.PHONY: help tools deps serve bench test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -30,6 +31,11 @@ tools:
 
 serve: tools deps
 	trunk serve
+
+# Sizes, load and hover times of the release site in headless Chromium, and
+# evaluation time in wasm against native: bench/run explains each step.
+bench: tools deps
+	bench/run
 
 # Trunk runs cargo with --offline (Trunk.toml), so crates must be downloaded first.
 deps:

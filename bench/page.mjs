@@ -1,0 +1,296 @@
+// The browser half of `make bench`: loads the built site in headless
+// Chromium (Debian's /usr/bin/chromium, driven by Playwright) and measures
+//   1. the bytes of a first visit, from Chromium's own network record;
+//   2. the time from navigation to the first grid that answers a hover;
+//   3. the time from hovering a cell to the highlight being painted, and the
+//      DOM mutations that hover causes, for several tensor sizes.
+// Writes everything, raw runs included, as JSON for bench/report.mjs.
+//
+//   node bench/page.mjs <site dir> <out.json>
+import { chromium } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { serve } from './serve.mjs';
+
+const [site = 'target/bench/site', out = 'target/bench/page.json'] = process.argv.slice(2);
+
+// Runs per measurement; each statistic reported is the median of these.
+const LOAD_RUNS = 9;
+const HOVER_RUNS = 9;
+
+// Programs opened through `#code=`: a sum over dim 0, so hovering output
+// cell [0] lights one column of the input (n cells) and hovering input
+// cell [0, 0] lights one output cell.
+const HOVER_CASES = [
+  { name: '4x4', program: 't = torch.arange(16.).reshape(4, 4)\nt.sum(dim=0)\n', output: '0' },
+  { name: '64x64', program: 't = torch.arange(4096.).reshape(64, 64)\nt.sum(dim=0)\n', output: '0' },
+  { name: '256x256', program: 't = torch.arange(65536.).reshape(256, 256)\nt.sum(dim=0)\n', output: '0' },
+];
+
+// The flags setup-notes.md lists for headless Chromium on these machines
+// (Playwright adds --headless and a fresh --user-data-dir itself).
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const server = await serve(site);
+
+try {
+  const result = {
+    chromium: browser.version(),
+    firstVisit: await firstVisit(),
+    load: await loadTimes(),
+    hover: [],
+  };
+  for (const c of HOVER_CASES) result.hover.push(await hoverCase(c));
+  await writeFile(out, JSON.stringify(result, null, 2));
+  console.log(`bench/page.mjs: wrote ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// 1. First visit -----------------------------------------------------------
+
+// Every request Chromium makes while opening the page in a fresh context
+// (empty cache), until the grid is drawn and the network has been idle for
+// 500 ms: the files that a first visit really costs, including any fetched
+// twice or lazily, rather than whatever happens to sit in dist/.
+async function firstVisit() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pending = [];
+  page.on('requestfinished', (request) => pending.push(describeRequest(request)));
+  page.on('requestfailed', (request) =>
+    pending.push(Promise.resolve({ path: pathOf(request.url()), type: request.resourceType(), failed: request.failure()?.errorText })),
+  );
+  server.log.length = 0;
+  await page.goto(server.url);
+  await page.locator('[role="gridcell"]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const requests = await Promise.all(pending);
+  await context.close();
+  // The server's log also shows requests Playwright does not report (a
+  // favicon, say), so nothing the page costs can go unnoticed.
+  return { requests, server: [...server.log] };
+}
+
+async function describeRequest(request) {
+  const response = await request.response();
+  const body = await response.body();
+  const sizes = await request.sizes();
+  return {
+    path: pathOf(request.url()),
+    type: request.resourceType(),
+    status: response.status(),
+    raw: body.length,
+    // Level 9, as `gzip -9`: what a server compressing well would send.
+    gzip: gzipSync(body, { level: 9 }).length,
+    headers: sizes.responseHeadersSize,
+  };
+}
+
+function pathOf(url) {
+  return new URL(url).pathname;
+}
+
+// 2. Navigation to the first interactive grid --------------------------------
+
+// Runs in the page before any of its own scripts. The moment the first
+// gridcell enters the DOM it dispatches `mouseenter` to it (the event the
+// cells listen to), and again every frame until the page answers by setting
+// data-active: that moment is "interactive". Times are performance.now(),
+// i.e. milliseconds since the navigation started, taken inside the page so
+// that no driver round trip is counted.
+function watchFirstGrid() {
+  const marks = (window.__bench = {});
+  const waitForCell = new MutationObserver(() => {
+    const cell = document.querySelector('[role="gridcell"]');
+    if (!cell) return;
+    waitForCell.disconnect();
+    marks.cellInDom = performance.now();
+    const answer = new MutationObserver(() => {
+      if (cell.getAttribute('data-active') !== 'true') return;
+      answer.disconnect();
+      marks.interactive = performance.now();
+      // After the next frame's rendering work (see hover below): painted.
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (marks.painted = performance.now());
+        channel.port2.postMessage(null);
+      });
+    });
+    answer.observe(cell, { attributes: true, attributeFilter: ['data-active'] });
+    const poke = () => {
+      if (marks.interactive !== undefined) return;
+      cell.dispatchEvent(new MouseEvent('mouseenter'));
+      requestAnimationFrame(poke);
+    };
+    poke();
+  });
+  waitForCell.observe(document, { childList: true, subtree: true });
+}
+
+// A fresh browser context per run: empty HTTP cache and storage, so every
+// run is a first visit (the browser process itself stays warm).
+async function loadTimes() {
+  const runs = [];
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(watchFirstGrid);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
+    runs.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        return {
+          ...window.__bench,
+          htmlReceived: nav.responseEnd,
+          domContentLoaded: nav.domContentLoadedEventEnd,
+          firstContentfulPaint: fcp?.startTime,
+        };
+      }),
+    );
+    await context.close();
+  }
+  return runs;
+}
+
+// 3. Hover to highlight painted ---------------------------------------------
+
+// Opens one program and hovers its output cell and then its input cell
+// [0, 0], HOVER_RUNS times each, with the real mouse (Chromium input
+// events, hit testing and :hover included) rather than a synthetic event.
+async function hoverCase({ name, program, output }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The page decodes its fragment as form-urlencoding, which
+  // encodeURIComponent's %XX escapes satisfy.
+  await page.goto(`${server.url}#code=${encodeURIComponent(program)}`);
+  const grids = page.locator('[data-testid="tensor-grid"]');
+  await grids.last().locator('[role="gridcell"]').first().waitFor();
+  const shapes = await grids.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-shape')));
+  const error = await page.locator('[data-testid="error"]').count();
+  if (error || shapes.length !== 2) throw new Error(`${name}: the page did not draw the program (${shapes})`);
+  const cells = await page.locator('[role="gridcell"]').count();
+  const outputCell = grids.last().locator(`[role="gridcell"][data-index="${output}"]`);
+  const inputCell = grids.first().locator('[role="gridcell"][data-index="0,0"]');
+  const result = {
+    name,
+    program,
+    shapes,
+    cells,
+    output: await hoverRuns(page, outputCell),
+    input: await hoverRuns(page, inputCell),
+  };
+  await context.close();
+  return result;
+}
+
+async function hoverRuns(page, cell) {
+  await cell.scrollIntoViewIfNeeded();
+  const box = await cell.boundingBox();
+  const away = await awayPoint(page);
+  const runs = [];
+  for (let i = 0; i < HOVER_RUNS; i++) {
+    // Start from no highlight at all, with the page quiet.
+    await page.mouse.move(away.x, away.y);
+    await page.waitForFunction(() => !document.querySelector('[data-active]'));
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 100)));
+    await page.evaluate(armHover);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    runs.push(await page.evaluate(collectHover));
+  }
+  return runs;
+}
+
+// A point of the viewport over no cell, to move the mouse away to.
+async function awayPoint(page) {
+  const point = await page.evaluate(() => {
+    const w = innerWidth;
+    const h = innerHeight;
+    for (const [x, y] of [[2, 2], [w - 3, 2], [2, h - 3], [w - 3, h - 3]]) {
+      if (!document.elementFromPoint(x, y)?.closest('[role="gridcell"]')) return { x, y };
+    }
+    return null;
+  });
+  if (!point) throw new Error('no point of the viewport is free of cells');
+  return point;
+}
+
+// In the page, just before the mouse moves onto the cell:
+// - a MutationObserver on the whole document counts every mutation record
+//   (attributes, childList and characterData), noting when each batch came;
+// - a capturing `mouseover` listener notes when the browser dispatches the
+//   hover to the page (the start of the measured time; the listener runs
+//   before the cell's own `mouseenter` handler) and the input event's
+//   timestamp (when Chromium received it);
+// - a frame loop notes, every frame, the moment that frame's rendering work
+//   (style, layout, paint) is done: a message posted from a
+//   requestAnimationFrame callback is delivered only after the rendering
+//   step that follows the callbacks, so its arrival time is "painted".
+function armHover() {
+  const s = (window.__hover = { types: {}, batches: [], frames: [], dispatch: null, inputStamp: null, done: false });
+  s.observer = new MutationObserver((records) => {
+    s.batches.push(performance.now());
+    for (const r of records) s.types[r.type] = (s.types[r.type] ?? 0) + 1;
+  });
+  s.observer.observe(document, { attributes: true, childList: true, characterData: true, subtree: true });
+  s.onOver = (e) => {
+    if (s.dispatch === null && e.target.closest?.('[role="gridcell"]')) {
+      s.dispatch = performance.now();
+      s.inputStamp = e.timeStamp;
+    }
+  };
+  window.addEventListener('mouseover', s.onOver, true);
+  const channel = new MessageChannel();
+  const onFrame = () => channel.port2.postMessage(null);
+  channel.port1.onmessage = () => {
+    s.frames.push(performance.now());
+    if (!s.done) requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+}
+
+// Waits until the page has been quiet for 250 ms after the hover (so every
+// mutation it caused is counted, even late ones), then reports. The
+// highlight counts as painted at the end of the first frame that finished
+// after the LAST mutation.
+async function collectHover() {
+  const s = window.__hover;
+  const started = performance.now();
+  const last = () => Math.max(s.dispatch ?? Infinity, ...s.batches);
+  while (
+    s.dispatch === null ||
+    performance.now() - last() < 250 ||
+    !s.frames.some((f) => f >= last())
+  ) {
+    if (performance.now() - started > 10_000) throw new Error('the hover was never answered');
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  s.done = true;
+  s.observer.disconnect();
+  window.removeEventListener('mouseover', s.onOver, true);
+  const lastMutation = s.batches.length ? Math.max(...s.batches) : s.dispatch;
+  const painted = s.frames.find((f) => f >= lastMutation);
+  const lit = '[data-active="true"], [data-source="true"], [data-winner="true"], [data-target="true"]';
+  return {
+    inputToDispatch: s.dispatch - s.inputStamp,
+    toLastMutation: lastMutation - s.dispatch,
+    toPainted: painted - s.dispatch,
+    mutations: Object.values(s.types).reduce((a, b) => a + b, 0),
+    byType: s.types,
+    highlighted: document.querySelectorAll(lit).length,
+    active: document.querySelectorAll('[data-active="true"]').length,
+  };
+}
