@@ -1,22 +1,187 @@
 //! One tensor drawn as a grid of cells, with its name, shape and axes.
+//!
+//! The cells are rendered once, as plain markup. What lights them up is
+//! painted by one effect per grid that changes only the cells whose look
+//! changed, so a hover costs as many DOM updates as cells it lights, whatever
+//! the tensor's size; the grid's events are handled once, on the grid, for
+//! all of its cells.
 
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
-use crate::session::{Grid, GridRole};
+use crate::session::{Grid, GridRole, Highlight};
 use crate::tensor::DType;
+use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// How a cell is lit, as the attributes of contract section 3 say it.
+/// Everything that decides how one cell looks, beyond its value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Lit {
+struct Look {
     active: bool,
     source: bool,
     winner: bool,
     target: bool,
+    pinned: bool,
+    picked: bool,
+    best: bool,
+    /// Hidden until a question is answered (`?`).
+    concealed: bool,
+    /// Not yet filled in by the walk-through (blank).
+    pending: bool,
+    /// Show-all tint: 0..8, or 8 for "feeds several outputs".
+    tint: Option<u8>,
+}
+
+impl Look {
+    /// The data attributes of contract section 3 and the page's own.
+    fn attributes(&self) -> [(&'static str, Option<String>); 9] {
+        let flag = |on: bool| on.then(|| "true".to_string());
+        [
+            ("data-active", flag(self.active)),
+            ("data-source", flag(self.source)),
+            ("data-winner", flag(self.winner)),
+            ("data-target", flag(self.target)),
+            ("data-picked", flag(self.picked)),
+            ("data-best", flag(self.best)),
+            ("data-pending", flag(self.pending || self.concealed)),
+            ("aria-selected", flag(self.pinned)),
+            ("data-tint", self.tint.map(|t| if t >= 8 { "shared".to_string() } else { t.to_string() })),
+        ]
+    }
+}
+
+/// The looks of one grid's lit cells (the rest look plain).
+fn looks(
+    state: &PlaygroundState,
+    grid: &Grid,
+    tints: &HashMap<(usize, usize), Option<usize>>,
+) -> HashMap<usize, Look> {
+    let node = grid.node;
+    let mut out: HashMap<usize, Look> = HashMap::new();
+    let mark = |out: &mut HashMap<usize, Look>, marks: &Marks, set: fn(&mut Look)| {
+        for &f in marks.get(&node).into_iter().flatten() {
+            set(out.entry(f).or_default());
+        }
+    };
+    state.highlight.with(|h| {
+        if let Some((active, lit)) = h {
+            let Highlight { sources, winners, targets } = lit;
+            mark(&mut out, sources, |l| l.source = true);
+            mark(&mut out, winners, |l| l.winner = true);
+            mark(&mut out, targets, |l| l.target = true);
+            if active.node == node {
+                out.entry(active.flat).or_default().active = true;
+            }
+        }
+    });
+    let mine = |c: Option<CellRef>| c.filter(|c| c.node == node).map(|c| c.flat);
+    if let Some(f) = mine(state.pinned.get()) {
+        out.entry(f).or_default().pinned = true;
+    }
+    if let Some(f) = mine(state.best.get()) {
+        out.entry(f).or_default().best = true;
+    }
+    state.picked.with(|p| {
+        for c in p.iter().filter(|c| c.node == node) {
+            out.entry(c.flat).or_default().picked = true;
+        }
+    });
+    if grid.role == GridRole::Result {
+        let numel: usize = grid.shape().iter().product();
+        let conceal = state.conceal.get();
+        let revealed = state.revealed.get();
+        if conceal || revealed.is_some() {
+            for f in (0..numel).filter(|&f| grid.is_drawn(f)) {
+                let look = out.entry(f).or_default();
+                look.concealed = conceal;
+                look.pending = revealed.is_some_and(|shown| f >= shown);
+            }
+        }
+    }
+    if state.show_all.get() {
+        for (&(n, f), tint) in tints.iter().filter(|((n, _), _)| *n == node) {
+            debug_assert_eq!(n, node);
+            out.entry(f).or_default().tint = Some(tint.map_or(8, |t| (t % 8) as u8));
+        }
+    }
+    out
+}
+
+/// The cells of a drawn grid and how each one was last painted.
+#[derive(Default)]
+struct Painter {
+    cells: HashMap<usize, (web_sys::Element, String)>,
+    painted: HashMap<usize, Look>,
+}
+
+impl Painter {
+    /// Finds the cells under `body` once (they never change while the grid lives).
+    fn index(&mut self, body: &web_sys::Element, grid: &Grid) {
+        if !self.cells.is_empty() {
+            return;
+        }
+        let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(flat) = cell_flat(&el, grid) else { continue };
+            let text = el.text_content().unwrap_or_default();
+            self.cells.insert(flat, (el, text));
+        }
+    }
+
+    /// Repaints the cells whose look changed.
+    fn paint(&mut self, next: HashMap<usize, Look>) {
+        let changed: Vec<usize> = self
+            .painted
+            .keys()
+            .chain(next.keys())
+            .copied()
+            .filter(|f| self.painted.get(f) != next.get(f))
+            .collect();
+        for f in changed {
+            let Some((el, text)) = self.cells.get(&f) else { continue };
+            let before = self.painted.get(&f).copied().unwrap_or_default();
+            let after = next.get(&f).copied().unwrap_or_default();
+            for ((name, old), (_, new)) in before.attributes().into_iter().zip(after.attributes()) {
+                if old != new {
+                    let _ = match new {
+                        Some(v) => el.set_attribute(name, &v),
+                        None => el.remove_attribute(name),
+                    };
+                }
+            }
+            if (before.concealed, before.pending) != (after.concealed, after.pending) {
+                let shown = if after.concealed {
+                    "?"
+                } else if after.pending {
+                    ""
+                } else {
+                    text.as_str()
+                };
+                if let Some(value) = el.first_element_child() {
+                    value.set_text_content(Some(shown));
+                }
+            }
+        }
+        self.painted = next;
+    }
+}
+
+/// The element the event happened in, if it is (inside) a cell.
+fn event_cell(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("[role=gridcell]").ok().flatten()
+}
+
+/// A cell element's row-major position, from its `data-index`.
+fn cell_flat(el: &web_sys::Element, grid: &Grid) -> Option<usize> {
+    let text = el.get_attribute("data-index")?;
+    let index: Vec<usize> =
+        text.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().ok()).collect::<Option<_>>()?;
+    (index.len() == grid.shape().len()).then(|| grid.flat(&index))
 }
 
 /// A tensor's grid: caption, axes and cells (contract sections 2 and 3).
@@ -24,7 +189,7 @@ struct Lit {
 pub fn TensorGrid(
     /// The tensor to draw.
     grid: Rc<Grid>,
-    /// Where each element is written in the program, if the learner may edit it.
+    /// Whether the learner may type new values into its cells.
     editable: bool,
     /// Tints of show-all mode, shared by every grid of the drawing.
     tints: Rc<HashMap<(usize, usize), Option<usize>>>,
@@ -48,171 +213,51 @@ pub fn TensorGrid(
     // As in PyTorch's repr: only dtypes other than the defaults are named.
     let dtype_note =
         (!matches!(dtype, DType::Float32 | DType::Int64 | DType::Bool)).then(|| format!("dtype={dtype}"));
-    // The cell that Tab lands on; arrow keys move it.
-    let first_cell = first_index(&positions);
-    let roving = RwSignal::new(grid.flat(&first_cell));
-    let editing = RwSignal::new(None::<usize>);
+    let first = grid.flat(&first_index(&positions));
+    let editing = RwSignal::new(None::<(usize, String)>);
+    let body = NodeRef::<leptos::html::Div>::new();
+    let shared = StoredValue::new_local((Rc::clone(&grid), tints));
+    let painter = StoredValue::new_local(Painter::default());
+    let roving = StoredValue::new_local(first);
 
-    let cell_view = {
-        let grid = Rc::clone(&grid);
-        let tints = Rc::clone(&tints);
-        move |index: Vec<usize>| {
-            let flat = grid.flat(&index);
-            let cell = CellRef { node, flat };
-            let text = grid.text(&index);
-            let tint = tints.get(&(node, flat)).copied();
-            let data_index = index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-            let lit = Memo::new(move |_| {
-                state.highlight.with(|h| match h {
-                    None => Lit::default(),
-                    Some((active, lit)) => {
-                        let has = |m: &crate::tensor::lineage::Marks| {
-                            m.get(&node).is_some_and(|s| s.contains(&flat))
-                        };
-                        Lit {
-                            active: *active == cell,
-                            source: has(&lit.sources),
-                            winner: has(&lit.winners),
-                            target: has(&lit.targets),
-                        }
-                    }
-                })
-            });
-            let flag = move |f: fn(&Lit) -> bool| move || f(&lit.get()).then_some("true");
-            let tint_attr = move || {
-                state.show_all.get().then(|| match tint {
-                    Some(Some(k)) => (k % 8).to_string(),
-                    Some(None) => "shared".to_string(),
-                    None => "none".to_string(),
-                })
-            };
-            let is_result = role == GridRole::Result;
-            let is_input = role == GridRole::Input;
-            // Predict first: a question hides the result; the walk-through
-            // fills it in one element at a time.
-            let hidden = move || {
-                is_result && (state.conceal.get() || state.revealed.get().is_some_and(|shown| flat >= shown))
-            };
-            let shown_text = {
-                let text = text.clone();
-                move || {
-                    if hidden() {
-                        if state.conceal.get() { "?".to_string() } else { String::new() }
-                    } else {
-                        text.clone()
-                    }
-                }
-            };
-            let commit = move |text: String| {
-                editing.set(None);
-                let edited = state.drawing.with_untracked(|s| s.with_element(node, flat, &text));
-                if let Ok(code) = edited {
-                    state.set_code(code, Change::Deliberate);
-                }
-            };
-            view! {
-                <div
-                    role="gridcell"
-                    class="tp-cell"
-                    data-index=data_index
-                    data-active=flag(|l| l.active)
-                    data-source=flag(|l| l.source)
-                    data-winner=flag(|l| l.winner)
-                    data-target=flag(|l| l.target)
-                    data-tint=tint_attr
-                    data-picked=move || state.picked.with(|p| p.contains(&cell)).then_some("true")
-                    data-best=move || (state.best.get() == Some(cell)).then_some("true")
-                    data-pending=move || hidden().then_some("true")
-                    aria-selected=move || (state.pinned.get() == Some(cell)).to_string()
-                    tabindex=move || if roving.get() == flat { "0" } else { "-1" }
-                    on:mouseenter=move |_| state.hover(Some(cell))
-                    on:mouseleave=move |_| state.hover(None)
-                    on:focus=move |_| {
-                        roving.set(flat);
-                        state.hover(Some(cell));
-                    }
-                    on:blur=move |_| state.hover(None)
-                    on:click=move |_| {
-                        if state.picking.get_untracked() {
-                            if is_input {
-                                state.toggle_pick(cell);
-                            }
-                        } else {
-                            state.toggle_pin(cell);
-                        }
-                    }
-                    on:dblclick=move |_| {
-                        if editable && state.session.with_untracked(|s| s.run().error.is_none()) {
-                            editing.set(Some(flat));
-                        }
-                    }
-                >
-                    {move || match editing.get() == Some(flat) {
-                        true => {
-                            let current = text.clone();
-                            // The learner double-clicked (or pressed F2) to type a
-                            // new value: the field takes the focus, its text selected.
-                            let field = NodeRef::<leptos::html::Input>::new();
-                            field.on_load(|input| {
-                                let _ = input.focus();
-                                input.select();
-                            });
-                            view! {
-                                <input
-                                    node_ref=field
-                                    class="tp-cell-input"
-                                    aria-label="new value"
-                                    value=current
-                                    on:keydown=move |ev: ev::KeyboardEvent| {
-                                        ev.stop_propagation();
-                                        match ev.key().as_str() {
-                                            "Enter" => commit(event_target_value(&ev)),
-                                            "Escape" => editing.set(None),
-                                            _ => {}
-                                        }
-                                    }
-                                    // Leaving the field keeps the value; Escape (which has
-                                    // already closed it) and Enter (which has committed)
-                                    // must not commit again when the field goes away.
-                                    on:blur=move |ev| {
-                                        if editing.get_untracked() == Some(flat) {
-                                            commit(event_target_value(&ev));
-                                        }
-                                    }
-                                    on:click=move |ev| ev.stop_propagation()
-                                />
-                            }
-                            .into_any()
-                        }
-                        false => view! { <span class="tp-value">{shown_text.clone()}</span> }.into_any(),
-                    }}
-                </div>
+    Effect::new(move |_| {
+        let next = shared.with_value(|(grid, tints)| looks(&state, grid, tints));
+        let Some(el) = body.get() else { return };
+        shared.with_value(|(grid, _)| painter.update_value(|p| p.index(&el, grid)));
+        painter.update_value(|p| p.paint(next));
+    });
+
+    let cell_of = move |ev: &web_sys::Event| -> Option<(web_sys::Element, usize)> {
+        let el = event_cell(ev)?;
+        let flat = shared.with_value(|(grid, _)| cell_flat(&el, grid))?;
+        Some((el, flat))
+    };
+    let cell = move |flat: usize| CellRef { node, flat };
+    let activate = move |flat: usize| {
+        if state.picking.get_untracked() {
+            if role == GridRole::Input {
+                state.toggle_pick(cell(flat));
             }
+        } else {
+            state.toggle_pin(cell(flat));
         }
     };
-
+    let start_editing = move |el: &web_sys::Element, flat: usize| {
+        if editable && state.session.with_untracked(|s| s.run().error.is_none()) {
+            editing.set(Some((flat, el.text_content().unwrap_or_default())));
+        }
+    };
     let on_keydown = {
         let positions = positions.clone();
-        let grid = Rc::clone(&grid);
         move |ev: ev::KeyboardEvent| {
-            let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-                return;
-            };
-            let Some(index_text) = target.get_attribute("data-index") else { return };
-            let index: Vec<usize> =
-                index_text.split(',').filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
-            let flat = grid.flat(&index);
+            let Some((el, flat)) = cell_of(&ev) else { return };
+            let index = shared.with_value(|(grid, _)| grid.index(flat));
             match ev.key().as_str() {
                 "Enter" | " " => {
                     ev.prevent_default();
-                    let cell = CellRef { node, flat };
-                    if !state.picking.get_untracked() {
-                        state.toggle_pin(cell);
-                    } else if role == GridRole::Input {
-                        state.toggle_pick(cell);
-                    }
+                    activate(flat);
                 }
-                "F2" if editable => editing.set(Some(flat)),
+                "F2" => start_editing(&el, flat),
                 "Escape" => state.pinned.set(None),
                 key => {
                     let Some(to) = Move::from_key(key).and_then(|mv| step(&positions, &index, mv)) else {
@@ -223,8 +268,7 @@ pub fn TensorGrid(
                         "[data-index=\"{}\"]",
                         to.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
                     );
-                    if let Some(grid_el) =
-                        ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    if let Some(grid_el) = body.get_untracked()
                         && let Ok(Some(next)) = grid_el.query_selector(&selector)
                         && let Ok(next) = next.dyn_into::<web_sys::HtmlElement>()
                     {
@@ -234,20 +278,31 @@ pub fn TensorGrid(
             }
         }
     };
+    // Tab lands on one cell per grid: the last one focused.
+    let on_focusin = move |ev: ev::FocusEvent| {
+        let Some((el, flat)) = cell_of(&ev) else { return };
+        let previous = roving.get_value();
+        if previous != flat {
+            painter.with_value(|p| {
+                if let Some((old, _)) = p.cells.get(&previous) {
+                    let _ = old.set_attribute("tabindex", "-1");
+                }
+            });
+            let _ = el.set_attribute("tabindex", "0");
+            roving.set_value(flat);
+        }
+        state.hover(Some(cell(flat)));
+    };
 
-    let hidden = {
-        // Reactive closures must be Send; the grid stays on this thread.
-        let grid = StoredValue::new_local(Rc::clone(&grid));
-        move || {
-            let grid = grid.get_value();
+    let hidden = move || {
+        shared.with_value(|(grid, _)| {
             if !grid.summarized() {
                 return None;
             }
             state.highlight.with(|h| {
                 let (_, lit) = h.as_ref()?;
-                let count = |m: &crate::tensor::lineage::Marks| {
-                    m.get(&node).map_or(0, |s| s.iter().filter(|&&f| !grid.is_drawn(f)).count())
-                };
+                let count =
+                    |m: &Marks| m.get(&node).map_or(0, |s| s.iter().filter(|&&f| !grid.is_drawn(f)).count());
                 let (sources, targets) = (count(&lit.sources), count(&lit.targets));
                 let mut parts = Vec::new();
                 if sources > 0 {
@@ -258,11 +313,64 @@ pub fn TensorGrid(
                 }
                 (!parts.is_empty()).then(|| parts.join(", "))
             })
-        }
+        })
+    };
+
+    // Typing a new value: one field over the cell being edited.
+    let editor = move || {
+        let (flat, current) = editing.get()?;
+        let (left, top, width) = painter.with_value(|p| {
+            let el = p.cells.get(&flat)?.0.clone().dyn_into::<web_sys::HtmlElement>().ok()?;
+            Some((el.offset_left(), el.offset_top(), el.offset_width()))
+        })?;
+        let commit = move |text: String| {
+            if editing.get_untracked().is_some_and(|(f, _)| f == flat) {
+                editing.set(None);
+                let edited = state.drawing.with_untracked(|s| s.with_element(node, flat, &text));
+                if let Ok(code) = edited {
+                    state.set_code(code, Change::Deliberate);
+                }
+            }
+        };
+        let field = NodeRef::<leptos::html::Input>::new();
+        field.on_load(|input| {
+            let _ = input.focus();
+            input.select();
+        });
+        Some(view! {
+            <input
+                node_ref=field
+                class="tp-cell-input"
+                aria-label="new value"
+                value=current
+                style=format!("left: {left}px; top: {top}px; width: {}px", width.max(48))
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    ev.stop_propagation();
+                    match ev.key().as_str() {
+                        "Enter" => commit(event_target_value(&ev)),
+                        "Escape" => editing.set(None),
+                        _ => {}
+                    }
+                }
+                on:blur=move |ev| commit(event_target_value(&ev))
+            />
+        })
     };
 
     let axes = Axes { reduced: grid.reduced_dims.clone(), kept: grid.kept_dims.clone() };
-    let body = layout(&positions, &shape, &name, &axes, cell_view);
+    let cells = layout(&positions, &shape, &name, &axes, {
+        let grid = Rc::clone(&grid);
+        move |index: Vec<usize>| {
+            let flat = grid.flat(&index);
+            let data_index = index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+            let tabindex = if flat == first { "0" } else { "-1" };
+            view! {
+                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex>
+                    <span class="tp-value">{grid.text(&index)}</span>
+                </div>
+            }
+        }
+    });
     let label = format!("{name}, {size_text}");
     view! {
         <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape>
@@ -271,8 +379,29 @@ pub fn TensorGrid(
                 <span class="tp-size">{size_text}</span>
                 {dtype_note.map(|d| view! { <span class="tp-dtype">{d}</span> })}
             </figcaption>
-            <div class="tp-grid-body" role="grid" aria-label=label on:keydown=on_keydown>
-                {body}
+            <div
+                node_ref=body
+                class="tp-grid-body"
+                role="grid"
+                aria-label=label
+                on:keydown=on_keydown
+                on:focusin=on_focusin
+                on:focusout=move |_| state.hover(None)
+                on:mouseover=move |ev| state.hover(cell_of(&ev).map(|(_, f)| cell(f)))
+                on:mouseleave=move |_| state.hover(None)
+                on:click=move |ev| {
+                    if let Some((_, f)) = cell_of(&ev) {
+                        activate(f);
+                    }
+                }
+                on:dblclick=move |ev| {
+                    if let Some((el, f)) = cell_of(&ev) {
+                        start_editing(&el, f);
+                    }
+                }
+            >
+                {cells}
+                {editor}
             </div>
             <p class="tp-hidden" aria-hidden="true">{hidden}</p>
         </figure>
