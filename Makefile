@@ -68,11 +68,12 @@ build-release: deps
 	trunk build --release
 	@ls -l dist/*.wasm
 
-# PLAYWRIGHT END-TO-END TESTS GO HERE (UI issue): specs under tests/e2e, run with
-# `npx playwright test` against the release build in /usr/bin/chromium, with
-# @playwright/test added to package.json. Nothing to run yet.
-test-e2e:
-	@echo "test-e2e: no end-to-end tests yet"
+# Playwright end-to-end specs (tests/e2e/, playwright.config.mjs) against the
+# release build in dist/, in Debian's Chromium, headless. Screenshots (desktop
+# and phone, light and dark), traces of failures and the HTML report land in
+# tests/e2e/artifacts/ (git-ignored).
+test-e2e: build-release
+	npx playwright test
 
 clean:
 	cargo clean
