@@ -4,6 +4,8 @@
 pub mod controls;
 mod describe;
 mod edit;
+pub mod embed;
+pub mod messages;
 pub mod navigation;
 mod report;
 pub mod url;

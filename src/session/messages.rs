@@ -1,0 +1,139 @@
+//! The messages a playground sends to its host page, and the commands a
+//! host may send to an iframe (contract section 5). Every message is a
+//! plain object `{type: "tensor-playground:<name>", version: 1, ...}`.
+
+use serde_json::{Value, json};
+
+/// The version every message carries.
+pub const VERSION: u64 = 1;
+
+/// The prefix of every message type.
+pub const PREFIX: &str = "tensor-playground:";
+
+/// Something that happened, to tell the host page about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The playground is ready, showing `code`.
+    Ready { code: String },
+    /// The content's height changed (CSS pixels).
+    Resize { height: u32 },
+    /// The program changed.
+    Change { code: String },
+    /// A cell became active (`None` when cleared): the grid's name, the
+    /// cell's index, and its sources as in the lineage report.
+    Select { tensor: String, index: Vec<usize>, sources: Vec<(String, Vec<usize>)> },
+    /// The active cell was cleared.
+    Unselect,
+    /// A lesson step is shown.
+    Step { lesson: String, step: usize },
+    /// A question was answered: `correct`, `wrong` or `revealed`.
+    Answer { lesson: String, step: usize, result: String },
+}
+
+impl Event {
+    /// The short name: `ready`, `select`, ... (the message type without its prefix).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Ready { .. } => "ready",
+            Event::Resize { .. } => "resize",
+            Event::Change { .. } => "change",
+            Event::Select { .. } | Event::Unselect => "select",
+            Event::Step { .. } => "step",
+            Event::Answer { .. } => "answer",
+        }
+    }
+
+    /// The message as a plain JSON object.
+    pub fn to_json(&self) -> Value {
+        let mut m = match self {
+            Event::Ready { code } | Event::Change { code } => json!({ "code": code }),
+            Event::Resize { height } => json!({ "height": height }),
+            Event::Select { tensor, index, sources } => json!({
+                "tensor": tensor,
+                "index": index,
+                "sources": sources.iter().map(|(name, index)| json!({"name": name, "index": index})).collect::<Vec<_>>(),
+            }),
+            Event::Unselect => json!({ "tensor": null, "index": null, "sources": null }),
+            Event::Step { lesson, step } => json!({ "lesson": lesson, "step": step }),
+            Event::Answer { lesson, step, result } => {
+                json!({ "lesson": lesson, "step": step, "result": result })
+            }
+        };
+        m["type"] = Value::String(format!("{PREFIX}{}", self.name()));
+        m["version"] = json!(VERSION);
+        m
+    }
+}
+
+/// What a host page may ask an iframe to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Show this program.
+    SetCode(String),
+    /// Go to this lesson step (1-based).
+    SetStep(usize),
+}
+
+/// The most program text a command may carry.
+const MAX_CODE: usize = 1 << 20;
+
+/// Reads a command from a message, or `None` for anything malformed
+/// (wrong type, wrong version, missing or mistyped fields, extra size).
+pub fn parse_command(message: &Value) -> Option<Command> {
+    let obj = message.as_object()?;
+    if obj.get("version")?.as_u64()? != VERSION {
+        return None;
+    }
+    match obj.get("type")?.as_str()?.strip_prefix(PREFIX)? {
+        "set-code" => {
+            let code = obj.get("code")?.as_str()?;
+            (code.len() <= MAX_CODE).then(|| Command::SetCode(code.to_string()))
+        }
+        "set-step" => {
+            let step = obj.get("step")?.as_u64()?;
+            (1..=10_000).contains(&step).then_some(Command::SetStep(step as usize))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_typed_versioned_objects() {
+        let m = Event::Select { tensor: "t".into(), index: vec![1], sources: vec![("t".into(), vec![1, 0])] }
+            .to_json();
+        assert_eq!(
+            m,
+            json!({"type": "tensor-playground:select", "version": 1, "tensor": "t", "index": [1],
+                   "sources": [{"name": "t", "index": [1, 0]}]})
+        );
+        assert_eq!(Event::Unselect.to_json()["sources"], Value::Null);
+        assert_eq!(Event::Resize { height: 480 }.to_json()["type"], "tensor-playground:resize");
+    }
+
+    #[test]
+    fn only_well_formed_commands_are_read() {
+        let ok =
+            json!({"type": "tensor-playground:set-code", "version": 1, "code": "t = torch.ones(2)\nt.sum()"});
+        assert_eq!(parse_command(&ok), Some(Command::SetCode("t = torch.ones(2)\nt.sum()".into())));
+        assert_eq!(
+            parse_command(&json!({"type": "tensor-playground:set-step", "version": 1, "step": 3})),
+            Some(Command::SetStep(3))
+        );
+        for bad in [
+            json!("tensor-playground:set-code"),
+            json!({"type": "tensor-playground:set-code", "version": 2, "code": "x"}),
+            json!({"type": "tensor-playground:set-code", "code": "x"}),
+            json!({"type": "tensor-playground:set-code", "version": 1, "code": 5}),
+            json!({"type": "tensor-playground:set-step", "version": 1, "step": -1}),
+            json!({"type": "tensor-playground:set-step", "version": 1, "step": 0}),
+            json!({"type": "other:set-code", "version": 1, "code": "x"}),
+            json!({"type": "tensor-playground:eval", "version": 1, "code": "x"}),
+        ] {
+            assert_eq!(parse_command(&bad), None, "{bad}");
+        }
+    }
+}
