@@ -1,5 +1,6 @@
-//! Inputs that once made the interpreter panic, hang, overflow its stack or
-//! exhaust memory (found by `fuzz/` or by hand), kept so they never do again.
+//! Inputs that once made the interpreter panic, hang, overflow its stack,
+//! exhaust memory or answer silently wrong (found by `fuzz/`, by hand, or by
+//! running the same one-liners through real PyTorch), kept so they never do again.
 //!
 //! `tests/fuzz_regressions/NAME.py` is run as a program (its bytes read as
 //! lossy UTF-8, as the fuzz target reads them); when `NAME.error` exists, its

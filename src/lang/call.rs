@@ -179,7 +179,7 @@ fn only_element(v: &Value) -> Result<Option<Scalar>, LangError> {
     match v {
         Value::Tensor(t) | Value::NdArray(t) => match t.tensor.numel() {
             1 => Ok(t.tensor.scalars().next()),
-            _ => Err(LangError::type_error("only one element tensors can be converted to Python scalars")),
+            _ => Err(LangError::value_error("only one element tensors can be converted to Python scalars")),
         },
         other => Ok(other.as_number()),
     }

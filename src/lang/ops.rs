@@ -24,6 +24,10 @@ const MAX_COMPARISONS: usize = 1 << 22;
 impl Interpreter<'_> {
     /// `l op r`.
     pub(crate) fn binary(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> Result<Value, LangError> {
+        if matches!(l, Value::NdArray(_)) || matches!(r, Value::NdArray(_)) {
+            // NumPy computes these; a TypeError would claim it cannot.
+            return Err(LangError::unsupported_here("arithmetic on NumPy arrays"));
+        }
         if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
             let tensor_op = match op {
                 BinOp::Add => BinaryOp::Add,
@@ -72,6 +76,12 @@ impl Interpreter<'_> {
         if let Value::Tensor(t) = &v {
             let tensor = match op {
                 UnaryOp::Neg => negate(&t.tensor)?,
+                UnaryOp::Pos if t.tensor.dtype() == DType::Bool => {
+                    return Err(LangError::new(
+                        "NotImplementedError",
+                        "The `+` operator, on a bool tensor is not supported.",
+                    ));
+                }
                 UnaryOp::Pos => t.tensor.clone(),
                 UnaryOp::Invert if t.tensor.dtype() == DType::Bool => {
                     binary(BinaryOp::Eq, Side::Tensor(&t.tensor), Side::Number(Scalar::Bool(false)))?
@@ -114,6 +124,10 @@ impl Interpreter<'_> {
             CmpOp::Ge => Some(BinaryOp::Ge),
             _ => None,
         };
+        if tensor_op.is_some() && (matches!(l, Value::NdArray(_)) || matches!(r, Value::NdArray(_))) {
+            // NumPy compares element by element; Python's rules would answer a plain False.
+            return Err(LangError::unsupported_here("comparisons of NumPy arrays"));
+        }
         let involves_tensor = matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_));
         match (tensor_op, involves_tensor) {
             (Some(t), true) => return self.elementwise(t, &l, &r, op.symbol(), span),

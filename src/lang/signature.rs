@@ -160,6 +160,14 @@ impl Signature {
         let args = self.varargs(args);
         let args = args.as_slice();
         let max = self.max_positional();
+        if args.len() > max && self.min_args() != max {
+            return Err(LangError::type_error(format!(
+                "{}() takes from {} to {max} positional arguments but {} were given",
+                self.name,
+                self.min_args(),
+                args.len()
+            )));
+        }
         if args.len() > max {
             return Err(LangError::type_error(format!(
                 "{}() takes {} positional argument{} but {} {} given",
@@ -263,7 +271,9 @@ pub fn bind(
     style: CallStyle,
 ) -> Result<(usize, Bound), LangError> {
     let mut first_error = None;
-    for (i, sig) in overloads.iter().enumerate() {
+    // The PyTorch the playground follows has no named-dimension overloads to
+    // bind to: a string there would silently reduce over every dim.
+    for (i, sig) in overloads.iter().enumerate().filter(|(_, s)| !s.hidden) {
         match sig.bind(args, kwargs) {
             Ok(bound) => return Ok((i, bound)),
             Err(e) => {
@@ -271,7 +281,7 @@ pub fn bind(
             }
         }
     }
-    if overloads.len() == 1 {
+    if overloads.iter().filter(|s| !s.hidden).count() == 1 {
         return Err(first_error.expect("one overload was tried"));
     }
     // PyTorch explains the one overload the argument count fits, if only one does.

@@ -240,7 +240,13 @@ impl Interpreter<'_> {
             other => unreachable!("{other} has reduction signatures but no reduction"),
         };
         let (traced, _) = self.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
-        Ok(Value::Tensor(traced))
+        match dtype_arg(b.get("dtype")) {
+            // `sum(dtype=torch.int32)` is int32 (and `bool` bool), not the int64 a sum of them makes.
+            Some(d) if d != traced.tensor.dtype() => {
+                Ok(Value::Tensor(self.same_elements(traced.tensor.to_dtype(d), &traced, span)))
+            }
+            _ => Ok(Value::Tensor(traced)),
+        }
     }
 
     /// Reduces and records the reduction in the lineage graph.

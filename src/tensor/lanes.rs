@@ -24,10 +24,14 @@ impl Lanes {
     pub fn new(input: &Shape, dims: Option<&[i64]>, keepdim: bool) -> Result<Lanes, TensorError> {
         let rank = input.rank();
         let mut reduced = vec![dims.is_none(); rank];
+        // A 0-d tensor accepts dim 0 / -1 (once) but has nothing to collapse.
+        let mut zero_d_named = false;
         for &d in dims.unwrap_or(&[]) {
             let k = wrap_dim(d, rank)?;
-            // A 0-d tensor accepts dim 0 / -1 but has nothing to collapse.
             if rank == 0 {
+                if std::mem::replace(&mut zero_d_named, true) {
+                    return Err(TensorError::RepeatedDim { dim: k });
+                }
                 continue;
             }
             if reduced[k] {

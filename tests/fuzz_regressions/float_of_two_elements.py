@@ -1,0 +1,1 @@
+float(torch.zeros(2))

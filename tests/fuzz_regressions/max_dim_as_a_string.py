@@ -1,0 +1,1 @@
+torch.tensor([[1, 3]]).max(dim='a', keepdim=True)

@@ -1,0 +1,1 @@
+torch.tensor([1, 2]).numpy() == torch.tensor([1, 2]).numpy()

@@ -1,0 +1,1 @@
++torch.tensor([True])

@@ -1,0 +1,1 @@
+torch.tensor(5).sum(dim=(0, -1))
