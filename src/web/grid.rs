@@ -379,11 +379,12 @@ pub fn TensorGrid(
                 <span class="tp-size">{size_text}</span>
                 {dtype_note.map(|d| view! { <span class="tp-dtype">{d}</span> })}
             </figcaption>
+            // The value editor floats over its cell, so it sits beside the
+            // `grid` (in the same scrolling box), never inside it: a grid may
+            // only own rows (axe: aria-required-children).
             <div
                 node_ref=body
                 class="tp-grid-body"
-                role="grid"
-                aria-label=label
                 on:keydown=on_keydown
                 on:focusin=on_focusin
                 on:focusout=move |_| state.hover(None)
@@ -400,7 +401,7 @@ pub fn TensorGrid(
                     }
                 }
             >
-                {cells}
+                <div role="grid" aria-label=label>{cells}</div>
                 {editor}
             </div>
             <p class="tp-hidden" aria-hidden="true">{hidden}</p>
