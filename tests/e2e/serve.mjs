@@ -7,6 +7,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(process.argv[2] ?? join(fileURLToPath(new URL('.', import.meta.url)), '../../dist'));
+try {
+  await stat(join(root, 'index.html'));
+} catch {
+  console.error(`${root}/index.html is missing: build the site first (make build-release)`);
+  process.exit(1);
+}
+
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
