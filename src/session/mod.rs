@@ -66,6 +66,12 @@ impl Session {
         LineageReport { shape: Some(shape.dims().to_vec()), elements }
     }
 
+    /// The leaf elements that element `flat` of `node` was computed from,
+    /// sorted as in the lineage report.
+    pub fn leaf_sources(&self, node: NodeId, flat: usize) -> Vec<ElementRef> {
+        self.leaf_elements(&self.run.graph.trace(node, flat).sources)
+    }
+
     /// The marked elements of leaf tensors, sorted by name, then row-major.
     fn leaf_elements(&self, marks: &Marks) -> Vec<ElementRef> {
         let graph = &self.run.graph;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Controls() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
+    let readonly = expect_context::<super::host::Host>().readonly();
     let controls = Memo::new(move |_| state.code.with(|c| read_controls(c)));
     // The rank of the tensor being reduced (or that would be): from the
     // last drawing, so the dims stay listed while the program has an error.
@@ -71,18 +72,19 @@ pub fn Controls() -> impl IntoView {
         <div class="tp-controls" role="group" aria-label="Reduction">
             <label>
                 <span>"op"</span>
-                <select data-testid="op" prop:value=op_value on:change=on_op>
+                <select data-testid="op" prop:value=op_value on:change=on_op disabled=readonly>
                     <option value="" disabled=true>"choose…"</option>
                     {REDUCTIONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                 </select>
             </label>
             <label>
                 <span>"dim"</span>
-                <select data-testid="dim" on:change=on_dim>{dim_options}</select>
+                <select data-testid="dim" on:change=on_dim disabled=readonly>{dim_options}</select>
             </label>
             <label class="tp-check">
                 <input
                     type="checkbox"
+                    disabled=readonly
                     data-testid="keepdim"
                     prop:checked=move || controls.with(|c| c.keepdim)
                     on:change=on_keepdim

@@ -13,6 +13,7 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 #[component]
 pub fn CodeEditor() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
+    let readonly = expect_context::<super::host::Host>().readonly();
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         state.last_change.set(Change::Typing);
@@ -29,6 +30,8 @@ pub fn CodeEditor() -> impl IntoView {
         <textarea
             id="tp-code"
             class="tp-code"
+            part="editor"
+            readonly=readonly
             data-testid="code"
             spellcheck="false"
             autocomplete="off"

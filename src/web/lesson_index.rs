@@ -9,16 +9,17 @@ use leptos::prelude::*;
 /// Every lesson listed in `lessons/index.txt`.
 #[component]
 pub fn LessonIndex() -> impl IntoView {
+    let host = expect_context::<super::host::Host>();
     let lessons = RwSignal::new_local(Vec::<Lesson>::new());
     let problem = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
-        let index = match fetch_text("lessons/index.txt").await {
+        let index = match fetch_text(&host.asset("lessons/index.txt")).await {
             Ok(t) => t,
             Err(e) => return problem.set(Some(e)),
         };
         let mut found = Vec::new();
         for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            match fetch_text(&format!("lessons/{id}.md"))
+            match fetch_text(&host.asset(&format!("lessons/{id}.md")))
                 .await
                 .and_then(|t| parse_lesson(&t).map_err(|e| e.to_string()))
             {

@@ -1,8 +1,12 @@
 //! A lesson beside the playground: the step's title and prose, its
 //! question and walk-through, and the stepper (contract section 2).
+//!
+//! Which lesson and step to show comes in as a route; moving asks the
+//! owner to change it (the page writes the URL, a mounted playground keeps
+//! it to itself), so the same panel serves both.
 
 use super::fetch::fetch_text;
-use super::location::{fragment_pairs, write_pairs};
+use super::host::{Host, HostKind};
 use super::player::Player;
 use super::progress;
 use super::prose::Prose;
@@ -10,19 +14,20 @@ use super::question::QuestionPanel;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::lesson::{Lesson, parse_lesson};
 use crate::session::GridRole;
+use crate::session::messages::Event;
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
 use std::rc::Rc;
 
-/// What an answer was, as data a host page can be told about.
+/// Which lesson step to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerEvent {
+pub struct LessonRoute {
     /// The lesson's id.
-    pub lesson: String,
-    /// The step (1-based).
-    pub step: usize,
-    /// `correct`, `wrong` or `revealed`.
-    pub result: &'static str,
+    pub id: String,
+    /// The step (1-based); `None` resumes where the learner left off.
+    pub step: Option<usize>,
+    /// The learner's own program for the step, if they changed it.
+    pub code: Option<String>,
 }
 
 /// The lesson being shown.
@@ -34,55 +39,47 @@ pub struct LessonState {
     pub step: RwSignal<usize>,
     /// Why the lesson could not be shown, if it could not.
     pub problem: RwSignal<Option<String>>,
-    /// The last answer given, for hosts that listen.
-    pub answers: RwSignal<Option<AnswerEvent>>,
 }
 
 impl LessonState {
-    fn new() -> LessonState {
-        LessonState {
-            lesson: RwSignal::new_local(None),
-            step: RwSignal::new(1),
-            problem: RwSignal::new(None),
-            answers: RwSignal::new(None),
-        }
-    }
-
     /// The number of steps (0 until loaded).
     pub fn steps(&self) -> usize {
         self.lesson.with(|l| l.as_ref().map_or(0, |l| l.steps.len()))
     }
+
+    /// The lesson's id, once loaded.
+    pub fn id(&self) -> Option<String> {
+        self.lesson.with_untracked(|l| l.as_ref().map(|l| l.id.clone()))
+    }
 }
 
-/// The route of a lesson page: `#lesson=<id>&step=<n>`, perhaps with the
-/// learner's edited program in `code`.
-struct LessonRoute {
-    id: String,
-    step: Option<usize>,
-    code: Option<String>,
-}
-
-fn lesson_route() -> Option<LessonRoute> {
-    let pairs = fragment_pairs();
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    Some(LessonRoute {
-        id: get("lesson")?,
-        step: get("step").and_then(|s| s.parse().ok()),
-        code: get("code"),
-    })
-}
-
-/// The lesson panel, driven by the URL.
+/// The lesson panel.
 #[component]
-pub fn LessonView() -> impl IntoView {
+pub fn LessonView(
+    /// The lesson and step to show.
+    route: Signal<Option<LessonRoute>>,
+    /// Asks the owner to move to a step; the owner updates `route`.
+    navigate: Callback<usize>,
+) -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
-    let lessons = LessonState::new();
+    let host = expect_context::<Host>();
+    let lessons = LessonState {
+        lesson: RwSignal::new_local(None),
+        step: RwSignal::new(1),
+        problem: RwSignal::new(None),
+    };
     provide_context(lessons);
+    // An embed may lock the learner to a range of steps.
+    let range = move || {
+        let len = lessons.steps().max(1);
+        host.options.with_value(|o| o.steps).map_or((1, len), |(a, b)| (a.min(len), b.min(len)))
+    };
 
-    // Shows step `n` (clamped) of the loaded lesson with `code`, or the step's own program.
+    // Shows step `n` (kept in range) of the loaded lesson with `code`, or the step's own program.
     let show = move |n: usize, code: Option<String>| {
         let Some(lesson) = lessons.lesson.get_untracked() else { return };
-        let n = n.clamp(1, lesson.steps.len());
+        let (first, last) = range();
+        let n = n.clamp(first, last);
         let step = &lesson.steps[n - 1];
         lessons.step.set(n);
         progress::visit(&lesson.id, n);
@@ -100,31 +97,25 @@ pub fn LessonView() -> impl IntoView {
             });
             state.pinned.set(cell);
         }
+        host.emit(Event::Step { lesson: lesson.id.clone(), step: n });
     };
 
-    // Follows the URL: loads the lesson if it changed, then shows the step.
-    let follow = move || {
-        let Some(route) = lesson_route() else { return };
-        let loaded = lessons.lesson.with_untracked(|l| l.as_ref().is_some_and(|l| l.id == route.id));
-        if loaded {
-            let same_step = route.step.unwrap_or(1) == lessons.step.get_untracked();
-            // Typing writes `code` into the URL; that is not a new step.
-            if !same_step || route.code.is_none() {
-                show(route.step.unwrap_or(1), route.code);
+    // Follows the route: loads the lesson if it changed, then shows the step.
+    Effect::new(move |_| {
+        let Some(route) = route.get() else { return };
+        if lessons.id().as_deref() == Some(route.id.as_str()) {
+            let step = route.step.unwrap_or(lessons.step.get_untracked());
+            let same_code = route.code.as_ref().is_none_or(|c| state.code.with_untracked(|now| now == c));
+            if step != lessons.step.get_untracked() || !same_code || route.code.is_none() {
+                show(step, route.code);
             }
             return;
         }
-        let valid = !route.id.is_empty()
-            && route.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !valid {
-            lessons.problem.set(Some("There is no lesson with that name.".into()));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            match fetch_text(&format!("lessons/{}.md", route.id))
+            let loaded = fetch_text(&host.asset(&format!("lessons/{}.md", route.id)))
                 .await
-                .and_then(|t| parse_lesson(&t).map_err(|e| e.to_string()))
-            {
+                .and_then(|t| parse_lesson(&t).map_err(|e| format!("lessons/{}.md: {e}", route.id)));
+            match loaded {
                 Ok(lesson) => {
                     let resume = progress::load(&lesson.id).map(|p| p.last);
                     lessons.problem.set(None);
@@ -134,30 +125,24 @@ pub fn LessonView() -> impl IntoView {
                 Err(e) => lessons.problem.set(Some(e)),
             }
         });
-    };
-    follow();
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| follow());
-    on_cleanup(move || listener.remove());
+    });
 
-    // A deliberate move to step `n`: a new history entry without `code`.
     let go = move |n: usize| {
-        let Some(id) = lessons.lesson.with_untracked(|l| l.as_ref().map(|l| l.id.clone())) else { return };
-        let n = n.clamp(1, lessons.steps().max(1));
-        let mut pairs: Vec<(String, String)> = fragment_pairs()
-            .into_iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "code" | "step" | "lesson"))
-            .collect();
-        pairs.insert(0, ("step".into(), n.to_string()));
-        pairs.insert(0, ("lesson".into(), id));
-        write_pairs(&pairs, true);
-        show(n, None);
+        let (first, last) = range();
+        navigate.run(n.clamp(first, last));
     };
     let prev = move |_| go(lessons.step.get_untracked().saturating_sub(1));
     let next = move |_| go(lessons.step.get_untracked() + 1);
-    let reset = move |_| go(lessons.step.get_untracked());
+    let reset = move |_| {
+        // Back to the author's program for this step, as a deliberate action.
+        let n = lessons.step.get_untracked();
+        navigate.run(n);
+        show(n, None);
+    };
 
-    // Arrow keys step through the lesson, unless they are busy elsewhere.
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+    // Arrow keys step through the lesson, unless they are busy elsewhere;
+    // on its own page anywhere, embedded only inside the lesson panel.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
         let busy = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
@@ -173,8 +158,11 @@ pub fn LessonView() -> impl IntoView {
             "ArrowRight" => go(lessons.step.get_untracked() + 1),
             _ => {}
         }
-    });
-    on_cleanup(move || keys.remove());
+    };
+    if host.kind == HostKind::Page {
+        let keys = window_event_listener(leptos::ev::keydown, on_key);
+        on_cleanup(move || keys.remove());
+    }
 
     let step_view = move || {
         let lesson = lessons.lesson.get()?;
@@ -193,10 +181,20 @@ pub fn LessonView() -> impl IntoView {
         })
     };
     let title = move || lessons.lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
+    let on_page = host.kind == HostKind::Page;
     view! {
-        <article class="tp-lesson" aria-label="Lesson">
+        <article
+            class="tp-lesson"
+            aria-label="Lesson"
+            part="lesson"
+            on:keydown=move |ev| {
+                if !on_page {
+                    on_key(ev)
+                }
+            }
+        >
             <nav class="tp-lesson-nav">
-                <a href="#" class="tp-back">"All lessons"</a>
+                {on_page.then(|| view! { <a href="#" class="tp-back">"All lessons"</a> })}
                 <span class="tp-lesson-name">{title}</span>
             </nav>
             {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
@@ -207,7 +205,7 @@ pub fn LessonView() -> impl IntoView {
                     class="tp-button"
                     data-testid="lesson-prev"
                     on:click=prev
-                    disabled=move || { lessons.step.get() <= 1 }
+                    disabled=move || { lessons.step.get() <= range().0 }
                 >
                     "← Previous"
                 </button>
@@ -219,7 +217,7 @@ pub fn LessonView() -> impl IntoView {
                     class="tp-button tp-primary"
                     data-testid="lesson-next"
                     on:click=next
-                    disabled=move || { lessons.step.get() >= lessons.steps() }
+                    disabled=move || { lessons.step.get() >= range().1 }
                 >
                     "Next →"
                 </button>

@@ -2,10 +2,14 @@
 //! session layer. Nothing here computes values or lineage; it draws them.
 
 mod announcer;
+pub mod api;
 mod controls;
 mod editor;
+mod events;
 mod fetch;
+mod frame;
 mod grid;
+pub mod host;
 mod lesson_index;
 mod lesson_view;
 mod location;
@@ -17,41 +21,101 @@ mod prose;
 mod question;
 pub mod state;
 
-pub use lesson_view::{AnswerEvent, LessonState};
+pub use lesson_view::{LessonRoute, LessonState, LessonView};
 pub use playground::{Playground, PlaygroundView, SEED_PROGRAM};
 
+use crate::session::embed::{EmbedOptions, RawOptions, parse_origin};
+use crate::session::messages::Event;
+use host::{Host, HostKind};
 use leptos::prelude::*;
 use lesson_index::LessonIndex;
-use lesson_view::LessonView;
 use state::PlaygroundState;
+use std::rc::Rc;
 
-/// Mounts the page into the document body.
+/// Starts the playground page (`index.html`, also inside iframes).
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
 
+/// The lesson and step the URL names, if any.
+fn lesson_route() -> Option<LessonRoute> {
+    let pairs = location::fragment_pairs();
+    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    Some(LessonRoute {
+        id: get("lesson")?,
+        step: get("step").and_then(|s| s.parse().ok()),
+        code: get("code"),
+    })
+}
+
 /// The page: a header, the playground, and the lessons (an index, or the
-/// lesson the URL names beside the playground).
+/// lesson the URL names beside the playground). With `#embed=1` it is the
+/// minimal page for an iframe, talking to its parent.
 #[component]
 pub fn App() -> impl IntoView {
+    let pairs = location::fragment_pairs();
+    let embedded = pairs.iter().any(|(k, v)| k == "embed" && v == "1");
+    let origin = pairs.iter().find(|(k, _)| k == "origin").and_then(|(_, v)| parse_origin(v));
+    let (options, problem) = match RawOptions::from_fragment(&pairs).and_then(RawOptions::validate) {
+        Ok(o) => (o, None),
+        Err(e) => (EmbedOptions::default(), Some(format!("The embed options were not understood: {e}"))),
+    };
+    if let Some(root) = document().document_element() {
+        host::apply_theme(&root, &options);
+    }
+    let sink: Rc<dyn Fn(Event)> = match embedded {
+        true => {
+            let origin = origin.clone();
+            Rc::new(move |event| frame::post_to_parent(&event, origin.as_deref()))
+        }
+        false => Rc::new(|_| {}),
+    };
+    let host = Host::new(if embedded { HostKind::Frame } else { HostKind::Page }, options, sink);
+    provide_context(host);
+
     let code = if location::in_lesson() { String::new() } else { location::initial_code(SEED_PROGRAM) };
     let state = PlaygroundState::new(code);
     provide_context(state);
     location::sync(state);
-    let in_lesson = RwSignal::new(location::in_lesson());
-    let listener =
-        window_event_listener(leptos::ev::hashchange, move |_| in_lesson.set(location::in_lesson()));
+
+    let route = RwSignal::new(lesson_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(lesson_route()));
     on_cleanup(move || listener.remove());
+    // Moving to a step is a deliberate action: a new history entry, without `code`.
+    let navigate = Callback::new(move |n: usize| {
+        let Some(id) = route.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
+        let mut pairs: Vec<(String, String)> = location::fragment_pairs()
+            .into_iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "code" | "step" | "lesson"))
+            .collect();
+        pairs.insert(0, ("step".into(), n.to_string()));
+        pairs.insert(0, ("lesson".into(), id.clone()));
+        location::write_pairs(&pairs, true);
+        route.set(Some(LessonRoute { id, step: Some(n), code: None }));
+    });
+
+    host.emit(Event::Ready { code: state.code.get_untracked() });
+    events::watch(state, host);
+    if embedded {
+        frame::report_height(state, origin.clone());
+        frame::accept_commands(state, origin, navigate);
+    }
+    // Only entering or leaving a lesson rebuilds the panel, not a new step.
+    let in_lesson = Memo::new(move |_| route.with(Option::is_some));
+    let in_lesson = move || in_lesson.get();
     view! {
-        <header class="tp-header">
-            <h1><a href="#" class="tp-home">"Tensor Playground"</a></h1>
-            <p class="tp-tagline">"Point at any output element to see which inputs it was computed from."</p>
-        </header>
-        <main class=move || if in_lesson.get() { "tp-main tp-with-lesson" } else { "tp-main" }>
-            {move || in_lesson.get().then(|| view! { <LessonView/> })}
+        {(!embedded).then(|| view! {
+            <header class="tp-header">
+                <h1><a href="#" class="tp-home">"Tensor Playground"</a></h1>
+                <p class="tp-tagline">"Point at any output element to see which inputs it was computed from."</p>
+            </header>
+        })}
+        <main class=move || if in_lesson() { "tp-main tp-with-lesson" } else { "tp-main" }>
+            {problem.map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
+            {move || in_lesson().then(|| view! { <LessonView route=route.into() navigate=navigate/> })}
             <PlaygroundView/>
-            {move || (!in_lesson.get()).then(|| view! { <LessonIndex/> })}
+            {move || (!in_lesson() && !embedded).then(|| view! { <LessonIndex/> })}
         </main>
     }
 }

@@ -17,7 +17,7 @@ pub fn Output() -> impl IntoView {
     view! {
         <section class="tp-transcript" aria-labelledby="tp-output-heading">
             <h2 id="tp-output-heading" class="tp-label">"Output"</h2>
-            <pre data-testid="output" class="tp-output">{stdout}</pre>
+            <pre data-testid="output" class="tp-output" part="output">{stdout}</pre>
             {move || {
                 error().map(|line| view! { <p class="tp-error" data-testid="error" role="alert">{line}</p> })
             }}

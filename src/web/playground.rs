@@ -5,10 +5,12 @@ use super::announcer::Announcer;
 use super::controls::Controls;
 use super::editor::CodeEditor;
 use super::grid::TensorGrid;
+use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
 use super::state::PlaygroundState;
 use crate::session::GridRole;
+use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -24,25 +26,31 @@ t.argmax(dim=1)
 pub fn Playground() -> impl IntoView {
     let state = PlaygroundState::new(initial_code(SEED_PROGRAM));
     provide_context(state);
+    provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);
     view! { <PlaygroundView/> }
 }
 
-/// The playground around the state in context: editor, controls, grids,
-/// transcript and announcer.
+/// The playground around the state and host in context: editor, controls,
+/// grids, transcript and announcer (an embed may hide some panels).
 #[component]
 pub fn PlaygroundView() -> impl IntoView {
+    let host = expect_context::<Host>();
+    let panels = host.options.with_value(|o| o.panels);
+    let copy_link = host.uses_url() && host.kind == HostKind::Page;
     view! {
         <div class="tp-playground">
-            <section class="tp-program" aria-label="Program">
-                <CodeEditor/>
-                <div class="tp-toolbar">
-                    <Controls/>
-                    <CopyLink/>
-                </div>
-            </section>
+            {(panels.editor || panels.controls).then(|| view! {
+                <section class="tp-program" aria-label="Program" part="program">
+                    {panels.editor.then(|| view! { <CodeEditor/> })}
+                    <div class="tp-toolbar">
+                        {panels.controls.then(|| view! { <Controls/> })}
+                        {copy_link.then(|| view! { <CopyLink/> })}
+                    </div>
+                </section>
+            })}
             <Grids/>
-            <Output/>
+            {panels.output.then(|| view! { <Output/> })}
             <Announcer/>
         </div>
     }
@@ -52,6 +60,7 @@ pub fn PlaygroundView() -> impl IntoView {
 #[component]
 fn Grids() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
+    let readonly = expect_context::<Host>().readonly();
     let grids = move || {
         let show_all = state.show_all.get();
         state.drawing.with(|s| {
@@ -66,7 +75,7 @@ fn Grids() -> impl IntoView {
             grids
                 .into_iter()
                 .map(|g| {
-                    let editable = g.role == GridRole::Input && s.element_spans(g.node).is_some();
+                    let editable = !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
                     view! { <TensorGrid grid=Rc::new(g) editable=editable tints=Rc::clone(&tints)/> }
                 })
                 .collect_view()
@@ -74,7 +83,7 @@ fn Grids() -> impl IntoView {
         })
     };
     view! {
-        <section class="tp-grids" aria-label="Tensors" on:mouseleave=move |_| state.hover(None)>
+        <section class="tp-grids" aria-label="Tensors" part="grids" on:mouseleave=move |_| state.hover(None)>
             {grids}
         </section>
     }

@@ -1,7 +1,8 @@
 //! A predict-then-check question: the result stays hidden until the
 //! learner answers (or asks to see the answer).
 
-use super::lesson_view::{AnswerEvent, LessonState};
+use super::host::Host;
+use super::lesson_view::LessonState;
 use super::prose::InlineProse;
 use super::state::{CellRef, PlaygroundState};
 use crate::lang::repr::repr;
@@ -9,6 +10,7 @@ use crate::lesson::{
     Feedback, Question, QuestionKind, Verdict, check_cells, check_choice, check_print, check_shape,
 };
 use crate::session::GridRole;
+use crate::session::messages::Event;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -23,6 +25,7 @@ pub fn QuestionPanel(
 ) -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let lessons = expect_context::<LessonState>();
+    let host = expect_context::<Host>();
     let feedback = RwSignal::new(None::<Feedback>);
     let done = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
@@ -39,11 +42,10 @@ pub fn QuestionPanel(
         state.picking.set(false);
     });
 
+    // Every answer is an event for the host page: correct, wrong or revealed.
     let report = move |result: &'static str| {
-        let Some(lesson) = lessons.lesson.with_untracked(|l| l.as_ref().map(|l| l.id.clone())) else {
-            return;
-        };
-        lessons.answers.set(Some(AnswerEvent { lesson, step: lessons.step.get_untracked(), result }));
+        let Some(lesson) = lessons.id() else { return };
+        host.emit(Event::Answer { lesson, step: lessons.step.get_untracked(), result: result.to_string() });
     };
     let finish = move || {
         done.set(true);

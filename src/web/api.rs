@@ -1,0 +1,163 @@
+//! What `mount(element, options)` does for host pages: puts an independent
+//! playground into an element and hands back a way to drive it. The
+//! wasm-bindgen surface itself is in `src/bin/playground.rs` (exports must be
+//! defined in the binary Trunk builds); options and events are plain JS
+//! objects, converted here, and everything else lives in `session` and `web`.
+
+use super::events;
+use super::host::{Host, HostKind, apply_theme};
+use super::lesson_view::{LessonRoute, LessonView};
+use super::playground::{PlaygroundView, SEED_PROGRAM};
+use super::state::{Change, PlaygroundState};
+use crate::session::embed::RawOptions;
+use crate::session::messages::Event;
+use leptos::mount::{UnmountHandle, mount_to};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// What a mounted playground exposes to its handle.
+#[derive(Clone, Copy)]
+struct Mounted {
+    state: PlaygroundState,
+    route: RwSignal<Option<LessonRoute>>,
+}
+
+/// A playground mounted into a host page's element.
+pub struct MountedPlayground {
+    mounted: Rc<RefCell<Option<Mounted>>>,
+    unmount: Option<Box<dyn std::any::Any>>,
+}
+
+/// Mounts a playground into `container`, dispatching its events as DOM
+/// `CustomEvent`s (`tensor-playground:select`, ... with the message as
+/// `detail`) on `events`. Bad options throw an error naming the field.
+pub fn mount_playground(
+    container: web_sys::HtmlElement,
+    events: web_sys::EventTarget,
+    options: JsValue,
+    assets: String,
+) -> Result<MountedPlayground, JsError> {
+    console_error_panic_hook::set_once();
+    let raw: RawOptions = if options.is_undefined() || options.is_null() {
+        RawOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
+    };
+    let options = raw.validate().map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
+    // The theme goes on the host element, where `:host([data-theme])` sees it.
+    if let Some(element) = events.dyn_ref::<web_sys::Element>() {
+        apply_theme(element, &options);
+    }
+    let sink: Rc<dyn Fn(Event)> = Rc::new(move |event: Event| dispatch(&events, &event));
+    let mounted = Rc::new(RefCell::new(None));
+    let slot = Rc::clone(&mounted);
+    let handle: UnmountHandle<_> = mount_to(container, move || {
+        let lesson = options.lesson.clone();
+        let code = options
+            .code
+            .clone()
+            .unwrap_or_else(|| if lesson.is_some() { String::new() } else { SEED_PROGRAM.to_string() });
+        let host = Host::new(HostKind::Mounted, options, sink);
+        host.assets.set_value(assets);
+        provide_context(host);
+        let state = PlaygroundState::new(code);
+        provide_context(state);
+        let route = RwSignal::new(lesson.map(|(id, step)| LessonRoute { id, step: Some(step), code: None }));
+        *slot.borrow_mut() = Some(Mounted { state, route });
+        let navigate = Callback::new(move |n: usize| {
+            route.update(|r| {
+                if let Some(r) = r {
+                    r.step = Some(n);
+                    r.code = None;
+                }
+            })
+        });
+        host.emit(Event::Ready { code: state.code.get_untracked() });
+        events::watch(state, host);
+        let in_lesson = route.with_untracked(Option::is_some);
+        view! {
+            <div class=if in_lesson { "tp-root tp-with-lesson" } else { "tp-root" }>
+                {in_lesson.then(|| view! { <LessonView route=route.into() navigate=navigate/> })}
+                <PlaygroundView/>
+            </div>
+        }
+    });
+    Ok(MountedPlayground { mounted, unmount: Some(Box::new(handle)) })
+}
+
+impl MountedPlayground {
+    /// Shows `code` (as if the learner typed it and paused).
+    pub fn set_code(&self, code: String) -> Result<(), JsError> {
+        let m = self.alive()?;
+        m.state.set_code(code, Change::Deliberate);
+        Ok(())
+    }
+
+    /// Moves to a lesson step (1-based); only for a playground showing a lesson.
+    pub fn set_step(&self, step: usize) -> Result<(), JsError> {
+        let m = self.alive()?;
+        if m.route.with_untracked(Option::is_none) {
+            return Err(JsError::new("tensor-playground: setStep(): this playground shows no lesson"));
+        }
+        m.route.update(|r| {
+            if let Some(r) = r {
+                r.step = Some(step.max(1));
+                r.code = None;
+            }
+        });
+        Ok(())
+    }
+
+    /// `{code, error, lesson, step}` of the playground now.
+    pub fn get_state(&self) -> Result<JsValue, JsError> {
+        let m = self.alive()?;
+        #[derive(Serialize)]
+        struct State {
+            code: String,
+            error: Option<String>,
+            lesson: Option<String>,
+            step: Option<usize>,
+        }
+        let route = m.route.get_untracked();
+        let state = State {
+            code: m.state.code.get_untracked(),
+            error: m.state.session.with_untracked(|s| s.run().error.as_ref().map(|e| e.to_string())),
+            lesson: route.as_ref().map(|r| r.id.clone()),
+            step: route.and_then(|r| r.step),
+        };
+        state
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Removes the playground: its DOM, its listeners and its state.
+    pub fn destroy(&mut self) {
+        self.mounted.borrow_mut().take();
+        // Dropping the mount handle unmounts the view and runs every cleanup.
+        self.unmount.take();
+    }
+
+    fn alive(&self) -> Result<Mounted, JsError> {
+        (*self.mounted.borrow())
+            .ok_or_else(|| JsError::new("tensor-playground: this playground was destroyed"))
+    }
+}
+
+/// Dispatches `event` on `target` as a `CustomEvent` named by its message type.
+fn dispatch(target: &web_sys::EventTarget, event: &Event) {
+    let message = event.to_json();
+    let Ok(detail) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let name = message["type"].as_str().unwrap_or_default().to_string();
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&name, &init) {
+        let _ = target.dispatch_event(ev.unchecked_ref());
+    }
+}

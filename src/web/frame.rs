@@ -1,0 +1,71 @@
+//! The page inside an iframe (`#embed=1`): it posts its events, its
+//! content height among them, to the parent page, and takes `set-code` /
+//! `set-step` commands only from the origin its URL allows.
+
+use super::state::{Change, PlaygroundState};
+use crate::session::messages::{Command, Event, parse_command};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+/// Posts `event` to the parent page (to `origin` only, when one is allowed).
+pub fn post_to_parent(event: &Event, origin: Option<&str>) {
+    let Ok(Some(parent)) = window().parent() else { return };
+    let Ok(message) = event.to_json().serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+        return;
+    };
+    let _ = parent.post_message(&message, origin.unwrap_or("*"));
+}
+
+/// Reports the content height to the parent whenever it changes, so the
+/// host script can size the iframe and nothing scrolls inside it.
+///
+/// A resize observer sees layout changes, but browsers pause rendering in
+/// cross-origin iframes scrolled out of view, so the height is also
+/// measured (which forces layout) shortly after every change of the program.
+pub fn report_height(state: PlaygroundState, origin: Option<String>) {
+    let last = StoredValue::new_local(0u32);
+    let origin = StoredValue::new(origin);
+    let measure = move || {
+        // The body's own height: the document's would never shrink below the iframe.
+        let Some(body) = document().body() else { return };
+        let height = body.offset_height().max(0) as u32;
+        if height != last.get_value() {
+            last.set_value(height);
+            origin.with_value(|o| post_to_parent(&Event::Resize { height }, o.as_deref()));
+        }
+    };
+    Effect::new(move |_| {
+        state.session.track();
+        state.drawing.track();
+        set_timeout(measure, Duration::ZERO);
+    });
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
+        && let Some(body) = document().body()
+    {
+        observer.observe(&body);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// Obeys commands from the parent page, if they come from `origin`.
+pub fn accept_commands(state: PlaygroundState, origin: Option<String>, set_step: Callback<usize>) {
+    let Some(origin) = origin else { return };
+    let listener = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+        if ev.origin() != origin {
+            return;
+        }
+        let Ok(data) = serde_wasm_bindgen::from_value::<serde_json::Value>(ev.data()) else { return };
+        match parse_command(&data) {
+            Some(Command::SetCode(code)) => state.set_code(code, Change::Deliberate),
+            Some(Command::SetStep(step)) => set_step.run(step),
+            None => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

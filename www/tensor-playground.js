@@ -1,0 +1,161 @@
+// Tensor Playground for host pages.
+//
+//   <script type="module" src=".../tensor-playground.js"></script>
+//   <tensor-playground code="t = torch.ones(2, 3)&#10;t.sum(dim=0)"></tensor-playground>
+//   <tensor-playground lesson="reductions" step="2"></tensor-playground>
+//
+// or, from a module: `import { mount } from '.../tensor-playground.js'` and
+// `const handle = await mount(element, { code, lesson, step, ... })`.
+// Every URL here is relative to this file, so the folder can live under
+// any path of any static host. On index.html it also starts the page.
+
+import init, { mountPlayground, startPage } from './playground.js';
+
+const here = new URL('.', import.meta.url);
+const ready = init({ module_or_path: new URL('playground_bg.wasm', here) });
+
+if (document.body && 'tensorPlaygroundPage' in document.body.dataset) {
+  ready.then(() => startPage());
+}
+
+// Each playground lives in its own shadow root with the playground's
+// stylesheet; host pages restyle it through --tp-* custom properties and
+// ::part(program | editor | grids | output | lesson).
+function shadowContainer(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = new URL('style.css', here).href;
+  const container = document.createElement('div');
+  container.className = 'tp-host';
+  root.replaceChildren(style, container);
+  return container;
+}
+
+/**
+ * Mounts an independent playground into `element`.
+ * options: { code, lesson, step, steps: "3-6", panels: ["editor", "controls", "output"],
+ *            readonly, theme: "light" | "dark" | "auto", accent: "#0b5cc7" }
+ * Returns { setCode, setStep, getState, on(event, callback), destroy }.
+ */
+export async function mount(element, options = {}) {
+  if (!(element instanceof Element)) {
+    throw new TypeError('tensor-playground: mount(element, options): element must be a DOM element');
+  }
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('tensor-playground: mount(element, options): options must be an object');
+  }
+  await ready;
+  const container = shadowContainer(element);
+  let playground;
+  try {
+    playground = mountPlayground(container, element, options, here.href);
+  } catch (error) {
+    element.shadowRoot.replaceChildren();
+    throw error;
+  }
+  const listeners = [];
+  return {
+    setCode(code) {
+      playground.setCode(String(code));
+    },
+    setStep(step) {
+      playground.setStep(Number(step));
+    },
+    getState() {
+      return playground.getState();
+    },
+    // `event` is ready, change, select, step or answer; the callback gets the message.
+    on(event, callback) {
+      const type = `tensor-playground:${event}`;
+      const listener = (e) => callback(e.detail);
+      element.addEventListener(type, listener);
+      listeners.push([type, listener]);
+      return () => element.removeEventListener(type, listener);
+    },
+    destroy() {
+      for (const [type, listener] of listeners) element.removeEventListener(type, listener);
+      listeners.length = 0;
+      playground.destroy();
+      playground.free();
+      element.shadowRoot?.replaceChildren();
+    },
+  };
+}
+
+const ATTRIBUTES = ['code', 'lesson', 'step', 'steps', 'panels', 'readonly', 'theme', 'accent'];
+
+/** `<tensor-playground>`: a playground configured by its attributes. */
+class TensorPlaygroundElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #handle = null;
+  #generation = 0;
+  #scheduled = false;
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || before === after) return;
+    // A new program or step updates the playground in place; the rest rebuilds it.
+    if (this.#handle && name === 'code' && !this.hasAttribute('lesson')) {
+      this.#handle.setCode(after ?? '');
+    } else if (this.#handle && name === 'step' && this.hasAttribute('lesson')) {
+      this.#handle.setStep(Number(after));
+    } else {
+      this.#schedule();
+    }
+  }
+
+  // Attributes arrive one by one (all at once when the element upgrades):
+  // build once, after the last of them.
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  #options() {
+    const options = {};
+    for (const name of ['code', 'lesson', 'steps', 'theme', 'accent']) {
+      if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
+    }
+    if (this.hasAttribute('step')) options.step = Number(this.getAttribute('step'));
+    if (this.hasAttribute('panels')) options.panels = this.getAttribute('panels').split(',').map((p) => p.trim());
+    if (this.hasAttribute('readonly')) options.readonly = true;
+    return options;
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    this.#handle?.destroy();
+    this.#handle = null;
+    try {
+      const handle = await mount(this, this.#options());
+      if (generation !== this.#generation) {
+        handle.destroy();
+      } else {
+        this.#handle = handle;
+      }
+    } catch (error) {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const message = document.createElement('p');
+      message.textContent = String(error.message ?? error);
+      root.replaceChildren(message);
+    }
+  }
+}
+
+if (!customElements.get('tensor-playground')) {
+  customElements.define('tensor-playground', TensorPlaygroundElement);
+}
