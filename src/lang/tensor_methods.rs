@@ -11,7 +11,7 @@ use crate::tensor::lanes::Lanes;
 use crate::tensor::lineage::{Step, Winners};
 use crate::tensor::reduce::{Reduction, reduce};
 use crate::tensor::shape::wrap_dim;
-use crate::tensor::{DType, Layout, Tensor, TensorError};
+use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
 /// PyTorch's overloads for each reduction, in the method form.
@@ -284,9 +284,15 @@ impl Interpreter<'_> {
             self.reduce_traced(input, op, dims.as_deref(), keepdim, span, Some(".values"))?;
         let positions = winners.expect("max and min with a dim always pick winners");
         let indices = Tensor::indices(&positions, values.tensor.shape().clone());
-        let map = Layout::contiguous(values.tensor.shape().clone());
+        // The indices are computed from the input exactly as the values are
+        // (they are its argmax), not from the values.
+        let Step::Reduce { input, lanes, winners, .. } = self.graph.node(values.node).step.clone() else {
+            unreachable!("reduce_traced records a reduction")
+        };
+        let position = if op == Reduction::Max { Reduction::Argmax } else { Reduction::Argmin };
+        let step = Step::Reduce { op: position, input, lanes, winners };
         let label = format!("{}.indices", self.text(span));
-        let indices = self.record(indices, Step::View { input: values.node, map }, span, label);
+        let indices = self.record(indices, step, span, label);
         let name = if op == Reduction::Max { "max" } else { "min" };
         Ok(Value::ValuesIndices { op: name, values, indices })
     }

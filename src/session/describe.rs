@@ -47,15 +47,7 @@ impl Session {
                 }
             }
             Step::Reduce { op, .. } => reduction_words(*op, &sources, &winners),
-            Step::View { input, .. } => match &graph.node(*input).step {
-                Step::Reduce { op: op @ (Reduction::Max | Reduction::Min), .. }
-                    if graph.node(*input).shape == graph.node(node).shape =>
-                {
-                    let which = if *op == Reduction::Max { "largest" } else { "smallest" };
-                    format!("where the {which} of {} is, at {}", listed(&sources), listed(&winners))
-                }
-                _ => format!("taken from {}", listed(&sources)),
-            },
+            Step::View { .. } => format!("taken from {}", listed(&sources)),
             _ => format!("computed from {}", listed(&sources)),
         };
         format!("{who}{at} = {value}: {explanation}")

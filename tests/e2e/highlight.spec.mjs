@@ -114,13 +114,8 @@ test('max(dim=1) with a tie: values and indices light up row 1 of t with t[1, 1]
 });
 
 test('max(dim=1): values and indices are both computed from t, so neither lights the other', async ({ page }) => {
-  // KNOWN BUG (src/lang/tensor_methods.rs, values_indices): the indices
-  // tensor is recorded as a view of the values tensor, so pointing at
-  // values[1] marks indices[1] as a target, and pointing at indices[1]
-  // marks values[1] as a source. Contract section 3 marks only what an
-  // element was computed from; PyTorch computes both from t. Remove
-  // test.fail() once indices trace straight back to t.
-  test.fail();
+  // Contract section 3 marks only what an element was computed from, and
+  // PyTorch computes both the values and the indices from t.
   await open(page, `${SEED_T}\nt.max(dim=1)`);
   const values = 't.max(dim=1).values';
   const indices = 't.max(dim=1).indices';
