@@ -4,6 +4,7 @@
 #   make test    install what is missing, run every test (keeps going past failures)
 #   make tools   install what is missing (each tool only if absent or at the wrong version)
 #   make bench   build the release site, measure it, write docs/benchmarks.md (a few minutes)
+#   make dist    build the self-contained static site into dist/ (publish that folder)
 #   make clean   remove build outputs (target/, dist/)
 #
 # Single test phases: fmt, clippy, clippy-wasm, test-native, test-wasm, build-release, test-e2e.
@@ -21,7 +22,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 # keeps it from picking another browser's driver that happens to be on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools deps serve bench test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
+.PHONY: help tools deps serve bench dist test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -31,6 +32,12 @@ tools:
 
 serve: tools deps
 	trunk serve
+
+# The site to publish: dist/ holds everything (relative URLs only), so it can
+# be copied to any folder of any static host; docs/publishing.md says how.
+dist: tools deps
+	trunk build --release
+	@echo "dist/ is ready to publish: see docs/publishing.md"
 
 # Sizes, load and hover times of the release site in headless Chromium, and
 # evaluation time in wasm against native: bench/run explains each step.

@@ -187,6 +187,30 @@ pub fn parse_origin(text: &str) -> Option<String> {
     (matches!(scheme, "http" | "https") && host_ok).then(|| text.to_string())
 }
 
+/// The HTML that embeds the view at `page_url` (the playground's own URL,
+/// with its fragment) in another page: an iframe in embed mode, and the
+/// host script that sizes it.
+pub fn iframe_snippet(page_url: &str) -> String {
+    let (page, fragment) = page_url.split_once('#').unwrap_or((page_url, ""));
+    let folder = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    let pairs: Vec<(String, String)> =
+        crate::session::url::parse_fragment(fragment).into_iter().filter(|(k, _)| k != "embed").collect();
+    let mut borrowed: Vec<(&str, &str)> = vec![("embed", "1")];
+    borrowed.extend(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let src = format!("{page}#{}", crate::session::url::build_fragment(&borrowed));
+    format!(
+        "<iframe src=\"{}\" title=\"Tensor Playground\" width=\"100%\" height=\"480\" style=\"border: 0\"></iframe>\n\
+         <script src=\"{}embed.js\"></script>",
+        attribute(&src),
+        attribute(folder)
+    )
+}
+
+/// Text made safe inside a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +255,17 @@ mod tests {
         );
         assert!(
             err(RawOptions { lesson: Some("../../etc".into()), ..Default::default() }).starts_with("lesson:")
+        );
+    }
+
+    #[test]
+    fn embed_code_is_an_iframe_in_embed_mode() {
+        let snippet = iframe_snippet("https://example.org/play/index.html#code=t.sum()&lesson=reductions&step=2");
+        assert_eq!(
+            snippet,
+            "<iframe src=\"https://example.org/play/index.html#embed=1&amp;code=t.sum%28%29&amp;lesson=reductions&amp;step=2\" \
+             title=\"Tensor Playground\" width=\"100%\" height=\"480\" style=\"border: 0\"></iframe>\n\
+             <script src=\"https://example.org/play/embed.js\"></script>"
         );
     }
 

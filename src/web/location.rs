@@ -98,20 +98,39 @@ pub fn write_pairs(pairs: &[(String, String)], new_entry: bool) {
     };
 }
 
-/// A button that copies a link to the current view.
+/// Buttons that copy a link to the current view, and the HTML that embeds
+/// it in another page.
 #[component]
 pub fn CopyLink() -> impl IntoView {
+    let href = || window().location().href().unwrap_or_default();
+    let embed = move || crate::session::embed::iframe_snippet(&href());
+    view! {
+        <CopyButton label="Copy link" done="Link copied" test_id="copy-link" text=href/>
+        <CopyButton label="Copy embed code" done="Embed code copied" test_id="copy-embed" text=embed/>
+    }
+}
+
+/// A button that puts `text()` on the clipboard and says so for a moment.
+#[component]
+fn CopyButton(
+    /// What the button says.
+    label: &'static str,
+    /// What it says once it has copied.
+    done: &'static str,
+    /// Its `data-testid`.
+    test_id: &'static str,
+    /// What it copies.
+    text: impl Fn() -> String + 'static,
+) -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&href);
+        let _ = window().navigator().clipboard().write_text(&text());
         copied.set(true);
         set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
     };
     view! {
-        <button type="button" class="tp-button" data-testid="copy-link" on:click=copy>
-            {move || if copied.get() { "Link copied" } else { "Copy link" }}
+        <button type="button" class="tp-button" data-testid=test_id on:click=copy>
+            {move || if copied.get() { done } else { label }}
         </button>
     }
 }
