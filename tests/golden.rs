@@ -23,7 +23,7 @@ use tensor_playground::lang::{Transcript, run_program};
 
 /// Every top-level group in the corpus; each has its own test below.
 const GROUPS: &[&str] =
-    &["create", "access", "index", "elementwise", "reduce", "print", "python", "errors", "lesson"];
+    &["create", "access", "index", "elementwise", "reduce", "print", "python", "errors", "lesson", "shipped"];
 
 /// Failures shown in full in a report; the rest are listed by name.
 const FULL_REPORTS: usize = 40;
@@ -252,6 +252,12 @@ fn golden_errors() {
 #[test]
 fn golden_lesson() {
     check_group("lesson");
+}
+
+/// The step programs of the lessons in www/lessons.
+#[test]
+fn golden_shipped() {
+    check_group("shipped");
 }
 
 #[test]

@@ -50,6 +50,7 @@ GROUPS = [
     "python",
     "errors",
     "lesson",
+    "shipped",
 ]
 
 CASES = []  # list of (name, program)
@@ -1607,6 +1608,20 @@ def cases_lesson():
             add(f"{name}/line{i}", f"{setup}\n{line}")
 
 
+def cases_shipped():
+    """Every step program of the lessons in www/lessons, so what the page
+    teaches is checked against PyTorch too."""
+    lessons = os.path.join(HERE, "..", "..", "www", "lessons")
+    with open(os.path.join(lessons, "index.txt"), encoding="utf-8") as f:
+        ids = [line.strip() for line in f if line.strip()]
+    for lesson in ids:
+        with open(os.path.join(lessons, f"{lesson}.md"), encoding="utf-8") as f:
+            text = f.read()
+        programs = re.findall(r"^```python\n(.*?)^```", text, re.S | re.M)
+        for step, program in enumerate(programs, start=1):
+            add(f"shipped/{lesson}/step{step}", program)
+
+
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
@@ -1645,6 +1660,7 @@ def main():
     cases_python()
     cases_errors()
     cases_lesson()
+    cases_shipped()
     # Group order follows GROUPS; within a group, the order cases were added.
     order = {g: i for i, g in enumerate(GROUPS)}
     ordered = sorted(CASES, key=lambda c: order[c[0].split("/", 1)[0]])
