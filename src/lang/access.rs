@@ -6,70 +6,24 @@ use super::interp::Interpreter;
 use super::value::{Module, Value};
 use crate::tensor::index::{IndexItem, apply_index, slice_range};
 use crate::tensor::lineage::Step;
+use crate::tensor::reduce::REDUCTIONS;
 use crate::tensor::{DType, Layout};
 use std::rc::Rc;
 
-/// Tensor methods the playground runs.
-pub const TENSOR_METHODS: &[&str] = &[
-    "sum",
-    "prod",
-    "mean",
-    "std",
-    "var",
-    "max",
-    "min",
-    "argmax",
-    "argmin",
-    "amax",
-    "amin",
-    "all",
-    "any",
-    "count_nonzero",
-    "norm",
-    "reshape",
-    "view",
-    "flatten",
-    "float",
-    "double",
-    "long",
-    "int",
-    "bool",
-    "to",
-    "numel",
-    "size",
-    "dim",
-    "item",
-    "tolist",
-    "numpy",
-    "clone",
+/// Tensor methods the playground runs besides the reductions.
+const TENSOR_METHODS: &[&str] = &[
+    "norm", "reshape", "view", "flatten", "float", "double", "long", "int", "bool", "to", "numel", "size",
+    "dim", "item", "tolist", "numpy", "clone",
 ];
 
-/// Functions of `torch` the playground runs.
-pub const TORCH_FUNCTIONS: &[&str] = &[
-    "tensor",
-    "arange",
-    "zeros",
-    "ones",
-    "full",
-    "sum",
-    "prod",
-    "mean",
-    "std",
-    "var",
-    "max",
-    "min",
-    "argmax",
-    "argmin",
-    "amax",
-    "amin",
-    "all",
-    "any",
-    "count_nonzero",
-    "norm",
-    "reshape",
-    "flatten",
-    "numel",
-];
+/// Functions of `torch` the playground runs besides the reductions.
+const TORCH_FUNCTIONS: &[&str] =
+    &["tensor", "arange", "zeros", "ones", "full", "norm", "reshape", "flatten", "numel"];
+
+/// Whether `name` is a tensor method (and so also a `torch.` function) the playground runs.
+fn is_tensor_method(name: &str) -> bool {
+    REDUCTIONS.contains(&name) || TENSOR_METHODS.contains(&name)
+}
 
 /// Real PyTorch tensor methods and attributes outside the subset, named
 /// as such instead of as typos.
@@ -164,7 +118,7 @@ impl Interpreter<'_> {
                 if let Some(d) = DType::from_torch_attr(name) {
                     return Ok(Value::Dtype(d));
                 }
-                if TORCH_FUNCTIONS.contains(&name) {
+                if TORCH_FUNCTIONS.contains(&name) || REDUCTIONS.contains(&name) {
                     return Ok(Value::Function(Module::Torch, Rc::from(name)));
                 }
                 Err(LangError::unsupported_here(format!("torch.{name}")))
@@ -174,7 +128,7 @@ impl Interpreter<'_> {
                 "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
                 "dtype" => Ok(Value::Dtype(t.tensor.dtype())),
-                m if TENSOR_METHODS.contains(&m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
+                m if is_tensor_method(m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
                 m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
                     Err(LangError::unsupported_here(format!("Tensor.{m}")))
                 }

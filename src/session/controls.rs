@@ -6,22 +6,7 @@ use crate::lang::ast::{Expr, ExprKind, StmtKind, Target, UnaryOp};
 use crate::lang::parser::parse;
 
 /// The reductions the `op` control offers, in its order.
-pub const REDUCTIONS: [&str; 14] = [
-    "sum",
-    "prod",
-    "mean",
-    "std",
-    "var",
-    "max",
-    "min",
-    "argmax",
-    "argmin",
-    "amax",
-    "amin",
-    "all",
-    "any",
-    "count_nonzero",
-];
+pub use crate::tensor::reduce::REDUCTIONS;
 
 /// What the controls show for a program.
 #[derive(Debug, Clone, PartialEq, Eq)]

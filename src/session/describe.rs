@@ -55,24 +55,7 @@ impl Session {
 
     /// Leaf elements as the learner writes them (`t[1, 0]`), sorted by name then index.
     fn leaf_list(&self, marks: &Marks) -> Vec<String> {
-        let graph = &self.run().graph;
-        let mut leaves: Vec<_> =
-            marks.iter().filter(|(n, _)| matches!(graph.node(**n).step, Step::Leaf)).collect();
-        leaves.sort_by(|a, b| graph.node(*a.0).label.cmp(&graph.node(*b.0).label).then(a.0.cmp(b.0)));
-        leaves
-            .into_iter()
-            .flat_map(|(n, flats)| {
-                let node = graph.node(*n);
-                flats.iter().map(move |&f| {
-                    let index = node.shape.unravel(f);
-                    if index.is_empty() {
-                        node.label.clone()
-                    } else {
-                        format!("{}[{}]", node.label, join(&index))
-                    }
-                })
-            })
-            .collect()
+        self.leaf_elements(marks).iter().map(ToString::to_string).collect()
     }
 }
 

@@ -260,7 +260,8 @@ mod tests {
 
     #[test]
     fn embed_code_is_an_iframe_in_embed_mode() {
-        let snippet = iframe_snippet("https://example.org/play/index.html#code=t.sum()&lesson=reductions&step=2");
+        let snippet =
+            iframe_snippet("https://example.org/play/index.html#code=t.sum()&lesson=reductions&step=2");
         assert_eq!(
             snippet,
             "<iframe src=\"https://example.org/play/index.html#embed=1&amp;code=t.sum%28%29&amp;lesson=reductions&amp;step=2\" \

@@ -1,6 +1,7 @@
 //! The lineage report of `tensor-playground lineage` (contract section 4).
 
 use serde::Serialize;
+use std::fmt;
 
 /// The lineage of every element of one value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,4 +30,15 @@ pub struct ElementRef {
     pub name: String,
     /// The element's index in it.
     pub index: Vec<usize>,
+}
+
+impl fmt::Display for ElementRef {
+    /// As the learner writes it: `t[1, 0]` (just `t` for a 0-d tensor).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.index.is_empty() {
+            return write!(f, "{}", self.name);
+        }
+        let index: Vec<String> = self.index.iter().map(|i| i.to_string()).collect();
+        write!(f, "{}[{}]", self.name, index.join(", "))
+    }
 }

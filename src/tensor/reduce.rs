@@ -8,6 +8,25 @@ use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
 
+/// The reductions the playground teaches, by their PyTorch names, in the
+/// order of the contract's `op` control (`norm` runs too, but is not offered).
+pub const REDUCTIONS: [&str; 14] = [
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+];
+
 /// A reduction and its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Reduction {
