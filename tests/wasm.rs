@@ -88,3 +88,145 @@ async fn page_shows_the_seed_programs_output() {
     assert_eq!(output.text_content().unwrap().trim_end(), "tensor([3, 1, 3])");
     assert_eq!(error, None);
 }
+
+/// A container in the document for one mounted playground.
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets effects and rendering settle.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Mounts a playground showing `code` into a fresh container.
+fn mount(code: &str) -> (web_sys::HtmlElement, tensor_playground::web::api::MountedPlayground) {
+    let el = container();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"code".into(), &code.into()).unwrap();
+    let mounted = tensor_playground::web::api::mount_playground(
+        el.clone(),
+        el.clone().into(),
+        options.into(),
+        String::new(),
+    )
+    .unwrap_or_else(|_| panic!("mounting {code:?} works"));
+    (el, mounted)
+}
+
+/// The cells of the grid named `name` that carry `attribute="true"`, by `data-index`.
+fn marked(root: &web_sys::Element, name: &str, attribute: &str) -> Vec<String> {
+    let cells = root.query_selector_all(&format!("[data-name=\"{name}\"] [{attribute}=\"true\"]")).unwrap();
+    (0..cells.length())
+        .map(|i| {
+            cells.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-index").unwrap()
+        })
+        .collect()
+}
+
+/// Points at a cell as a mouse would.
+fn hover(root: &web_sys::Element, name: &str, index: &str) {
+    let cell =
+        root.query_selector(&format!("[data-name=\"{name}\"] [data-index=\"{index}\"]")).unwrap().unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseover", &init).unwrap();
+    cell.dispatch_event(&ev).unwrap();
+}
+
+const ARGMAX: &str =
+    "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\nt.argmax(dim=1)";
+
+#[wasm_bindgen_test]
+async fn grids_draw_each_tensor_with_its_shape_and_values() {
+    let (root, _playground) = mount(ARGMAX);
+    settle().await;
+    let grids = root.query_selector_all("[data-testid=tensor-grid]").unwrap();
+    let described: Vec<(String, String)> = (0..grids.length())
+        .map(|i| {
+            let g = grids.item(i).unwrap().unchecked_into::<web_sys::Element>();
+            (g.get_attribute("data-name").unwrap(), g.get_attribute("data-shape").unwrap())
+        })
+        .collect();
+    assert_eq!(described, vec![("t".into(), "3,4".into()), ("t.argmax(dim=1)".into(), "3".into())]);
+    let cell = root.query_selector("[data-name=\"t\"] [data-index=\"2,3\"]").unwrap().unwrap();
+    assert_eq!(cell.get_attribute("role").as_deref(), Some("gridcell"));
+    assert_eq!(cell.text_content().unwrap(), "5.");
+}
+
+#[wasm_bindgen_test]
+async fn hovering_an_output_lights_its_sources_and_the_winner() {
+    let (root, _playground) = mount(ARGMAX);
+    settle().await;
+    hover(&root, "t.argmax(dim=1)", "1");
+    settle().await;
+    assert_eq!(marked(&root, "t.argmax(dim=1)", "data-active"), vec!["1"]);
+    assert_eq!(marked(&root, "t", "data-source"), vec!["1,0", "1,1", "1,2", "1,3"]);
+    // The tie 3, 3 goes to the first.
+    assert_eq!(marked(&root, "t", "data-winner"), vec!["1,1"]);
+    hover(&root, "t", "2,3");
+    settle().await;
+    assert!(marked(&root, "t", "data-source").is_empty());
+    assert_eq!(marked(&root, "t.argmax(dim=1)", "data-target"), vec!["2"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_program_redraws_and_an_error_keeps_the_drawing() {
+    let (root, playground) = mount(ARGMAX);
+    settle().await;
+    playground.set_code(ARGMAX.replace("argmax(dim=1)", "sum(dim=0)")).unwrap();
+    settle().await;
+    assert_eq!(
+        by_test_id(&root, "output").unwrap().text_content().unwrap().trim_end(),
+        "tensor([5., 3., 3., 7.])"
+    );
+    assert!(root.query_selector("[data-name=\"t.sum(dim=0)\"]").unwrap().is_some());
+    playground.set_code(ARGMAX.replace("argmax(dim=1)", "sum(dim=2)")).unwrap();
+    settle().await;
+    let error = by_test_id(&root, "error").expect("the error shows").text_content().unwrap();
+    assert_eq!(error, "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)");
+    assert!(root.query_selector("[data-name=\"t.sum(dim=0)\"]").unwrap().is_some(), "the last drawing stays");
+}
+
+#[wasm_bindgen_test]
+async fn two_playgrounds_light_up_independently() {
+    let (first, _a) = mount(ARGMAX);
+    let (second, _b) = mount(ARGMAX);
+    settle().await;
+    hover(&first, "t.argmax(dim=1)", "0");
+    settle().await;
+    assert_eq!(marked(&first, "t", "data-winner"), vec!["0,3"]);
+    assert!(marked(&second, "t", "data-source").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_cell_is_reported_to_the_host_and_destroy_cleans_up() {
+    let (root, mut playground) = mount(ARGMAX);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            log.borrow_mut().push(js_sys::JSON::stringify(&e.detail()).unwrap().as_string().unwrap());
+        },
+    );
+    root.add_event_listener_with_callback("tensor-playground:select", listener.as_ref().unchecked_ref())
+        .unwrap();
+    settle().await;
+    hover(&root, "t.argmax(dim=1)", "2");
+    settle().await;
+    let last = seen.borrow().last().cloned().expect("a select event arrived");
+    let message: serde_json::Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(message["type"], "tensor-playground:select");
+    assert_eq!(message["version"], 1);
+    assert_eq!(message["tensor"], "t.argmax(dim=1)");
+    assert_eq!(message["index"], serde_json::json!([2]));
+    assert_eq!(message["sources"].as_array().unwrap().len(), 4);
+    playground.destroy();
+    settle().await;
+    assert_eq!(root.child_element_count(), 0, "destroy removes the playground's DOM");
+    assert!(playground.set_code("t".into()).is_err(), "a destroyed playground refuses commands");
+}
