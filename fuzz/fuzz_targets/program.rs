@@ -1,0 +1,354 @@
+//! Structure-aware companion of `run_program`: the bytes choose a program
+//! from a small grammar of the subset (tensors from data and constructors,
+//! reductions with dims, keepdim and dtypes, indexing, arithmetic, builtins),
+//! with sizes and numbers drawn from the edge cases (0, -1, 2**62, 1e308,
+//! NaN, empty shapes...). Byte-level mutation mostly makes syntax errors;
+//! this reaches the tensor core with well-formed but hostile programs.
+
+#![no_main]
+
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
+use libfuzzer_sys::fuzz_target;
+
+/// As in `run_program`: the browser's wasm32 stack is 1 MiB.
+const STACK: usize = 1 << 20;
+
+const VARS: &[&str] = &["t", "u", "x"];
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "-1",
+    "-2",
+    "4",
+    "5",
+    "7",
+    "0.5",
+    "-0.0",
+    "2.5",
+    "1e308",
+    "-1e308",
+    "1e-308",
+    "1e38",
+    "2**31",
+    "2**62",
+    "9223372036854775807",
+    "-9223372036854775807 - 1",
+    "4096",
+    "16777216",
+    "2**24",
+    "float('nan')",
+    "float('inf')",
+    "-float('inf')",
+    "True",
+    "False",
+];
+const SIZES: &[&str] = &["0", "1", "2", "3", "4", "5", "-1", "4096", "2**12", "2**24", "2**62", "True"];
+const DTYPES: &[&str] =
+    &["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "float", "int", "bool"];
+const REDUCTIONS: &[&str] = &[
+    "sum",
+    "prod",
+    "mean",
+    "std",
+    "var",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "amax",
+    "amin",
+    "all",
+    "any",
+    "count_nonzero",
+    "norm",
+];
+const OTHER_METHODS: &[&str] = &[
+    "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
+    "numpy", "to", "reshape", "view",
+];
+const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
+const BINARY: &[&str] =
+    &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is"];
+const BUILTINS: &[&str] =
+    &["len", "float", "int", "bool", "round", "abs", "list", "tuple", "str", "repr", "print"];
+
+struct Gen<'a, 'b> {
+    u: &'b mut Unstructured<'a>,
+    out: String,
+}
+
+impl Gen<'_, '_> {
+    fn pick(&mut self, from: &[&str]) -> Result<()> {
+        let s = *self.u.choose(from)?;
+        self.out.push_str(s);
+        Ok(())
+    }
+
+    fn int(&mut self, low: i64, high: i64) -> Result<()> {
+        let i = self.u.int_in_range(low..=high)?;
+        self.out.push_str(&i.to_string());
+        Ok(())
+    }
+
+    fn program(&mut self) -> Result<()> {
+        for _ in 0..self.u.int_in_range(1..=8)? {
+            match self.u.int_in_range(0..=4)? {
+                0 | 1 => {
+                    self.pick(VARS)?;
+                    self.out.push_str(" = ");
+                    self.expr(0)?;
+                }
+                2 => {
+                    self.pick(VARS)?;
+                    self.out.push_str(", ");
+                    self.pick(VARS)?;
+                    self.out.push_str(" = ");
+                    self.expr(0)?;
+                }
+                _ => self.expr(0)?,
+            }
+            self.out.push('\n');
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self, depth: usize) -> Result<()> {
+        if depth > 4 {
+            return self.atom();
+        }
+        match self.u.int_in_range(0..=11)? {
+            0 => self.atom(),
+            1 | 2 => self.constructor(depth),
+            3 | 4 => self.method(depth),
+            5 => {
+                self.out.push_str("torch.");
+                self.pick(REDUCTIONS)?;
+                self.out.push('(');
+                self.expr(depth + 1)?;
+                if self.u.arbitrary()? {
+                    self.out.push_str(", ");
+                    self.dims()?;
+                }
+                self.out.push(')');
+                Ok(())
+            }
+            6 => {
+                self.expr(depth + 1)?;
+                self.out.push('[');
+                self.index()?;
+                self.out.push(']');
+                Ok(())
+            }
+            7 => {
+                self.out.push('(');
+                self.expr(depth + 1)?;
+                self.out.push(' ');
+                self.pick(BINARY)?;
+                self.out.push(' ');
+                self.expr(depth + 1)?;
+                self.out.push(')');
+                Ok(())
+            }
+            8 => {
+                self.pick(&["-", "+", "~", "not "])?;
+                self.expr(depth + 1)
+            }
+            9 => {
+                self.expr(depth + 1)?;
+                self.out.push('.');
+                self.pick(ATTRIBUTES)
+            }
+            10 => {
+                self.pick(BUILTINS)?;
+                self.out.push('(');
+                self.expr(depth + 1)?;
+                self.out.push(')');
+                Ok(())
+            }
+            _ => {
+                let (open, close) = if self.u.arbitrary()? { ("[", "]") } else { ("(", ",)") };
+                self.out.push_str(open);
+                for i in 0..self.u.int_in_range(0..=3)? {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.expr(depth + 1)?;
+                }
+                self.out.push_str(close);
+                if self.u.ratio(1, 8)? {
+                    self.out.push_str(" * ");
+                    self.pick(SIZES)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn atom(&mut self) -> Result<()> {
+        if self.u.arbitrary()? { self.pick(VARS) } else { self.pick(NUMBERS) }
+    }
+
+    fn constructor(&mut self, depth: usize) -> Result<()> {
+        match self.u.int_in_range(0..=4)? {
+            0 => {
+                self.out.push_str("torch.tensor(");
+                let rank = self.u.int_in_range(0..=4)?;
+                let dims: Vec<usize> =
+                    (0..rank).map(|_| self.u.int_in_range(0..=3)).collect::<Result<_>>()?;
+                self.data(&dims)?;
+            }
+            1 | 2 => {
+                self.pick(&["torch.zeros(", "torch.ones(", "torch.full(("])?;
+                let full = self.out.ends_with("((");
+                for i in 0..self.u.int_in_range(0..=4)? {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.pick(SIZES)?;
+                }
+                if full {
+                    self.out.push_str(",), ");
+                    self.pick(NUMBERS)?;
+                }
+            }
+            3 => {
+                self.out.push_str("torch.arange(");
+                for i in 0..self.u.int_in_range(1..=3)? {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.pick(NUMBERS)?;
+                }
+            }
+            _ => {
+                self.out.push_str("torch.tensor(");
+                self.expr(depth + 1)?;
+            }
+        }
+        if self.u.ratio(1, 4)? {
+            self.out.push_str(", dtype=");
+            self.pick(DTYPES)?;
+        }
+        self.out.push(')');
+        Ok(())
+    }
+
+    /// Nested lists of shape `dims` (sometimes ragged).
+    fn data(&mut self, dims: &[usize]) -> Result<()> {
+        let Some((&n, rest)) = dims.split_first() else { return self.pick(NUMBERS) };
+        let n = if self.u.ratio(1, 16)? { n + 1 } else { n };
+        self.out.push('[');
+        for i in 0..n {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.data(rest)?;
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    fn method(&mut self, depth: usize) -> Result<()> {
+        self.expr(depth + 1)?;
+        self.out.push('.');
+        if self.u.arbitrary()? {
+            self.pick(REDUCTIONS)?;
+            self.out.push('(');
+            let mut any = false;
+            if self.u.arbitrary()? {
+                self.out.push_str("dim=");
+                self.dims()?;
+                any = true;
+            }
+            for (kw, values) in [
+                ("keepdim", &["True", "False", "1"][..]),
+                ("dtype", DTYPES),
+                ("correction", &["0", "1", "2", "-1", "0.5", "10**18"][..]),
+                ("unbiased", &["False", "True"][..]),
+                ("p", &["1", "2", "0", "0.5", "-1", "float('inf')", "'fro'", "'nuc'"][..]),
+            ] {
+                if self.u.ratio(1, 5)? {
+                    if any {
+                        self.out.push_str(", ");
+                    }
+                    self.out.push_str(kw);
+                    self.out.push('=');
+                    self.pick(values)?;
+                    any = true;
+                }
+            }
+        } else {
+            self.pick(OTHER_METHODS)?;
+            self.out.push('(');
+            for i in 0..self.u.int_in_range(0..=3)? {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                if self.u.arbitrary()? { self.pick(SIZES)? } else { self.pick(DTYPES)? }
+            }
+        }
+        self.out.push(')');
+        Ok(())
+    }
+
+    fn dims(&mut self) -> Result<()> {
+        match self.u.int_in_range(0..=3)? {
+            0 => self.int(-5, 5),
+            1 => {
+                self.out.push('(');
+                for _ in 0..self.u.int_in_range(0..=3)? {
+                    self.int(-4, 4)?;
+                    self.out.push_str(", ");
+                }
+                self.out.push(')');
+                Ok(())
+            }
+            2 => self.pick(&["None", "()", "[]", "'a'", "1.5"]),
+            _ => self.pick(SIZES),
+        }
+    }
+
+    fn index(&mut self) -> Result<()> {
+        for i in 0..self.u.int_in_range(1..=4)? {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            match self.u.int_in_range(0..=4)? {
+                0 => self.int(-5, 5)?,
+                1 => self.pick(&["None", "...", "True", "2**62", "-2**63"])?,
+                _ => {
+                    let mut parts = Vec::new();
+                    for _ in 0..self.u.int_in_range(2..=3)? {
+                        let bound = if self.u.arbitrary()? {
+                            self.u.int_in_range(-6..=6)?.to_string()
+                        } else {
+                            String::new()
+                        };
+                        parts.push(bound);
+                    }
+                    self.out.push_str(&parts.join(":"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let mut g = Gen { u: &mut u, out: String::new() };
+    // Running out of bytes just ends the program early.
+    let _ = g.program();
+    let source = g.out;
+    if std::env::var_os("FUZZ_PRINT_PROGRAM").is_some() {
+        eprintln!("{source}");
+    }
+    std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || tensor_playground::lang::run_program(&source))
+        .expect("a thread for the run")
+        .join()
+        .expect("run_program returns without panicking");
+});
