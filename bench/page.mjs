@@ -105,11 +105,13 @@ function pathOf(url) {
 // 2. Navigation to the first interactive grid --------------------------------
 
 // Runs in the page before any of its own scripts. The moment the first
-// gridcell enters the DOM it dispatches `mouseenter` to it (the event the
-// cells listen to), and again every frame until the page answers by setting
-// data-active: that moment is "interactive". Times are performance.now(),
-// i.e. milliseconds since the navigation started, taken inside the page so
-// that no driver round trip is counted.
+// gridcell enters the DOM it dispatches to it the events a mouse arriving
+// on it causes (pointer and mouse, over, enter and move, bubbling as real
+// ones do), so it does not depend on which of them the page listens to, and
+// again every frame until the page answers by setting data-active: that
+// moment is "interactive". Times are performance.now(), i.e. milliseconds
+// since the navigation started, taken inside the page so that no driver
+// round trip is counted.
 function watchFirstGrid() {
   const marks = (window.__bench = {});
   const waitForCell = new MutationObserver(() => {
@@ -131,7 +133,17 @@ function watchFirstGrid() {
     answer.observe(cell, { attributes: true, attributeFilter: ['data-active'] });
     const poke = () => {
       if (marks.interactive !== undefined) return;
-      cell.dispatchEvent(new MouseEvent('mouseenter'));
+      for (const [type, bubbles] of [
+        ['pointerover', true],
+        ['pointerenter', false],
+        ['mouseover', true],
+        ['mouseenter', false],
+        ['pointermove', true],
+        ['mousemove', true],
+      ]) {
+        const Event = type.startsWith('pointer') ? PointerEvent : MouseEvent;
+        cell.dispatchEvent(new Event(type, { bubbles, composed: true }));
+      }
       requestAnimationFrame(poke);
     };
     poke();
@@ -231,9 +243,10 @@ async function awayPoint(page) {
 // In the page, just before the mouse moves onto the cell:
 // - a MutationObserver on the whole document counts every mutation record
 //   (attributes, childList and characterData), noting when each batch came;
-// - a capturing `mouseover` listener notes when the browser dispatches the
-//   hover to the page (the start of the measured time; the listener runs
-//   before the cell's own `mouseenter` handler) and the input event's
+// - capturing `pointerover` and `mouseover` listeners on `window` note when
+//   the browser dispatches the hover to the page (the start of the measured
+//   time: pointerover is the first event of a hover, and a capturing window
+//   listener runs before any of the page's own) and the input event's
 //   timestamp (when Chromium received it);
 // - a frame loop notes, every frame, the moment that frame's rendering work
 //   (style, layout, paint) is done: a message posted from a
@@ -252,6 +265,7 @@ function armHover() {
       s.inputStamp = e.timeStamp;
     }
   };
+  window.addEventListener('pointerover', s.onOver, true);
   window.addEventListener('mouseover', s.onOver, true);
   const channel = new MessageChannel();
   const onFrame = () => channel.port2.postMessage(null);
@@ -280,6 +294,7 @@ async function collectHover() {
   }
   s.done = true;
   s.observer.disconnect();
+  window.removeEventListener('pointerover', s.onOver, true);
   window.removeEventListener('mouseover', s.onOver, true);
   const lastMutation = s.batches.length ? Math.max(...s.batches) : s.dispatch;
   const painted = s.frames.find((f) => f >= lastMutation);
