@@ -41,7 +41,6 @@ pub fn mount_playground(
     options: JsValue,
     assets: String,
 ) -> Result<MountedPlayground, JsError> {
-    console_error_panic_hook::set_once();
     let raw: RawOptions = if options.is_undefined() || options.is_null() {
         RawOptions::default()
     } else {

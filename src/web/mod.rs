@@ -34,7 +34,6 @@ use std::rc::Rc;
 
 /// Starts the playground page (`index.html`, also inside iframes).
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
 
