@@ -42,7 +42,7 @@ pub fn LessonIndex() -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <a href=href class="tp-lesson-link">{l.title.clone()}</a>
+                            <a href=href class="tp-lesson-link"><InlineProse text=l.title.clone()/></a>
                             <span class="tp-lesson-status">{status}</span>
                             <p class="tp-lesson-summary"><InlineProse text=l.summary.clone()/></p>
                         </li>

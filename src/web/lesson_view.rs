@@ -9,7 +9,7 @@ use super::fetch::fetch_text;
 use super::host::{Host, HostKind};
 use super::player::Player;
 use super::progress;
-use super::prose::Prose;
+use super::prose::{InlineProse, Prose};
 use super::question::QuestionPanel;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::lesson::{Lesson, parse_lesson};
@@ -171,7 +171,7 @@ pub fn LessonView(
         let edited = move || state.code.with(|c| *c != step.program);
         let key = format!("{}:{n}", lesson.id);
         Some(view! {
-            <h2 class="tp-lesson-title" data-testid="lesson-title">{step.title.clone()}</h2>
+            <h2 class="tp-lesson-title" data-testid="lesson-title"><InlineProse text=step.title.clone()/></h2>
             <div class="tp-prose"><Prose text=step.prose.clone()/></div>
             {step.question.clone().map(|q| view! { <QuestionPanel question=q key=key.clone()/> })}
             {step.animate.then(|| view! { <Player/> })}
@@ -195,7 +195,7 @@ pub fn LessonView(
         >
             <nav class="tp-lesson-nav">
                 {on_page.then(|| view! { <a href="#" class="tp-back">"All lessons"</a> })}
-                <span class="tp-lesson-name">{title}</span>
+                <span class="tp-lesson-name">{move || title().map(|text| view! { <InlineProse text=text/> })}</span>
             </nav>
             {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
             {step_view}
