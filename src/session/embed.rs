@@ -2,7 +2,7 @@
 //! (`#embed=1&panels=editor,output&theme=dark`) or the options object of
 //! `mount(element, options)`. Both are validated here, in one place.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 /// The parts of the playground an embed can show or hide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +65,9 @@ pub struct EmbedOptions {
     pub origin: Option<String>,
 }
 
-/// The options object of `mount(element, options)`, as JavaScript passes it.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+/// The options of `mount(element, options)` or of a URL fragment, before
+/// they are validated.
+#[derive(Debug, Clone, Default)]
 pub struct RawOptions {
     /// `code`
     pub code: Option<String>,
@@ -106,6 +106,47 @@ impl RawOptions {
                 "theme" => raw.theme = Some(v.clone()),
                 "accent" => raw.accent = Some(v.clone()),
                 _ => {}
+            }
+        }
+        Ok(raw)
+    }
+
+    /// The raw options of `mount(element, options)`'s object (as JSON):
+    /// each field must have its type, and a field that is not an option is
+    /// refused; errors name the field. `null` (or `undefined`) leaves a
+    /// field out.
+    pub fn from_json(options: &Value) -> Result<RawOptions, String> {
+        let Some(fields) = options.as_object() else {
+            return Err(format!("options: expected an object, not {}", kind(options)));
+        };
+        let mut raw = RawOptions::default();
+        for (key, v) in fields.iter().filter(|(_, v)| !v.is_null()) {
+            let expected = |what: &str| format!("{key}: expected {what}, not {}", kind(v));
+            let string = || v.as_str().map(str::to_string).ok_or_else(|| expected("a string"));
+            match key.as_str() {
+                "code" => raw.code = Some(string()?),
+                "lesson" => raw.lesson = Some(string()?),
+                "step" => {
+                    let step =
+                        v.as_u64().filter(|&n| n >= 1).ok_or_else(|| expected("a step number from 1"))?;
+                    raw.step = Some(usize::try_from(step).map_err(|_| expected("a step number from 1"))?);
+                }
+                "steps" => raw.steps = Some(string()?),
+                "panels" => {
+                    let list = v.as_array().ok_or_else(|| expected("an array of panel names"))?;
+                    let names = list.iter().map(|p| p.as_str().map(str::to_string));
+                    raw.panels = Some(
+                        names.collect::<Option<_>>().ok_or_else(|| expected("an array of panel names"))?,
+                    );
+                }
+                "readonly" => raw.readonly = Some(v.as_bool().ok_or_else(|| expected("true or false"))?),
+                "theme" => raw.theme = Some(string()?),
+                "accent" => raw.accent = Some(string()?),
+                other => {
+                    return Err(format!(
+                        "{other}: not an option (they are code, lesson, step, steps, panels, readonly, theme, accent)"
+                    ));
+                }
             }
         }
         Ok(raw)
@@ -152,6 +193,18 @@ impl RawOptions {
             accent,
             origin: None,
         })
+    }
+}
+
+/// What kind of JSON value `v` is, for error messages.
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
     }
 }
 
@@ -256,6 +309,37 @@ mod tests {
         assert!(
             err(RawOptions { lesson: Some("../../etc".into()), ..Default::default() }).starts_with("lesson:")
         );
+    }
+
+    #[test]
+    fn mount_options_are_typed_and_known() {
+        let raw = RawOptions::from_json(&serde_json::json!({
+            "lesson": "reductions", "step": 2, "panels": ["editor"], "readonly": true, "theme": "dark", "code": null
+        }))
+        .unwrap();
+        assert_eq!(
+            (raw.lesson.as_deref(), raw.step, raw.readonly),
+            (Some("reductions"), Some(2), Some(true))
+        );
+        assert_eq!(raw.code, None);
+        let err = |v: serde_json::Value| RawOptions::from_json(&v).unwrap_err();
+        assert_eq!(err(serde_json::json!({"code": 5})), "code: expected a string, not the number 5");
+        assert_eq!(
+            err(serde_json::json!({"lesson": "x", "step": -1})),
+            "step: expected a step number from 1, not the number -1"
+        );
+        assert_eq!(
+            err(serde_json::json!({"lesson": "x", "step": 1.5})),
+            "step: expected a step number from 1, not the number 1.5"
+        );
+        assert!(err(serde_json::json!({"panels": "editor"})).starts_with("panels: expected an array"));
+        assert!(err(serde_json::json!({"panels": ["editor", 1]})).starts_with("panels: expected an array"));
+        assert_eq!(
+            err(serde_json::json!({"readonly": "yes"})),
+            "readonly: expected true or false, not a string"
+        );
+        assert!(err(serde_json::json!({"colour": "red"})).starts_with("colour: not an option"));
+        assert!(err(serde_json::json!([1])).starts_with("options: expected an object"));
     }
 
     #[test]

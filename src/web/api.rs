@@ -44,7 +44,10 @@ pub fn mount_playground(
     let raw: RawOptions = if options.is_undefined() || options.is_null() {
         RawOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
+        // As JSON first, so that each field's type is checked, and named, in one place.
+        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
+            .map_err(|e| e.to_string())
+            .and_then(|json| RawOptions::from_json(&json))
             .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
     };
     let options = raw.validate().map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
