@@ -47,37 +47,65 @@ export async function mount(element, options = {}) {
   }
   await ready;
   const container = shadowContainer(element);
+  // `ready` is sent while the playground mounts, before there is a handle
+  // to call on() with: keep it, so that on('ready', ...) still hears it.
+  let readyMessage = null;
+  const keepReady = (e) => {
+    readyMessage = e.detail;
+  };
+  element.addEventListener('tensor-playground:ready', keepReady);
   let playground;
   try {
     playground = mountPlayground(container, element, options, here.href);
   } catch (error) {
     element.shadowRoot.replaceChildren();
     throw error;
+  } finally {
+    element.removeEventListener('tensor-playground:ready', keepReady);
   }
   const listeners = [];
+  // Once destroyed, the wasm object is gone: say so plainly.
+  const live = () => {
+    if (!playground) throw new Error('tensor-playground: this playground was destroyed');
+    return playground;
+  };
   return {
     setCode(code) {
-      playground.setCode(String(code));
+      live().setCode(String(code));
     },
     setStep(step) {
-      playground.setStep(Number(step));
+      live().setStep(Number(step));
     },
     getState() {
-      return playground.getState();
+      return live().getState();
     },
     // `event` is ready, change, select, step or answer; the callback gets the message.
+    // `ready` has always been sent by then: the callback gets it at once (in a microtask).
     on(event, callback) {
+      live();
       const type = `tensor-playground:${event}`;
       const listener = (e) => callback(e.detail);
+      const entry = [type, listener];
       element.addEventListener(type, listener);
-      listeners.push([type, listener]);
-      return () => element.removeEventListener(type, listener);
+      listeners.push(entry);
+      if (event === 'ready' && readyMessage) {
+        queueMicrotask(() => listeners.includes(entry) && callback(readyMessage));
+      }
+      return () => {
+        element.removeEventListener(type, listener);
+        const i = listeners.indexOf(entry);
+        if (i >= 0) listeners.splice(i, 1);
+      };
     },
+    // Removes the playground, its listeners and its DOM; destroying twice does nothing.
     destroy() {
+      if (!playground) return;
       for (const [type, listener] of listeners) element.removeEventListener(type, listener);
       listeners.length = 0;
-      playground.destroy();
-      playground.free();
+      const gone = playground;
+      playground = null;
+      gone.destroy();
+      gone.free();
       element.shadowRoot?.replaceChildren();
     },
   };
