@@ -21,6 +21,14 @@ const load = readFileSync(join(dir, 'load.txt'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => l.split(' '));
+// A 1-minute load average above the number of cores while something was
+// timed means that other work took CPU time from the benchmark.
+const busiest = Math.max(...load.filter(([step]) => step !== 'build').map(([, one]) => Number(one)));
+const busy =
+  busiest > cpus().length
+    ? `**Caution: measured on a busy machine** (load average up to ${busiest.toFixed(1)} on ` +
+      `${cpus().length} cores while timing): the times are inflated and vary from run to run.`
+    : null;
 
 // Budgets from issue 3. "200 KB" is read as 200,000 bytes, the stricter of
 // the two usual readings (204,800 would be 200 KiB).
@@ -146,6 +154,7 @@ function loadTime() {
     'the page answers by setting `data-active="true"`: that is "interactive".',
     '"Painted" is the end of the next frame\'s rendering after that (see section 3).',
     '',
+    ...(busy ? [busy, ''] : []),
     '| milestone | median | min | max |',
     '| --- | ---: | ---: | ---: |',
     row('HTML received', 'htmlReceived'),
@@ -218,6 +227,7 @@ function hover() {
     '"Lit cells" counts the cells carrying `data-active`, `data-source`,',
     '`data-winner` or `data-target` afterwards.',
     '',
+    ...(busy ? [busy, ''] : []),
     '| input | hovered cell | cells drawn | lit cells | DOM mutations | dispatch → DOM updated (median) | dispatch → painted (median) | painted, slowest |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
@@ -286,6 +296,7 @@ function evaluation() {
     '`Instant` natively, `performance.now()` in Chromium (coarsened to 0.1 ms there).',
     'Unlike the page, the wasm test binary is not passed through wasm-opt.',
     '',
+    ...(busy ? [`${busy} Native and wasm need not suffer alike, so the ratio is unreliable too.`, ''] : []),
     '| milliseconds, median | native (before / after wasm) | wasm (Chromium) | wasm / native (mean of both) |',
     '| --- | ---: | ---: | ---: |',
     ...rows,
