@@ -3,8 +3,11 @@
 // no browser is ever downloaded (see ../shared/setup-notes.md).
 import { defineConfig, devices } from '@playwright/test';
 
-// The static server picks a free port and prints it; Playwright stores the
-// captured group in process.env.TP_E2E_PORT before any worker starts.
+// The static servers pick free ports and print them; Playwright stores the
+// captured groups in process.env.TP_E2E_PORT and TP_E2E_PORT_B before any
+// worker starts. The first serves the site (every spec's baseURL); the
+// second serves it again as another origin, with CORS and under a sub-path
+// (/course/playground/), for the embedding specs (embed.spec.mjs).
 const port = process.env.TP_E2E_PORT;
 
 export default defineConfig({
@@ -38,10 +41,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node tests/e2e/serve.mjs dist',
-    wait: { stdout: /on port (?<tp_e2e_port>\d+)/ },
-    timeout: 10_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 1_000 },
-  },
+  webServer: [
+    {
+      command: 'node tests/e2e/serve.mjs dist',
+      wait: { stdout: /on port (?<tp_e2e_port>\d+)/ },
+      timeout: 10_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 1_000 },
+    },
+    {
+      command: 'node tests/e2e/serve.mjs dist --cors --under /course/playground/',
+      wait: { stdout: /on port (?<tp_e2e_port_b>\d+)/ },
+      timeout: 10_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 1_000 },
+    },
+  ],
 });
