@@ -79,9 +79,11 @@ pub fn mount_playground(
                 }
             })
         });
-        host.emit(Event::Ready { code: state.code.get_untracked() });
-        events::watch(state, host);
         let in_lesson = route.with_untracked(Option::is_some);
+        if !in_lesson {
+            host.ready(state.code.get_untracked());
+        }
+        events::watch(state, host);
         view! {
             <div class=if in_lesson { "tp-root tp-with-lesson" } else { "tp-root" }>
                 {in_lesson.then(|| view! { <LessonView route=route.into() navigate=navigate/> })}

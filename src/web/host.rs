@@ -32,6 +32,8 @@ pub struct Host {
     /// there): empty on the page, the module's folder when mounted elsewhere.
     pub assets: StoredValue<String>,
     sink: StoredValue<Rc<dyn Fn(Event)>, LocalStorage>,
+    /// Whether `ready` has been announced.
+    announced: StoredValue<bool>,
 }
 
 impl Host {
@@ -42,6 +44,16 @@ impl Host {
             options: StoredValue::new(options),
             assets: StoredValue::new(String::new()),
             sink: StoredValue::new_local(sink),
+            announced: StoredValue::new(false),
+        }
+    }
+
+    /// Announces `ready` with the program shown, once: at once for a
+    /// program, after the first step is shown for a lesson.
+    pub fn ready(&self, code: String) {
+        if !self.announced.get_value() {
+            self.announced.set_value(true);
+            self.emit(Event::Ready { code });
         }
     }
 

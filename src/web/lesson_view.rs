@@ -97,6 +97,7 @@ pub fn LessonView(
             });
             state.pinned.set(cell);
         }
+        host.ready(state.code.get_untracked());
         host.emit(Event::Step { lesson: lesson.id.clone(), step: n });
     };
 
@@ -122,7 +123,10 @@ pub fn LessonView(
                     lessons.lesson.set(Some(Rc::new(lesson)));
                     show(route.step.or(resume).unwrap_or(1), route.code);
                 }
-                Err(e) => lessons.problem.set(Some(e)),
+                Err(e) => {
+                    lessons.problem.set(Some(e));
+                    host.ready(state.code.get_untracked());
+                }
             }
         });
     });

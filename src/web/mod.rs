@@ -94,7 +94,10 @@ pub fn App() -> impl IntoView {
         route.set(Some(LessonRoute { id, step: Some(n), code: None }));
     });
 
-    host.emit(Event::Ready { code: state.code.get_untracked() });
+    // A lesson says `ready` once its first step shows.
+    if route.with_untracked(Option::is_none) {
+        host.ready(state.code.get_untracked());
+    }
     events::watch(state, host);
     if embedded {
         frame::report_height(state, origin.clone());

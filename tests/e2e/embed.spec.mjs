@@ -917,13 +917,9 @@ test.describe('untrusted text is only ever text', () => {
   });
 });
 
-// A known gap, left failing on purpose: a playground that opens on a lesson
-// sends `ready` before the lesson has loaded, so its `code` is "" rather than
-// the program it shows (the step's program follows in a `change`). Contract
-// section 5 says `ready` carries `code`, the program shown. When this is
-// fixed, remove test.fail().
+// Contract section 5: `ready` carries `code`, the program shown; a
+// playground that opens on a lesson says it once the step is shown.
 test('a lesson embed says ready with the step\'s program', async ({ page }) => {
-  test.fail();
   await recordEvents(page);
   // The course page's iframe opens on step 4, its second element on step 8.
   await openCoursePage(page);
