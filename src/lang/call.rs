@@ -7,6 +7,7 @@ use super::ops::truthy;
 use super::repr::{repr, str};
 use super::value::{Builtin, Module, Value};
 use crate::tensor::Scalar;
+use crate::tensor::decimal::parse_f64;
 use crate::tensor::format::float;
 use std::rc::Rc;
 
@@ -213,7 +214,7 @@ fn parse_float(s: &str) -> Result<f64, LangError> {
             && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
             && !body.starts_with('_') =>
         {
-            body.replace('_', "").parse::<f64>().ok()
+            parse_f64(&body.replace('_', ""))
         }
         _ => None,
     };
@@ -286,7 +287,7 @@ fn round(args: &[Value]) -> Result<Value, LangError> {
         }
         (Some(Scalar::Float(f)), Some(n)) if (0..=17).contains(&n) => {
             // Python rounds the exact binary value, as Rust's formatter does.
-            Ok(Value::Float(float::fixed(f, n as usize).parse().unwrap_or(f)))
+            Ok(Value::Float(parse_f64(&float::fixed(f, n as usize)).unwrap_or(f)))
         }
         (Some(Scalar::Float(f)), Some(n)) if n < 0 && f.is_finite() => {
             // To tens, hundreds, ...: Python divides, rounds ties to even and multiplies back.

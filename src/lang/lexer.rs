@@ -1,6 +1,7 @@
 //! Splits program text into Python tokens.
 
 use super::error::{LangError, Span};
+use crate::tensor::decimal::parse_f64;
 use std::cell::Cell;
 
 /// What a token is.
@@ -277,8 +278,8 @@ impl Lexer<'_> {
         let text: String = self.source[start..self.pos].chars().filter(|&c| c != '_').collect();
         let kind = if is_float {
             TokenKind::Float(
-                text.parse()
-                    .map_err(|_| LangError::syntax("invalid decimal literal", self.span_from(start)))?,
+                parse_f64(&text)
+                    .ok_or_else(|| LangError::syntax("invalid decimal literal", self.span_from(start)))?,
             )
         } else {
             TokenKind::Int(text.parse().map_err(|_| {

@@ -5,6 +5,7 @@ use super::Session;
 use crate::lang::Span;
 use crate::lang::ast::{Expr, ExprKind, StmtKind};
 use crate::lang::parser::parse;
+use crate::tensor::decimal::parse_f64;
 use crate::tensor::lineage::NodeId;
 
 impl Session {
@@ -86,7 +87,7 @@ fn number_literal(text: &str) -> Option<String> {
     let looks_numeric = !plain.is_empty()
         && plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         && plain.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    (looks_numeric && t.parse::<f64>().is_ok()).then(|| t.to_string())
+    (looks_numeric && parse_f64(t).is_some()).then(|| t.to_string())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod arith;
 pub mod create;
+pub mod decimal;
 pub mod dtype;
 pub mod elementwise;
 pub mod error;

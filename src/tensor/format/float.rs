@@ -6,6 +6,7 @@
 //! picks as Python and NumPy do.
 
 use crate::tensor::DType;
+use crate::tensor::decimal::{parse_f32, parse_f64};
 
 /// `f"{x:.{precision}f}"`.
 pub fn fixed(x: f64, precision: usize) -> String {
@@ -147,9 +148,9 @@ impl Decimal {
 /// float64 otherwise).
 fn reads_back_as(text: &str, x: f64, dtype: DType) -> bool {
     if dtype == DType::Float32 {
-        text.parse::<f32>().is_ok_and(|y| f64::from(y) == x)
+        parse_f32(text).is_some_and(|y| f64::from(y) == x)
     } else {
-        text.parse::<f64>().is_ok_and(|y| y == x)
+        parse_f64(text).is_some_and(|y| y == x)
     }
 }
 
