@@ -3,7 +3,7 @@
 #   make serve   install what is missing, build the site, serve it at http://127.0.0.1:8080
 #   make test    install what is missing, run every test (keeps going past failures)
 #   make tools   install what is missing (each tool only if absent or at the wrong version)
-#   make bench   build the release site, measure it, write docs/benchmarks.md (a few minutes)
+#   make bench   build the release site, measure it, write docs/benchmarks.md (about 3 minutes once built)
 #   make dist    build the self-contained static site into dist/ (publish that folder)
 #   make clean   remove build outputs (target/, dist/)
 #
