@@ -195,6 +195,18 @@ fn generated() -> Vec<(&'static str, String, Option<&'static str>)> {
             ),
             None,
         ),
+        // tolist() of a 1024 x 1024 tensor is a million numbers in a thousand
+        // lists: counted as such, not as the outer list's thousand items.
+        (
+            "memory_budget_nested_tolist",
+            format!(
+                "t = torch.zeros(1024, 1024)\n{}",
+                (0..7).map(|i| format!("a{i} = t.tolist()\n")).collect::<String>()
+            ),
+            Some(
+                "RuntimeError: the program needs more memory than the playground gives it (1024 MiB for all its tensors, lists and strings)",
+            ),
+        ),
         // Every tensor (and list) a run makes is kept until it ends: 40 lines
         // of `t + 1` on 16M elements held 2.7 GB.
         (

@@ -50,6 +50,14 @@ impl Budget {
         self.memory = self.memory.saturating_add(bytes);
     }
 
+    /// Counts the nested lists of `t.tolist()` below its outermost one
+    /// (which `built` counts, as it counts every list an expression makes).
+    pub fn nested_list(&mut self, t: &Tensor) {
+        let outer = t.shape().dims().first().copied().unwrap_or(0);
+        let below = super::numpy_api::list_objects(t).saturating_sub(outer);
+        self.memory = self.memory.saturating_add(below.saturating_mul(std::mem::size_of::<Value>()));
+    }
+
     /// Refuses to go on once the run has used more than `MAX_MEMORY`.
     pub fn check(&self) -> Result<(), LangError> {
         if self.memory > MAX_MEMORY {

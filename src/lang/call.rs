@@ -25,7 +25,13 @@ impl Interpreter<'_> {
             Value::Function(Module::Torch, name) => self.torch_function(&name, args, kwargs, span),
             Value::Method(receiver, name) => match *receiver {
                 Value::Tensor(t) => self.tensor_method(t, &name, args, kwargs, span),
-                Value::NdArray(t) => super::numpy_api::array_method(&t, &name, &args, &kwargs),
+                Value::NdArray(t) => {
+                    let v = super::numpy_api::array_method(&t, &name, &args, &kwargs)?;
+                    if &*name == "tolist" {
+                        self.budget.nested_list(&t.tensor);
+                    }
+                    Ok(v)
+                }
                 Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => Ok(Value::from_scalar(s)),
                 Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
                     Ok(Value::Int(dims.iter().product::<usize>() as i64))

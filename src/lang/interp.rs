@@ -63,7 +63,7 @@ pub struct Interpreter<'src> {
     /// The first node created by the statement being run.
     statement_start: NodeId,
     /// The memory and nesting the run has used.
-    budget: Budget,
+    pub(crate) budget: Budget,
 }
 
 /// Runs a whole program.

@@ -9,12 +9,29 @@ use std::rc::Rc;
 /// The most elements `.tolist()` converts, so a huge tensor cannot exhaust memory.
 pub const MAX_LIST_ELEMENTS: usize = 1 << 20;
 
+/// The numbers and lists that `t.tolist()` makes, besides the outermost list.
+pub fn list_objects(t: &Tensor) -> usize {
+    let dims = t.shape().dims();
+    // Depth k holds one list per index into the dims before it.
+    let inner_lists =
+        (1..dims.len()).map(|k| dims[..k].iter().product::<usize>()).fold(0, usize::saturating_add);
+    t.numel().saturating_add(inner_lists)
+}
+
 /// `t.tolist()`: nested lists of Python numbers (a number for a 0-d tensor).
 pub fn to_list(t: &Tensor) -> Result<Value, LangError> {
     if t.numel() > MAX_LIST_ELEMENTS {
         return Err(LangError::limit(format!(
             "the playground converts at most {MAX_LIST_ELEMENTS} elements to a list, and this tensor has {}",
             t.numel()
+        )));
+    }
+    // An empty tensor can still stand for millions of lists: zeros(2**24, 5, 0) made 100M.
+    if list_objects(t) > 2 * MAX_LIST_ELEMENTS {
+        return Err(LangError::limit(format!(
+            "the playground converts at most {} numbers and lists to a list, and this tensor would make {}",
+            2 * MAX_LIST_ELEMENTS,
+            list_objects(t)
         )));
     }
     let values: Vec<Scalar> = t.scalars().collect();

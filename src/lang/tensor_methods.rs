@@ -175,7 +175,11 @@ impl Interpreter<'_> {
                 }
             },
             "item" => item(tensor)?,
-            "tolist" => to_list(tensor)?,
+            "tolist" => {
+                let list = to_list(tensor)?;
+                self.budget.nested_list(tensor);
+                list
+            }
             "numpy" => Value::NdArray(t.clone()),
             other => return Err(LangError::unsupported_here(format!("Tensor.{other}"))),
         })

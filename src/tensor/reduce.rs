@@ -172,7 +172,9 @@ fn per_lane<T: Element>(
     let n = lanes.output_shape().numel();
     let mut values = Vec::with_capacity(n);
     let mut winners = Vec::with_capacity(n);
-    let mut scratch = Vec::with_capacity(lanes.lane_len());
+    // No lane holds more than the tensor: an empty tensor's lanes may be
+    // "long" (zeros(2**24, 2**24, 0) over dims 0 and 1) yet never visited.
+    let mut scratch = Vec::with_capacity(lanes.lane_len().min(input.numel()));
     for start in outer.offsets() {
         scratch.clear();
         scratch.extend(lane.offsets().map(|at| buffer[start + at]));

@@ -27,6 +27,21 @@ impl Shape {
         if numel > MAX_ELEMENTS || largest > MAX_ELEMENTS {
             return Err(TensorError::TooManyElements { requested: numel.max(largest) });
         }
+        // An empty tensor's strides (and its size before the zero is met)
+        // still multiply its other sizes: zeros(2**24, 2**24, 2**24, 0)
+        // overflowed them. PyTorch refuses these too.
+        let strides_fit = dims
+            .iter()
+            .filter(|&&d| d > 0)
+            .try_fold(1usize, |n, &d| n.checked_mul(d).filter(|&n| n <= isize::MAX as usize))
+            .is_some();
+        if !strides_fit {
+            let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+            return Err(TensorError::runtime(format!(
+                "Storage size calculation overflowed with sizes=[{}]",
+                sizes.join(", ")
+            )));
+        }
         Ok(Shape(dims))
     }
 
