@@ -109,8 +109,13 @@ impl Session {
         let Some(focus) = run.focus.as_ref() else { return Vec::new() };
         let graph = &run.graph;
         let drawn = self.drawn_nodes();
-        let mut order: Vec<NodeId> = drawn.iter().copied().filter(|n| !focus.grids.contains(n)).collect();
-        order.sort_by_key(|&n| (!matches!(graph.node(n).step, Step::Leaf), n));
+        // Leaves first, each group in id order (`drawn` is sorted).
+        let (mut order, steps): (Vec<NodeId>, Vec<NodeId>) = drawn
+            .iter()
+            .copied()
+            .filter(|n| !focus.grids.contains(n))
+            .partition(|&n| matches!(graph.node(n).step, Step::Leaf));
+        order.extend(steps);
         order.extend(focus.grids.iter().copied());
         let mut reduced: Vec<(NodeId, Vec<usize>)> = Vec::new();
         for &n in &drawn {

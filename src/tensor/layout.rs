@@ -62,10 +62,12 @@ impl Layout {
         let dims = self.shape.dims();
         let Some(mut rest) = at.checked_sub(self.offset) else { return Vec::new() };
         let mut index = vec![0; dims.len()];
-        let mut order: Vec<usize> =
-            (0..dims.len()).filter(|&k| self.strides[k] != 0 && dims[k] > 1).collect();
-        order.sort_by_key(|&k| std::cmp::Reverse(self.strides[k]));
-        for k in order {
+        let mut left: Vec<usize> = (0..dims.len()).filter(|&k| self.strides[k] != 0 && dims[k] > 1).collect();
+        // Largest stride first, ties in dim order. Picking the largest each
+        // time, rather than sorting, spares the wasm a copy of the sorting
+        // code for a list as short as the rank.
+        while let Some(at) = (0..left.len()).min_by_key(|&i| std::cmp::Reverse(self.strides[left[i]])) {
+            let k = left.remove(at);
             let step = self.strides[k] as usize;
             let i = rest / step;
             if i >= dims[k] {
