@@ -2,6 +2,7 @@
 // `make test-e2e` after `make build-release`. Debian's Chromium, headless;
 // no browser is ever downloaded (see ../shared/setup-notes.md).
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM } from './tests/e2e/site.mjs';
 
 // The static servers pick free ports and print them; Playwright stores the
 // captured groups in process.env.TP_E2E_PORT and TP_E2E_PORT_B before any
@@ -28,18 +29,7 @@ export default defineConfig({
     headless: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: [
     {

@@ -10,7 +10,7 @@
 import { chromium } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { serve } from './serve.mjs';
+import { CHROMIUM, serveSite } from '../tests/e2e/site.mjs';
 
 const [site = 'target/bench/site', out = 'target/bench/page.json'] = process.argv.slice(2);
 
@@ -27,21 +27,8 @@ const HOVER_CASES = [
   { name: '256x256', program: 't = torch.arange(65536.).reshape(256, 256)\nt.sum(dim=0)\n', output: '0' },
 ];
 
-// The flags setup-notes.md lists for headless Chromium on these machines
-// (Playwright adds --headless and a fresh --user-data-dir itself).
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-const server = await serve(site);
+const browser = await chromium.launch(CHROMIUM);
+const server = await serveSite(site);
 
 try {
   const result = {
