@@ -10,7 +10,7 @@ use super::lanes::Lanes;
 use super::layout::Layout;
 use super::reduce::Reduction;
 use super::shape::Shape;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// Identifies one tensor in a program's lineage graph; inputs always have
@@ -204,7 +204,7 @@ impl Graph {
     /// Everything element `flat` of `id` was computed from, in every tensor upstream.
     pub fn trace(&self, id: NodeId, flat: usize) -> Trace {
         let sources = self.sources(id, flat);
-        let mut memo = BTreeMap::new();
+        let mut memo = HashMap::new();
         let winners = (*self.winners(id, flat, &mut memo)).clone();
         Trace { sources, winners }
     }
@@ -232,7 +232,7 @@ impl Graph {
     /// at a selection, the picked input element, plus what picked it
     /// upstream (or, if nothing did, everything it was computed from);
     /// elsewhere, the union over the inputs.
-    fn winners(&self, id: NodeId, flat: usize, memo: &mut BTreeMap<(NodeId, usize), Rc<Marks>>) -> Rc<Marks> {
+    fn winners(&self, id: NodeId, flat: usize, memo: &mut HashMap<(NodeId, usize), Rc<Marks>>) -> Rc<Marks> {
         if let Some(done) = memo.get(&(id, flat)) {
             return Rc::clone(done);
         }
