@@ -304,7 +304,6 @@ impl Big {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     /// Same result as the standard library, bit for bit (NaN as NaN).
     fn agrees(text: &str) {
@@ -424,32 +423,39 @@ mod tests {
         agrees(&format!("{}.5e-1000", "9".repeat(1500)));
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(20_000))]
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod random {
+        use super::agrees;
+        use proptest::prelude::*;
 
-        #[test]
-        fn any_float64_reads_back(bits in any::<u64>(), precision in 0usize..25) {
-            let x = f64::from_bits(bits);
-            agrees(&x.to_string());
-            agrees(&format!("{x:e}"));
-            agrees(&format!("{x:.precision$e}"));
-        }
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
 
-        #[test]
-        fn any_float32_reads_back(bits in any::<u32>(), precision in 0usize..12) {
-            let x = f32::from_bits(bits);
-            agrees(&x.to_string());
-            agrees(&format!("{x:.precision$e}"));
-        }
+            #[test]
+            fn any_float64_reads_back(bits in any::<u64>(), precision in 0usize..25) {
+                let x = f64::from_bits(bits);
+                agrees(&x.to_string());
+                agrees(&format!("{x:e}"));
+                agrees(&format!("{x:.precision$e}"));
+            }
 
-        #[test]
-        fn any_decimal_text(text in "[+-]?[0-9]{0,30}(\\.[0-9]{0,30})?([eE][+-]?[0-9]{1,4})?") {
-            agrees(&text);
-        }
+            #[test]
+            fn any_float32_reads_back(bits in any::<u32>(), precision in 0usize..12) {
+                let x = f32::from_bits(bits);
+                agrees(&x.to_string());
+                agrees(&format!("{x:.precision$e}"));
+            }
 
-        #[test]
-        fn any_short_text(text in "[-+.eE0-9a-z]{0,8}") {
-            agrees(&text);
+            #[test]
+            fn any_decimal_text(text in "[+-]?[0-9]{0,30}(\\.[0-9]{0,30})?([eE][+-]?[0-9]{1,4})?") {
+                agrees(&text);
+            }
+
+            #[test]
+            fn any_short_text(text in "[-+.eE0-9a-z]{0,8}") {
+                agrees(&text);
+            }
         }
     }
 }
