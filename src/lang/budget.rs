@@ -1,9 +1,10 @@
 //! What one run may build: the memory its tensors, lists and strings take,
-//! and how deeply its lists and tuples nest.
+//! the tensor elements it computes, and how deeply its lists and tuples nest.
 
 use super::error::LangError;
 use super::value::Value;
 use crate::tensor::Tensor;
+use crate::tensor::shape::MAX_ELEMENTS;
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
@@ -11,6 +12,14 @@ use std::rc::{Rc, Weak};
 /// every tensor it computes until it ends (for lineage), so without this cap
 /// forty lines of `t + 1` on a 16M-element tensor would hold 2.7 GB.
 pub const MAX_MEMORY: usize = 1 << 30;
+
+/// The most tensor elements one run may compute or reduce over. The
+/// interpreter runs on the page's main thread, so this bounds how long a run
+/// can freeze the page: without it, sixty lines of `t.sum()` on a
+/// 16M-element tensor took nine seconds natively, and more lines longer
+/// still. At this cap a run does at most about four passes over a tensor of
+/// the largest size (`MAX_ELEMENTS`), about a second.
+pub const MAX_WORK: usize = 1 << 26;
 
 /// The deepest lists and tuples may nest. Printing, comparing and dropping a
 /// value recurse once per level: `x = [x]` repeated 30,000 times overflowed
@@ -23,6 +32,8 @@ pub(crate) struct Budget {
     /// Bytes of tensor buffers, lists and strings made so far (never given
     /// back: lists and strings are counted when made, not when freed).
     memory: usize,
+    /// Tensor elements computed or reduced over so far.
+    work: usize,
     /// The tensor buffers already counted (views share their input's buffer).
     /// The run keeps every tensor, so no buffer is freed and its address reused.
     buffers: HashSet<usize>,
@@ -38,6 +49,11 @@ impl Budget {
         if self.buffers.insert(t.buffer_id()) {
             self.memory = self.memory.saturating_add(t.buffer_bytes());
         }
+    }
+
+    /// Counts `elements` tensor elements computed or read by a reduction.
+    pub fn work(&mut self, elements: usize) {
+        self.work = self.work.saturating_add(elements);
     }
 
     /// Counts the list, tuple or string an expression has just built.
@@ -58,8 +74,14 @@ impl Budget {
         self.memory = self.memory.saturating_add(below.saturating_mul(std::mem::size_of::<Value>()));
     }
 
-    /// Refuses to go on once the run has used more than `MAX_MEMORY`.
+    /// Refuses to go on once the run has used more than `MAX_MEMORY` or
+    /// done more than `MAX_WORK`.
     pub fn check(&self) -> Result<(), LangError> {
+        if self.work > MAX_WORK {
+            return Err(LangError::limit(format!(
+                "the program computes more tensor elements than the playground allows in one run ({MAX_WORK} in all, about four passes over a tensor of {MAX_ELEMENTS} elements)"
+            )));
+        }
         if self.memory > MAX_MEMORY {
             return Err(LangError::limit(format!(
                 "the program needs more memory than the playground gives it ({} MiB for all its tensors, lists and strings)",
