@@ -5,6 +5,13 @@
 //! changed, so a hover costs as many DOM updates as cells it lights, whatever
 //! the tensor's size; the grid's events are handled once, on the grid, for
 //! all of its cells.
+//!
+//! Sources, winners, targets and picks are drawn as boxes in a layer under
+//! the (transparent) cells rather than as styles of the cells themselves.
+//! The cells still carry the `data-source`, ... attributes, but restyling
+//! them would make the browser repaint every row a highlight touches: a
+//! column of a 64x64 grid touches all 64 rows, 4096 cells, which took longer
+//! than a frame. A box per lit cell costs the same whatever the grid's size.
 
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
@@ -16,6 +23,7 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Everything that decides how one cell looks, beyond its value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,6 +44,22 @@ struct Look {
 }
 
 impl Look {
+    /// The classes of the box drawn under the cell (empty: no box).
+    fn mark(&self) -> String {
+        let kinds = [
+            (self.source, "source"),
+            (self.winner, "winner"),
+            (self.target, "target"),
+            (self.picked, "picked"),
+            (self.best, "best"),
+        ];
+        kinds.iter().filter(|(on, _)| *on).fold(String::new(), |mut classes, (_, kind)| {
+            classes.push_str(if classes.is_empty() { "tp-mark " } else { " " });
+            classes.push_str(kind);
+            classes
+        })
+    }
+
     /// The data attributes of contract section 3 and the page's own.
     fn attributes(&self) -> [(&'static str, Option<String>); 9] {
         let flag = |on: bool| on.then(|| "true".to_string());
@@ -115,6 +139,9 @@ fn looks(
 struct Painter {
     cells: HashMap<usize, (web_sys::Element, String)>,
     painted: HashMap<usize, Look>,
+    /// The layer under the cells, and the box drawn in it under each marked cell.
+    layer: Option<web_sys::Element>,
+    marks: HashMap<usize, web_sys::Element>,
 }
 
 impl Painter {
@@ -123,6 +150,7 @@ impl Painter {
         if !self.cells.is_empty() {
             return;
         }
+        self.layer = body.query_selector(".tp-marks").ok().flatten();
         let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
         for i in 0..list.length() {
             let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -141,7 +169,30 @@ impl Painter {
             .copied()
             .filter(|f| self.painted.get(f) != next.get(f))
             .collect();
+        // Where new boxes go, measured before anything changes, so that
+        // measuring never makes the browser lay the page out again.
+        let mut placed: HashMap<usize, String> = changed
+            .iter()
+            .filter(|f| !self.marks.contains_key(f) && next.get(f).is_some_and(|l| !l.mark().is_empty()))
+            .filter_map(|&f| Some((f, self.place(f)?)))
+            .collect();
         for f in changed {
+            let classes = next.get(&f).map(Look::mark).unwrap_or_default();
+            if classes.is_empty() {
+                if let Some(mark) = self.marks.remove(&f) {
+                    mark.remove();
+                }
+            } else if let Some(mark) = self.marks.get(&f) {
+                mark.set_class_name(&classes);
+            } else if let Some(place) = placed.remove(&f)
+                && let Some(layer) = &self.layer
+                && let Ok(mark) = document().create_element("div")
+            {
+                mark.set_class_name(&classes);
+                let _ = mark.set_attribute("style", &place);
+                let _ = layer.append_child(&mark);
+                self.marks.insert(f, mark);
+            }
             let Some((el, text)) = self.cells.get(&f) else { continue };
             let before = self.painted.get(&f).copied().unwrap_or_default();
             let after = next.get(&f).copied().unwrap_or_default();
@@ -167,6 +218,29 @@ impl Painter {
             }
         }
         self.painted = next;
+    }
+
+    /// The position and size of cell `f` in the marks layer, as a `style`.
+    fn place(&self, f: usize) -> Option<String> {
+        let origin = self.layer.as_ref()?.get_bounding_client_rect();
+        let cell = self.cells.get(&f)?.0.get_bounding_client_rect();
+        Some(format!(
+            "left: {}px; top: {}px; width: {}px; height: {}px",
+            cell.left() - origin.left(),
+            cell.top() - origin.top(),
+            cell.width(),
+            cell.height()
+        ))
+    }
+
+    /// Puts every box back under its cell, after the cells moved or resized.
+    fn replace(&self) {
+        let places: Vec<_> = self.marks.keys().filter_map(|&f| Some((f, self.place(f)?))).collect();
+        for (f, place) in places {
+            if let Some(mark) = self.marks.get(&f) {
+                let _ = mark.set_attribute("style", &place);
+            }
+        }
     }
 }
 
@@ -225,6 +299,23 @@ pub fn TensorGrid(
         let Some(el) = body.get() else { return };
         shared.with_value(|(grid, _)| painter.update_value(|p| p.index(&el, grid)));
         painter.update_value(|p| p.paint(next));
+    });
+
+    // The cells move when the page lays the grid out anew (a phone turned
+    // round, the text zoomed): the boxes under them follow.
+    let follow = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    body.on_load(move |el| {
+        let moved = Closure::<dyn FnMut()>::new(move || painter.with_value(Painter::replace));
+        let Ok(observer) = web_sys::ResizeObserver::new(moved.as_ref().unchecked_ref()) else { return };
+        if let Ok(Some(grid)) = el.query_selector("[role=grid]") {
+            observer.observe(&grid);
+        }
+        follow.set_value(Some((observer, moved)));
+    });
+    on_cleanup(move || {
+        if let Some((observer, _)) = follow.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
     });
 
     let cell_of = move |ev: &web_sys::Event| -> Option<(web_sys::Element, usize)> {
@@ -401,6 +492,7 @@ pub fn TensorGrid(
                     }
                 }
             >
+                <div class="tp-marks" aria-hidden="true"></div>
                 <div role="grid" aria-label=label>{cells}</div>
                 {editor}
             </div>
