@@ -4,7 +4,7 @@
 //!
 //! Why not `str::parse` itself: the standard library's algorithm (a fast
 //! path backed by a 10 KB table of powers of five) added 14 KB to the
-//! gzipped wasm, 7% of issue 3's first-visit budget, for the handful of
+//! gzipped wasm, 7% of the 200 KB first-visit budget, for the handful of
 //! numbers a program spells out. This one is small and slow: it divides big
 //! integers bit by bit, microseconds a number.
 

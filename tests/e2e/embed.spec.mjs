@@ -1,4 +1,4 @@
-// Issue 5: embedding on another origin. The example course page is served
+// Embedding on another origin. The example course page is served
 // from origin A (the suite's first server) and loads the playground from
 // origin B (a second server, sending `Access-Control-Allow-Origin: *`, with
 // the site also under the sub-path /course/playground/), as an author

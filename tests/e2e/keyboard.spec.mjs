@@ -1,4 +1,4 @@
-// Keyboard use (contract section 3, issue 3): Tab into a grid, arrows move
+// Keyboard use (contract section 3): Tab into a grid, arrows move
 // the focus inside it, Tab moves to the next grid, Enter pins.
 import { test, expect } from '@playwright/test';
 import { SEED, open, at, expectMarks, expectNoMarks } from './helpers.mjs';

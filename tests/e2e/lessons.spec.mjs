@@ -1,4 +1,4 @@
-// Issue 4, as a learner: walk the whole `reductions` lesson (buttons and
+// As a learner: walk the whole `reductions` lesson (buttons and
 // arrow keys), deep links, reload and remembered progress, predict-then-check
 // questions (wrong, right, "Show me", clicking cells), the walk-through
 // animation (played, and with reduced motion), and "Reset step".
