@@ -212,12 +212,29 @@ impl Painter {
                 } else {
                     text.as_str()
                 };
-                if let Some(value) = el.first_element_child() {
-                    value.set_text_content(Some(shown));
+                // The text node's data, not the span's content: the page keeps
+                // hold of that node to update it when the next drawing
+                // reuses this cell, and a replaced node would never show
+                // that update.
+                if let Some(value) = el.first_element_child().and_then(|span| span.first_child()) {
+                    value.set_node_value(Some(shown));
                 }
             }
         }
         self.painted = next;
+    }
+
+    /// Takes back everything painted: the page may reuse this grid's cells
+    /// for the next drawing's grid in the same place, which must not inherit
+    /// its marks, hidden values or focus stop.
+    fn clear(&mut self, first: usize, roving: usize) {
+        self.paint(HashMap::new());
+        if roving != first
+            && let (Some((old, _)), Some((home, _))) = (self.cells.get(&roving), self.cells.get(&first))
+        {
+            let _ = old.set_attribute("tabindex", "-1");
+            let _ = home.set_attribute("tabindex", "0");
+        }
     }
 
     /// The position and size of cell `f` in the marks layer, as a `style`.
@@ -315,6 +332,9 @@ pub fn TensorGrid(
     on_cleanup(move || {
         if let Some((observer, _)) = follow.try_update_value(Option::take).flatten() {
             observer.disconnect();
+        }
+        if let Some(roving) = roving.try_get_value() {
+            painter.try_update_value(|p| p.clear(first, roving));
         }
     });
 

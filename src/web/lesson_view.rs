@@ -84,7 +84,7 @@ pub fn LessonView(
         lessons.step.set(n);
         progress::visit(&lesson.id, n);
         state.show_all.set(false);
-        state.set_code(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation);
+        state.load(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation);
         if let Some(active) = &step.active {
             let cell = state.drawing.with_untracked(|s| {
                 let grids = s.grids();

@@ -108,12 +108,25 @@ impl PlaygroundState {
         self.evaluate();
     }
 
+    /// Replaces the program with another one (a lesson step's): unlike an
+    /// edit, the drawing always follows, even to nothing when the new
+    /// program fails, as the last good drawing belongs to another program.
+    pub fn load(&self, code: String, change: Change) {
+        self.last_change.set(change);
+        self.code.set(code);
+        self.run(true);
+    }
+
     /// Evaluates the current program; a program without errors becomes the drawing.
     pub fn evaluate(&self) {
+        self.run(false);
+    }
+
+    fn run(&self, replace: bool) {
         let next = Rc::new(self.code.with_untracked(|c| Session::new(c)));
         let ok = next.run().error.is_none();
         self.session.set(Rc::clone(&next));
-        if ok {
+        if ok || replace {
             // Cells of the old drawing mean nothing in the new one.
             self.hovered.set(None);
             self.pinned.set(None);

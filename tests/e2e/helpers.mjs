@@ -77,8 +77,35 @@ export async function marks(page) {
     return { out, odd };
   }, MARKS);
   expect(found.odd, 'highlight attributes are "true" or absent').toEqual([]);
+  expect(await drawnMarks(page), 'each lit cell, and only those, has its box drawn under it').toEqual([]);
   for (const n of MARKS) found.out[n].sort();
   return found.out;
+}
+
+/**
+ * The boxes drawn under lit cells (src/web/grid.rs) against the cells'
+ * attributes: for each grid and kind, the boxes must sit exactly where the
+ * cells with `data-<kind>="true"` are. Returns the disagreements.
+ */
+export async function drawnMarks(page) {
+  return page.getByTestId('tensor-grid').evaluateAll((gs) => {
+    const kinds = ['source', 'winner', 'target', 'picked', 'best'];
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map((v) => Math.round(v)).join(' ');
+    };
+    const wrong = [];
+    for (const g of gs) {
+      for (const kind of kinds) {
+        const cells = [...g.querySelectorAll(`[role="gridcell"][data-${kind}="true"]`)].map(box).sort();
+        const boxes = [...g.querySelectorAll(`.tp-mark.${kind}`)].map(box).sort();
+        if (JSON.stringify(cells) !== JSON.stringify(boxes)) {
+          wrong.push(`${g.dataset.name} ${kind}: cells at ${JSON.stringify(cells)}, boxes at ${JSON.stringify(boxes)}`);
+        }
+      }
+    }
+    return wrong;
+  });
 }
 
 /**

@@ -9,7 +9,7 @@
 // host page receives are covered in embed.spec.mjs.
 import { test, expect } from '@playwright/test';
 import { readLesson } from './lesson-source.mjs';
-import { cell, grid, expectOutput, expectMarks, at } from './helpers.mjs';
+import { cell, grid, expectOutput, expectMarks, at, drawnMarks } from './helpers.mjs';
 
 const LESSON = readLesson('reductions');
 const STEPS = LESSON.steps;
@@ -111,6 +111,47 @@ test('a learner walks the whole lesson with "Next", answering each question', as
     if (n < N) await page.getByTestId('lesson-next').click();
   }
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
+});
+
+// The page may reuse one step's cells for the next step's grids: nothing of
+// the step before (hidden values, highlight boxes, the focus stop, values)
+// may stay behind. Each step opened from its own link is the reference.
+test('each step reached with "Next" is drawn exactly as its own link draws it', async ({ page }) => {
+  const drawn = () =>
+    page.getByTestId('tensor-grid').evaluateAll((gs) =>
+      gs.map((g) => ({
+        name: g.dataset.name,
+        role: g.className,
+        cells: [...g.querySelectorAll('[role="gridcell"]')].map((c) =>
+          [c.dataset.index, c.textContent, c.getAttribute('data-pending'), c.getAttribute('tabindex')].join(' '),
+        ),
+        boxes: g.querySelectorAll('.tp-mark').length,
+      })),
+    );
+  const fresh = [];
+  for (let n = 1; n <= N; n++) {
+    await page.goto(`./#lesson=reductions&step=${n}`);
+    await page.reload();
+    await expectStep(page, n);
+    await expect(page.getByTestId('code')).toHaveValue(STEPS[n - 1].program);
+    // Settled: two looks a moment apart agree.
+    let before;
+    await expect.poll(async () => {
+      const now = JSON.stringify(await drawn());
+      const same = now === before;
+      before = now;
+      return same;
+    }).toBe(true);
+    fresh.push(JSON.parse(before));
+  }
+  await page.goto('./#lesson=reductions&step=1');
+  await page.reload();
+  for (let n = 1; n <= N; n++) {
+    await expectStep(page, n);
+    await expect.poll(drawn, { message: `step ${n}` }).toEqual(fresh[n - 1]);
+    expect(await drawnMarks(page)).toEqual([]);
+    if (n < N) await page.getByTestId('lesson-next').click();
+  }
 });
 
 test('the arrow keys walk the lesson back and forth, but not from inside the editor', async ({ page }) => {
