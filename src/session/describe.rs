@@ -1,7 +1,7 @@
 //! The words a screen reader hears for the active cell (contract section 3):
 //! "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]".
 
-use super::{GridRole, Session};
+use super::{Grid, GridRole, Session};
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::reduce::Reduction;
 
@@ -9,14 +9,23 @@ use crate::tensor::reduce::Reduction;
 const LISTED: usize = 8;
 
 impl Session {
-    /// Describes element `flat` of `node` in words.
-    pub fn describe(&self, node: NodeId, flat: usize) -> String {
+    /// Describes element `flat` of `node` in words. While a question hides
+    /// the results (`hidden`), their values read `?` and no winner is named:
+    /// the words must not give the answer away.
+    pub fn describe(&self, node: NodeId, flat: usize, hidden: bool) -> String {
         let grids = self.grids();
         let Some(grid) = grids.iter().find(|g| g.node == node) else { return String::new() };
         let index = grid.index(flat);
-        let who = if grid.role == GridRole::Result { "output" } else { grid.name.as_str() };
+        // Results are "output", unless there are two (max's values and
+        // indices), which are told apart by name.
+        let results = grids.iter().filter(|g| g.role == GridRole::Result).count();
+        let name = |g: &Grid| {
+            if g.role == GridRole::Result && results == 1 { "output".to_string() } else { g.name.clone() }
+        };
+        let who = name(grid);
         let at = if index.is_empty() { String::new() } else { format!(" [{}]", join(&index)) };
-        let mut value = grid.text(&index);
+        let mut value =
+            if hidden && grid.role == GridRole::Result { "?".to_string() } else { grid.text(&index) };
         // "8." reads badly aloud; the integer-mode dot carries no meaning there.
         if value.ends_with('.') {
             value.pop();
@@ -24,7 +33,7 @@ impl Session {
         let graph = &self.run().graph;
         let trace = graph.trace(node, flat);
         let sources = self.leaf_list(&trace.sources);
-        let winners = self.leaf_list(&trace.winners);
+        let winners = if hidden { Vec::new() } else { self.leaf_list(&trace.winners) };
         let explanation = match &graph.node(node).step {
             Step::Leaf => {
                 let focus: Vec<String> = grids
@@ -36,7 +45,7 @@ impl Session {
                             .get(&g.node)
                             .into_iter()
                             .flatten()
-                            .map(|&f| format!("output [{}]", join(&g.index(f))))
+                            .map(|&f| format!("{} [{}]", name(g), join(&g.index(f))))
                             .collect::<Vec<_>>()
                     })
                     .collect();
@@ -59,20 +68,22 @@ impl Session {
     }
 }
 
-/// "the sum of ...", "the largest of ..., which is t[2, 3]".
+/// "the sum of ...", "the largest of ..., which is t[2, 3]" (the winner left
+/// out when there is none to name).
 fn reduction_words(op: Reduction, sources: &[String], winners: &[String]) -> String {
     let of = listed(sources);
     let won = listed(winners);
+    let of = if winners.is_empty() || !op.selects() { of } else { format!("{of}, which is {won}") };
     match op {
         Reduction::Sum => format!("the sum of {of}"),
         Reduction::Prod => format!("the product of {of}"),
         Reduction::Mean => format!("the mean of {of}"),
         Reduction::Std { .. } => format!("the standard deviation of {of}"),
         Reduction::Var { .. } => format!("the variance of {of}"),
-        Reduction::Max => format!("the largest of {of}, which is {won}"),
-        Reduction::Min => format!("the smallest of {of}, which is {won}"),
-        Reduction::Argmax => format!("the position of the largest of {of}, which is {won}"),
-        Reduction::Argmin => format!("the position of the smallest of {of}, which is {won}"),
+        Reduction::Max => format!("the largest of {of}"),
+        Reduction::Min => format!("the smallest of {of}"),
+        Reduction::Argmax => format!("the position of the largest of {of}"),
+        Reduction::Argmin => format!("the position of the smallest of {of}"),
         Reduction::Amax => format!("the largest of {of}"),
         Reduction::Amin => format!("the smallest of {of}"),
         Reduction::All => format!("whether all of {of} are nonzero"),
@@ -109,7 +120,10 @@ mod tests {
     fn a_sum_lists_its_row() {
         let s = Session::new(&format!("{T}t.sum(dim=1)"));
         let out = node_of(&s, "t.sum(dim=1)");
-        assert_eq!(s.describe(out, 1), "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]");
+        assert_eq!(
+            s.describe(out, 1, false),
+            "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]"
+        );
     }
 
     #[test]
@@ -117,17 +131,40 @@ mod tests {
         let s = Session::new("t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0]])\nt.argmax(dim=1)");
         let out = node_of(&s, "t.argmax(dim=1)");
         assert_eq!(
-            s.describe(out, 1),
+            s.describe(out, 1, false),
             "output [1] = 1: the position of the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
         );
         let t = node_of(&s, "t");
-        assert_eq!(s.describe(t, 6), "t [1, 2] = 3: an input that feeds output [1]");
+        assert_eq!(s.describe(t, 6, false), "t [1, 2] = 3: an input that feeds output [1]");
+    }
+
+    #[test]
+    fn hidden_results_give_neither_value_nor_winner_away() {
+        let s = Session::new("t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0]])\nt.max(dim=1)");
+        let values = node_of(&s, "t.max(dim=1).values");
+        assert_eq!(
+            s.describe(values, 1, true),
+            "t.max(dim=1).values [1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]"
+        );
+        assert_eq!(
+            s.describe(values, 1, false),
+            "t.max(dim=1).values [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
+        );
+        let t = node_of(&s, "t");
+        assert_eq!(
+            s.describe(t, 5, true),
+            "t [1, 1] = 3: an input that feeds t.max(dim=1).values [1], t.max(dim=1).indices [1]"
+        );
     }
 
     #[test]
     fn long_lists_are_cut_short() {
         let s = Session::new("torch.arange(20).sum()");
         let out = s.grids().last().unwrap().node;
-        assert!(s.describe(out, 0).ends_with("torch.arange(20)[7] and 12 more"), "{}", s.describe(out, 0));
+        assert!(
+            s.describe(out, 0, false).ends_with("torch.arange(20)[7] and 12 more"),
+            "{}",
+            s.describe(out, 0, false)
+        );
     }
 }

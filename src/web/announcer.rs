@@ -9,7 +9,8 @@ pub fn Announcer() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let words = move || {
         let (active, _) = state.highlight.get()?;
-        Some(state.drawing.with(|s| s.describe(active.node, active.flat)))
+        let hidden = state.conceal.get();
+        Some(state.drawing.with(|s| s.describe(active.node, active.flat, hidden)))
     };
     view! { <p class="tp-live" data-testid="announcer" aria-live="polite">{words}</p> }
 }

@@ -90,11 +90,16 @@ fn looks(
             set(out.entry(f).or_default());
         }
     };
+    // While a question hides the results, so are the winners: a starred
+    // element would answer "which index does max report?".
+    let conceal = state.conceal.get();
     state.highlight.with(|h| {
         if let Some((active, lit)) = h {
             let Highlight { sources, winners, targets } = lit;
             mark(&mut out, sources, |l| l.source = true);
-            mark(&mut out, winners, |l| l.winner = true);
+            if !conceal {
+                mark(&mut out, winners, |l| l.winner = true);
+            }
             mark(&mut out, targets, |l| l.target = true);
             if active.node == node {
                 out.entry(active.flat).or_default().active = true;
@@ -115,7 +120,6 @@ fn looks(
     });
     if grid.role == GridRole::Result {
         let numel: usize = grid.shape().iter().product();
-        let conceal = state.conceal.get();
         let revealed = state.revealed.get();
         if conceal || revealed.is_some() {
             for f in (0..numel).filter(|&f| grid.is_drawn(f)) {

@@ -271,6 +271,23 @@ test('a question hides the result until answered: wrong (saying what was wrong),
   for (const i of ['0', '1', '2', '3']) await expect(cell(page, 't[0] + t[1] + t[2]', i)).toHaveText('6.');
 });
 
+test('while a question is open, neither the marks nor the words give its answer away', async ({ page }) => {
+  // Step 10 asks which index max reports for row 1, [0, 3, 3, 0], and pins
+  // output [1] of the values.
+  await page.goto('./#lesson=reductions&step=10');
+  await expectStep(page, 10);
+  const values = 't.max(dim=1).values';
+  const row = at('t', ['1,0', '1,1', '1,2', '1,3']);
+  const live = page.getByTestId('announcer');
+  await expectMarks(page, { active: at(values, ['1']), source: row });
+  await expect(live).toHaveText(`${values} [1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]`);
+
+  await answerRightly(page, 10);
+  await expect(page.getByTestId('feedback')).toContainText('Right');
+  await expectMarks(page, { active: at(values, ['1']), source: row, winner: at('t', ['1,1']) });
+  await expect(live).toHaveText(`${values} [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]`);
+});
+
 test('"Show me" reveals the answer and the result', async ({ page }) => {
   await page.goto('./#lesson=reductions&step=6');
   await expectStep(page, 6);
