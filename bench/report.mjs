@@ -177,7 +177,7 @@ function hover() {
       const mutations = unique(runs.map((r) => r.mutations));
       const highlighted = unique(runs.map((r) => r.highlighted));
       const byType = runs[0].byType;
-      extras.push(...runs.map((r) => r.mutations - r.highlighted));
+      extras.push(...runs.map((r) => r.mutations - r.highlighted - (r.boxes ?? 0)));
       const within = median(painted) <= FRAME_MS;
       if (c.name === '64x64') {
         frameMet.push(within);
@@ -225,7 +225,8 @@ function hover() {
     `Not included: the browser's own delay between receiving the input and`,
     `dispatching it (median ${ms(inputDelay)}; Chromium aligns mouse input to frames).`,
     '"Lit cells" counts the cells carrying `data-active`, `data-source`,',
-    '`data-winner` or `data-target` afterwards.',
+    '`data-winner` or `data-target` afterwards; each but the active one also',
+    'has a box drawn under it (a `.tp-mark` element added to the grid).',
     '',
     ...(busy ? [busy, ''] : []),
     '| input | hovered cell | cells drawn | lit cells | DOM mutations | dispatch → DOM updated (median) | dispatch → painted (median) | painted, slowest |',
@@ -233,7 +234,8 @@ function hover() {
     ...rows,
     '',
     `**Mutations follow the lit cells, not the tensor's size: ${lo >= 0 && hi - lo <= 2 && hi <= 4 ? 'met' : 'NOT met'}.** ` +
-      `Every hover made one attribute mutation per lit cell plus ${lo === hi ? lo : `${lo} to ${hi}`} others ` +
+      `Every hover made one attribute mutation per lit cell, one more per box drawn under a lit cell ` +
+      `(every lit cell but the active one), and ${lo === hi ? lo : `${lo} to ${hi}`} others ` +
       `(the spoken description, and for a summarised grid the "+ n more sources" note), ` +
       `with ${cells.map(n).join(', ')} cells drawn.`,
     '',
