@@ -216,8 +216,25 @@ fn generated() -> Vec<(&'static str, String, Option<&'static str>)> {
                 "RuntimeError: the program needs more memory than the playground gives it (1024 MiB for all its tensors, lists and strings)",
             ),
         ),
+        // Sixty lines of t.sum() on a 16M-element tensor froze the page for
+        // nine seconds, and more lines for longer: a run computes only so
+        // many elements. (2**22 elements here, to stay quick in debug builds.)
+        (
+            "many_sums_of_a_big_tensor",
+            format!("t = torch.ones(2**22)\n{}s", "s = t.sum()\n".repeat(20)),
+            Some(TOO_MUCH_WORK),
+        ),
+        // Found by the program target: chains of element-wise ops on a
+        // 2**24-element arange ran for seconds.
+        (
+            "elementwise_chain_on_a_big_tensor",
+            format!("u = torch.arange(True, 2**22)\n{}u", "u = (u >= -0.0) + 4096\n".repeat(20)),
+            Some(TOO_MUCH_WORK),
+        ),
     ]
 }
+
+const TOO_MUCH_WORK: &str = "RuntimeError: the program computes more tensor elements than the playground allows in one run (67108864 in all, about four passes over a tensor of 16777216 elements)";
 
 #[test]
 fn generated_inputs_return_with_their_errors() {
