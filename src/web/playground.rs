@@ -14,6 +14,8 @@ use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// The program the page opens on: the seed lesson's argmax example.
 pub const SEED_PROGRAM: &str = "\
@@ -82,9 +84,63 @@ fn Grids() -> impl IntoView {
                 .into_any()
         })
     };
+    // A grid that wraps onto a new line gets its flow arrow from above
+    // (`data-wrapped`), rather than from the left margin. Checked after each
+    // drawing and whenever the grids' room changes.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let check = move || {
+        if let Some(el) = section.get_untracked() {
+            mark_wrapped(&el);
+        }
+    };
+    Effect::new(move |_| {
+        state.drawing.track();
+        state.show_all.track();
+        request_animation_frame(check);
+    });
+    let follow = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    section.on_load(move |el| {
+        let resized = Closure::<dyn FnMut()>::new(check);
+        if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            follow.set_value(Some((observer, resized)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some((observer, _)) = follow.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
     view! {
-        <section class="tp-grids" aria-label="Tensors" part="grids" on:mouseleave=move |_| state.hover(None)>
+        <section
+            node_ref=section
+            class="tp-grids"
+            aria-label="Tensors"
+            part="grids"
+            on:mouseleave=move |_| state.hover(None)
+        >
             {grids}
         </section>
+    }
+}
+
+/// Marks each grid that starts a new line of the flow (`data-wrapped`).
+fn mark_wrapped(section: &web_sys::HtmlElement) {
+    let grids = section.children();
+    let mut line_top = None;
+    for i in 0..grids.length() {
+        let Some(grid) = grids.item(i).and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
+        let top = grid.offset_top();
+        let wrapped = line_top.is_some_and(|t| top > t);
+        if wrapped || line_top.is_none() {
+            line_top = Some(top);
+        }
+        let _ = if wrapped {
+            grid.set_attribute("data-wrapped", "")
+        } else {
+            grid.remove_attribute("data-wrapped")
+        };
     }
 }
