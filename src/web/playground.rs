@@ -115,6 +115,7 @@ fn Grids() -> impl IntoView {
         <section
             node_ref=section
             class="tp-grids"
+            data-show-all=move || state.show_all.get().then_some("")
             aria-label="Tensors"
             part="grids"
             on:mouseleave=move |_| state.hover(None)
