@@ -1,7 +1,7 @@
 //! The words a screen reader hears for the active cell (contract section 3):
 //! "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]".
 
-use super::{Grid, GridRole, Session};
+use super::{ElementRef, Grid, GridRole, Session};
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::reduce::Reduction;
 
@@ -31,9 +31,7 @@ impl Session {
             value.pop();
         }
         let graph = &self.run().graph;
-        let trace = graph.trace(node, flat);
-        let sources = self.leaf_list(&trace.sources);
-        let winners = if hidden { Vec::new() } else { self.leaf_list(&trace.winners) };
+        let leaf_sources = || self.leaf_list(&graph.trace(node, flat).sources);
         let explanation = match &graph.node(node).step {
             Step::Leaf => {
                 let focus: Vec<String> = grids
@@ -55,9 +53,17 @@ impl Session {
                     format!("an input that feeds {}", listed(&focus))
                 }
             }
-            Step::Reduce { op, .. } => reduction_words(*op, &sources, &winners),
-            Step::View { .. } => format!("taken from {}", listed(&sources)),
-            _ => format!("computed from {}", listed(&sources)),
+            // A reduction is told in terms of what it reduced (its input's
+            // lane), not of the leaves far upstream: `t.sum(dim=0).argmax()`
+            // picks the largest of `t.sum(dim=0)[0], ...`.
+            Step::Reduce { op, .. } => {
+                let lane = graph.feeds(node, flat);
+                let first: Vec<String> = lane.iter().take(LISTED).map(|&e| self.element_name(e)).collect();
+                let won = if hidden { None } else { graph.winner(node, flat).map(|e| self.element_name(e)) };
+                reduction_words(*op, &listed_of(&first, lane.len()), won)
+            }
+            Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
+            _ => format!("computed from {}", listed(&leaf_sources())),
         };
         format!("{who}{at} = {value}: {explanation}")
     }
@@ -66,14 +72,43 @@ impl Session {
     fn leaf_list(&self, marks: &Marks) -> Vec<String> {
         self.leaf_elements(marks).iter().map(ToString::to_string).collect()
     }
+
+    /// An element as the learner would point at it: followed back through
+    /// indexing, reshapes and dtype conversions to the tensor it was read
+    /// from (`t[1, 0]`, `t.sum(dim=0)[2]`, `(t[0] + t[1])[3]`).
+    fn element_name(&self, (mut node, mut flat): (NodeId, usize)) -> String {
+        let graph = &self.run().graph;
+        while let Step::View { .. } | Step::Reshape { .. } = graph.node(node).step {
+            let Some(&read) = graph.feeds(node, flat).first() else { break };
+            (node, flat) = read;
+        }
+        let n = graph.node(node);
+        let name = if has_operator(&n.label) { format!("({})", n.label) } else { n.label.clone() };
+        ElementRef { name, index: n.shape.unravel(flat) }.to_string()
+    }
+}
+
+/// Whether an expression's text has an operator outside brackets, so that
+/// indexing it needs parentheses: `(t[0] + t[1])[3]`, but `t.sum(dim=0)[3]`.
+fn has_operator(text: &str) -> bool {
+    let mut depth = 0i32;
+    text.chars().any(|c| {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+        depth == 0 && "+-*/%<>=!&|^~@ ".contains(c)
+    })
 }
 
 /// "the sum of ...", "the largest of ..., which is t[2, 3]" (the winner left
 /// out when there is none to name).
-fn reduction_words(op: Reduction, sources: &[String], winners: &[String]) -> String {
-    let of = listed(sources);
-    let won = listed(winners);
-    let of = if winners.is_empty() || !op.selects() { of } else { format!("{of}, which is {won}") };
+fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
+    let of = match won {
+        Some(won) if op.selects() => format!("{of}, which is {won}"),
+        _ => of.to_string(),
+    };
     match op {
         Reduction::Sum => format!("the sum of {of}"),
         Reduction::Prod => format!("the product of {of}"),
@@ -95,10 +130,15 @@ fn reduction_words(op: Reduction, sources: &[String], winners: &[String]) -> Str
 
 /// The first few items, then how many more.
 fn listed(items: &[String]) -> String {
-    match items.len() {
+    listed_of(&items[..items.len().min(LISTED)], items.len())
+}
+
+/// The `first` few of `total` items, then how many more.
+fn listed_of(first: &[String], total: usize) -> String {
+    match total {
         0 => "nothing".to_string(),
-        n if n <= LISTED => items.join(", "),
-        n => format!("{} and {} more", items[..LISTED].join(", "), n - LISTED),
+        n if n <= first.len() => first.join(", "),
+        n => format!("{} and {} more", first.join(", "), n - first.len()),
     }
 }
 
@@ -155,6 +195,27 @@ mod tests {
             s.describe(t, 5, true),
             "t [1, 1] = 3: an input that feeds t.max(dim=1).values [1], t.max(dim=1).indices [1]"
         );
+    }
+
+    #[test]
+    fn a_reduction_is_told_in_terms_of_what_it_reduced() {
+        let s = Session::new(&format!("{T}t.sum(dim=0).argmax()"));
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(out, 0, false),
+            "output = 0: the position of the largest of t.sum(dim=0)[0], t.sum(dim=0)[1], \
+             t.sum(dim=0)[2], t.sum(dim=0)[3], which is t.sum(dim=0)[0]"
+        );
+        let s = Session::new(&format!("{T}(t[0] + t[1]).sum()"));
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(out, 0, false),
+            "output = 12: the sum of (t[0] + t[1])[0], (t[0] + t[1])[1], (t[0] + t[1])[2], (t[0] + t[1])[3]"
+        );
+        // Indexing only picks elements: they are named where they live.
+        let s = Session::new(&format!("{T}t[1].float().sum()"));
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(s.describe(out, 0, false), "output = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]");
     }
 
     #[test]
