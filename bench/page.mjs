@@ -293,8 +293,6 @@ async function collectHover() {
     mutations: Object.values(s.types).reduce((a, b) => a + b, 0),
     byType: s.types,
     highlighted: document.querySelectorAll(lit).length,
-    // The boxes drawn under lit cells (one each, but the active cell's).
-    boxes: document.querySelectorAll('.tp-mark').length,
     active: document.querySelectorAll('[data-active="true"]').length,
   };
 }

@@ -177,7 +177,7 @@ function hover() {
       const mutations = unique(runs.map((r) => r.mutations));
       const highlighted = unique(runs.map((r) => r.highlighted));
       const byType = runs[0].byType;
-      extras.push(...runs.map((r) => r.mutations - r.highlighted - (r.boxes ?? 0)));
+      extras.push(...runs.map((r) => r.mutations - r.highlighted));
       const within = median(painted) <= FRAME_MS;
       if (c.name === '64x64') {
         frameMet.push(within);
@@ -225,8 +225,7 @@ function hover() {
     `Not included: the browser's own delay between receiving the input and`,
     `dispatching it (median ${ms(inputDelay)}; Chromium aligns mouse input to frames).`,
     '"Lit cells" counts the cells carrying `data-active`, `data-source`,',
-    '`data-winner` or `data-target` afterwards; each but the active one also',
-    'has a box drawn under it (a `.tp-mark` element added to the grid).',
+    '`data-winner` or `data-target` afterwards.',
     '',
     ...(busy ? [busy, ''] : []),
     '| input | hovered cell | cells drawn | lit cells | DOM mutations | dispatch → DOM updated (median) | dispatch → painted (median) | painted, slowest |',
@@ -234,9 +233,9 @@ function hover() {
     ...rows,
     '',
     `**Mutations follow the lit cells, not the tensor's size: ${lo >= 0 && hi - lo <= 2 && hi <= 4 ? 'met' : 'NOT met'}.** ` +
-      `Every hover made one attribute mutation per lit cell, one more per box drawn under a lit cell ` +
-      `(every lit cell but the active one), and ${lo === hi ? lo : `${lo} to ${hi}`} others ` +
-      `(the spoken description, and for a summarised grid the "+ n more sources" note), ` +
+      `Every hover made one attribute mutation per lit cell plus ${lo === hi ? lo : `${lo} to ${hi}`} others ` +
+      `(the boxes drawn under the lit cells, added at once; the spoken description; for a summarised ` +
+      `grid the "+ n more sources" note), ` +
       `with ${cells.map(n).join(', ')} cells drawn.`,
     '',
     `**The 64x64 hover within one frame (${FRAME_MS} ms): ${frameMet.length && frameMet.every(Boolean) ? 'met' : 'NOT met'}**: ${verdicts.join('; ')}.`,

@@ -11,7 +11,9 @@
 //! The cells still carry the `data-source`, ... attributes, but restyling
 //! them would make the browser repaint every row a highlight touches: a
 //! column of a 64x64 grid touches all 64 rows, 4096 cells, which took longer
-//! than a frame. A box per lit cell costs the same whatever the grid's size.
+//! than a frame. Lit cells side by side in a row share one box (a lane of a
+//! reduction is one band), so lighting a whole 64x64 grid adds 64 boxes,
+//! not 4096; winners and picks keep a box each, for their markers.
 
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
@@ -20,7 +22,7 @@ use crate::tensor::DType;
 use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -44,6 +46,11 @@ struct Look {
 }
 
 impl Look {
+    /// Whether a box is drawn under the cell.
+    fn marked(&self) -> bool {
+        self.source || self.winner || self.target || self.picked || self.best
+    }
+
     /// The classes of the box drawn under the cell (empty: no box).
     fn mark(&self) -> String {
         let kinds = [
@@ -138,14 +145,26 @@ fn looks(
     out
 }
 
+/// A run of side-by-side cells in one drawn row that look alike, drawn as
+/// one box: the first and last cell's row-major positions, and the box's
+/// classes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Run {
+    first: usize,
+    last: usize,
+    classes: String,
+}
+
 /// The cells of a drawn grid and how each one was last painted.
 #[derive(Default)]
 struct Painter {
     cells: HashMap<usize, (web_sys::Element, String)>,
     painted: HashMap<usize, Look>,
-    /// The layer under the cells, and the box drawn in it under each marked cell.
+    /// How many elements a drawn row holds (the last dim's size).
+    row: usize,
+    /// The layer under the cells, and the box drawn in it for each run.
     layer: Option<web_sys::Element>,
-    marks: HashMap<usize, web_sys::Element>,
+    boxes: HashMap<Run, web_sys::Element>,
 }
 
 impl Painter {
@@ -154,6 +173,7 @@ impl Painter {
         if !self.cells.is_empty() {
             return;
         }
+        self.row = grid.shape().last().copied().unwrap_or(1).max(1);
         self.layer = body.query_selector(".tp-marks").ok().flatten();
         let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
         for i in 0..list.length() {
@@ -164,8 +184,9 @@ impl Painter {
         }
     }
 
-    /// Repaints the cells whose look changed.
+    /// Repaints the cells whose look changed, and the boxes under them.
     fn paint(&mut self, next: HashMap<usize, Look>) {
+        self.draw_boxes(&next);
         let changed: Vec<usize> = self
             .painted
             .keys()
@@ -173,30 +194,7 @@ impl Painter {
             .copied()
             .filter(|f| self.painted.get(f) != next.get(f))
             .collect();
-        // Where new boxes go, measured before anything changes, so that
-        // measuring never makes the browser lay the page out again.
-        let mut placed: HashMap<usize, String> = changed
-            .iter()
-            .filter(|f| !self.marks.contains_key(f) && next.get(f).is_some_and(|l| !l.mark().is_empty()))
-            .filter_map(|&f| Some((f, self.place(f)?)))
-            .collect();
         for f in changed {
-            let classes = next.get(&f).map(Look::mark).unwrap_or_default();
-            if classes.is_empty() {
-                if let Some(mark) = self.marks.remove(&f) {
-                    mark.remove();
-                }
-            } else if let Some(mark) = self.marks.get(&f) {
-                mark.set_class_name(&classes);
-            } else if let Some(place) = placed.remove(&f)
-                && let Some(layer) = &self.layer
-                && let Ok(mark) = document().create_element("div")
-            {
-                mark.set_class_name(&classes);
-                let _ = mark.set_attribute("style", &place);
-                let _ = layer.append_child(&mark);
-                self.marks.insert(f, mark);
-            }
             let Some((el, text)) = self.cells.get(&f) else { continue };
             let before = self.painted.get(&f).copied().unwrap_or_default();
             let after = next.get(&f).copied().unwrap_or_default();
@@ -228,6 +226,72 @@ impl Painter {
         self.painted = next;
     }
 
+    /// The runs of marked cells in `looks`: drawn cells side by side in one
+    /// row with the same classes make one run (a summarised grid's hidden
+    /// elements are never drawn, so two drawn neighbours in row-major order
+    /// always sit side by side). Cells whose mark has a marker of its own
+    /// (a winner's star, a pick's tick) get a box each.
+    fn runs(&self, looks: &HashMap<usize, Look>) -> Vec<Run> {
+        let mut marked: Vec<(usize, String, bool)> = looks
+            .iter()
+            .filter(|(f, look)| look.marked() && self.cells.contains_key(f))
+            .map(|(&f, look)| (f, look.mark(), !(look.winner || look.picked || look.best)))
+            .collect();
+        marked.sort_unstable_by_key(|(f, ..)| *f);
+        let mut runs: Vec<(Run, bool)> = Vec::new();
+        for (f, classes, joins) in marked {
+            match runs.last_mut() {
+                Some((run, true))
+                    if joins && run.last + 1 == f && f % self.row != 0 && run.classes == classes =>
+                {
+                    run.last = f
+                }
+                _ => runs.push((Run { first: f, last: f, classes }, joins)),
+            }
+        }
+        runs.into_iter().map(|(run, _)| run).collect()
+    }
+
+    /// Makes the boxes in the layer those of `looks`' runs, touching only
+    /// the runs that changed.
+    fn draw_boxes(&mut self, looks: &HashMap<usize, Look>) {
+        let Some(layer) = self.layer.clone() else { return };
+        let runs = self.runs(looks);
+        if runs.is_empty() {
+            // Lights out: one change empties the layer.
+            if !self.boxes.is_empty() {
+                layer.set_text_content(None);
+                self.boxes.clear();
+            }
+            return;
+        }
+        let keep: HashSet<&Run> = runs.iter().collect();
+        self.boxes.retain(|run, el| {
+            let kept = keep.contains(run);
+            if !kept {
+                el.remove();
+            }
+            kept
+        });
+        let new: Vec<&Run> = runs.iter().filter(|run| !self.boxes.contains_key(*run)).collect();
+        if new.is_empty() {
+            return;
+        }
+        // Measured before anything is added, so that measuring never makes
+        // the browser lay the page out again; new boxes go in at once.
+        let origin = layer.get_bounding_client_rect();
+        let places: Vec<Option<String>> = new.iter().map(|run| self.place(run, &origin)).collect();
+        let fresh = document().create_document_fragment();
+        for (run, place) in new.into_iter().zip(places) {
+            let (Some(place), Ok(el)) = (place, document().create_element("div")) else { continue };
+            el.set_class_name(&run.classes);
+            let _ = el.set_attribute("style", &place);
+            let _ = fresh.append_child(&el);
+            self.boxes.insert(run.clone(), el);
+        }
+        let _ = layer.append_child(&fresh);
+    }
+
     /// Takes back everything painted: the page may reuse this grid's cells
     /// for the next drawing's grid in the same place, which must not inherit
     /// its marks, hidden values or focus stop.
@@ -241,25 +305,32 @@ impl Painter {
         }
     }
 
-    /// The position and size of cell `f` in the marks layer, as a `style`.
-    fn place(&self, f: usize) -> Option<String> {
-        let origin = self.layer.as_ref()?.get_bounding_client_rect();
-        let cell = self.cells.get(&f)?.0.get_bounding_client_rect();
+    /// The position and size of a run's box in the marks layer (whose box
+    /// is `origin`), as a `style`.
+    fn place(&self, run: &Run, origin: &web_sys::DomRect) -> Option<String> {
+        let first = self.cells.get(&run.first)?.0.get_bounding_client_rect();
+        let last = if run.last == run.first {
+            first.clone()
+        } else {
+            self.cells.get(&run.last)?.0.get_bounding_client_rect()
+        };
         Some(format!(
             "left: {}px; top: {}px; width: {}px; height: {}px",
-            cell.left() - origin.left(),
-            cell.top() - origin.top(),
-            cell.width(),
-            cell.height()
+            first.left() - origin.left(),
+            first.top() - origin.top(),
+            last.right() - first.left(),
+            first.height()
         ))
     }
 
-    /// Puts every box back under its cell, after the cells moved or resized.
+    /// Puts every box back under its cells, after the cells moved or resized.
     fn replace(&self) {
-        let places: Vec<_> = self.marks.keys().filter_map(|&f| Some((f, self.place(f)?))).collect();
-        for (f, place) in places {
-            if let Some(mark) = self.marks.get(&f) {
-                let _ = mark.set_attribute("style", &place);
+        let Some(origin) = self.layer.as_ref().map(|l| l.get_bounding_client_rect()) else { return };
+        let places: Vec<_> =
+            self.boxes.keys().filter_map(|run| Some((run, self.place(run, &origin)?))).collect();
+        for (run, place) in places {
+            if let Some(el) = self.boxes.get(run) {
+                let _ = el.set_attribute("style", &place);
             }
         }
     }

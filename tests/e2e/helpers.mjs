@@ -84,23 +84,35 @@ export async function marks(page) {
 
 /**
  * The boxes drawn under lit cells (src/web/grid.rs) against the cells'
- * attributes: for each grid and kind, the boxes must sit exactly where the
- * cells with `data-<kind>="true"` are. Returns the disagreements.
+ * attributes: for each grid and kind, the boxes must cover exactly the cells
+ * with `data-<kind>="true"` (a box may span several side by side): every
+ * such cell's centre in a box whose edges are cell edges, and no other
+ * cell's centre in any box. Returns the disagreements.
  */
 export async function drawnMarks(page) {
   return page.getByTestId('tensor-grid').evaluateAll((gs) => {
     const kinds = ['source', 'winner', 'target', 'picked', 'best'];
-    const box = (el) => {
-      const r = el.getBoundingClientRect();
-      return [r.left, r.top, r.width, r.height].map((v) => Math.round(v)).join(' ');
-    };
+    const near = (a, b) => Math.abs(a - b) < 1;
     const wrong = [];
     for (const g of gs) {
+      const cells = [...g.querySelectorAll('[role="gridcell"]')].map((c) => ({
+        c,
+        r: c.getBoundingClientRect(),
+      }));
       for (const kind of kinds) {
-        const cells = [...g.querySelectorAll(`[role="gridcell"][data-${kind}="true"]`)].map(box).sort();
-        const boxes = [...g.querySelectorAll(`.tp-mark.${kind}`)].map(box).sort();
-        if (JSON.stringify(cells) !== JSON.stringify(boxes)) {
-          wrong.push(`${g.dataset.name} ${kind}: cells at ${JSON.stringify(cells)}, boxes at ${JSON.stringify(boxes)}`);
+        const boxes = [...g.querySelectorAll(`.tp-mark.${kind}`)].map((b) => b.getBoundingClientRect());
+        for (const b of boxes) {
+          const starts = cells.some(({ r }) => near(r.left, b.left) && near(r.top, b.top) && near(r.height, b.height));
+          const ends = cells.some(({ r }) => near(r.right, b.right) && near(r.top, b.top));
+          if (!starts || !ends) wrong.push(`${g.dataset.name} ${kind}: a box at ${b.left},${b.top} is not on cell edges`);
+        }
+        for (const { c, r } of cells) {
+          const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+          const covered = boxes.filter((b) => b.left <= x && x <= b.right && b.top <= y && y <= b.bottom).length;
+          const lit = c.getAttribute(`data-${kind}`) === 'true';
+          if (covered !== (lit ? 1 : 0)) {
+            wrong.push(`${g.dataset.name} ${kind}: cell ${c.dataset.index} is ${lit ? '' : 'not '}lit, under ${covered} boxes`);
+          }
         }
       }
     }
