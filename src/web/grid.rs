@@ -22,7 +22,7 @@ use crate::tensor::DType;
 use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -148,7 +148,7 @@ fn looks(
 /// A run of side-by-side cells in one drawn row that look alike, drawn as
 /// one box: the first and last cell's row-major positions, and the box's
 /// classes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq)]
 struct Run {
     first: usize,
     last: usize,
@@ -164,7 +164,8 @@ struct Painter {
     row: usize,
     /// The layer under the cells, and the box drawn in it for each run.
     layer: Option<web_sys::Element>,
-    boxes: HashMap<Run, web_sys::Element>,
+    /// In row-major order of their first cells.
+    boxes: Vec<(Run, web_sys::Element)>,
 }
 
 impl Painter {
@@ -265,31 +266,42 @@ impl Painter {
             }
             return;
         }
-        let keep: HashSet<&Run> = runs.iter().collect();
-        self.boxes.retain(|run, el| {
-            let kept = keep.contains(run);
-            if !kept {
+        // Both lists are in row-major order of their first cells: walk them
+        // together, keeping the boxes of unchanged runs.
+        let mut old = std::mem::take(&mut self.boxes).into_iter().peekable();
+        let mut drawn: Vec<(Run, Option<web_sys::Element>)> = Vec::with_capacity(runs.len());
+        for run in runs {
+            while let Some((_, el)) =
+                old.next_if(|(o, _)| o.first < run.first || (o.first == run.first && *o != run))
+            {
                 el.remove();
             }
-            kept
-        });
-        let new: Vec<&Run> = runs.iter().filter(|run| !self.boxes.contains_key(*run)).collect();
-        if new.is_empty() {
-            return;
+            let kept = old.next_if(|(o, _)| *o == run).map(|(_, el)| el);
+            drawn.push((run, kept));
         }
-        // Measured before anything is added, so that measuring never makes
-        // the browser lay the page out again; new boxes go in at once.
-        let origin = layer.get_bounding_client_rect();
-        let places: Vec<Option<String>> = new.iter().map(|run| self.place(run, &origin)).collect();
-        let fresh = document().create_document_fragment();
-        for (run, place) in new.into_iter().zip(places) {
-            let (Some(place), Ok(el)) = (place, document().create_element("div")) else { continue };
-            el.set_class_name(&run.classes);
-            let _ = el.set_attribute("style", &place);
-            let _ = fresh.append_child(&el);
-            self.boxes.insert(run.clone(), el);
+        old.for_each(|(_, el)| el.remove());
+        if drawn.iter().any(|(_, el)| el.is_none()) {
+            // Measured before anything is added, so that measuring never
+            // makes the browser lay the page out again; new boxes go in at once.
+            let origin = layer.get_bounding_client_rect();
+            let places: Vec<Option<String>> = drawn
+                .iter()
+                .map(|(run, el)| if el.is_none() { self.place(run, &origin) } else { None })
+                .collect();
+            let fresh = document().create_document_fragment();
+            for ((run, el), place) in drawn.iter_mut().zip(places) {
+                if let Some(place) = place
+                    && let Ok(new) = document().create_element("div")
+                {
+                    new.set_class_name(&run.classes);
+                    let _ = new.set_attribute("style", &place);
+                    let _ = fresh.append_child(&new);
+                    *el = Some(new);
+                }
+            }
+            let _ = layer.append_child(&fresh);
         }
-        let _ = layer.append_child(&fresh);
+        self.boxes = drawn.into_iter().filter_map(|(run, el)| Some((run, el?))).collect();
     }
 
     /// Takes back everything painted: the page may reuse this grid's cells
@@ -326,10 +338,9 @@ impl Painter {
     /// Puts every box back under its cells, after the cells moved or resized.
     fn replace(&self) {
         let Some(origin) = self.layer.as_ref().map(|l| l.get_bounding_client_rect()) else { return };
-        let places: Vec<_> =
-            self.boxes.keys().filter_map(|run| Some((run, self.place(run, &origin)?))).collect();
-        for (run, place) in places {
-            if let Some(el) = self.boxes.get(run) {
+        let places: Vec<_> = self.boxes.iter().map(|(run, _)| self.place(run, &origin)).collect();
+        for ((_, el), place) in self.boxes.iter().zip(places) {
+            if let Some(place) = place {
                 let _ = el.set_attribute("style", &place);
             }
         }
