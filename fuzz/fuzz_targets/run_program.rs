@@ -3,18 +3,8 @@
 
 #![no_main]
 
+mod common;
+
 use libfuzzer_sys::fuzz_target;
 
-/// The browser runs the interpreter on wasm32's default 1 MiB stack, so the
-/// fuzzer runs it on a stack as small (libFuzzer's own thread has 8 MiB).
-const STACK: usize = 1 << 20;
-
-fuzz_target!(|data: &[u8]| {
-    let source = String::from_utf8_lossy(data).into_owned();
-    std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(move || tensor_playground::lang::run_program(&source))
-        .expect("a thread for the run")
-        .join()
-        .expect("run_program returns without panicking");
-});
+fuzz_target!(|data: &[u8]| common::run(String::from_utf8_lossy(data).into_owned()));
