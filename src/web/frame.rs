@@ -2,13 +2,12 @@
 //! content height among them, to the parent page, and takes `set-code` /
 //! `set-step` commands only from the origin its URL allows.
 
+use super::resize::ResizeWatch;
 use super::state::{Change, PlaygroundState};
 use crate::session::messages::{Command, Event, parse_command};
 use leptos::prelude::*;
 use serde::Serialize;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 /// Posts `event` to the parent page (to `origin` only, when one is allowed).
 pub fn post_to_parent(event: &Event, origin: Option<&str>) {
@@ -42,15 +41,10 @@ pub fn report_height(state: PlaygroundState, origin: Option<String>) {
         state.drawing.track();
         set_timeout(measure, Duration::ZERO);
     });
-    let callback = Closure::<dyn FnMut()>::new(measure);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
-        && let Some(body) = document().body()
-    {
-        observer.observe(&body);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
+    // Watched as long as the page shows the playground (not after stopPage).
+    if let Some(body) = document().body() {
+        ResizeWatch::new().watch(&body, measure);
     }
-    callback.forget();
 }
 
 /// Obeys commands from the parent page, if they come from `origin`.

@@ -15,6 +15,7 @@
 //! reduction is one band), so lighting a whole 64x64 grid adds 64 boxes,
 //! not 4096; winners and picks keep a box each, for their markers.
 
+use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
 use crate::session::{Grid, GridRole, Highlight};
@@ -25,7 +26,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 /// Everything that decides how one cell looks, beyond its value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -406,19 +406,13 @@ pub fn TensorGrid(
 
     // The cells move when the page lays the grid out anew (a phone turned
     // round, the text zoomed): the boxes under them follow.
-    let follow = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    let moved = ResizeWatch::new();
     body.on_load(move |el| {
-        let moved = Closure::<dyn FnMut()>::new(move || painter.with_value(Painter::replace));
-        let Ok(observer) = web_sys::ResizeObserver::new(moved.as_ref().unchecked_ref()) else { return };
         if let Ok(Some(grid)) = el.query_selector("[role=grid]") {
-            observer.observe(&grid);
+            moved.watch(&grid, move || painter.with_value(Painter::replace));
         }
-        follow.set_value(Some((observer, moved)));
     });
     on_cleanup(move || {
-        if let Some((observer, _)) = follow.try_update_value(Option::take).flatten() {
-            observer.disconnect();
-        }
         if let Some(roving) = roving.try_get_value() {
             painter.try_update_value(|p| p.clear(first, roving));
         }

@@ -19,6 +19,7 @@ mod playground;
 mod progress;
 mod prose;
 mod question;
+mod resize;
 pub mod state;
 
 pub use lesson_view::{LessonRoute, LessonState, LessonView};

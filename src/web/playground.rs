@@ -8,6 +8,7 @@ use super::grid::TensorGrid;
 use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
+use super::resize::ResizeWatch;
 use super::state::PlaygroundState;
 use crate::session::GridRole;
 use crate::session::embed::EmbedOptions;
@@ -15,7 +16,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 /// The program the page opens on: the seed lesson's argmax example.
 pub const SEED_PROGRAM: &str = "\
@@ -98,19 +98,8 @@ fn Grids() -> impl IntoView {
         state.show_all.track();
         request_animation_frame(check);
     });
-    let follow = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
-    section.on_load(move |el| {
-        let resized = Closure::<dyn FnMut()>::new(check);
-        if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-            follow.set_value(Some((observer, resized)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some((observer, _)) = follow.try_update_value(Option::take).flatten() {
-            observer.disconnect();
-        }
-    });
+    let room = ResizeWatch::new();
+    section.on_load(move |el| room.watch(&el, check));
     view! {
         <section
             node_ref=section
