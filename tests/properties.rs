@@ -4,7 +4,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use std::collections::BTreeSet;
 use tensor_playground::tensor::index::IndexItem;
 use tensor_playground::tensor::lanes::Lanes;
 use tensor_playground::tensor::lineage::{Graph, Step};
@@ -161,7 +160,7 @@ proptest! {
         let mut fed = vec![0usize; t.numel()];
         for (flat, value) in r.values.scalars().enumerate() {
             let trace = g.trace(out, flat);
-            let sources = trace.sources.get(&leaf).cloned().unwrap_or_default();
+            let sources = trace.sources.get(leaf).map(<[usize]>::to_vec).unwrap_or_default();
             let total: i64 = sources.iter().map(|&f| element(&contiguous, &t.shape().unravel(f))).sum();
             prop_assert_eq!(total, value.to_i64());
             for &f in &sources {
@@ -190,8 +189,8 @@ proptest! {
         let out = g.add(Step::Reduce { op: Reduction::Argmax, input: leaf, lanes, winners: Some(winners) }, r.values.shape().clone(), "a");
         for (flat, position) in r.values.scalars().enumerate() {
             let trace = g.trace(out, flat);
-            let sources: BTreeSet<usize> = trace.sources[&leaf].clone();
-            let winner: Vec<usize> = trace.winners[&leaf].iter().copied().collect();
+            let sources: &[usize] = &trace.sources[leaf];
+            let winner: Vec<usize> = trace.winners[leaf].to_vec();
             prop_assert_eq!(winner.len(), 1);
             prop_assert!(sources.contains(&winner[0]));
             let value_at = |f: usize| element(&contiguous, &t.shape().unravel(f));
@@ -231,8 +230,8 @@ proptest! {
         let out = g.add(Step::Elementwise { inputs: vec![(na, la), (nb, lb)] }, shape, "a + b");
         for (flat, value) in sum.scalars().enumerate() {
             let trace = g.trace(out, flat);
-            let fa: Vec<usize> = trace.sources[&na].iter().copied().collect();
-            let fb: Vec<usize> = trace.sources[&nb].iter().copied().collect();
+            let fa: Vec<usize> = trace.sources[na].to_vec();
+            let fb: Vec<usize> = trace.sources[nb].to_vec();
             prop_assert_eq!((fa.len(), fb.len()), (1, 1));
             let va = element(&a, &a.shape().unravel(fa[0]));
             let vb = element(&b, &b.shape().unravel(fb[0]));

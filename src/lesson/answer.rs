@@ -3,8 +3,7 @@
 
 use crate::lang::repr::repr;
 use crate::session::{GridRole, Session};
-use crate::tensor::lineage::{NodeId, Step};
-use std::collections::BTreeSet;
+use crate::tensor::lineage::{Marks, NodeId, Step};
 
 /// Whether an answer is right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,35 +95,22 @@ pub fn check_print(session: &Session, typed: &str, hint: Option<&str>) -> Feedba
 
 /// "Click the elements that feed this output": the picked input cells are
 /// compared with the output element's sources in the input grids.
-pub fn check_cells(
-    session: &Session,
-    output: &[usize],
-    picked: &BTreeSet<(NodeId, usize)>,
-    hint: Option<&str>,
-) -> Feedback {
+pub fn check_cells(session: &Session, output: &[usize], picked: &Marks, hint: Option<&str>) -> Feedback {
     let grids = session.grids();
     let Some(result) = grids.iter().find(|g| g.role == GridRole::Result) else {
         return Feedback::wrong("This step has no result to trace.", None);
     };
-    let inputs: BTreeSet<NodeId> =
-        grids.iter().filter(|g| g.role == GridRole::Input).map(|g| g.node).collect();
+    let inputs: Vec<NodeId> = grids.iter().filter(|g| g.role == GridRole::Input).map(|g| g.node).collect();
     let flat = result.flat(output);
-    let expected: BTreeSet<(NodeId, usize)> = session
-        .run()
-        .graph
-        .trace(result.node, flat)
-        .sources
-        .into_iter()
-        .filter(|(n, _)| inputs.contains(n))
-        .flat_map(|(n, flats)| flats.into_iter().map(move |f| (n, f)))
-        .collect();
-    let name = |cell: &(NodeId, usize)| session.cell_name(cell.0, cell.1);
+    let mut expected = session.run().graph.trace(result.node, flat).sources;
+    expected.retain_nodes(|n| inputs.contains(&n));
+    let name = |(node, flat): (NodeId, usize)| session.cell_name(node, flat);
     let extra: Vec<String> = picked.difference(&expected).map(name).collect();
     let missing: Vec<String> = expected.difference(picked).map(name).collect();
     let output_name =
         format!("output [{}]", output.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "));
     if extra.is_empty() && missing.is_empty() {
-        let all: Vec<String> = expected.iter().map(name).collect();
+        let all: Vec<String> = expected.cells().map(name).collect();
         return Feedback::correct(format!("Right: {output_name} is computed from {}.", all.join(", ")));
     }
     let mut parts = Vec::new();
@@ -152,15 +138,20 @@ pub fn check_cells(
     Feedback::wrong(message, hint)
 }
 
-/// A multiple-choice answer: every right option and no wrong one.
-pub fn check_choice(options: &[(String, bool)], picked: &BTreeSet<usize>, hint: Option<&str>) -> Feedback {
-    let right: BTreeSet<usize> =
-        options.iter().enumerate().filter(|(_, (_, r))| *r).map(|(i, _)| i).collect();
-    if *picked == right {
+/// A multiple-choice answer: every right option and no wrong one
+/// (`picked` holds option positions, each once, in any order).
+pub fn check_choice(options: &[(String, bool)], picked: &[usize], hint: Option<&str>) -> Feedback {
+    let is_right = |i: usize| options.get(i).is_some_and(|(_, r)| *r);
+    let right = options.iter().filter(|(_, r)| *r).count();
+    if picked.iter().all(|&i| is_right(i)) && picked.len() == right {
         return Feedback::correct("Right.");
     }
-    let wrong: Vec<&str> =
-        picked.difference(&right).filter_map(|&i| options.get(i)).map(|(o, _)| o.as_str()).collect();
+    let wrong: Vec<&str> = picked
+        .iter()
+        .filter(|&&i| !is_right(i))
+        .filter_map(|&i| options.get(i))
+        .map(|(o, _)| o.as_str())
+        .collect();
     if wrong.is_empty() {
         Feedback::wrong("Part of it: something right is still missing.", hint)
     } else {
@@ -222,9 +213,9 @@ mod tests {
     fn picked_cells_are_checked_against_lineage() {
         let s = Session::new(&format!("{T}t.sum(dim=0)"));
         let t = s.grids()[0].node;
-        let column: BTreeSet<(NodeId, usize)> = [(t, 1), (t, 5), (t, 9)].into();
+        let column: Marks = [(t, 1), (t, 5), (t, 9)].into_iter().collect();
         assert_eq!(check_cells(&s, &[1], &column, None).verdict, Verdict::Correct);
-        let row: BTreeSet<(NodeId, usize)> = [(t, 0), (t, 1), (t, 2), (t, 3)].into();
+        let row: Marks = [(t, 0), (t, 1), (t, 2), (t, 3)].into_iter().collect();
         let f = check_cells(&s, &[1], &row, Some("dim=0 combines the elements down each column."));
         assert_eq!(
             f.message,
@@ -236,7 +227,9 @@ mod tests {
     #[test]
     fn choices_need_every_right_option() {
         let options = vec![("dim 0".to_string(), true), ("dim 1".to_string(), false)];
-        assert_eq!(check_choice(&options, &[0].into(), None).verdict, Verdict::Correct);
-        assert_eq!(check_choice(&options, &[1].into(), None).message, "Not “dim 1”.");
+        assert_eq!(check_choice(&options, &[0], None).verdict, Verdict::Correct);
+        assert_eq!(check_choice(&options, &[1], None).message, "Not “dim 1”.");
+        assert_eq!(check_choice(&options, &[1, 0], None).message, "Not “dim 1”.");
+        assert_eq!(check_choice(&options, &[], None).verdict, Verdict::Wrong);
     }
 }

@@ -80,7 +80,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
                     let inputs = grids
                         .iter()
                         .filter(|i| i.role == GridRole::Input)
-                        .any(|i| trace.sources.contains_key(&i.node));
+                        .any(|i| trace.sources.get(i.node).is_some());
                     if !inputs {
                         problem(question.line, "the chosen output has no input elements to click".into());
                     }

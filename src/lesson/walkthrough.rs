@@ -78,11 +78,10 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
     (0..numel)
         .map(|flat| {
             let trace = graph.trace(result.node, flat);
-            let sources: Vec<usize> =
-                trace.sources.get(input).map(|s| s.iter().copied().collect()).unwrap_or_default();
+            let sources: Vec<usize> = trace.sources.get(*input).map(<[usize]>::to_vec).unwrap_or_default();
             let terms: Vec<String> = sources.iter().map(|&f| text(input_grid, f)).collect();
             let value = text(result, flat);
-            let winner = trace.winners.get(input).and_then(|w| w.iter().next()).copied();
+            let winner = trace.winners.get(*input).and_then(|w| w.first()).copied();
             Frame {
                 focus: (result.node, flat),
                 revealed: flat + 1,

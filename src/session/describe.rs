@@ -38,9 +38,9 @@ impl Session {
                     .iter()
                     .filter(|g| g.role == GridRole::Result)
                     .flat_map(|g| {
-                        let targets = graph.targets(node, flat, &[g.node].into_iter().collect());
+                        let targets = graph.targets(node, flat, &[g.node]);
                         targets
-                            .get(&g.node)
+                            .get(g.node)
                             .into_iter()
                             .flatten()
                             .map(|&f| format!("{} [{}]", name(g), join(&g.index(f))))

@@ -75,13 +75,13 @@ impl Session {
     /// The marked elements of leaf tensors, sorted by name, then row-major.
     fn leaf_elements(&self, marks: &Marks) -> Vec<ElementRef> {
         let graph = &self.run.graph;
-        let mut leaves: Vec<(&NodeId, _)> =
-            marks.iter().filter(|(id, _)| matches!(graph.node(**id).step, Step::Leaf)).collect();
-        leaves.sort_by(|a, b| graph.node(*a.0).label.cmp(&graph.node(*b.0).label).then(a.0.cmp(b.0)));
+        let mut leaves: Vec<(NodeId, &[usize])> =
+            marks.iter().filter(|(id, _)| matches!(graph.node(*id).step, Step::Leaf)).collect();
+        leaves.sort_unstable_by(|a, b| graph.node(a.0).label.cmp(&graph.node(b.0).label).then(a.0.cmp(&b.0)));
         leaves
             .into_iter()
             .flat_map(|(id, flats)| {
-                let node = graph.node(*id);
+                let node = graph.node(id);
                 flats
                     .iter()
                     .map(move |&f| ElementRef { name: node.label.clone(), index: node.shape.unravel(f) })

@@ -5,8 +5,9 @@ use super::Session;
 use crate::tensor::format::ElementFormat;
 use crate::tensor::format::tensor::printed_positions;
 use crate::tensor::lineage::{Marks, NodeId, Step};
+use crate::tensor::marks::ids_of;
 use crate::tensor::{DType, Scalar, Tensor};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Grids with more elements than this are drawn summarised, as PyTorch
 /// prints them (edges of each dim and `...`), so the page stays small.
@@ -146,15 +147,15 @@ impl Session {
     }
 
     /// The nodes the page draws: the focus and everything it was computed from.
-    pub fn drawn_nodes(&self) -> BTreeSet<NodeId> {
+    /// In increasing order.
+    pub fn drawn_nodes(&self) -> Vec<NodeId> {
         let run = self.run();
-        let Some(focus) = run.focus.as_ref() else { return BTreeSet::new() };
-        focus
-            .grids
-            .iter()
-            .flat_map(|&g| run.graph.upstream(g))
-            .filter(|&n| run.tensors[n].is_some())
-            .collect()
+        let Some(focus) = run.focus.as_ref() else { return Vec::new() };
+        let mut drawn = vec![false; run.graph.nodes().len()];
+        for n in focus.grids.iter().flat_map(|&g| run.graph.upstream(g)) {
+            drawn[n] = run.tensors[n].is_some();
+        }
+        ids_of(&drawn)
     }
 
     /// Show-all mode: each drawn element of the result gets its own tint,
@@ -191,7 +192,7 @@ impl Session {
         let drawn = self.drawn_nodes();
         let trace = graph.trace(node, flat);
         let keep = |mut m: Marks| {
-            m.retain(|n, _| drawn.contains(n) && *n != node);
+            m.retain_nodes(|n| n != node && drawn.binary_search(&n).is_ok());
             m
         };
         Highlight {
@@ -242,11 +243,11 @@ mod tests {
         let grids = s.grids();
         let (t, out) = (grids[0].node, grids[1].node);
         let h = s.highlight(out, 1);
-        assert_eq!(h.sources[&t], BTreeSet::from([4, 5, 6, 7]));
-        assert_eq!(h.winners[&t], BTreeSet::from([5]));
+        assert_eq!(h.sources[t], [4, 5, 6, 7]);
+        assert_eq!(h.winners[t], [5]);
         assert!(h.targets.is_empty());
         let h = s.highlight(t, 6);
-        assert_eq!(h.targets[&out], BTreeSet::from([1]));
+        assert_eq!(h.targets[out], [1]);
         assert!(h.sources.is_empty());
     }
 
@@ -259,7 +260,7 @@ mod tests {
         // t[0, 0] feeds the row mean, hence every element of row 0 of the
         // difference, hence every column sum.
         let h = s.highlight(t, 0);
-        assert_eq!(h.targets[&result], BTreeSet::from([0, 1, 2, 3]));
+        assert_eq!(h.targets[result], [0, 1, 2, 3]);
     }
 
     #[test]

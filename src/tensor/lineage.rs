@@ -8,9 +8,11 @@
 
 use super::lanes::Lanes;
 use super::layout::Layout;
+pub use super::marks::Marks;
+use super::marks::{Collect, ids_of};
 use super::reduce::Reduction;
 use super::shape::Shape;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Identifies one tensor in a program's lineage graph; inputs always have
@@ -19,9 +21,6 @@ pub type NodeId = usize;
 
 /// For each output element of a selection, the lane position it picked.
 pub type Winners = Rc<Vec<usize>>;
-
-/// Elements of several tensors: node -> row-major positions.
-pub type Marks = BTreeMap<NodeId, BTreeSet<usize>>;
 
 /// How one tensor's elements come from its inputs' elements.
 #[derive(Debug, Clone)]
@@ -127,60 +126,66 @@ impl Graph {
         }
     }
 
-    /// Every tensor `id` was computed from, directly or not, and `id` itself.
-    pub fn upstream(&self, id: NodeId) -> BTreeSet<NodeId> {
-        let mut seen = BTreeSet::from([id]);
+    /// Every tensor `id` was computed from, directly or not, and `id`
+    /// itself, in increasing order.
+    pub fn upstream(&self, id: NodeId) -> Vec<NodeId> {
+        let mut seen = vec![false; id + 1];
+        seen[id] = true;
         let mut pending = vec![id];
         while let Some(n) = pending.pop() {
             for i in self.inputs(n) {
-                if seen.insert(i) {
+                if !seen[i] {
+                    seen[i] = true;
                     pending.push(i);
                 }
             }
         }
-        seen
+        ids_of(&seen)
     }
 
     /// Every element downstream that element `flat` of `id` feeds, in the
-    /// tensors `within` (the inverse of `trace`'s sources, walked forward
-    /// with the same layouts and lanes).
-    pub fn targets(&self, id: NodeId, flat: usize, within: &BTreeSet<NodeId>) -> Marks {
-        let mut marks = Marks::new();
-        marks.entry(id).or_default().insert(flat);
-        let last = within.last().copied().unwrap_or(id);
-        for consumer in id + 1..=last.min(self.nodes.len().saturating_sub(1)) {
-            let reached = self.fed_by(consumer, &marks);
-            if !reached.is_empty() {
-                marks.insert(consumer, reached);
-            }
+    /// tensors `within` (sorted ids; the inverse of `trace`'s sources, walked
+    /// forward with the same layouts and lanes).
+    pub fn targets(&self, id: NodeId, flat: usize, within: &[NodeId]) -> Marks {
+        let last = within.last().copied().unwrap_or(id).max(id).min(self.nodes.len().saturating_sub(1));
+        // reached[n]: the elements of tensor n that element `flat` of `id` feeds.
+        let mut reached = vec![Vec::new(); last + 1];
+        reached[id] = vec![flat];
+        for consumer in id + 1..=last {
+            reached[consumer] = self.fed_by(consumer, &reached);
         }
-        marks.remove(&id);
-        marks.retain(|n, _| within.contains(n));
-        marks
+        let mut marks = Collect::default();
+        for &n in within.iter().filter(|&&n| n != id && n <= last) {
+            marks.extend(n, std::mem::take(&mut reached[n]));
+        }
+        marks.finish()
     }
 
-    /// The elements of `consumer` that read any element in `marks`.
-    fn fed_by(&self, consumer: NodeId, marks: &Marks) -> BTreeSet<usize> {
+    /// The elements of `consumer` that read any element in `reached`
+    /// (sorted, without repeats).
+    fn fed_by(&self, consumer: NodeId, reached: &[Vec<usize>]) -> Vec<usize> {
         let node = &self.nodes[consumer];
-        let mut reached = BTreeSet::new();
+        let mut fed = Vec::new();
         let mut through = |input: NodeId, map: &Layout| {
-            for &f in marks.get(&input).into_iter().flatten() {
-                reached.extend(map.positions_at(f).into_iter().map(|index| node.shape.ravel(&index)));
+            for &f in &reached[input] {
+                fed.extend(map.positions_at(f).into_iter().map(|index| node.shape.ravel(&index)));
             }
         };
         match &node.step {
             Step::Leaf => {}
             Step::View { input, map } => through(*input, map),
             Step::Elementwise { inputs } => inputs.iter().for_each(|(input, map)| through(*input, map)),
-            Step::Reshape { input } => reached.extend(marks.get(input).into_iter().flatten().copied()),
+            Step::Reshape { input } => fed.extend_from_slice(&reached[*input]),
             Step::Reduce { input, lanes, .. } => {
                 let input_shape = lanes.input_shape();
-                for &f in marks.get(input).into_iter().flatten() {
-                    reached.insert(node.shape.ravel(&lanes.output_index(&input_shape.unravel(f))));
+                for &f in &reached[*input] {
+                    fed.push(node.shape.ravel(&lanes.output_index(&input_shape.unravel(f))));
                 }
             }
         }
-        reached
+        fed.sort_unstable();
+        fed.dedup();
+        fed
     }
 
     /// For a selection, the input element it picked for element `flat`.
@@ -210,22 +215,24 @@ impl Graph {
     }
 
     /// All upstream elements feeding element `flat` of `id`; each tensor is
-    /// expanded once, newest first, so shared inputs are never walked twice.
+    /// expanded once, newest first (inputs have smaller ids than what reads
+    /// them), so shared inputs are never walked twice.
     fn sources(&self, id: NodeId, flat: usize) -> Marks {
-        let mut pending: Marks = BTreeMap::new();
-        pending.entry(id).or_default().insert(flat);
-        let mut found = Marks::new();
-        while let Some((node, elements)) = pending.pop_last() {
+        let mut pending = Collect::default();
+        pending.insert(id, flat);
+        let mut found = Collect::default();
+        for node in (0..=id).rev() {
+            let elements = pending.take(node);
             for &e in &elements {
                 for (input, at) in self.feeds(node, e) {
-                    pending.entry(input).or_default().insert(at);
+                    pending.insert(input, at);
                 }
             }
             if node != id {
-                found.insert(node, elements);
+                found.extend(node, elements);
             }
         }
-        found
+        found.finish()
     }
 
     /// The elements a selection picked on the way to element `flat` of `id`:
@@ -236,27 +243,23 @@ impl Graph {
         if let Some(done) = memo.get(&(id, flat)) {
             return Rc::clone(done);
         }
-        let mut marks = Marks::new();
+        let mut marks = Collect::default();
         if let Some((input, at)) = self.winner(id, flat) {
             let upstream = self.winners(input, at, memo);
-            let upstream = if upstream.is_empty() { self.sources(input, at) } else { (*upstream).clone() };
-            merge(&mut marks, &upstream);
-            marks.entry(input).or_default().insert(at);
+            if upstream.is_empty() {
+                marks.add(&self.sources(input, at));
+            } else {
+                marks.add(&upstream);
+            }
+            marks.insert(input, at);
         } else {
             for (input, at) in self.feeds(id, flat) {
-                let upstream = self.winners(input, at, memo);
-                merge(&mut marks, &upstream);
+                marks.add(&self.winners(input, at, memo));
             }
         }
-        let marks = Rc::new(marks);
+        let marks = Rc::new(marks.finish());
         memo.insert((id, flat), Rc::clone(&marks));
         marks
-    }
-}
-
-fn merge(into: &mut Marks, from: &Marks) {
-    for (node, elements) in from {
-        into.entry(*node).or_default().extend(elements.iter().copied());
     }
 }
 
@@ -286,10 +289,10 @@ mod tests {
             "argmax",
         );
         let trace = g.trace(a, 0);
-        assert_eq!(trace.sources[&t].len(), 12);
-        assert_eq!(trace.sources[&s].len(), 4);
-        assert_eq!(trace.winners[&s], BTreeSet::from([2]));
-        assert_eq!(trace.winners[&t], BTreeSet::from([2, 6, 10]));
+        assert_eq!(trace.sources[t].len(), 12);
+        assert_eq!(trace.sources[s].len(), 4);
+        assert_eq!(trace.winners[s], [2]);
+        assert_eq!(trace.winners[t], [2, 6, 10]);
     }
 
     #[test]
@@ -303,8 +306,8 @@ mod tests {
             "a",
         );
         let trace = g.trace(a, 1);
-        assert_eq!(trace.sources[&t], BTreeSet::from([4, 5, 6, 7]));
-        assert_eq!(trace.winners[&t], BTreeSet::from([5]));
+        assert_eq!(trace.sources[t], [4, 5, 6, 7]);
+        assert_eq!(trace.winners[t], [5]);
     }
 
     #[test]
@@ -314,7 +317,7 @@ mod tests {
         let lanes = Lanes::new(&shape(&[3, 4]), Some(&[0]), false).unwrap();
         let s = g.add(Step::Reduce { op: Reduction::Sum, input: t, lanes, winners: None }, shape(&[4]), "s");
         let trace = g.trace(s, 3);
-        assert_eq!(trace.sources[&t], BTreeSet::from([3, 7, 11]));
+        assert_eq!(trace.sources[t], [3, 7, 11]);
         assert!(trace.winners.is_empty());
     }
 }

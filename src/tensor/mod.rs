@@ -14,6 +14,7 @@ pub mod index;
 pub mod lanes;
 pub mod layout;
 pub mod lineage;
+pub mod marks;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;

@@ -93,7 +93,7 @@ fn looks(
     let node = grid.node;
     let mut out: HashMap<usize, Look> = HashMap::new();
     let mark = |out: &mut HashMap<usize, Look>, marks: &Marks, set: fn(&mut Look)| {
-        for &f in marks.get(&node).into_iter().flatten() {
+        for &f in marks.get(node).into_iter().flatten() {
             set(out.entry(f).or_default());
         }
     };
@@ -121,8 +121,8 @@ fn looks(
         out.entry(f).or_default().best = true;
     }
     state.picked.with(|p| {
-        for c in p.iter().filter(|c| c.node == node) {
-            out.entry(c.flat).or_default().picked = true;
+        for &f in p.get(node).into_iter().flatten() {
+            out.entry(f).or_default().picked = true;
         }
     });
     if grid.role == GridRole::Result {
@@ -493,7 +493,7 @@ pub fn TensorGrid(
             state.highlight.with(|h| {
                 let (_, lit) = h.as_ref()?;
                 let count =
-                    |m: &Marks| m.get(&node).map_or(0, |s| s.iter().filter(|&&f| !grid.is_drawn(f)).count());
+                    |m: &Marks| m.get(node).map_or(0, |s| s.iter().filter(|&&f| !grid.is_drawn(f)).count());
                 let (sources, targets) = (count(&lit.sources), count(&lit.targets));
                 let mut parts = Vec::new();
                 if sources > 0 {

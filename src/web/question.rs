@@ -11,8 +11,8 @@ use crate::lesson::{
 };
 use crate::session::GridRole;
 use crate::session::messages::Event;
+use crate::tensor::lineage::Marks;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// One question of a lesson step.
 #[component]
@@ -29,14 +29,14 @@ pub fn QuestionPanel(
     let feedback = RwSignal::new(None::<Feedback>);
     let done = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
-    let chosen = RwSignal::new(BTreeSet::<usize>::new());
+    let chosen = RwSignal::new(Vec::<usize>::new());
     let is_cells = matches!(question.kind, QuestionKind::Cells { .. });
     let _ = key;
 
     // Predict first: hide the result, and for a cells question turn clicks into picks.
     state.conceal.set(true);
     state.picking.set(is_cells);
-    state.picked.set(BTreeSet::new());
+    state.picked.set(Marks::new());
     on_cleanup(move || {
         state.conceal.set(false);
         state.picking.set(false);
@@ -57,8 +57,7 @@ pub fn QuestionPanel(
     let check = move |_| {
         let f = state.session.with_untracked(|s| match &kind {
             QuestionKind::Cells { output } => {
-                let picked = state.picked.with_untracked(|p| p.iter().map(|c| (c.node, c.flat)).collect());
-                check_cells(s, output, &picked, hint.as_deref())
+                state.picked.with_untracked(|picked| check_cells(s, output, picked, hint.as_deref()))
             }
             QuestionKind::Shape => check_shape(s, &typed.get_untracked(), hint.as_deref()),
             QuestionKind::Print => check_print(s, &typed.get_untracked(), hint.as_deref()),
@@ -100,7 +99,7 @@ pub fn QuestionPanel(
         QuestionKind::Cells { .. } => view! {
             <p class="tp-hint-line">
                 "Click cells of the input to pick them ("
-                {move || state.picked.with(|p| p.len())}
+                {move || state.picked.with(Marks::len)}
                 " picked)."
             </p>
         }
@@ -138,9 +137,11 @@ pub fn QuestionPanel(
                         chosen.update(|c| {
                             if !several {
                                 c.clear();
-                                c.insert(i);
-                            } else if !c.remove(&i) {
-                                c.insert(i);
+                                c.push(i);
+                            } else if let Some(at) = c.iter().position(|&o| o == i) {
+                                c.remove(at);
+                            } else {
+                                c.push(i);
                             }
                         })
                     };

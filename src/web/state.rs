@@ -2,10 +2,9 @@
 //! is active. Several playgrounds on one page each own one of these.
 
 use crate::session::{Highlight, Session};
-use crate::tensor::lineage::NodeId;
+use crate::tensor::lineage::{Marks, NodeId};
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// One element of one drawn tensor.
@@ -55,7 +54,7 @@ pub struct PlaygroundState {
     /// pick them (and nothing lights up, which would give the answer away).
     pub picking: RwSignal<bool>,
     /// The input cells picked for that question.
-    pub picked: RwSignal<BTreeSet<CellRef>>,
+    pub picked: RwSignal<Marks>,
     /// During the walk-through: how many result elements are filled in.
     pub revealed: RwSignal<Option<usize>>,
     /// During the argmax walk-through: the best element so far.
@@ -90,7 +89,7 @@ impl PlaygroundState {
             highlight,
             conceal: RwSignal::new(false),
             picking,
-            picked: RwSignal::new(BTreeSet::new()),
+            picked: RwSignal::new(Marks::new()),
             revealed: RwSignal::new(None),
             best: RwSignal::new(None),
         }
@@ -130,7 +129,7 @@ impl PlaygroundState {
             // Cells of the old drawing mean nothing in the new one.
             self.hovered.set(None);
             self.pinned.set(None);
-            self.picked.set(BTreeSet::new());
+            self.picked.set(Marks::new());
             self.revealed.set(None);
             self.best.set(None);
             self.drawing.set(next);
@@ -146,11 +145,7 @@ impl PlaygroundState {
 
     /// Picks `cell` for a question, or drops it if it was picked.
     pub fn toggle_pick(&self, cell: CellRef) {
-        self.picked.update(|p| {
-            if !p.remove(&cell) {
-                p.insert(cell);
-            }
-        });
+        self.picked.update(|p| p.toggle(cell.node, cell.flat));
     }
 
     /// Pins `cell`, or unpins it if it is already pinned.
