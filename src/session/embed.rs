@@ -2,7 +2,7 @@
 //! (`#embed=1&panels=editor,output&theme=dark`) or the options object of
 //! `mount(element, options)`. Both are validated here, in one place.
 
-use serde_json::Value;
+use super::json::Json;
 
 /// The parts of the playground an embed can show or hide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,13 +115,13 @@ impl RawOptions {
     /// each field must have its type, and a field that is not an option is
     /// refused; errors name the field. `null` (or `undefined`) leaves a
     /// field out.
-    pub fn from_json(options: &Value) -> Result<RawOptions, String> {
+    pub fn from_json(options: &Json) -> Result<RawOptions, String> {
         let Some(fields) = options.as_object() else {
-            return Err(format!("options: expected an object, not {}", kind(options)));
+            return Err(format!("options: expected an object, not {}", options.kind()));
         };
         let mut raw = RawOptions::default();
         for (key, v) in fields.iter().filter(|(_, v)| !v.is_null()) {
-            let expected = |what: &str| format!("{key}: expected {what}, not {}", kind(v));
+            let expected = |what: &str| format!("{key}: expected {what}, not {}", v.kind());
             let string = || v.as_str().map(str::to_string).ok_or_else(|| expected("a string"));
             match key.as_str() {
                 "code" => raw.code = Some(string()?),
@@ -193,18 +193,6 @@ impl RawOptions {
             accent,
             origin: None,
         })
-    }
-}
-
-/// What kind of JSON value `v` is, for error messages.
-fn kind(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(_) => "a string".into(),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
     }
 }
 
@@ -313,16 +301,16 @@ mod tests {
 
     #[test]
     fn mount_options_are_typed_and_known() {
-        let raw = RawOptions::from_json(&serde_json::json!({
+        let raw = RawOptions::from_json(&Json::from(serde_json::json!({
             "lesson": "reductions", "step": 2, "panels": ["editor"], "readonly": true, "theme": "dark", "code": null
-        }))
+        })))
         .unwrap();
         assert_eq!(
             (raw.lesson.as_deref(), raw.step, raw.readonly),
             (Some("reductions"), Some(2), Some(true))
         );
         assert_eq!(raw.code, None);
-        let err = |v: serde_json::Value| RawOptions::from_json(&v).unwrap_err();
+        let err = |v: serde_json::Value| RawOptions::from_json(&v.into()).unwrap_err();
         assert_eq!(err(serde_json::json!({"code": 5})), "code: expected a string, not the number 5");
         assert_eq!(
             err(serde_json::json!({"lesson": "x", "step": -1})),

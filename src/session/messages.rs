@@ -2,7 +2,7 @@
 //! host may send to an iframe (contract section 5). Every message is a
 //! plain object `{type: "tensor-playground:<name>", version: 1, ...}`.
 
-use serde_json::{Value, json};
+use super::json::Json;
 
 /// The version every message carries.
 pub const VERSION: u64 = 1;
@@ -43,25 +43,40 @@ impl Event {
         }
     }
 
+    /// The message type: `tensor-playground:select`, ...
+    pub fn message_type(&self) -> String {
+        format!("{PREFIX}{}", self.name())
+    }
+
     /// The message as a plain JSON object.
-    pub fn to_json(&self) -> Value {
-        let mut m = match self {
-            Event::Ready { code } | Event::Change { code } => json!({ "code": code }),
-            Event::Resize { height } => json!({ "height": height }),
-            Event::Select { tensor, index, sources } => json!({
-                "tensor": tensor,
-                "index": index,
-                "sources": sources.iter().map(|(name, index)| json!({"name": name, "index": index})).collect::<Vec<_>>(),
-            }),
-            Event::Unselect => json!({ "tensor": null, "index": null, "sources": null }),
-            Event::Step { lesson, step } => json!({ "lesson": lesson, "step": step }),
-            Event::Answer { lesson, step, result } => {
-                json!({ "lesson": lesson, "step": step, "result": result })
+    pub fn to_json(&self) -> Json {
+        let header = [("type", self.message_type().into()), ("version", Json::Number(VERSION as f64))];
+        let index = |index: &[usize]| Json::from(index.to_vec());
+        let fields: Vec<(&str, Json)> = match self {
+            Event::Ready { code } | Event::Change { code } => vec![("code", code.as_str().into())],
+            Event::Resize { height } => vec![("height", (*height).into())],
+            Event::Select { tensor, index: at, sources } => {
+                let sources = sources
+                    .iter()
+                    .map(|(name, at)| Json::object([("name", name.as_str().into()), ("index", index(at))]))
+                    .collect();
+                vec![
+                    ("tensor", tensor.as_str().into()),
+                    ("index", index(at)),
+                    ("sources", Json::Array(sources)),
+                ]
             }
+            Event::Unselect => vec![("tensor", Json::Null), ("index", Json::Null), ("sources", Json::Null)],
+            Event::Step { lesson, step } => {
+                vec![("lesson", lesson.as_str().into()), ("step", (*step).into())]
+            }
+            Event::Answer { lesson, step, result } => vec![
+                ("lesson", lesson.as_str().into()),
+                ("step", (*step).into()),
+                ("result", result.as_str().into()),
+            ],
         };
-        m["type"] = Value::String(format!("{PREFIX}{}", self.name()));
-        m["version"] = json!(VERSION);
-        m
+        Json::object(header.into_iter().chain(fields))
     }
 }
 
@@ -79,18 +94,17 @@ const MAX_CODE: usize = 1 << 20;
 
 /// Reads a command from a message, or `None` for anything malformed
 /// (wrong type, wrong version, missing or mistyped fields, extra size).
-pub fn parse_command(message: &Value) -> Option<Command> {
-    let obj = message.as_object()?;
-    if obj.get("version")?.as_u64()? != VERSION {
+pub fn parse_command(message: &Json) -> Option<Command> {
+    if message.get("version")?.as_u64()? != VERSION {
         return None;
     }
-    match obj.get("type")?.as_str()?.strip_prefix(PREFIX)? {
+    match message.get("type")?.as_str()?.strip_prefix(PREFIX)? {
         "set-code" => {
-            let code = obj.get("code")?.as_str()?;
+            let code = message.get("code")?.as_str()?;
             (code.len() <= MAX_CODE).then(|| Command::SetCode(code.to_string()))
         }
         "set-step" => {
-            let step = obj.get("step")?.as_u64()?;
+            let step = message.get("step")?.as_u64()?;
             (1..=10_000).contains(&step).then_some(Command::SetStep(step as usize))
         }
         _ => None,
@@ -100,27 +114,29 @@ pub fn parse_command(message: &Value) -> Option<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn events_are_typed_versioned_objects() {
         let m = Event::Select { tensor: "t".into(), index: vec![1], sources: vec![("t".into(), vec![1, 0])] }
             .to_json();
-        assert_eq!(
-            m,
+        let expected: Json =
             json!({"type": "tensor-playground:select", "version": 1, "tensor": "t", "index": [1],
-                   "sources": [{"name": "t", "index": [1, 0]}]})
-        );
-        assert_eq!(Event::Unselect.to_json()["sources"], Value::Null);
-        assert_eq!(Event::Resize { height: 480 }.to_json()["type"], "tensor-playground:resize");
+               "sources": [{"name": "t", "index": [1, 0]}]})
+            .into();
+        assert_eq!(m, expected);
+        assert_eq!(Event::Unselect.to_json().get("sources"), Some(&Json::Null));
+        let resize = Event::Resize { height: 480 }.to_json();
+        assert_eq!(resize.get("type").and_then(Json::as_str), Some("tensor-playground:resize"));
     }
 
     #[test]
     fn only_well_formed_commands_are_read() {
         let ok =
             json!({"type": "tensor-playground:set-code", "version": 1, "code": "t = torch.ones(2)\nt.sum()"});
-        assert_eq!(parse_command(&ok), Some(Command::SetCode("t = torch.ones(2)\nt.sum()".into())));
+        assert_eq!(parse_command(&ok.into()), Some(Command::SetCode("t = torch.ones(2)\nt.sum()".into())));
         assert_eq!(
-            parse_command(&json!({"type": "tensor-playground:set-step", "version": 1, "step": 3})),
+            parse_command(&json!({"type": "tensor-playground:set-step", "version": 1, "step": 3}).into()),
             Some(Command::SetStep(3))
         );
         for bad in [
@@ -133,7 +149,7 @@ mod tests {
             json!({"type": "other:set-code", "version": 1, "code": "x"}),
             json!({"type": "tensor-playground:eval", "version": 1, "code": "x"}),
         ] {
-            assert_eq!(parse_command(&bad), None, "{bad}");
+            assert_eq!(parse_command(&bad.clone().into()), None, "{bad}");
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod controls;
 mod describe;
 mod edit;
 pub mod embed;
+pub mod json;
 pub mod messages;
 pub mod navigation;
 mod report;

@@ -1,10 +1,12 @@
 //! The lineage report of `tensor-playground lineage` (contract section 4).
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 use std::fmt;
 
 /// The lineage of every element of one value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct LineageReport {
     /// The value's shape, or `None` for a value with no elements to trace.
     pub shape: Option<Vec<usize>>,
@@ -13,7 +15,8 @@ pub struct LineageReport {
 }
 
 /// What one element was computed from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct ElementLineage {
     /// The element's index.
     pub index: Vec<usize>,
@@ -24,7 +27,8 @@ pub struct ElementLineage {
 }
 
 /// One element of a named leaf tensor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct ElementRef {
     /// The variable the leaf tensor was assigned to.
     pub name: String,

@@ -6,14 +6,15 @@
 
 use super::events;
 use super::host::{Host, HostKind, apply_theme};
+use super::js_json::{from_js, to_js};
 use super::lesson_view::{LessonRoute, LessonView};
 use super::playground::{PlaygroundView, SEED_PROGRAM};
 use super::state::{Change, PlaygroundState};
 use crate::session::embed::RawOptions;
+use crate::session::json::Json;
 use crate::session::messages::Event;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -45,8 +46,10 @@ pub fn mount_playground(
         RawOptions::default()
     } else {
         // As JSON first, so that each field's type is checked, and named, in one place.
-        serde_wasm_bindgen::from_value::<serde_json::Value>(options)
-            .map_err(|e| e.to_string())
+        from_js(&options)
+            .ok_or_else(|| {
+                "options: expected a plain object of strings, numbers, true/false and arrays".to_string()
+            })
             .and_then(|json| RawOptions::from_json(&json))
             .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
     };
@@ -120,23 +123,15 @@ impl MountedPlayground {
     /// `{code, error, lesson, step}` of the playground now.
     pub fn get_state(&self) -> Result<JsValue, JsError> {
         let m = self.alive()?;
-        #[derive(Serialize)]
-        struct State {
-            code: String,
-            error: Option<String>,
-            lesson: Option<String>,
-            step: Option<usize>,
-        }
         let route = m.route.get_untracked();
-        let state = State {
-            code: m.state.code.get_untracked(),
-            error: m.state.session.with_untracked(|s| s.run().error.as_ref().map(|e| e.to_string())),
-            lesson: route.as_ref().map(|r| r.id.clone()),
-            step: route.and_then(|r| r.step),
-        };
-        state
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))
+        let error = m.state.session.with_untracked(|s| s.run().error.as_ref().map(|e| e.to_string()));
+        let state = Json::object([
+            ("code", m.state.code.get_untracked().into()),
+            ("error", error.into()),
+            ("lesson", route.as_ref().map(|r| r.id.clone()).into()),
+            ("step", route.and_then(|r| r.step).into()),
+        ]);
+        Ok(to_js(&state))
     }
 
     /// Removes the playground: its DOM, its listeners and its state.
@@ -154,14 +149,11 @@ impl MountedPlayground {
 
 /// Dispatches `event` on `target` as a `CustomEvent` named by its message type.
 fn dispatch(target: &web_sys::EventTarget, event: &Event) {
-    let message = event.to_json();
-    let Ok(detail) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
+    init.set_detail(&to_js(&event.to_json()));
     init.set_bubbles(true);
     init.set_composed(true);
-    let name = message["type"].as_str().unwrap_or_default().to_string();
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&name, &init) {
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&event.message_type(), &init) {
         let _ = target.dispatch_event(ev.unchecked_ref());
     }
 }

@@ -2,20 +2,17 @@
 //! content height among them, to the parent page, and takes `set-code` /
 //! `set-step` commands only from the origin its URL allows.
 
+use super::js_json::{from_js, to_js};
 use super::resize::ResizeWatch;
 use super::state::{Change, PlaygroundState};
 use crate::session::messages::{Command, Event, parse_command};
 use leptos::prelude::*;
-use serde::Serialize;
 use std::time::Duration;
 
 /// Posts `event` to the parent page (to `origin` only, when one is allowed).
 pub fn post_to_parent(event: &Event, origin: Option<&str>) {
     let Ok(Some(parent)) = window().parent() else { return };
-    let Ok(message) = event.to_json().serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
-        return;
-    };
-    let _ = parent.post_message(&message, origin.unwrap_or("*"));
+    let _ = parent.post_message(&to_js(&event.to_json()), origin.unwrap_or("*"));
 }
 
 /// Reports the content height to the parent whenever it changes, so the
@@ -54,7 +51,7 @@ pub fn accept_commands(state: PlaygroundState, origin: Option<String>, set_step:
         if ev.origin() != origin {
             return;
         }
-        let Ok(data) = serde_wasm_bindgen::from_value::<serde_json::Value>(ev.data()) else { return };
+        let Some(data) = from_js(&ev.data()) else { return };
         match parse_command(&data) {
             Some(Command::SetCode(code)) => state.set_code(code, Change::Deliberate),
             Some(Command::SetStep(step)) => set_step.run(step),

@@ -10,6 +10,7 @@ mod fetch;
 mod frame;
 mod grid;
 pub mod host;
+mod js_json;
 mod lesson_index;
 mod lesson_view;
 mod location;

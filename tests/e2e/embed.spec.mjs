@@ -528,7 +528,12 @@ test.describe('the JavaScript API', () => {
     const odd = await page.evaluate(async (base) => {
       const { mount } = await import(`${base}tensor-playground.js`);
       const out = [];
-      for (const [el, o] of [[null, {}], ['#api', {}], [document.createElement('div'), 'code']]) {
+      // Options that are not plain data: a function, and an object that holds itself.
+      const cyclic = { code: 't = torch.ones(2)' };
+      cyclic.self = cyclic;
+      const div = () => document.createElement('div');
+      const odd = [[null, {}], ['#api', {}], [div(), 'code'], [div(), { code: () => 't' }], [div(), cyclic]];
+      for (const [el, o] of odd) {
         try {
           await mount(el, o);
           out.push('mounted');
@@ -541,6 +546,8 @@ test.describe('the JavaScript API', () => {
     expect(odd[0]).toMatch(/element/);
     expect(odd[1]).toMatch(/element/);
     expect(odd[2]).toMatch(/options/);
+    expect(odd[3]).toMatch(/options: expected a plain object/);
+    expect(odd[4]).toMatch(/options: expected a plain object/);
   });
 
   test('destroy() leaves no DOM, no listeners and no timers behind', async ({ page }) => {
