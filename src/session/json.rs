@@ -6,6 +6,8 @@
 //! conversion to and from JavaScript values) cost about 20 KB of wasm.
 //! `web/js_json.rs` converts these to and from JavaScript values.
 
+use crate::tensor::format::float;
+
 /// A JSON value. Objects keep their keys in the order they were given, but
 /// compare equal whatever the order, as JSON objects do.
 #[derive(Debug, Clone)]
@@ -93,7 +95,11 @@ impl Json {
         match self {
             Json::Null => "null".into(),
             Json::Bool(b) => b.to_string(),
-            Json::Number(n) => format!("the number {n}"),
+            // As JavaScript writes it: `1`, not Python's `1.0`.
+            Json::Number(n) => {
+                let text = float::repr(*n);
+                format!("the number {}", text.strip_suffix(".0").unwrap_or(&text))
+            }
             Json::String(_) => "a string".into(),
             Json::Array(_) => "an array".into(),
             Json::Object(_) => "an object".into(),

@@ -3,6 +3,7 @@
 use super::Tensor;
 use super::dtype::{Category, DType};
 use super::error::TensorError;
+use super::format::float;
 use super::scalar::Scalar;
 use super::shape::{MAX_DIMS, MAX_ELEMENTS, Shape};
 use super::storage::Storage;
@@ -113,7 +114,7 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
     }
     if !st.is_finite() {
         // Else a NaN step made an empty range and an infinite one a single element.
-        return Err(TensorError::runtime(format!("step must be finite but got {st}").replace("NaN", "nan")));
+        return Err(TensorError::runtime(format!("step must be finite but got {}", float::general(st))));
     }
     if st == 0.0 {
         return Err(TensorError::runtime("step must be nonzero"));
@@ -146,8 +147,9 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
     Ok(Tensor::from_storage(Storage::from_scalars(dtype, values), shape))
 }
 
+/// As PyTorch's C++ writes a range: `1e+20 -> nan`.
 fn range_text(start: f64, end: f64) -> String {
-    format!("{start} -> {end}")
+    format!("{} -> {}", float::general(start), float::general(end))
 }
 
 #[cfg(test)]

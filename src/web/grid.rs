@@ -20,6 +20,7 @@ use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::navigation::{Move, step};
 use crate::session::{Grid, GridRole, Highlight};
 use crate::tensor::DType;
+use crate::tensor::format::float;
 use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
@@ -326,12 +327,14 @@ impl Painter {
         } else {
             self.cells.get(&run.last)?.0.get_bounding_client_rect()
         };
+        // Hundredths of a pixel are finer than any screen draws.
+        let px = |v: f64| float::fixed(v, 2);
         Some(format!(
             "left: {}px; top: {}px; width: {}px; height: {}px",
-            first.left() - origin.left(),
-            first.top() - origin.top(),
-            last.right() - first.left(),
-            first.height()
+            px(first.left() - origin.left()),
+            px(first.top() - origin.top()),
+            px(last.right() - first.left()),
+            px(first.height())
         ))
     }
 

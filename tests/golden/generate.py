@@ -230,6 +230,12 @@ def cases_create():
     add("create/arange/keyword_dtype_int32", "torch.arange(1, 5, dtype=torch.int32)")
     add("create/arange/keyword_dtype_float32", "torch.arange(6, dtype=torch.float32)")
     add("create/arange/twelve", "torch.arange(12)")
+    # Errors that print the bounds as C++ does (`%g`: `1e+20`, `0.1`, `nan`).
+    add("create/arange/infinite_end", "torch.arange(0, float('inf'))")
+    add("create/arange/nan_end_after_huge_start", "torch.arange(1e20, float('nan'))")
+    add("create/arange/minus_infinite_start", "torch.arange(float('-inf'), 5.5)")
+    add("create/arange/nan_step", "torch.arange(0, 5, float('nan'))")
+    add("create/arange/minus_infinite_step", "torch.arange(0, 5, float('-inf'))")
     add("create/arange/non_integer_end", "torch.arange(2.5)")
 
     # zeros / ones / full

@@ -1,26 +1,62 @@
-//! Python's float formatting: `repr`, `{:.4f}` and `{:.4e}`.
-//!
-//! Rust's formatter already rounds exactly like Python's (correctly, ties
-//! to even on the exact binary value); only the spelling differs. The one
-//! exception is the shortest round-trip digits, which [`Decimal::shortest`]
-//! picks as Python and NumPy do.
+//! Python's float formatting: `repr`, `{:.4f}` and `{:.4e}`, all from the
+//! exact decimal value (`exact.rs`), rounded ties to even as Python does.
 
+use super::exact::Exact;
 use crate::tensor::DType;
 use crate::tensor::decimal::{parse_f32, parse_f64};
 
 /// `f"{x:.{precision}f}"`.
 pub fn fixed(x: f64, precision: usize) -> String {
-    match special(x) {
-        Some(s) => s.to_string(),
-        None => format!("{x:.precision$}"),
+    if let Some(s) = special(x) {
+        return s.to_string();
     }
+    let exact = Exact::of(x);
+    let place = -(precision.min(1100) as i32);
+    let (digits, point) = exact.round_at(place);
+    // Digits before the point, then `precision` after it.
+    let before = (point.max(0) as usize).max(1);
+    let mut text = String::with_capacity(before + precision + 2);
+    if exact.negative {
+        text.push('-');
+    }
+    let digit_at = |i: i32| -> char {
+        // Digit i counts places from the point: 0 is the units, -1 the tenths.
+        let index = point - 1 - i;
+        let d = if index >= 0 { digits.get(index as usize).copied().unwrap_or(0) } else { 0 };
+        char::from(b'0' + d)
+    };
+    for i in (0..before as i32).rev() {
+        text.push(digit_at(i));
+    }
+    if precision > 0 {
+        text.push('.');
+        for i in 1..=precision as i32 {
+            text.push(digit_at(-i));
+        }
+    }
+    text
 }
 
 /// `f"{x:.{precision}e}"`: the exponent has a sign and at least two digits.
 pub fn scientific(x: f64, precision: usize) -> String {
     match special(x) {
         Some(s) => s.to_string(),
-        None => python_exponent(&format!("{x:.precision$e}")),
+        None => python_exponent(&Decimal::rounded(x, precision).text_padded(precision)),
+    }
+}
+
+/// C++'s default `std::ostream << double` (`%g`, six significant digits),
+/// which PyTorch's C++ error messages use: `1e+20`, `0.1`, `5.5`, `inf`.
+pub fn general(x: f64) -> String {
+    if let Some(s) = special(x) {
+        return s.to_string();
+    }
+    let d = Decimal::rounded(x, 5).trim_zeros();
+    if (-4..6).contains(&d.exponent) {
+        let (int, frac) = d.positional();
+        if frac.is_empty() { int } else { format!("{int}.{frac}") }
+    } else {
+        python_exponent(&d.text())
     }
 }
 
@@ -84,38 +120,79 @@ impl Decimal {
     /// take the even one, which is what rounding the exact value to that
     /// length gives; it is used whenever it reads back as `x`.
     pub(crate) fn shortest(x: f64, dtype: DType) -> Decimal {
-        let shortest = if dtype == DType::Float32 {
-            Decimal::parse(&format!("{:e}", x as f32))
-        } else {
-            Decimal::parse(&format!("{x:e}"))
-        };
-        let nearest = Decimal::rounded(x, shortest.digits.len() - 1);
-        if nearest != shortest && reads_back_as(&nearest.text(), x, dtype) { nearest } else { shortest }
+        let exact = Exact::of(x);
+        if exact.digits.is_empty() {
+            return Decimal { negative: exact.negative, digits: "0".into(), exponent: 0 };
+        }
+        // float64 needs at most 17 significant digits, float32 9.
+        for length in 1..=17 {
+            let place = exact.point - length;
+            let (nearest, point) = exact.round_at(place);
+            let nearest = Decimal::from_digits(exact.negative, &nearest, point).trim_zeros();
+            if reads_back_as(&nearest.text(), x, dtype) {
+                return nearest;
+            }
+            // At a power of two the floats below are closer together than
+            // those above, so the nearest candidate can miss while the
+            // other neighbour of `x` at this length still reads back.
+            for (digits, point) in exact.neighbours_at(place) {
+                let other = Decimal::from_digits(exact.negative, &digits, point).trim_zeros();
+                if other != nearest && !digits.is_empty() && reads_back_as(&other.text(), x, dtype) {
+                    return other;
+                }
+            }
+        }
+        Decimal::rounded(x, 16)
     }
 
     /// The exact value of `x` rounded (ties to even) to `fraction` digits
-    /// after the mantissa's point.
+    /// after the mantissa's point (`1 + fraction` significant digits).
     pub(crate) fn rounded(x: f64, fraction: usize) -> Decimal {
-        Decimal::parse(&format!("{x:.fraction$e}"))
+        let exact = Exact::of(x);
+        if exact.digits.is_empty() {
+            return Decimal { negative: exact.negative, digits: "0".repeat(fraction + 1), exponent: 0 };
+        }
+        let fraction = fraction.min(1100) as i32;
+        let (digits, point) = exact.round_at(exact.point - 1 - fraction);
+        // Rounding up can add a digit (9.96 -> 10.0): it is a trailing zero.
+        let mut d = Decimal::from_digits(exact.negative, &digits, point);
+        d.digits.truncate(fraction as usize + 1);
+        d
     }
 
-    /// Reads Rust's `{:e}` output, such as `-1.25e-3`.
-    fn parse(text: &str) -> Decimal {
-        let (mantissa, exponent) = text.split_once('e').expect("{:e} always writes an exponent");
+    /// `0.digits * 10^point` (digits not all zero) as `d.ddd * 10^exponent`.
+    fn from_digits(negative: bool, digits: &[u8], point: i32) -> Decimal {
+        let first = digits.iter().position(|&d| d != 0).unwrap_or(0);
         Decimal {
-            negative: mantissa.starts_with('-'),
-            digits: mantissa.chars().filter(char::is_ascii_digit).collect(),
-            exponent: exponent.parse().expect("{:e} writes a decimal exponent"),
+            negative,
+            digits: digits[first..].iter().map(|&d| char::from(b'0' + d)).collect(),
+            exponent: point - 1 - first as i32,
         }
     }
 
-    /// Rust's `{:e}` spelling (`-1.25e-3`), which Rust's float parser reads
+    /// Rust's `{:e}` spelling (`-1.25e-3`), which our float parser reads
     /// back and [`python_exponent`] turns into Python's.
     pub(crate) fn text(&self) -> String {
         let sign = if self.negative { "-" } else { "" };
         let (lead, rest) = self.digits.split_at(1);
         let point = if rest.is_empty() { "" } else { "." };
         format!("{sign}{lead}{point}{rest}e{}", self.exponent)
+    }
+
+    /// Drops trailing zero digits, keeping the first digit.
+    pub(crate) fn trim_zeros(mut self) -> Decimal {
+        let kept = self.digits.trim_end_matches('0').len().max(1);
+        self.digits.truncate(kept);
+        self
+    }
+
+    /// Like `text`, with exactly `fraction` digits after the point.
+    fn text_padded(&self, fraction: usize) -> String {
+        let mut d = self.clone();
+        while d.digits.len() < fraction + 1 {
+            d.digits.push('0');
+        }
+        d.text()
     }
 
     /// Positional notation without trailing zeros after the point, split
@@ -205,6 +282,95 @@ mod tests {
         assert_eq!(shortest(131_072.375).positional_text(), "131072.38");
         // np.float32(1/3): no tie, float32's own shortest digits.
         assert_eq!(shortest(f64::from((1. / 3.) as f32)).positional_text(), "0.33333334");
+    }
+
+    #[test]
+    fn general_matches_c_printf() {
+        // Python's `'%g' % x`, which is C's printf.
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (1.0, "1"),
+            (0.1, "0.1"),
+            (5.5, "5.5"),
+            (1e+20, "1e+20"),
+            (-1e+20, "-1e+20"),
+            (123456.0, "123456"),
+            (1234567.0, "1.23457e+06"),
+            (0.0001, "0.0001"),
+            (1e-05, "1e-05"),
+            (-2.5e-07, "-2.5e-07"),
+            (999999.5, "1e+06"),
+            (9999995.0, "1e+07"),
+            (0.000123456789, "0.000123457"),
+            (7.25738291, "7.25738"),
+            (100.0, "100"),
+            (1e+06, "1e+06"),
+            (5e-05, "5e-05"),
+            (1.5e+300, "1.5e+300"),
+            (5e-324, "4.94066e-324"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(general(x), text, "{x:e}");
+        }
+        assert_eq!(general(f64::NAN), "nan");
+    }
+
+    /// std's formatter rounds the exact value ties to even too, so it must
+    /// agree digit for digit; for the shortest digits the old way (std's
+    /// `{:e}`, then the nearest candidate of that length when it reads
+    /// back) must too.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod against_std {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn old_shortest(x: f64, dtype: DType) -> String {
+            let std = if dtype == DType::Float32 { format!("{:e}", x as f32) } else { format!("{x:e}") };
+            let length = std.split('e').next().unwrap().chars().filter(char::is_ascii_digit).count();
+            let nearest = format!("{x:.*e}", length - 1);
+            let nearest = nearest.replace(".e", "e");
+            if reads_back_as(&nearest, x, dtype) { nearest } else { std }
+        }
+
+        fn same(ours: Decimal, std: &str) {
+            let (m, e) = std.split_once('e').unwrap();
+            let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(
+                (ours.negative, ours.digits.as_str(), ours.exponent.to_string().as_str()),
+                (m.starts_with('-'), digits.as_str(), e)
+            );
+        }
+
+        proptest! {
+            // Huge and tiny values expand to hundreds of digits: slow in debug builds.
+            #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+            #[test]
+            fn any_float64_prints_as_std(bits in any::<u64>(), precision in 0usize..30) {
+                let x = f64::from_bits(bits);
+                prop_assume!(x.is_finite());
+                prop_assert_eq!(fixed(x, precision), format!("{x:.precision$}"));
+                prop_assert_eq!(scientific(x, precision), python_exponent(&format!("{x:.precision$e}")));
+                same(Decimal::shortest(x, DType::Float64), &old_shortest(x, DType::Float64));
+            }
+
+            #[test]
+            fn any_float32_prints_as_std(bits in any::<u32>(), precision in 0usize..12) {
+                let x = f64::from(f32::from_bits(bits));
+                prop_assume!(x.is_finite());
+                prop_assert_eq!(fixed(x, precision), format!("{x:.precision$}"));
+                same(Decimal::shortest(x, DType::Float32), &old_shortest(x, DType::Float32));
+            }
+
+            #[test]
+            fn ordinary_values_print_as_std(x in -1e7f64..1e7, precision in 0usize..10) {
+                prop_assert_eq!(fixed(x, precision), format!("{x:.precision$}"));
+                same(Decimal::shortest(x, DType::Float64), &old_shortest(x, DType::Float64));
+                let x32 = f64::from(x as f32);
+                same(Decimal::shortest(x32, DType::Float32), &old_shortest(x32, DType::Float32));
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Printing values exactly as Python, PyTorch and NumPy print them.
 
+mod exact;
 pub mod float;
 pub mod numpy;
 pub mod tensor;

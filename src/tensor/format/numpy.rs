@@ -413,7 +413,7 @@ fn maxprec_positional(x: f64, dtype: DType) -> (String, String) {
     if shortest.fraction_digits() <= PRECISION {
         return shortest.positional();
     }
-    let text = format!("{x:.PRECISION$}");
+    let text = super::float::fixed(x, PRECISION);
     let (int, frac) = text.split_once('.').expect("a fixed-point number has a point");
     (int.to_string(), frac.trim_end_matches('0').to_string())
 }
@@ -472,13 +472,6 @@ fn exponent_digits(exponent: i32) -> usize {
 
 /// The digit bookkeeping only NumPy's maxprec mode needs.
 impl Decimal {
-    /// Drops trailing zero digits, keeping the first digit.
-    fn trim_zeros(mut self) -> Decimal {
-        let kept = self.digits.trim_end_matches('0').len().max(1);
-        self.digits.truncate(kept);
-        self
-    }
-
     /// How many digits positional notation needs after the point.
     fn fraction_digits(&self) -> usize {
         (self.digits.len() as i64 - 1 - i64::from(self.exponent)).max(0) as usize
