@@ -153,7 +153,7 @@ mod tests {
     const T: &str = "t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)\n";
 
     fn node_of(s: &Session, name: &str) -> NodeId {
-        s.grids().into_iter().find(|g| g.name == name).expect("grid exists").node
+        s.grids().iter().find(|g| g.name == name).expect("grid exists").node
     }
 
     #[test]

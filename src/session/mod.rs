@@ -18,18 +18,28 @@ pub use report::{ElementLineage, ElementRef, LineageReport};
 
 use crate::lang::{Run, Transcript, run};
 use crate::tensor::lineage::{Marks, NodeId, Step};
+use std::cell::OnceCell;
 
 /// One evaluated program.
 #[derive(Debug, Clone)]
 pub struct Session {
     source: String,
     run: Run,
+    /// The grids to draw and the tensors they show, worked out once: every
+    /// hover asks for them (the highlight, the spoken description).
+    grids: OnceCell<Vec<Grid>>,
+    drawn: OnceCell<Vec<NodeId>>,
 }
 
 impl Session {
     /// Runs `source`.
     pub fn new(source: &str) -> Session {
-        Session { source: source.to_string(), run: run(source) }
+        Session {
+            source: source.to_string(),
+            run: run(source),
+            grids: OnceCell::new(),
+            drawn: OnceCell::new(),
+        }
     }
 
     /// The program text.

@@ -105,7 +105,11 @@ pub struct Highlight {
 impl Session {
     /// The grids to draw, in data-flow order: inputs first, then the steps,
     /// then the result (values before indices).
-    pub fn grids(&self) -> Vec<Grid> {
+    pub fn grids(&self) -> &[Grid] {
+        self.grids.get_or_init(|| self.draw_grids())
+    }
+
+    fn draw_grids(&self) -> Vec<Grid> {
         let run = self.run();
         let Some(focus) = run.focus.as_ref() else { return Vec::new() };
         let graph = &run.graph;
@@ -119,7 +123,7 @@ impl Session {
         order.extend(steps);
         order.extend(focus.grids.iter().copied());
         let mut reduced: Vec<(NodeId, Vec<usize>)> = Vec::new();
-        for &n in &drawn {
+        for &n in drawn {
             if let Step::Reduce { input, lanes, .. } = &graph.node(n).step {
                 reduced.push((*input, lanes.reduced_dims().collect()));
             }
@@ -148,7 +152,11 @@ impl Session {
 
     /// The nodes the page draws: the focus and everything it was computed from.
     /// In increasing order.
-    pub fn drawn_nodes(&self) -> Vec<NodeId> {
+    pub fn drawn_nodes(&self) -> &[NodeId] {
+        self.drawn.get_or_init(|| self.find_drawn_nodes())
+    }
+
+    fn find_drawn_nodes(&self) -> Vec<NodeId> {
         let run = self.run();
         let Some(focus) = run.focus.as_ref() else { return Vec::new() };
         let mut drawn = vec![false; run.graph.nodes().len()];
@@ -198,7 +206,7 @@ impl Session {
         Highlight {
             sources: keep(trace.sources),
             winners: keep(trace.winners),
-            targets: keep(graph.targets(node, flat, &drawn)),
+            targets: keep(graph.targets(node, flat, drawn)),
         }
     }
 }
@@ -210,7 +218,7 @@ mod tests {
     const SEED: &str = "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";
 
     fn grid_names(s: &Session) -> Vec<(String, GridRole)> {
-        s.grids().into_iter().map(|g| (g.name, g.role)).collect()
+        s.grids().iter().map(|g| (g.name.clone(), g.role)).collect()
     }
 
     #[test]
@@ -233,7 +241,7 @@ mod tests {
     #[test]
     fn a_pair_draws_values_then_indices() {
         let s = Session::new(&format!("{SEED}t.max(dim=1)"));
-        let names: Vec<String> = s.grids().into_iter().map(|g| g.name).collect();
+        let names: Vec<String> = s.grids().iter().map(|g| g.name.clone()).collect();
         assert_eq!(names, vec!["t", "t.max(dim=1).values", "t.max(dim=1).indices"]);
     }
 

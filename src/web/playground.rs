@@ -75,10 +75,10 @@ fn Grids() -> impl IntoView {
                 .into_any();
             }
             grids
-                .into_iter()
+                .iter()
                 .map(|g| {
                     let editable = !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
-                    view! { <TensorGrid grid=Rc::new(g) editable=editable tints=Rc::clone(&tints)/> }
+                    view! { <TensorGrid grid=Rc::new(g.clone()) editable=editable tints=Rc::clone(&tints)/> }
                 })
                 .collect_view()
                 .into_any()
