@@ -234,14 +234,17 @@ impl Painter {
     /// always sit side by side). Cells whose mark has a marker of its own
     /// (a winner's star, a pick's tick) get a box each.
     fn runs(&self, looks: &HashMap<usize, Look>) -> Vec<Run> {
-        let mut marked: Vec<(usize, String, bool)> = looks
+        // Sorting the positions alone shares std's sort with lineage's.
+        let mut marked: Vec<usize> = looks
             .iter()
             .filter(|(f, look)| look.marked() && self.cells.contains_key(f))
-            .map(|(&f, look)| (f, look.mark(), !(look.winner || look.picked || look.best)))
+            .map(|(&f, _)| f)
             .collect();
-        marked.sort_unstable_by_key(|(f, ..)| *f);
+        marked.sort_unstable();
         let mut runs: Vec<(Run, bool)> = Vec::new();
-        for (f, classes, joins) in marked {
+        for f in marked {
+            let look = &looks[&f];
+            let (classes, joins) = (look.mark(), !(look.winner || look.picked || look.best));
             match runs.last_mut() {
                 Some((run, true))
                     if joins && run.last + 1 == f && f % self.row != 0 && run.classes == classes =>
