@@ -73,7 +73,9 @@ pub fn Controls() -> impl IntoView {
             <label>
                 <span>"op"</span>
                 <select data-testid="op" prop:value=op_value on:change=on_op disabled=readonly>
-                    <option value="" disabled=true>"choose…"</option>
+                    // Shown when the last line is not a reduction: picking
+                    // an op reduces that line's value.
+                    <option value="" disabled=true>"(not a reduction)"</option>
                     {REDUCTIONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                 </select>
             </label>

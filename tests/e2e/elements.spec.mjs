@@ -126,6 +126,16 @@ test('choosing op, dim and keepdim rewrites the last line, the transcript and th
   expect(codeOf(page.url())).toBe(`${SEED_T}\nt.sum(dim=-1)\n`);
 });
 
+test('a last line that is not a reduction shows so, and picking an op reduces it', async ({ page }) => {
+  await open(page, `${ROWS_T}\nt[0] + t[1]`);
+  const op = page.getByTestId('op');
+  await expect(op).toHaveValue('');
+  await expect(op.locator('option:checked')).toHaveText('(not a reduction)');
+  await op.selectOption('sum');
+  await expect.poll(() => lastLine(page)).toBe('(t[0] + t[1]).sum()');
+  await expect(op).toHaveValue('sum');
+});
+
 test('the controls rewrite torch.<op>(t, ...) calls in the same form', async ({ page }) => {
   await open(page, `${ROWS_T}\ntorch.sum(t, dim=1)`);
   await expect(page.getByTestId('op')).toHaveValue('sum');
