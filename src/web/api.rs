@@ -7,7 +7,7 @@
 use super::events;
 use super::host::{Host, HostKind, apply_theme};
 use super::js_json::{from_js, to_js};
-use super::lesson_view::{LessonRoute, LessonView};
+use super::lesson_view::{LessonRoute, lesson_panel};
 use super::playground::{PlaygroundView, SEED_PROGRAM};
 use super::state::{Change, PlaygroundState};
 use crate::session::embed::RawOptions;
@@ -89,7 +89,7 @@ pub fn mount_playground(
         events::watch(state, host);
         view! {
             <div class=if in_lesson { "tp-root tp-with-lesson" } else { "tp-root" }>
-                {in_lesson.then(|| view! { <LessonView route=route.into() navigate=navigate/> })}
+                {in_lesson.then(|| lesson_panel(route.into(), navigate))}
                 <PlaygroundView/>
             </div>
         }

@@ -53,6 +53,25 @@ impl LessonState {
     }
 }
 
+/// The lesson panel, for a page that may show one. In the site's build
+/// (`--features split`) its code is a wasm file of its own, fetched when a
+/// lesson is first opened: a first visit shows the lesson index, not a
+/// lesson, and need not download the lesson player.
+pub fn lesson_panel(route: Signal<Option<LessonRoute>>, navigate: Callback<usize>) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        #[leptos::lazy]
+        fn lesson_player(route: Signal<Option<LessonRoute>>, navigate: Callback<usize>) -> AnyView {
+            view! { <LessonView route navigate/> }.into_any()
+        }
+        // The loader's future is not `Send`; the page has one thread.
+        let player = leptos::__reexports::send_wrapper::SendWrapper::new(lesson_player(route, navigate));
+        Suspend::new(player)
+    }
+    #[cfg(not(feature = "split"))]
+    view! { <LessonView route navigate/> }
+}
+
 /// The lesson panel.
 #[component]
 pub fn LessonView(
@@ -78,7 +97,7 @@ pub fn LessonView(
     // Shows step `n` (kept in range) of the loaded lesson with `code`, or the step's own program.
     let show = move |n: usize, code: Option<String>| {
         let Some(lesson) = lessons.lesson.get_untracked() else { return };
-        let (first, last) = range();
+        let (first, last) = untrack(range);
         let n = n.clamp(first, last);
         let step = &lesson.steps[n - 1];
         lessons.step.set(n);
@@ -132,7 +151,7 @@ pub fn LessonView(
     });
 
     let go = move |n: usize| {
-        let (first, last) = range();
+        let (first, last) = untrack(range);
         navigate.run(n.clamp(first, last));
     };
     let prev = move |_| go(lessons.step.get_untracked().saturating_sub(1));

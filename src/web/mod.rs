@@ -117,7 +117,7 @@ pub fn App() -> impl IntoView {
         })}
         <main class=move || if in_lesson() { "tp-main tp-with-lesson" } else { "tp-main" }>
             {problem.map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
-            {move || in_lesson().then(|| view! { <LessonView route=route.into() navigate=navigate/> })}
+            {move || in_lesson().then(|| lesson_view::lesson_panel(route.into(), navigate))}
             <PlaygroundView/>
             {move || (!in_lesson() && !embedded).then(|| view! { <LessonIndex/> })}
         </main>
