@@ -75,3 +75,25 @@ test('the playground without a lesson has no lesson elements', async ({ page }) 
     await expect(page.getByTestId(id)).toHaveCount(0);
   }
 });
+
+test('a lesson player that cannot be downloaded is reported, the playground keeps working, and "Try again" loads it', async ({ page }) => {
+  // The lesson player is a wasm file of its own, fetched when a lesson opens.
+  let offline = true;
+  const requested = [];
+  await page.route(/split_[^/]*\.wasm$/, (route) => {
+    requested.push(route.request().url());
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(`./#lesson=${ID}&step=1`);
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toBeVisible();
+  expect(requested.length).toBeGreaterThan(0);
+  // The rest of the page is alive (the wasm did not stop): a program still runs.
+  await page.getByTestId('code').fill('t = torch.ones(2)\nt.sum()');
+  await expect(page.getByTestId('output')).toHaveText('tensor(2.)');
+  await expect(page.locator('.tp-result [role=gridcell]')).toHaveCount(1);
+  offline = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('lesson-title')).toHaveText(TITLES[0]);
+  await expect(alert).toHaveCount(0);
+});
