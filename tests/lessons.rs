@@ -40,6 +40,22 @@ fn every_shipped_lesson_checks_out() {
 }
 
 #[test]
+fn the_lesson_index_reads_each_shipped_lesson_as_the_player_does() {
+    use tensor_playground::lesson::{parse_lesson, parse_outline};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
+    let index = std::fs::read_to_string(dir.join("index.txt")).unwrap();
+    for id in index.lines().filter(|l| !l.trim().is_empty()) {
+        let text = std::fs::read_to_string(dir.join(format!("{id}.md"))).unwrap();
+        let (outline, lesson) = (parse_outline(&text).unwrap(), parse_lesson(&text).unwrap());
+        assert_eq!(
+            (outline.id.as_str(), outline.title.as_str(), outline.summary.as_str(), outline.steps),
+            (lesson.id.as_str(), lesson.title.as_str(), lesson.summary.as_str(), lesson.steps.len()),
+            "{id}"
+        );
+    }
+}
+
+#[test]
 fn the_reductions_lesson_asks_on_every_other_step() {
     let text =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons/reductions.md"))

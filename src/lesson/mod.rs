@@ -13,7 +13,7 @@ pub use answer::{
     expected_shape_text,
 };
 pub use check::{LessonProblem, check_lesson};
-pub use parse::{ParseError, parse_lesson};
+pub use parse::{Outline, ParseError, parse_lesson, parse_outline};
 pub use walkthrough::{Frame, walkthrough};
 
 /// A whole lesson.

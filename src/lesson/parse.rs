@@ -33,26 +33,83 @@ struct PendingQuestion {
     line: usize,
 }
 
-/// Parses a lesson file.
-pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end()));
-    let err = |line: usize, step: Option<usize>, message: &str| ParseError {
-        line,
-        step,
-        message: message.to_string(),
-    };
+/// What the lesson index shows of a lesson, read without its steps'
+/// contents (so the page's first visit needs no lesson parser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    /// The lesson's id (`id:`).
+    pub id: String,
+    /// Its title (`# Title`).
+    pub title: String,
+    /// Its one-line summary (`summary:`).
+    pub summary: String,
+    /// How many steps it has.
+    pub steps: usize,
+}
 
-    // The title line, then `key: value` metadata until the first step.
-    let (title_line, title) = loop {
+/// A lesson file's lines, numbered from 1, without trailing spaces.
+fn numbered(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end()))
+}
+
+fn err(line: usize, step: Option<usize>, message: &str) -> ParseError {
+    ParseError { line, step, message: message.to_string() }
+}
+
+/// The title line (the first that is not blank), and its number.
+fn title<'a>(lines: &mut impl Iterator<Item = (usize, &'a str)>) -> Result<(usize, String), ParseError> {
+    loop {
         match lines.next() {
             None => return Err(err(1, None, "the file is empty; a lesson starts with `# Title`")),
             Some((_, "")) => continue,
             Some((n, l)) => match l.strip_prefix("# ") {
-                Some(t) if !t.trim().is_empty() => break (n, t.trim().to_string()),
+                Some(t) if !t.trim().is_empty() => return Ok((n, t.trim().to_string())),
                 _ => return Err(err(n, None, "a lesson starts with its title: `# Title`")),
             },
         }
-    };
+    }
+}
+
+/// The `id:` value, checked (errors point at the title line).
+fn lesson_id(id: Option<String>, title_line: usize) -> Result<String, ParseError> {
+    let id = id.ok_or_else(|| err(title_line, None, "the lesson needs an `id:` line under its title"))?;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(err(title_line, None, "the id may use only letters, digits, `-` and `_`"));
+    }
+    Ok(id)
+}
+
+/// The outline of a lesson file: title, id, summary, and its `## ` steps
+/// counted outside code blocks. Only `parse_lesson` checks the steps.
+pub fn parse_outline(text: &str) -> Result<Outline, ParseError> {
+    let mut lines = numbered(text);
+    let (title_line, title) = title(&mut lines)?;
+    let (mut id, mut summary, mut steps, mut in_code) = (None, String::new(), 0, false);
+    for (_, line) in lines {
+        if steps > 0 && line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with("## ") {
+            steps += 1;
+        } else if steps == 0 {
+            match line.split_once(':') {
+                Some(("id", v)) => id = Some(v.trim().to_string()),
+                Some(("summary", v)) => summary = v.trim().to_string(),
+                _ => {}
+            }
+        }
+    }
+    let id = lesson_id(id, title_line)?;
+    if steps == 0 {
+        return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
+    }
+    Ok(Outline { id, title, summary, steps })
+}
+
+/// Parses a lesson file.
+pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
+    let mut lines = numbered(text);
+    // The title line, then `key: value` metadata until the first step.
+    let (title_line, title) = title(&mut lines)?;
     let mut id = None;
     let mut summary = String::new();
     let mut steps: Vec<Step> = Vec::new();
@@ -165,10 +222,7 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
     if let Some((step, q)) = current.take() {
         steps.push(finish(step, q, steps.len() + 1)?);
     }
-    let id = id.ok_or_else(|| err(title_line, None, "the lesson needs an `id:` line under its title"))?;
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(err(title_line, None, "the id may use only letters, digits, `-` and `_`"));
-    }
+    let id = lesson_id(id, title_line)?;
     if steps.is_empty() {
         return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
     }
@@ -288,6 +342,33 @@ t.sum(dim=1)
             panic!()
         };
         assert_eq!(options, &vec![("dim 0".to_string(), false), ("dim 1".to_string(), true)]);
+    }
+
+    /// The outline the lesson index reads agrees with the full parse.
+    fn outline_of(lesson: &Lesson) -> Outline {
+        Outline {
+            id: lesson.id.clone(),
+            title: lesson.title.clone(),
+            summary: lesson.summary.clone(),
+            steps: lesson.steps.len(),
+        }
+    }
+
+    #[test]
+    fn the_outline_is_what_the_full_parse_reads() {
+        assert_eq!(parse_outline(LESSON).unwrap(), outline_of(&parse_lesson(LESSON).unwrap()));
+        // A `## ` line inside a step's code block is code, not a step.
+        let fenced = LESSON.replace("t.sum(dim=0)\n```", "t.sum(dim=0)\n## not a step\n```");
+        assert_ne!(fenced, LESSON);
+        assert_eq!(parse_outline(&fenced).unwrap().steps, parse_lesson(&fenced).unwrap().steps.len());
+        assert_eq!(
+            parse_outline("# T\nid: x\n").unwrap_err().message,
+            "the lesson has no steps (`## Step title`)"
+        );
+        assert_eq!(
+            parse_outline("# T\n\n## A\n").unwrap_err().message,
+            "the lesson needs an `id:` line under its title"
+        );
     }
 
     #[test]

@@ -3,14 +3,15 @@
 use super::fetch::fetch_text;
 use super::progress;
 use super::prose::InlineProse;
-use crate::lesson::{Lesson, parse_lesson};
+use crate::lesson::{Outline, parse_outline};
 use leptos::prelude::*;
 
-/// Every lesson listed in `lessons/index.txt`.
+/// Every lesson listed in `lessons/index.txt`, read as outlines: the lesson
+/// player (and its parser) is only downloaded when a lesson is opened.
 #[component]
 pub fn LessonIndex() -> impl IntoView {
     let host = expect_context::<super::host::Host>();
-    let lessons = RwSignal::new_local(Vec::<Lesson>::new());
+    let lessons = RwSignal::new_local(Vec::<Outline>::new());
     let problem = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move {
         let index = match fetch_text(&host.asset("lessons/index.txt")).await {
@@ -21,7 +22,7 @@ pub fn LessonIndex() -> impl IntoView {
         for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match fetch_text(&host.asset(&format!("lessons/{id}.md")))
                 .await
-                .and_then(|t| parse_lesson(&t).map_err(|e| e.to_string()))
+                .and_then(|t| parse_outline(&t).map_err(|e| e.to_string()))
             {
                 Ok(l) => found.push(l),
                 Err(e) => problem.set(Some(e)),
@@ -37,8 +38,8 @@ pub fn LessonIndex() -> impl IntoView {
                     let step = p.map_or(1, |p| p.last);
                     let href = format!("#lesson={}&step={step}", l.id);
                     let status = match p {
-                        Some(p) => format!("{} / {} reached", p.furthest, l.steps.len()),
-                        None => format!("{} steps", l.steps.len()),
+                        Some(p) => format!("{} / {} reached", p.furthest, l.steps),
+                        None => format!("{} steps", l.steps),
                     };
                     view! {
                         <li>
