@@ -727,9 +727,12 @@ test.describe('hosting', () => {
         window.__cspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
       );
     });
-    // The policy is strict: scripts from the site and WebAssembly only.
-    const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
-    const policy = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+    // The policy is strict: scripts from the site and WebAssembly only. (Read
+    // from the page as served: the release build minifies its HTML.)
+    const probe = await context.newPage();
+    await probe.goto(`${A}/index.html`);
+    const policy = await probe.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    await probe.close();
     expect(policy).toBeTruthy();
     const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
     expect(scripts).toBe("script-src 'self' 'wasm-unsafe-eval'");
