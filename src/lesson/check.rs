@@ -68,6 +68,10 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
         }
         let Some(question) = &step.question else { continue };
         let result = grids.iter().find(|g| g.role == GridRole::Result);
+        let active_on_result = step.active.as_ref().is_some_and(|a| match &a.grid {
+            None => true,
+            Some(name) => grids.iter().any(|g| &g.name == name && g.role == GridRole::Result),
+        });
         match &question.kind {
             QuestionKind::Cells { output } => match result {
                 None => problem(question.line, "a cells question needs a tensor result".into()),
@@ -89,6 +93,12 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
             QuestionKind::Shape if super::answer::expected_shape(&session).is_none() => {
                 problem(question.line, "a shape question needs a tensor result".into());
             }
+            QuestionKind::Shape if active_on_result => problem(
+                question.line,
+                "a shape question's result is not drawn until it is answered, so `@active` cannot pin it \
+                 (pin a cell of another grid: `@active 0,1 in t`)"
+                    .into(),
+            ),
             QuestionKind::Print if session.run().focus.is_none() => {
                 problem(question.line, "a print question needs the program to end with an expression".into());
             }
@@ -134,6 +144,18 @@ mod tests {
         let lesson =
             "# L\nid: l\n\n## N\n\n```python\nt = torch.ones(2, 3)\nt.numel()\n```\n\n@question shape: ?\n";
         assert_eq!(problems(lesson), vec!["line 11: step 1: a shape question needs a tensor result"]);
+    }
+
+    #[test]
+    fn a_shape_question_pins_no_cell_of_its_withheld_result() {
+        let lesson = "# L\nid: l\n\n## S\n\n```python\nt = torch.ones(2, 3)\nt.sum(dim=0)\n```\n\n@active 1\n@question shape: ?\n";
+        assert_eq!(
+            problems(lesson),
+            vec![
+                "line 12: step 1: a shape question's result is not drawn until it is answered, so `@active` cannot pin it (pin a cell of another grid: `@active 0,1 in t`)"
+            ]
+        );
+        assert!(problems(&lesson.replace("@active 1\n", "@active 1,1 in t\n")).is_empty());
     }
 
     #[test]

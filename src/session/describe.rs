@@ -33,6 +33,9 @@ impl Session {
         let graph = &self.run().graph;
         let leaf_sources = || self.leaf_list(&graph.trace(node, flat).sources);
         let explanation = match &graph.node(node).step {
+            // While a question is open, the outputs an input feeds are not
+            // named: their indices would tell a result's shape.
+            Step::Leaf if hidden => "an input".to_string(),
             Step::Leaf => {
                 let focus: Vec<String> = grids
                     .iter()
@@ -190,9 +193,12 @@ mod tests {
             s.describe(values, 1, false),
             "t.max(dim=1).values [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
         );
+        // An input names no output while hidden: the indices would tell the
+        // result's shape, which a shape question asks for.
         let t = node_of(&s, "t");
+        assert_eq!(s.describe(t, 5, true), "t [1, 1] = 3: an input");
         assert_eq!(
-            s.describe(t, 5, true),
+            s.describe(t, 5, false),
             "t [1, 1] = 3: an input that feeds t.max(dim=1).values [1], t.max(dim=1).indices [1]"
         );
     }

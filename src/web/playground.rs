@@ -65,6 +65,7 @@ fn Grids() -> impl IntoView {
     let readonly = expect_context::<Host>().readonly();
     let grids = move || {
         let show_all = state.show_all.get();
+        let withhold = state.withhold_result.get();
         state.drawing.with(|s| {
             let tints = Rc::new(if show_all { s.tints() } else { HashMap::new() });
             let grids = s.grids();
@@ -77,8 +78,12 @@ fn Grids() -> impl IntoView {
             grids
                 .iter()
                 .map(|g| {
+                    if withhold && g.role == GridRole::Result {
+                        return withheld(&g.name).into_any();
+                    }
                     let editable = !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
                     view! { <TensorGrid grid=Rc::new(g.clone()) editable=editable tints=Rc::clone(&tints)/> }
+                        .into_any()
                 })
                 .collect_view()
                 .into_any()
@@ -96,6 +101,7 @@ fn Grids() -> impl IntoView {
     Effect::new(move |_| {
         state.drawing.track();
         state.show_all.track();
+        state.withhold_result.track();
         request_animation_frame(check);
     });
     let room = ResizeWatch::new();
@@ -111,6 +117,20 @@ fn Grids() -> impl IntoView {
         >
             {grids}
         </section>
+    }
+}
+
+/// Where a result stands while a shape question about it is open: its name
+/// only, no cells, no size (`data-testid="withheld-result"`, not a
+/// `tensor-grid`: nothing of it is drawn).
+fn withheld(name: &str) -> impl IntoView + use<> {
+    view! {
+        <figure class="tp-grid tp-result tp-withheld" data-testid="withheld-result" data-name=name.to_string()>
+            <figcaption>
+                <code class="tp-name">{name.to_string()}</code>
+            </figcaption>
+            <p class="tp-withheld-note">"Drawn once you answer: its shape is the question."</p>
+        </figure>
     }
 }
 

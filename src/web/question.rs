@@ -31,14 +31,18 @@ pub fn QuestionPanel(
     let typed = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<usize>::new());
     let is_cells = matches!(question.kind, QuestionKind::Cells { .. });
+    let is_shape = matches!(question.kind, QuestionKind::Shape);
     let _ = key;
 
-    // Predict first: hide the result, and for a cells question turn clicks into picks.
+    // Predict first: hide the result (for a shape question, all of it), and
+    // for a cells question turn clicks into picks.
     state.conceal.set(true);
+    state.withhold_result.set(is_shape);
     state.picking.set(is_cells);
     state.picked.set(Marks::new());
     on_cleanup(move || {
         state.conceal.set(false);
+        state.withhold_result.set(false);
         state.picking.set(false);
     });
 
@@ -50,6 +54,7 @@ pub fn QuestionPanel(
     let finish = move || {
         done.set(true);
         state.conceal.set(false);
+        state.withhold_result.set(false);
         state.picking.set(false);
     };
     let kind = question.kind.clone();

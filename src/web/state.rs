@@ -50,6 +50,9 @@ pub struct PlaygroundState {
     /// While a question waits for its answer, the result's values and the
     /// printed output stay hidden: predict first, then check.
     pub conceal: RwSignal<bool>,
+    /// While a shape question is open, the result is not drawn at all: its
+    /// caption, axes and layout would show the shape being asked for.
+    pub withhold_result: RwSignal<bool>,
     /// While a "click the elements" question is open, clicks on input cells
     /// pick them (and nothing lights up, which would give the answer away).
     pub picking: RwSignal<bool>,
@@ -88,6 +91,7 @@ impl PlaygroundState {
             show_all: RwSignal::new(false),
             highlight,
             conceal: RwSignal::new(false),
+            withhold_result: RwSignal::new(false),
             picking,
             picked: RwSignal::new(Marks::new()),
             revealed: RwSignal::new(None),

@@ -233,14 +233,17 @@ test.describe('the iframe', () => {
     await got(msg('answer', { lesson: 'reductions', step: 4, result: 'revealed' }));
     await got(msg('select', { tensor: 't.sum(dim=0)', index: [1], sources: column(1) }));
 
-    // The learner moves on (next): step 5, its program, its pinned cell [0].
+    // The learner moves on (next): step 5 and its program; its shape question
+    // withholds the result until it is answered.
     await frame.getByTestId('lesson-next').click();
     await got(msg('step', { lesson: 'reductions', step: 5 }));
     await got(msg('change', { code: STEPS[4].program }));
-    await got(msg('select', { tensor: 't[0] + t[1] + t[2]', index: [0], sources: column(0) }));
     await frame.getByRole('textbox', { name: /^Your answer/ }).fill('torch.Size([4])');
     await frame.getByTestId('check').click();
     await got(msg('answer', { lesson: 'reductions', step: 5, result: 'correct' }));
+    // Pinning a cell of the result selects it.
+    await cellIn(frame, 't[0] + t[1] + t[2]', '0').click();
+    await got(msg('select', { tensor: 't[0] + t[1] + t[2]', index: [0], sources: column(0) }));
     // Unpinning, and the pointer leaving, clears the selection: nulls.
     await cellIn(frame, 't[0] + t[1] + t[2]', '0').click();
     await page.getByRole('heading', { name: 'What the playgrounds reported' }).hover();

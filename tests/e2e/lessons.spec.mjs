@@ -263,7 +263,9 @@ test('a question hides the result until answered: wrong (saying what was wrong),
   await page.getByTestId('check').click();
   await expect(feedback).toContainText('torch.Size([3, 4])');
   await expect(feedback).toContainText(STEPS[4].hint);
-  await expect(cell(page, 't[0] + t[1] + t[2]', '2')).not.toHaveText('6.');
+  // A wrong answer keeps the result withheld.
+  await expect(page.getByTestId('withheld-result')).toHaveCount(1);
+  await expect(grid(page, 't[0] + t[1] + t[2]')).toHaveCount(0);
   await answerBox(page).fill('(4,)');
   await page.getByTestId('check').click();
   await expect(feedback).toContainText('Right');
@@ -288,10 +290,34 @@ test('while a question is open, neither the marks nor the words give its answer 
   await expect(live).toHaveText(`${values} [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]`);
 });
 
+test('a shape question withholds the result until it is answered', async ({ page }) => {
+  // Step 5 asks for the shape of t[0] + t[1] + t[2]: its caption, axes and
+  // cells would show torch.Size([4]).
+  await page.goto('./#lesson=reductions&step=5');
+  await expectStep(page, 5);
+  const result = 't[0] + t[1] + t[2]';
+  const withheld = page.getByTestId('withheld-result');
+  await expect(withheld).toHaveAttribute('data-name', result);
+  await expect(withheld).not.toContainText('torch.Size');
+  await expect(grid(page, result)).toHaveCount(0);
+  // Every other grid is drawn: t, t[0], t[1], t[0] + t[1], t[2].
+  await expect(page.locator('[data-testid="tensor-grid"]')).toHaveCount(5);
+  // Nor do the spoken words of an input name the outputs it feeds.
+  await cell(page, 't', '0,0').hover();
+  await expect(page.getByTestId('announcer')).toHaveText('t [0, 0] = 1: an input');
+
+  await answerRightly(page, 5);
+  await expect(page.getByTestId('feedback')).toContainText('Right');
+  await expect(withheld).toHaveCount(0);
+  await expect(grid(page, result)).toHaveAttribute('data-shape', '4');
+  await cell(page, 't', '0,0').hover();
+  await expect(page.getByTestId('announcer')).toHaveText(`t [0, 0] = 1: an input that feeds output [0]`);
+});
+
 test('"Show me" reveals the answer and the result', async ({ page }) => {
   await page.goto('./#lesson=reductions&step=6');
   await expectStep(page, 6);
-  await expect(cell(page, 't.sum(dim=1)', '2')).not.toHaveText('12.');
+  await expect(grid(page, 't.sum(dim=1)')).toHaveCount(0);
   await page.getByTestId('reveal').click();
   await expect(page.getByTestId('feedback')).toContainText('torch.Size([3])');
   await expectOutput(page, KEY[6].output);
