@@ -42,11 +42,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
         }
         let grids = session.grids();
         if let Some(active) = &step.active {
-            let grid = match &active.grid {
-                None => grids.iter().find(|g| g.role == GridRole::Result),
-                Some(name) => grids.iter().find(|g| &g.name == name),
-            };
-            match grid {
+            match active.grid_in(grids) {
                 None => problem(
                     step.line,
                     format!("`@active` names a grid the step does not draw: {:?}", active.grid),
@@ -68,10 +64,8 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
         }
         let Some(question) = &step.question else { continue };
         let result = grids.iter().find(|g| g.role == GridRole::Result);
-        let active_on_result = step.active.as_ref().is_some_and(|a| match &a.grid {
-            None => true,
-            Some(name) => grids.iter().any(|g| &g.name == name && g.role == GridRole::Result),
-        });
+        let active_on_result =
+            step.active.as_ref().and_then(|a| a.grid_in(grids)).is_some_and(|g| g.role == GridRole::Result);
         match &question.kind {
             QuestionKind::Cells { output } => match result {
                 None => problem(question.line, "a cells question needs a tensor result".into()),

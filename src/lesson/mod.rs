@@ -16,6 +16,8 @@ pub use check::{LessonProblem, check_lesson};
 pub use parse::{Outline, ParseError, parse_lesson, parse_outline};
 pub use walkthrough::{Frame, walkthrough};
 
+use crate::session::{Grid, GridRole};
+
 /// A whole lesson.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lesson {
@@ -57,6 +59,16 @@ pub struct CellChoice {
     pub grid: Option<String>,
     /// The element's index.
     pub index: Vec<usize>,
+}
+
+impl CellChoice {
+    /// The grid among `grids` that this cell is in, if the step draws it.
+    pub fn grid_in<'a>(&self, grids: &'a [Grid]) -> Option<&'a Grid> {
+        match &self.grid {
+            None => grids.iter().find(|g| g.role == GridRole::Result),
+            Some(name) => grids.iter().find(|g| &g.name == name),
+        }
+    }
 }
 
 /// A predict-then-check question.

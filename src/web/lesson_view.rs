@@ -13,7 +13,6 @@ use super::prose::{InlineProse, Prose};
 use super::question::QuestionPanel;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::lesson::{Lesson, parse_lesson};
-use crate::session::GridRole;
 use crate::session::messages::Event;
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
@@ -131,11 +130,7 @@ pub fn LessonView(
         state.load(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation);
         if let Some(active) = &step.active {
             let cell = state.drawing.with_untracked(|s| {
-                let grids = s.grids();
-                let grid = match &active.grid {
-                    None => grids.iter().find(|g| g.role == GridRole::Result),
-                    Some(name) => grids.iter().find(|g| &g.name == name),
-                }?;
+                let grid = active.grid_in(s.grids())?;
                 (grid.shape().len() == active.index.len())
                     .then(|| CellRef { node: grid.node, flat: grid.flat(&active.index) })
             });
