@@ -34,17 +34,16 @@ pub fn QuestionPanel(
     let is_shape = matches!(question.kind, QuestionKind::Shape);
     let _ = key;
 
-    // Predict first: hide the result (for a shape question, all of it), and
-    // for a cells question turn clicks into picks.
-    state.conceal.set(true);
-    state.withhold_result.set(is_shape);
-    state.picking.set(is_cells);
+    // Predict first: while open, hide the result (for a shape question, all
+    // of it), and for a cells question turn clicks into picks.
+    let open = move |open: bool| {
+        state.conceal.set(open);
+        state.withhold_result.set(open && is_shape);
+        state.picking.set(open && is_cells);
+    };
+    open(true);
     state.picked.set(Marks::new());
-    on_cleanup(move || {
-        state.conceal.set(false);
-        state.withhold_result.set(false);
-        state.picking.set(false);
-    });
+    on_cleanup(move || open(false));
 
     // Every answer is an event for the host page: correct, wrong or revealed.
     let report = move |result: &'static str| {
@@ -53,9 +52,7 @@ pub fn QuestionPanel(
     };
     let finish = move || {
         done.set(true);
-        state.conceal.set(false);
-        state.withhold_result.set(false);
-        state.picking.set(false);
+        open(false);
     };
     let kind = question.kind.clone();
     let hint = question.hint.clone();
