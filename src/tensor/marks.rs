@@ -157,11 +157,6 @@ impl Collect {
         flats
     }
 
-    /// The largest node with elements still in, if any.
-    pub fn last_node(&self) -> Option<NodeId> {
-        self.per_node.iter().rposition(|flats| !flats.is_empty())
-    }
-
     /// The set of everything marked.
     pub fn finish(mut self) -> Marks {
         let nodes = (0..self.per_node.len())
@@ -214,13 +209,15 @@ mod tests {
     }
 
     #[test]
-    fn the_last_node_with_elements_is_found_after_takes() {
+    fn taking_a_node_gives_its_elements_once_sorted() {
         let mut c = Collect::default();
-        c.insert(4, 0);
-        c.insert(1, 7);
-        assert_eq!(c.last_node(), Some(4));
-        assert_eq!(c.take(4), vec![0]);
-        assert_eq!(c.last_node(), Some(1));
+        for (n, f) in [(4, 0), (1, 7), (1, 2), (1, 7)] {
+            c.insert(n, f);
+        }
+        assert_eq!(c.take(1), vec![2, 7]);
+        assert_eq!(c.take(1), Vec::<usize>::new());
+        assert_eq!(c.take(9), Vec::<usize>::new());
+        assert_eq!(c.finish().cells().collect::<Vec<_>>(), vec![(4, 0)]);
         assert_eq!(ids_of(&[false, true, true, false]), vec![1, 2]);
     }
 }

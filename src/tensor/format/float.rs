@@ -111,14 +111,9 @@ impl Decimal {
     /// The shortest digits that read back as `x` in `dtype` (float32's for
     /// `Float32`, float64's otherwise), chosen as Python's `repr` and
     /// NumPy's Dragon4 choose them: of the shortest candidates, the one
-    /// nearest to `x`, and on a tie the one ending in an even digit.
-    ///
-    /// Rust's `{:e}` on an `f32` gives float32's shortest digits, on an
-    /// `f64` float64's. When two candidates of that length are equally close
-    /// to `x` (2^46 + 0.125: `70368744177664.12` or `.13`; float32
-    /// 216063.125: `216063.12` or `.13`), Rust rounds up but Python and NumPy
-    /// take the even one, which is what rounding the exact value to that
-    /// length gives; it is used whenever it reads back as `x`.
+    /// nearest to `x`, and on a tie the one ending in an even digit (2^46 +
+    /// 0.125: `70368744177664.12`, not `.13`), which is what rounding the
+    /// exact value to that length gives.
     pub(crate) fn shortest(x: f64, dtype: DType) -> Decimal {
         let exact = Exact::of(x);
         if exact.digits.is_empty() {
@@ -160,13 +155,13 @@ impl Decimal {
         d
     }
 
-    /// `0.digits * 10^point` (digits not all zero) as `d.ddd * 10^exponent`.
+    /// `0.digits * 10^point` as `d.ddd * 10^exponent` (`Exact`'s roundings
+    /// never start with a zero digit).
     fn from_digits(negative: bool, digits: &[u8], point: i32) -> Decimal {
-        let first = digits.iter().position(|&d| d != 0).unwrap_or(0);
         Decimal {
             negative,
-            digits: digits[first..].iter().map(|&d| char::from(b'0' + d)).collect(),
-            exponent: point - 1 - first as i32,
+            digits: digits.iter().map(|&d| char::from(b'0' + d)).collect(),
+            exponent: point - 1,
         }
     }
 
