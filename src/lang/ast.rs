@@ -9,6 +9,17 @@ pub struct Expr {
     pub kind: ExprKind,
     /// Where it is; its text is the expression's label in the playground.
     pub span: Span,
+    /// Its span with the parentheses that only group it (`(t + 1)` where
+    /// `span` is `t + 1`): where an expression built on it starts or ends,
+    /// so that `(t + 1) * 2` is labelled with both of its parentheses.
+    pub extent: Span,
+}
+
+impl Expr {
+    /// An expression that no parentheses group (yet).
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span, extent: span }
+    }
 }
 
 /// `name=value` in a call.

@@ -151,7 +151,7 @@ impl Parser {
             return Err(LangError::unsupported(format!("augmented assignment ({op})"), self.peek().span));
         }
         if !self.is_op("=") {
-            return Ok(Stmt { span: start.to(first.span), kind: StmtKind::Expr(first) });
+            return Ok(Stmt { span: start.to(first.extent), kind: StmtKind::Expr(first) });
         }
         let mut targets = vec![self.target(&first)?];
         let mut value;
@@ -164,7 +164,7 @@ impl Parser {
                 break;
             }
         }
-        Ok(Stmt { span: start.to(value.span), kind: StmtKind::Assign { targets, value } })
+        Ok(Stmt { span: start.to(value.extent), kind: StmtKind::Assign { targets, value } })
     }
 
     /// Turns the expression left of `=` into an assignment target.
@@ -237,8 +237,8 @@ impl Parser {
             }
             items.push(self.expression()?);
         }
-        let span = items[0].span.to(self.last_span());
-        Ok(Expr { kind: ExprKind::Tuple(items), span })
+        let span = items[0].extent.to(self.last_span());
+        Ok(Expr::new(ExprKind::Tuple(items), span))
     }
 
     fn at_expression_end(&self) -> bool {
@@ -279,8 +279,8 @@ impl Parser {
         while self.eat_keyword(word) {
             values.push(if and { self.inversion()? } else { self.bool_chain(true)? });
         }
-        let span = values[0].span.to(self.last_span());
-        Ok(Expr { kind: ExprKind::BoolOp { and, values }, span })
+        let span = values[0].extent.to(self.last_span());
+        Ok(Expr::new(ExprKind::BoolOp { and, values }, span))
     }
 
     fn inversion(&mut self) -> Result<Expr, LangError> {
@@ -289,8 +289,8 @@ impl Parser {
             self.enter()?;
             let operand = self.inversion()?;
             self.depth -= 1;
-            let span = start.to(operand.span);
-            return Ok(Expr { kind: ExprKind::Unary { op: UnaryOp::Not, operand: Box::new(operand) }, span });
+            let span = start.to(operand.extent);
+            return Ok(Expr::new(ExprKind::Unary { op: UnaryOp::Not, operand: Box::new(operand) }, span));
         }
         self.comparison()
     }
@@ -304,8 +304,8 @@ impl Parser {
         if rest.is_empty() {
             return Ok(first);
         }
-        let span = first.span.to(self.last_span());
-        Ok(Expr { kind: ExprKind::Compare { first: Box::new(first), rest }, span })
+        let span = first.extent.to(self.last_span());
+        Ok(Expr::new(ExprKind::Compare { first: Box::new(first), rest }, span))
     }
 
     fn compare_op(&mut self) -> Option<CmpOp> {
@@ -365,8 +365,8 @@ impl Parser {
             // Each operator puts the chain so far one level deeper.
             let h = tall.unwrap_or_else(|| height(&left)).max(height(&right)) + 1;
             tall = Some(chain_height(h, at)?);
-            let span = left.span.to(right.span);
-            left = Expr { kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span };
+            let span = left.extent.to(right.extent);
+            left = Expr::new(ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span);
         }
     }
 
@@ -382,8 +382,8 @@ impl Parser {
         self.enter()?;
         let operand = self.factor()?;
         self.depth -= 1;
-        let span = start.to(operand.span);
-        Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span })
+        let span = start.to(operand.extent);
+        Ok(Expr::new(ExprKind::Unary { op, operand: Box::new(operand) }, span))
     }
 
     fn power(&mut self) -> Result<Expr, LangError> {
@@ -394,11 +394,11 @@ impl Parser {
         self.enter()?;
         let exponent = self.factor()?;
         self.depth -= 1;
-        let span = base.span.to(exponent.span);
-        Ok(Expr {
-            kind: ExprKind::Binary { op: BinOp::Pow, left: Box::new(base), right: Box::new(exponent) },
+        let span = base.extent.to(exponent.extent);
+        Ok(Expr::new(
+            ExprKind::Binary { op: BinOp::Pow, left: Box::new(base), right: Box::new(exponent) },
             span,
-        })
+        ))
     }
 
     /// An atom followed by any number of `.name`, `(...)` and `[...]`.
@@ -417,20 +417,20 @@ impl Parser {
                     Token { kind: TokenKind::Name(n), .. } => n,
                     t => return Err(LangError::syntax("invalid syntax", t.span)),
                 };
-                let span = e.span.to(self.last_span());
-                e = Expr { kind: ExprKind::Attribute { value: Box::new(e), name }, span };
+                let span = e.extent.to(self.last_span());
+                e = Expr::new(ExprKind::Attribute { value: Box::new(e), name }, span);
             } else if self.eat_op("(") {
                 let (args, kwargs) = self.call_arguments()?;
                 let widest = args.iter().chain(kwargs.iter().map(|(_, a)| a)).map(height).max();
                 tall = Some(chain_height(tall.unwrap_or(0).max(widest.unwrap_or(0) + 1), self.last_span())?);
-                let span = e.span.to(self.last_span());
-                e = Expr { kind: ExprKind::Call { func: Box::new(e), args, kwargs }, span };
+                let span = e.extent.to(self.last_span());
+                e = Expr::new(ExprKind::Call { func: Box::new(e), args, kwargs }, span);
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
                 self.expect_op("]")?;
                 tall = Some(chain_height(tall.unwrap_or(0).max(height(&index) + 1), self.last_span())?);
-                let span = e.span.to(self.last_span());
-                e = Expr { kind: ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, span };
+                let span = e.extent.to(self.last_span());
+                e = Expr::new(ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, span);
             } else {
                 return Ok(e);
             }
@@ -486,7 +486,7 @@ impl Parser {
             }
             items.push(self.slice_item()?);
         }
-        Ok(Expr { kind: ExprKind::Tuple(items), span: start.to(self.last_span()) })
+        Ok(Expr::new(ExprKind::Tuple(items), start.to(self.last_span())))
     }
 
     fn slice_item(&mut self) -> Result<Expr, LangError> {
@@ -505,7 +505,7 @@ impl Parser {
         let upper = bound(self)?;
         let step = if self.eat_op(":") { bound(self)? } else { None };
         let span = start.to(self.last_span());
-        Ok(Expr { kind: ExprKind::Slice { start: lower, stop: upper, step }, span })
+        Ok(Expr::new(ExprKind::Slice { start: lower, stop: upper, step }, span))
     }
 
     fn atom(&mut self) -> Result<Expr, LangError> {
@@ -544,7 +544,7 @@ impl Parser {
             }
             _ => return Err(LangError::syntax("invalid syntax", span)),
         };
-        Ok(Expr { kind, span: span.to(self.last_span()) })
+        Ok(Expr::new(kind, span.to(self.last_span())))
     }
 
     /// `(expr)` or a tuple `(a, b)`, `(a,)`, `()`.
@@ -552,17 +552,18 @@ impl Parser {
         self.enter()?;
         if self.eat_op(")") {
             self.depth -= 1;
-            return Ok(Expr { kind: ExprKind::Tuple(Vec::new()), span: open.to(self.last_span()) });
+            return Ok(Expr::new(ExprKind::Tuple(Vec::new()), open.to(self.last_span())));
         }
         let first = self.expression()?;
         let result = if self.eat_op(")") {
-            // Parentheses only group: the inner expression keeps its own span and text.
-            first
+            // Parentheses only group: the inner expression keeps its own span
+            // and text (its label), and they widen only its extent.
+            Expr { extent: open.to(self.last_span()), ..first }
         } else {
             self.expect_op(",")?;
             let mut items = vec![first];
             items.extend(self.sequence(")")?);
-            Expr { kind: ExprKind::Tuple(items), span: open.to(self.last_span()) }
+            Expr::new(ExprKind::Tuple(items), open.to(self.last_span()))
         };
         self.depth -= 1;
         Ok(result)
@@ -679,6 +680,25 @@ mod tests {
         assert_eq!(err.to_string(), "IndentationError: unexpected indent (line 2, column 1)");
         let err = parse("t += 1").unwrap_err();
         assert!(err.to_string().contains("augmented assignment (+=)"));
+    }
+
+    #[test]
+    fn grouping_parentheses_belong_to_the_expression_built_on_them() {
+        let text = |src: &str| {
+            let StmtKind::Expr(e) = parse(src).unwrap().remove(0).kind else { panic!() };
+            src[e.span.start..e.span.end].to_string()
+        };
+        // Alone, a group is labelled by what it holds.
+        assert_eq!(text("(t + 1)"), "t + 1");
+        assert_eq!(text("((t + 1))"), "t + 1");
+        // Built on, it keeps both of its parentheses.
+        assert_eq!(text("(t + 1) * 2"), "(t + 1) * 2");
+        assert_eq!(text("2 * (t + 1)"), "2 * (t + 1)");
+        assert_eq!(text("-(t + 1)"), "-(t + 1)");
+        assert_eq!(text("(t[0] + t[1]).sum()"), "(t[0] + t[1]).sum()");
+        assert_eq!(text("(t) ** (2)"), "(t) ** (2)");
+        assert_eq!(text("(a) < (b)"), "(a) < (b)");
+        assert_eq!(text("(a) and (b)"), "(a) and (b)");
     }
 
     #[test]

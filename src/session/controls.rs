@@ -74,10 +74,11 @@ pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -
         StmtKind::Expr(e) => {
             let line = match reduction_call(e) {
                 Some(call) if call.method => {
-                    format!("{}.{op}({})", text(source, call.receiver.span), args.join(", "))
+                    // With its grouping parentheses: `(t + 1).sum()`.
+                    format!("{}.{op}({})", text(source, call.receiver.extent), args.join(", "))
                 }
                 Some(call) => {
-                    let mut all = vec![text(source, call.receiver.span).to_string()];
+                    let mut all = vec![text(source, call.receiver.extent).to_string()];
                     all.extend(args);
                     format!("torch.{op}({})", all.join(", "))
                 }
@@ -175,6 +176,11 @@ mod tests {
             write_controls(&f, "argmin", Some(-1), true),
             format!("{T}torch.argmin(t, dim=-1, keepdim=True)")
         );
+        // A grouped receiver keeps its parentheses (and so its meaning).
+        let g = format!("{T}(t[0] + t[1]).sum()");
+        assert_eq!(write_controls(&g, "max", Some(0), false), format!("{T}(t[0] + t[1]).max(dim=0)"));
+        let g = format!("{T}torch.sum((t + 1), 1)");
+        assert_eq!(write_controls(&g, "amax", Some(0), false), format!("{T}torch.amax((t + 1), dim=0)"));
     }
 
     #[test]
