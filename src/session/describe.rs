@@ -23,7 +23,6 @@ impl Session {
             if g.role == GridRole::Result && results == 1 { "output".to_string() } else { g.name.clone() }
         };
         let who = name(grid);
-        let at = if index.is_empty() { String::new() } else { format!(" [{}]", join(&index)) };
         let mut value =
             if hidden && grid.role == GridRole::Result { "?".to_string() } else { grid.text(&index) };
         // "8." reads badly aloud; the integer-mode dot carries no meaning there.
@@ -46,7 +45,7 @@ impl Session {
                             .get(g.node)
                             .into_iter()
                             .flatten()
-                            .map(|&f| format!("{} [{}]", name(g), join(&g.index(f))))
+                            .map(|&f| format!("{}{}", name(g), at(&g.index(f))))
                             .collect::<Vec<_>>()
                     })
                     .collect();
@@ -68,7 +67,7 @@ impl Session {
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             _ => format!("computed from {}", listed(&leaf_sources())),
         };
-        format!("{who}{at} = {value}: {explanation}")
+        format!("{who}{} = {value}: {explanation}", at(&index))
     }
 
     /// Leaf elements as the learner writes them (`t[1, 0]`), sorted by name then index.
@@ -145,6 +144,12 @@ fn listed_of(first: &[String], total: usize) -> String {
     }
 }
 
+/// An element's place after its tensor's name: ` [1, 2]`, or nothing for
+/// the one element of a 0-d tensor ("output", not "output []").
+fn at(index: &[usize]) -> String {
+    if index.is_empty() { String::new() } else { format!(" [{}]", join(index)) }
+}
+
 fn join(index: &[usize]) -> String {
     index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
 }
@@ -206,6 +211,8 @@ mod tests {
     #[test]
     fn a_reduction_is_told_in_terms_of_what_it_reduced() {
         let s = Session::new(&format!("{T}t.sum(dim=0).argmax()"));
+        let t = node_of(&s, "t");
+        assert_eq!(s.describe(t, 1, false), "t [0, 1] = 1: an input that feeds output");
         let out = s.grids().last().unwrap().node;
         assert_eq!(
             s.describe(out, 0, false),
