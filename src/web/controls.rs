@@ -62,6 +62,16 @@ pub fn Controls() -> impl IntoView {
                 view! { <option value="other" selected=true disabled=true>"as written"</option> }.into_any(),
             );
         }
+        if let Some(Some(d)) = selected
+            && !dims.contains(&d)
+        {
+            // The program names a dim the tensor lacks (its error says so):
+            // shown as written, not as another choice.
+            options.push(
+                view! { <option value="other" selected=true disabled=true>{format!("{d} (out of range)")}</option> }
+                    .into_any(),
+            );
+        }
         options.extend(dims.into_iter().map(|d| {
             view! { <option value=d.to_string() selected=selected == Some(Some(d))>{d.to_string()}</option> }.into_any()
         }));

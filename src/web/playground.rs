@@ -70,10 +70,13 @@ fn Grids() -> impl IntoView {
             let tints = Rc::new(if show_all { s.tints() } else { HashMap::new() });
             let grids = s.grids();
             if grids.is_empty() {
-                return view! {
-                    <p class="tp-empty">"End the program with an expression to see its tensors drawn here."</p>
-                }
-                .into_any();
+                // A program that fails at once has no earlier drawing to keep.
+                let why = if s.run().error.is_some() {
+                    "Nothing to draw: the program stops with an error."
+                } else {
+                    "End the program with an expression to see its tensors drawn here."
+                };
+                return view! { <p class="tp-empty">{why}</p> }.into_any();
             }
             grids
                 .iter()
@@ -81,7 +84,8 @@ fn Grids() -> impl IntoView {
                     if withhold && g.role == GridRole::Result {
                         return withheld(&g.name).into_any();
                     }
-                    let editable = !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
+                    let editable =
+                        !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
                     view! { <TensorGrid grid=Rc::new(g.clone()) editable=editable tints=Rc::clone(&tints)/> }
                         .into_any()
                 })

@@ -134,6 +134,10 @@ test('a last line that is not a reduction shows so, and picking an op reduces it
   await op.selectOption('sum');
   await expect.poll(() => lastLine(page)).toBe('(t[0] + t[1]).sum()');
   await expect(op).toHaveValue('sum');
+  // The parentheses the controls wrote stay around the receiver.
+  await page.getByTestId('dim').selectOption('0');
+  await expect.poll(() => lastLine(page)).toBe('(t[0] + t[1]).sum(dim=0)');
+  await expectOutput(page, 'tensor(12.)\n');
 });
 
 test('the controls rewrite torch.<op>(t, ...) calls in the same form', async ({ page }) => {
@@ -188,12 +192,19 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
   ]);
   await cell(page, 't.sum(dim=1)', '2').hover();
   await expectMarks(page, { active: at('t.sum(dim=1)', ['2']), source: at('t', ['2,0', '2,1', '2,2', '2,3']) });
-  // The dim control still lists the dims of the drawn tensor.
+  // The dim control still lists the dims of the drawn tensor, and shows
+  // the one written as out of range rather than as another choice.
   expect((await choices(page.getByTestId('dim'))).sort()).toEqual(['-1', '-2', '0', '1', 'none'].sort());
+  await expect(page.getByTestId('dim').locator('option:checked')).toHaveText('5 (out of range)');
   // The text survives a reload (the URL carries it, error and all).
   await page.reload();
   await expect(page.getByTestId('code')).toHaveValue(broken);
   await expectExactText(page.getByTestId('error'), message);
+  // Opened failing, it draws what ran before the error.
+  expect(await grids(page)).toEqual([
+    ['t', '3,4'],
+    ['t.sum()', ''],
+  ]);
   // Fixing it clears the error.
   await page.getByTestId('code').click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -206,6 +217,18 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
     ['t', '3,4'],
     ['t.sum(dim=0)', '4'],
   ]);
+});
+
+test('a program that fails before any expression says why nothing is drawn', async ({ page }) => {
+  await open(page, 't = torch.ones(2, 3)\nt.sum(dim=2)', { grids: false });
+  await expectExactText(
+    page.getByTestId('error'),
+    'IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)',
+  );
+  await expect(page.getByRole('region', { name: 'Tensors' })).toHaveText(
+    'Nothing to draw: the program stops with an error.',
+  );
+  await expect(page.getByTestId('dim').locator('option:checked')).toHaveText('2 (out of range)');
 });
 
 test('editing an input cell in place rewrites the torch.tensor literal and the result', async ({ page }) => {
