@@ -696,10 +696,17 @@ fn layout<V: IntoView + 'static>(
                     }
                 })
                 .collect_view();
-            let outer_axes =
-                (0..outer_dims).map(|k| axis_label(k, shape[k], axes, "⇣ blocks")).collect_view();
+            // Rank 3 stacks its blocks. From rank 4 they form a grid, row
+            // by row in index order: the last outer dim runs across (its
+            // blocks are the columns), the others down.
+            let across = (rank >= 4).then_some(outer_dims - 1);
+            let outer_axes = (0..outer_dims)
+                .map(|k| {
+                    axis_label(k, shape[k], axes, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" })
+                })
+                .collect_view();
             let block_class = if rank >= 4 { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
-            let columns = if rank >= 4 { positions[1].len() } else { 1 };
+            let columns = across.map_or(1, |k| positions[k].len());
             view! {
                 <div class="tp-matrix">
                     <div class="tp-outer-axes">{outer_axes}</div>

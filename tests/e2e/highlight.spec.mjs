@@ -46,6 +46,25 @@ test('every element is a focusable gridcell with its full index and its value as
   await expect(grid(page, 't.argmax()').getByRole('gridcell')).toHaveCount(1);
 });
 
+test('each dim\'s caption points the way its index runs on screen, ranks 1 to 5', async ({ page }) => {
+  for (const shape of [[3], [2, 3], [2, 2, 3], [2, 3, 2, 2], [2, 2, 3, 2, 2]]) {
+    const numel = shape.reduce((a, b) => a * b, 1);
+    await open(page, `t = torch.arange(${numel}).reshape(${shape.join(', ')})\nt`);
+    const captions = grid(page, 't').locator('.tp-axis');
+    await expect(captions).toHaveCount(shape.length);
+    for (let k = 0; k < shape.length; k++) {
+      const caption = await grid(page, 't').locator(`.tp-axis[data-dim="${k}"]`).textContent();
+      const across = /[→⇢]/.test(caption);
+      expect(across || /[↓⇣]/.test(caption), `shape ${shape}: "${caption}" has an arrow`).toBe(true);
+      // The first cell, and the one a step further along dim k.
+      const from = await cell(page, 't', shape.map(() => 0)).boundingBox();
+      const to = await cell(page, 't', shape.map((_, j) => (j === k ? 1 : 0))).boundingBox();
+      const moved = across ? [to.x > from.x, Math.abs(to.y - from.y) < 2] : [to.y > from.y, Math.abs(to.x - from.x) < 2];
+      expect(moved, `shape ${shape}: "${caption}" (dim ${k}) agrees with the cells`).toEqual([true, true]);
+    }
+  }
+});
+
 test('argmax(dim=1): each output lights its row as sources and the first maximum as the winner', async ({ page }) => {
   await open(page, SEED);
   await expectNoMarks(page);
