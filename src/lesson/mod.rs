@@ -80,6 +80,9 @@ pub struct Question {
     pub prompt: String,
     /// Shown after a wrong answer.
     pub hint: Option<String>,
+    /// Shown once the question is answered rightly or its answer shown:
+    /// why the answer is what it is (prose must not say it before).
+    pub explain: Option<String>,
     /// The line in the file where the question starts.
     pub line: usize,
 }

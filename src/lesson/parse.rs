@@ -29,6 +29,7 @@ struct PendingQuestion {
     prompt: String,
     answer: Option<String>,
     hint: Option<String>,
+    explain: Option<String>,
     options: Vec<(String, bool)>,
     line: usize,
 }
@@ -191,15 +192,20 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
                         prompt: prompt.trim().to_string(),
                         answer: None,
                         hint: None,
+                        explain: None,
                         options: Vec::new(),
                         line: n,
                     });
                 }
-                "answer" | "hint" => {
+                "answer" | "hint" | "explain" => {
                     let Some(q) = question.as_mut() else {
                         return Err(err(n, Some(step_no), &format!("`@{name}` belongs after a `@question`")));
                     };
-                    let slot = if name == "answer" { &mut q.answer } else { &mut q.hint };
+                    let slot = match name {
+                        "answer" => &mut q.answer,
+                        "hint" => &mut q.hint,
+                        _ => &mut q.explain,
+                    };
                     *slot = Some(arg.to_string());
                 }
                 other => return Err(err(n, Some(step_no), &format!("unknown directive `@{other}`"))),
@@ -262,7 +268,8 @@ fn finish(mut step: Step, question: Option<PendingQuestion>, number: usize) -> R
                 ));
             }
         };
-        step.question = Some(Question { kind, prompt: q.prompt, hint: q.hint, line: q.line });
+        step.question =
+            Some(Question { kind, prompt: q.prompt, hint: q.hint, explain: q.explain, line: q.line });
     }
     Ok(step)
 }
@@ -321,6 +328,7 @@ t.sum(dim=1)
 @question choice: Which dim disappears?
 - [ ] dim 0
 - [x] dim 1
+@explain The dim you name is the one that goes.
 ";
 
     #[test]
@@ -342,6 +350,11 @@ t.sum(dim=1)
             panic!()
         };
         assert_eq!(options, &vec![("dim 0".to_string(), false), ("dim 1".to_string(), true)]);
+        assert_eq!(q.explain, None);
+        let q = lesson.steps[1].question.as_ref().unwrap();
+        assert_eq!(q.explain.as_deref(), Some("The dim you name is the one that goes."));
+        let lone = LESSON.replace("@question choice: Which dim disappears?\n", "");
+        assert!(parse_lesson(&lone).unwrap_err().message.contains("`@explain` belongs after a `@question`"));
     }
 
     /// The outline the lesson index reads agrees with the full parse.

@@ -162,8 +162,14 @@ pub fn QuestionPanel(
         feedback.get().map(|f| {
             let class =
                 if f.verdict == Verdict::Correct { "tp-feedback tp-right" } else { "tp-feedback tp-wrong" };
-            view! { <p class=class data-testid="feedback" role="status"><InlineProse text=f.message/></p> }
+            view! { <p class=class data-testid="feedback"><InlineProse text=f.message/></p> }
         })
+    };
+    // Why the answer is what it is: said once it is known, never before.
+    let explain = question.explain.clone();
+    let explain_view = move || {
+        let text = explain.clone().filter(|_| done.get())?;
+        Some(view! { <p class="tp-explain" data-testid="explain"><InlineProse text=text/></p> })
     };
     view! {
         <section class="tp-question" aria-label="Question" data-testid="question">
@@ -177,7 +183,9 @@ pub fn QuestionPanel(
                     "Show me"
                 </button>
             </div>
-            {feedback_view}
+            // One status region, so that a screen reader says the verdict
+            // and the reason together.
+            <div role="status">{feedback_view} {explain_view}</div>
         </section>
     }
 }

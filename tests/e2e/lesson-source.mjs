@@ -11,7 +11,8 @@ export function plain(text) {
 /**
  * The lesson `id`: { title, id, summary, steps: [{ title, program, animate,
  * error, active, question: { kind, prompt, options: [{ text, right }] },
- * answer, hint }] }. Titles, prompts, options and hints are plain text.
+ * answer, hint, explain }] }. Titles, prompts, options, hints and
+ * explanations are plain text.
  */
 export function readLesson(id) {
   const source = readFileSync(new URL(`../../www/lessons/${id}.md`, import.meta.url), 'utf8');
@@ -45,7 +46,7 @@ export function readLesson(id) {
       } else if (name === 'animate' || name === 'error') {
         step[name] = true;
       } else {
-        step[name] = name === 'hint' ? plain(rest) : rest.trim();
+        step[name] = name === 'hint' || name === 'explain' ? plain(rest) : rest.trim();
       }
     } else if (step?.question && /^- \[[ x]\] /.test(line)) {
       step.question.options.push({ text: plain(line.slice(6)), right: line[3] === 'x' });

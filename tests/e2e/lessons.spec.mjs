@@ -85,6 +85,8 @@ test('the key above is for the lesson as shipped', () => {
   expect(N).toBe(Object.keys(KEY).length);
   STEPS.forEach((step, i) => expect(step.question?.kind ?? null, `step ${i + 1}`).toBe(KEY[i + 1].kind));
   expect(STEPS[12].error).toBe(true);
+  // The walk below checks each explanation: make sure there are some.
+  expect(STEPS.filter((s) => s.explain).length).toBe(4);
 });
 
 test('a learner walks the whole lesson with "Next", answering each question', async ({ page }) => {
@@ -98,8 +100,13 @@ test('a learner walks the whole lesson with "Next", answering each question', as
       // Predict first: the printed value is not shown yet.
       await expect(page.getByTestId('question')).toBeVisible();
       await expect(page.getByTestId('output')).not.toContainText(key.output.trimEnd().split('\n').at(-1));
+      // The reason behind the answer waits for the answer.
+      await expect(page.getByTestId('explain')).toHaveCount(0);
       await answerRightly(page, n);
       await expect(page.getByTestId('feedback')).toContainText('Right');
+      const { explain } = STEPS[n - 1];
+      if (explain) await expect(page.getByTestId('explain')).toHaveText(explain);
+      else await expect(page.getByTestId('explain')).toHaveCount(0);
     } else {
       await expect(page.getByTestId('question')).toHaveCount(0);
     }
@@ -323,6 +330,14 @@ test('"Show me" reveals the answer and the result', async ({ page }) => {
   await expectOutput(page, KEY[6].output);
   await expect(cell(page, 't.sum(dim=1)', '2')).toHaveText('12.');
   await expect(page.getByTestId('check')).toBeDisabled();
+
+  // The explanation comes with a revealed answer too.
+  await page.goto('./#lesson=reductions&step=10');
+  await expectStep(page, 10);
+  await expect(page.getByTestId('explain')).toHaveCount(0);
+  await page.getByTestId('reveal').click();
+  await expect(page.getByTestId('feedback')).toHaveText('The answer: 1');
+  await expect(page.getByTestId('explain')).toHaveText(STEPS[9].explain);
 
   // For a cells question, it lights the sources of the asked-for output: column 3.
   await page.goto('./#lesson=reductions&step=11');
