@@ -328,14 +328,43 @@ fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangErr
             Err(LangError::limit("the string would be too long for the playground"))
         }
         (BinOp::Add, Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
-        (BinOp::Mul, Value::List(items), Value::Int(n)) | (BinOp::Mul, Value::Int(n), Value::List(items)) => {
-            let n = (*n).max(0) as usize;
-            if items.len().saturating_mul(n) > MAX_LIST {
-                return Err(LangError::limit("the list would be too long for the playground"));
-            }
-            Ok(Value::List(Rc::new(items.iter().cloned().cycle().take(items.len() * n).collect())))
-        }
+        (BinOp::Mul, seq @ (Value::List(_) | Value::Tuple(_) | Value::Str(_)), count)
+        | (BinOp::Mul, count, seq @ (Value::List(_) | Value::Tuple(_) | Value::Str(_))) => repeat(seq, count),
         _ => Err(unsupported()),
+    }
+}
+
+/// `seq * n`: `n` copies of a list, tuple or string, one after another
+/// (none for `n <= 0`), capped like everything the playground builds.
+fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
+    let n = match count {
+        Value::Int(n) => *n,
+        Value::Bool(b) => i64::from(*b),
+        other => {
+            return Err(LangError::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.type_name()
+            )));
+        }
+    };
+    let n = n.max(0) as usize;
+    let copies = |items: &Rc<Vec<Value>>| -> Result<Rc<Vec<Value>>, LangError> {
+        if items.len().saturating_mul(n) > MAX_LIST {
+            return Err(LangError::limit(format!(
+                "the {} would be too long for the playground",
+                seq.type_name()
+            )));
+        }
+        Ok(Rc::new(items.iter().cloned().cycle().take(items.len() * n).collect()))
+    };
+    match seq {
+        Value::List(items) => Ok(Value::List(copies(items)?)),
+        Value::Tuple(items) => Ok(Value::Tuple(copies(items)?)),
+        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => {
+            Err(LangError::limit("the string would be too long for the playground"))
+        }
+        Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(n).as_str()))),
+        _ => unreachable!("repeat is only called with a list, tuple or string"),
     }
 }
 

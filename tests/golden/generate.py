@@ -1353,6 +1353,22 @@ def cases_python():
         "index/nested": "[[1, 2], [3, 4]][1][0]",
         "index/list_out_of_range": "[1, 2][2]",
         "index/tuple_out_of_range": "(1, 2)[5]",
+        "sequence/list_concat": "[1, 2] + [3]",
+        "sequence/list_repeat": "[1, 2] * 2",
+        "sequence/list_repeat_left": "3 * [0]",
+        "sequence/list_repeat_negative": "[1] * -3",
+        "sequence/list_repeat_bool": "[1, 2] * True",
+        "sequence/tuple_repeat": "(1, 2) * 2",
+        "sequence/str_concat": "'ab' + 'c'",
+        "sequence/str_repeat": "'ab' * 3",
+        "sequence/str_repeat_left": "2 * 'ab'",
+        "sequence/str_repeat_zero": "'ab' * 0",
+        "sequence/str_times_float": "'ab' * 1.5",
+        "sequence/list_times_list": "[1] * [2]",
+        "sequence/str_times_str": "'a' * 'b'",
+        "sequence/float_times_list": "2.0 * [1]",
+        "sequence/none_times_str": "None * 'a'",
+        "sequence/tuple_times_tuple": "(1,) * (2,)",
     }
     for key, expr in exprs.items():
         add(f"python/{key}", expr)
