@@ -303,39 +303,93 @@ fn float_pow(x: f64, y: f64) -> Result<f64, LangError> {
     Ok(x.powf(y))
 }
 
-/// `+` and `*` on lists, tuples and strings.
+/// `+` and `*` on lists, tuples and strings, and on the tuples PyTorch
+/// returns (`torch.Size`, `torch.return_types.max`).
 fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangError> {
-    let unsupported = || {
-        LangError::type_error(format!(
+    match op {
+        BinOp::Add if is_sequence(l) => concatenate(l, r),
+        BinOp::Mul if is_sequence(l) => repeat(l, r),
+        BinOp::Mul if is_sequence(r) => repeat(r, l),
+        _ => Err(LangError::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op.symbol(),
             l.type_name(),
             r.type_name()
-        ))
-    };
-    match (op, l, r) {
-        // Concatenation is capped like repetition, or `x = x + x` repeated would double without end.
-        (BinOp::Add, Value::List(a), Value::List(b)) | (BinOp::Add, Value::Tuple(a), Value::Tuple(b))
-            if a.len() + b.len() > MAX_LIST =>
-        {
-            Err(LangError::limit(format!("the {} would be too long for the playground", l.type_name())))
-        }
-        (BinOp::Add, Value::List(a), Value::List(b)) => Ok(Value::List(Rc::new([&a[..], &b[..]].concat()))),
-        (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
-            Ok(Value::Tuple(Rc::new([&a[..], &b[..]].concat())))
-        }
-        (BinOp::Add, Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => {
-            Err(LangError::limit("the string would be too long for the playground"))
-        }
-        (BinOp::Add, Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
-        (BinOp::Mul, seq @ (Value::List(_) | Value::Tuple(_) | Value::Str(_)), count)
-        | (BinOp::Mul, count, seq @ (Value::List(_) | Value::Tuple(_) | Value::Str(_))) => repeat(seq, count),
-        _ => Err(unsupported()),
+        ))),
     }
 }
 
-/// `seq * n`: `n` copies of a list, tuple or string, one after another
-/// (none for `n <= 0`), capped like everything the playground builds.
+fn is_sequence(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Str(_)) || tuple_items(v).is_some()
+}
+
+/// The items of a tuple, or of a value PyTorch makes a tuple of its own kind:
+/// a `torch.Size` (its sizes) and `max(dim)`'s values and indices.
+fn tuple_items(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Tuple(items) => Some(items.to_vec()),
+        Value::Size(dims) => Some(dims.iter().map(|&d| Value::Int(d as i64)).collect()),
+        Value::ValuesIndices { values, indices, .. } => {
+            Some(vec![Value::Tensor(values.clone()), Value::Tensor(indices.clone())])
+        }
+        _ => None,
+    }
+}
+
+/// A tuple of `items`, a `torch.Size` if `size` (which holds only sizes).
+fn tuple_of(items: Vec<Value>, size: bool) -> Result<Value, LangError> {
+    if !size {
+        return Ok(Value::Tuple(Rc::new(items)));
+    }
+    let mut dims = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Int(d) if *d >= 0 => dims.push(*d as usize),
+            Value::Int(_) => return Err(LangError::unsupported_here("a torch.Size with a negative size")),
+            other => {
+                return Err(LangError::type_error(format!(
+                    "torch.Size() takes an iterable of 'int' (item {i} is '{}')",
+                    other.type_name()
+                )));
+            }
+        }
+    }
+    Ok(Value::Size(Rc::new(dims)))
+}
+
+/// `a + b` for a sequence `a`: `b` must be of the same kind (any tuple for a
+/// tuple), and a `torch.Size` on either side makes the result one.
+fn concatenate(l: &Value, r: &Value) -> Result<Value, LangError> {
+    let too_long = || LangError::limit(format!("the {} would be too long for the playground", l.type_name()));
+    match (l, r) {
+        (Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => Err(too_long()),
+        (Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
+        (Value::List(a), Value::List(b)) if a.len() + b.len() > MAX_LIST => Err(too_long()),
+        (Value::List(a), Value::List(b)) => Ok(Value::List(Rc::new([&a[..], &b[..]].concat()))),
+        _ => match (tuple_items(l), tuple_items(r)) {
+            (Some(a), Some(b)) if a.len() + b.len() > MAX_LIST => Err(too_long()),
+            (Some(a), Some(b)) => {
+                let size = matches!(l, Value::Size(_)) || matches!(r, Value::Size(_));
+                tuple_of([a, b].concat(), size)
+            }
+            // PyTorch's own wording for a torch.Size, Python's for the rest.
+            _ if matches!(l, Value::Size(_)) => Err(LangError::type_error(format!(
+                "can only concatenate tuple (not {}) to torch.Size",
+                r.type_name()
+            ))),
+            _ => {
+                let kind = if matches!(l, Value::List(_) | Value::Str(_)) { l.type_name() } else { "tuple" };
+                Err(LangError::type_error(format!(
+                    "can only concatenate {kind} (not \"{}\") to {kind}",
+                    r.type_name()
+                )))
+            }
+        },
+    }
+}
+
+/// `seq * n`: `n` copies of a sequence, one after another (none for
+/// `n <= 0`), capped like everything the playground builds.
 fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
     let n = match count {
         Value::Int(n) => *n,
@@ -348,23 +402,22 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
         }
     };
     let n = n.max(0) as usize;
-    let copies = |items: &Rc<Vec<Value>>| -> Result<Rc<Vec<Value>>, LangError> {
+    let too_long =
+        || LangError::limit(format!("the {} would be too long for the playground", seq.type_name()));
+    let copies = |items: &[Value]| -> Result<Vec<Value>, LangError> {
         if items.len().saturating_mul(n) > MAX_LIST {
-            return Err(LangError::limit(format!(
-                "the {} would be too long for the playground",
-                seq.type_name()
-            )));
+            return Err(too_long());
         }
-        Ok(Rc::new(items.iter().cloned().cycle().take(items.len() * n).collect()))
+        Ok(items.iter().cloned().cycle().take(items.len() * n).collect())
     };
     match seq {
-        Value::List(items) => Ok(Value::List(copies(items)?)),
-        Value::Tuple(items) => Ok(Value::Tuple(copies(items)?)),
-        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => {
-            Err(LangError::limit("the string would be too long for the playground"))
-        }
+        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => Err(too_long()),
         Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(n).as_str()))),
-        _ => unreachable!("repeat is only called with a list, tuple or string"),
+        Value::List(items) => Ok(Value::List(Rc::new(copies(items)?))),
+        _ => {
+            let items = tuple_items(seq).expect("repeat is only called with a sequence");
+            tuple_of(copies(&items)?, matches!(seq, Value::Size(_)))
+        }
     }
 }
 

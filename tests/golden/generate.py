@@ -1369,9 +1369,38 @@ def cases_python():
         "sequence/float_times_list": "2.0 * [1]",
         "sequence/none_times_str": "None * 'a'",
         "sequence/tuple_times_tuple": "(1,) * (2,)",
+        "sequence/list_plus_int": "[1] + 1",
+        "sequence/list_plus_tuple": "[1] + (1,)",
+        "sequence/tuple_plus_list": "(1,) + [1]",
+        "sequence/str_plus_int": "'a' + 1",
+        "sequence/str_plus_list": "'a' + [1]",
+        "sequence/int_plus_list": "1 + [1]",
+        "sequence/none_plus_tuple": "None + (1,)",
     }
     for key, expr in exprs.items():
         add(f"python/{key}", expr)
+    # The tuples PyTorch returns take part in tuple arithmetic.
+    shaped = "t = torch.tensor([[1., 5.], [4., 3.]])\n"
+    for key, expr in {
+        "size_repeat": "t.shape * 2",
+        "size_repeat_left": "2 * t.shape",
+        "size_repeat_bool": "t.shape * True",
+        "size_repeat_zero": "t.shape * 0",
+        "size_repeat_float": "t.shape * 1.5",
+        "size_plus_tuple": "t.shape + (1,)",
+        "tuple_plus_size": "(1,) + t.shape",
+        "size_plus_size": "t.shape + t.shape",
+        "size_plus_list": "t.shape + [1]",
+        "size_plus_int": "t.shape + 1",
+        "size_plus_float_tuple": "t.shape + (1.5,)",
+        "size_plus_return_types": "t.shape + t.max(dim=0)",
+        "return_types_repeat": "t.max(dim=0) * 2",
+        "return_types_repeat_float": "t.min(dim=1) * 1.5",
+        "return_types_plus_tuple": "t.max(dim=0) + (1,)",
+        "tuple_plus_return_types": "(1,) + t.max(dim=0)",
+        "return_types_plus_itself": "t.max(dim=1) + t.max(dim=1)",
+    }.items():
+        add(f"python/sequence/{key}", shaped + expr)
 
     add("python/assign/simple", "x = 3\nx")
     add("python/assign/reassign", "x = 3\nx = x + 1\nx")
