@@ -360,7 +360,7 @@ fn tuple_of(items: Vec<Value>, size: bool) -> Result<Value, LangError> {
 /// `a + b` for a sequence `a`: `b` must be of the same kind (any tuple for a
 /// tuple), and a `torch.Size` on either side makes the result one.
 fn concatenate(l: &Value, r: &Value) -> Result<Value, LangError> {
-    let too_long = || LangError::limit(format!("the {} would be too long for the playground", l.type_name()));
+    let too_long = || too_long(l);
     match (l, r) {
         (Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => Err(too_long()),
         (Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
@@ -388,6 +388,12 @@ fn concatenate(l: &Value, r: &Value) -> Result<Value, LangError> {
     }
 }
 
+/// "The list would be too long", "the string ...".
+fn too_long(seq: &Value) -> LangError {
+    let noun = if matches!(seq, Value::Str(_)) { "string" } else { seq.type_name() };
+    LangError::limit(format!("the {noun} would be too long for the playground"))
+}
+
 /// `seq * n`: `n` copies of a sequence, one after another (none for
 /// `n <= 0`), capped like everything the playground builds.
 fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
@@ -402,8 +408,7 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
         }
     };
     let n = n.max(0) as usize;
-    let too_long =
-        || LangError::limit(format!("the {} would be too long for the playground", seq.type_name()));
+    let too_long = || too_long(seq);
     let copies = |items: &[Value]| -> Result<Vec<Value>, LangError> {
         if items.len().saturating_mul(n) > MAX_LIST {
             return Err(too_long());
