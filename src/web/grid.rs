@@ -658,14 +658,25 @@ fn layout<V: IntoView + 'static>(
         }
         _ => {
             let outer_dims = rank - 2;
-            let blocks = outer_indices(&positions[..outer_dims]);
+            // Rank 3 stacks its blocks. From rank 4 they form a grid, row
+            // by row in index order: the last outer dim runs across (its
+            // blocks are the columns), the others down.
+            let across = (rank >= 4).then_some(outer_dims - 1);
+            let blocks = outer_blocks(&positions[..outer_dims]);
             let row_dim = rank - 2;
             let col_dim = rank - 1;
             let block_views = blocks
                 .into_iter()
-                .map(|outer| match outer {
-                    None => view! { <div class="tp-block-gap" aria-hidden="true">"⋯"</div> }.into_any(),
-                    Some(prefix) => {
+                .map(|block| match block {
+                    // A gap across takes one block's place; any other fills its row.
+                    Block::Gap { dim } if Some(dim) == across => {
+                        view! { <div class="tp-block-gap" aria-hidden="true">"⋯"</div> }.into_any()
+                    }
+                    Block::Gap { .. } => {
+                        view! { <div class="tp-block-gap tp-block-gap-row" aria-hidden="true">"⋮"</div> }
+                            .into_any()
+                    }
+                    Block::Matrix(prefix) => {
                         let title = (!prefix.is_empty()).then(|| {
                             format!(
                                 "{name}[{}]",
@@ -696,10 +707,6 @@ fn layout<V: IntoView + 'static>(
                     }
                 })
                 .collect_view();
-            // Rank 3 stacks its blocks. From rank 4 they form a grid, row
-            // by row in index order: the last outer dim runs across (its
-            // blocks are the columns), the others down.
-            let across = (rank >= 4).then_some(outer_dims - 1);
             let outer_axes = (0..outer_dims)
                 .map(|k| {
                     axis_label(k, shape[k], axes, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" })
@@ -740,32 +747,41 @@ fn matrix_row<V: IntoView + 'static>(
     view! { <div role="row" class="tp-row">{cells}</div> }.into_any()
 }
 
-/// The blocks of a rank >= 3 tensor: every drawn combination of the outer
-/// dims, with `None` for a summarised gap in the first outer dim.
-fn outer_indices(positions: &[Vec<Option<usize>>]) -> Vec<Option<Vec<usize>>> {
-    let mut combos: Vec<Option<Vec<usize>>> = vec![Some(Vec::new())];
+/// One block of a rank >= 3 grid.
+enum Block {
+    /// The matrix at this index of the outer dims.
+    Matrix(Vec<usize>),
+    /// The `⋯` standing for the blocks a summary leaves out along outer dim `dim`.
+    Gap { dim: usize },
+}
+
+/// The blocks of a rank >= 3 tensor in index order: every drawn combination
+/// of the outer dims, and a gap where a dim is summarised.
+fn outer_blocks(positions: &[Vec<Option<usize>>]) -> Vec<Block> {
+    let mut blocks = vec![Block::Matrix(Vec::new())];
     for (k, dim) in positions.iter().enumerate() {
         let mut next = Vec::new();
-        for combo in &combos {
-            match combo {
-                None => next.push(None),
-                Some(prefix) => {
-                    for p in dim {
-                        match p {
-                            Some(i) => {
-                                let mut v = prefix.clone();
-                                v.push(*i);
-                                next.push(Some(v));
-                            }
-                            // Later dims' gaps only matter once per block row.
-                            None if k == 0 || !next.last().is_some_and(Option::is_none) => next.push(None),
-                            None => {}
-                        }
+        for block in blocks {
+            let Block::Matrix(prefix) = block else {
+                next.push(block);
+                continue;
+            };
+            for p in dim {
+                match p {
+                    Some(i) => {
+                        let mut index = prefix.clone();
+                        index.push(*i);
+                        next.push(Block::Matrix(index));
                     }
+                    // A gap right after another one adds nothing.
+                    None if k == 0 || !matches!(next.last(), Some(Block::Gap { .. })) => {
+                        next.push(Block::Gap { dim: k })
+                    }
+                    None => {}
                 }
             }
         }
-        combos = next;
+        blocks = next;
     }
-    combos
+    blocks
 }

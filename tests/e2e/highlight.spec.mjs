@@ -65,6 +65,21 @@ test('each dim\'s caption points the way its index runs on screen, ranks 1 to 5'
   }
 });
 
+test('a summarised grid of blocks keeps its columns across the left-out blocks', async ({ page }) => {
+  // Dim 0 (down) is summarised: t[997, j] sits under t[0, j]. In the second,
+  // dim 1 (across) is: t[i, 997] sits beside t[i, 2], in every row alike.
+  for (const [shape, pairs] of [
+    [[1000, 2, 2, 2], [[[0, 0], [997, 0]], [[0, 1], [999, 1]]]],
+    [[2, 1000, 2, 2], [[[0, 0], [1, 0]], [[0, 997], [1, 997]], [[0, 999], [1, 999]]]],
+  ]) {
+    await open(page, `t = torch.zeros(${shape.join(', ')})\nt`);
+    for (const [a, b] of pairs) {
+      const left = async (outer) => (await cell(page, 't', [...outer, 0, 0]).boundingBox()).x;
+      expect(await left(b), `shape ${shape}: t[${b}] is in the column of t[${a}]`).toBe(await left(a));
+    }
+  }
+});
+
 test('argmax(dim=1): each output lights its row as sources and the first maximum as the winner', async ({ page }) => {
   await open(page, SEED);
   await expectNoMarks(page);
