@@ -17,7 +17,14 @@ pub fn Output() -> impl IntoView {
     view! {
         <section class="tp-transcript" aria-labelledby="tp-output-heading">
             <h2 id="tp-output-heading" class="tp-label">"Output"</h2>
-            <pre data-testid="output" class="tp-output" part="output">{stdout}</pre>
+            <pre
+                data-testid="output"
+                class="tp-output"
+                class:tp-concealed=move || state.conceal.get()
+                part="output"
+            >
+                {stdout}
+            </pre>
             {move || {
                 error().map(|line| view! { <p class="tp-error" data-testid="error" role="alert">{line}</p> })
             }}

@@ -150,7 +150,8 @@ pub fn QuestionPanel(
                     view! {
                         <label class="tp-option">
                             <input type=kind name="tp-choice" prop:checked=move || chosen.with(|c| c.contains(&i)) on:change=toggle/>
-                            <InlineProse text=text.clone()/>
+                            // One flex item: the words and code of the option flow as a line.
+                            <span><InlineProse text=text.clone()/></span>
                         </label>
                     }
                 })

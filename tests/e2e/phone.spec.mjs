@@ -66,3 +66,21 @@ test('a tap activates a cell; tapping another moves it; tapping it again and the
   await cell(page, 't', '0,1').tap();
   await expectMarks(page, { active: at('t', ['0,1']), target: at(OUT, ['0']) });
 });
+
+test('a choice option reads as one line of words, however narrow', async ({ page }) => {
+  // keepdim step 3's first option mixes words and code: "A shape `[3]` lines
+  // up with the last dim of `t`, which has size 4".
+  await page.goto('./#lesson=keepdim&step=3');
+  const option = page.locator('.tp-option').first();
+  await expect(option).toContainText('lines up with the last dim of');
+  const { height, line } = await option.evaluate((label) => ({
+    height: label.getBoundingClientRect().height,
+    line: parseFloat(getComputedStyle(label).lineHeight) || 1.5 * parseFloat(getComputedStyle(label).fontSize),
+  }));
+  // About 60 characters in some 250 px: three lines at most, not a column of words.
+  expect(height / line).toBeLessThanOrEqual(3.5);
+  // The note hiding the transcript wraps rather than running off the phone.
+  const output = page.getByTestId('output');
+  await expect(output).toHaveText('Answer the question to see what it prints.');
+  expect(await output.evaluate((o) => o.scrollWidth <= o.clientWidth)).toBe(true);
+});
