@@ -7,6 +7,7 @@ use super::error::{LangError, Span};
 use super::repr::repr;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
 use crate::tensor::lineage::{Graph, NodeId, Step};
+use crate::tensor::marks::ids_of;
 use crate::tensor::{Layout, Tensor};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -41,6 +42,10 @@ pub struct Run {
     pub graph: Graph,
     /// The last expression statement that ran, if any.
     pub focus: Option<Focus>,
+    /// When a statement failed: the tensors it read and computed before it
+    /// did (`t` and `t.mean(dim=1)` of a failing `t - t.mean(dim=1)`), in
+    /// id order; what the page draws of a program that stopped there.
+    pub involved: Vec<NodeId>,
     /// The variables at the end of the run.
     pub variables: HashMap<String, Value>,
     /// By node id: the tensor's values, kept for the focus and everything
@@ -62,6 +67,8 @@ pub struct Interpreter<'src> {
     spans: Vec<Span>,
     /// The first node created by the statement being run.
     statement_start: NodeId,
+    /// The tensors the statement being run has read by name.
+    read: Vec<NodeId>,
     /// The memory and nesting the run has used.
     pub(crate) budget: Budget,
 }
@@ -70,6 +77,7 @@ pub struct Interpreter<'src> {
 pub fn run(source: &str) -> Run {
     let mut interp = Interpreter::new(source);
     let mut focus = None;
+    let mut involved = Vec::new();
     let error = match super::parser::parse(source) {
         Err(e) => Some(e),
         Ok(statements) => statements.iter().find_map(|s| match interp.statement(s) {
@@ -78,12 +86,19 @@ pub fn run(source: &str) -> Run {
                 None
             }
             Ok(None) => None,
-            Err(e) => Some(e.at(s.span)),
+            Err(e) => {
+                let mut failed = vec![false; interp.graph.nodes().len()];
+                for n in interp.read.iter().copied().chain(interp.statement_start..failed.len()) {
+                    failed[n] = true;
+                }
+                involved = ids_of(&failed);
+                Some(e.at(s.span))
+            }
         }),
     };
     let mut tensors = interp.tensors;
-    let kept: HashSet<NodeId> =
-        focus.iter().flat_map(|f: &Focus| f.grids.iter().flat_map(|&g| interp.graph.upstream(g))).collect();
+    let roots = focus.iter().flat_map(|f: &Focus| f.grids.iter()).chain(&involved);
+    let kept: HashSet<NodeId> = roots.flat_map(|&g| interp.graph.upstream(g)).collect();
     for (id, t) in tensors.iter_mut().enumerate() {
         if !kept.contains(&id) {
             *t = None;
@@ -94,6 +109,7 @@ pub fn run(source: &str) -> Run {
         error,
         graph: interp.graph,
         focus,
+        involved,
         variables: interp.vars,
         tensors,
         spans: interp.spans,
@@ -116,6 +132,7 @@ impl<'src> Interpreter<'src> {
             tensors: Vec::new(),
             spans: Vec::new(),
             statement_start: 0,
+            read: Vec::new(),
             budget: Budget::default(),
         }
     }
@@ -169,6 +186,7 @@ impl<'src> Interpreter<'src> {
 
     fn statement(&mut self, stmt: &Stmt) -> Result<Option<Focus>, LangError> {
         self.statement_start = self.graph.nodes().len();
+        self.read.clear();
         match &stmt.kind {
             StmtKind::Import { module, name } => {
                 let m = if module == "torch" { Module::Torch } else { Module::Numpy };
@@ -298,7 +316,17 @@ impl<'src> Interpreter<'src> {
             ExprKind::Ellipsis => {
                 return Err(LangError::unsupported("'...' outside of indexing", e.span));
             }
-            ExprKind::Name(n) => self.lookup(n)?,
+            ExprKind::Name(n) => {
+                let v = self.lookup(n)?;
+                match &v {
+                    Value::Tensor(t) | Value::NdArray(t) => self.read.push(t.node),
+                    Value::ValuesIndices { values, indices, .. } => {
+                        self.read.extend([values.node, indices.node])
+                    }
+                    _ => {}
+                }
+                v
+            }
             ExprKind::Attribute { value, name } => {
                 let v = self.eval(value)?;
                 self.attribute(v, name)?

@@ -109,19 +109,32 @@ impl Session {
         self.grids.get_or_init(|| self.draw_grids())
     }
 
+    /// The tensors a drawing starts from, and which of them are its
+    /// results: the last expression's value (its own results); or, once a
+    /// statement failed, what it read and computed before it did (no
+    /// results: it has none), so that an error shows the tensors involved.
+    fn roots(&self) -> (&[NodeId], &[NodeId]) {
+        let run = self.run();
+        match &run.focus {
+            _ if !run.involved.is_empty() => (&run.involved, &[]),
+            Some(focus) => (&focus.grids, &focus.grids),
+            None => (&[], &[]),
+        }
+    }
+
     fn draw_grids(&self) -> Vec<Grid> {
         let run = self.run();
-        let Some(focus) = run.focus.as_ref() else { return Vec::new() };
+        let (_, results) = self.roots();
         let graph = &run.graph;
         let drawn = self.drawn_nodes();
         // Leaves first, each group in id order (`drawn` is sorted).
         let (mut order, steps): (Vec<NodeId>, Vec<NodeId>) = drawn
             .iter()
             .copied()
-            .filter(|n| !focus.grids.contains(n))
+            .filter(|n| !results.contains(n))
             .partition(|&n| matches!(graph.node(n).step, Step::Leaf));
         order.extend(steps);
-        order.extend(focus.grids.iter().copied());
+        order.extend(results.iter().copied());
         let mut reduced: Vec<(NodeId, Vec<usize>)> = Vec::new();
         for &n in drawn {
             if let Step::Reduce { input, lanes, .. } = &graph.node(n).step {
@@ -133,7 +146,7 @@ impl Session {
             .filter_map(|n| {
                 let tensor = run.tensors.get(n)?.clone()?;
                 let role = match () {
-                    _ if focus.grids.contains(&n) => GridRole::Result,
+                    _ if results.contains(&n) => GridRole::Result,
                     _ if matches!(graph.node(n).step, Step::Leaf) => GridRole::Input,
                     _ => GridRole::Step,
                 };
@@ -150,17 +163,17 @@ impl Session {
             .collect()
     }
 
-    /// The nodes the page draws: the focus and everything it was computed from.
-    /// In increasing order.
+    /// The nodes the page draws: its roots and everything they were
+    /// computed from. In increasing order.
     pub fn drawn_nodes(&self) -> &[NodeId] {
         self.drawn.get_or_init(|| self.find_drawn_nodes())
     }
 
     fn find_drawn_nodes(&self) -> Vec<NodeId> {
         let run = self.run();
-        let Some(focus) = run.focus.as_ref() else { return Vec::new() };
+        let (roots, _) = self.roots();
         let mut drawn = vec![false; run.graph.nodes().len()];
-        for n in focus.grids.iter().flat_map(|&g| run.graph.upstream(g)) {
+        for n in roots.iter().flat_map(|&g| run.graph.upstream(g)) {
             drawn[n] = run.tensors[n].is_some();
         }
         ids_of(&drawn)
@@ -236,6 +249,38 @@ mod tests {
         assert_eq!(grids[0].reduced_dims, vec![0]);
         assert_eq!(grids[1].reduced_dims, vec![0]);
         assert_eq!(grids[1].text(&[3]), "7.");
+    }
+
+    #[test]
+    fn a_failed_statement_draws_what_it_read_and_computed() {
+        // Broadcasting fails after the mean is computed: both are drawn, no result.
+        let s = Session::new(&format!("{SEED}t.sum()\nt - t.mean(dim=1)"));
+        assert!(s.run().error.is_some());
+        assert_eq!(
+            grid_names(&s),
+            vec![("t".to_string(), GridRole::Input), ("t.mean(dim=1)".to_string(), GridRole::Step)]
+        );
+        // Pointing at the mean still lights its row.
+        let mean = s.grids()[1].node;
+        let lit = s.highlight(mean, 2);
+        assert_eq!(lit.sources.get(s.grids()[0].node), Some(&[8, 9, 10, 11][..]));
+        // A bad dim fails before computing anything: the tensor it named.
+        let s = Session::new(&format!("{SEED}t.sum(dim=5)"));
+        assert_eq!(grid_names(&s), vec![("t".to_string(), GridRole::Input)]);
+        // The failing statement, not an earlier one, even in an assignment.
+        let s = Session::new(&format!("{SEED}u = t * 2\nt.sum()\nv = u.argmax(dim=3)\nt"));
+        assert_eq!(
+            grid_names(&s),
+            vec![("t".to_string(), GridRole::Input), ("u".to_string(), GridRole::Step)]
+        );
+        // Nothing read, nothing computed: the last expression that ran, if any.
+        let s = Session::new(&format!("{SEED}t.sum()\ntorch.tensor([[1, 2], [3]])"));
+        assert!(s.run().error.is_some());
+        assert_eq!(
+            grid_names(&s),
+            vec![("t".to_string(), GridRole::Input), ("t.sum()".to_string(), GridRole::Result)]
+        );
+        assert!(Session::new("torch.tensor([[1, 2], [3]])").grids().is_empty());
     }
 
     #[test]

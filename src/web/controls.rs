@@ -17,7 +17,11 @@ pub fn Controls() -> impl IntoView {
     let rank = Memo::new(move |_| {
         state.drawing.with(|s| {
             let run = s.run();
-            let node = run.focus.as_ref()?.grids.first().copied()?;
+            // A last line that failed names it among the tensors it read.
+            let node = match run.involved.first() {
+                Some(&n) => n,
+                None => run.focus.as_ref()?.grids.first().copied()?,
+            };
             let reduced_input = match &run.graph.node(node).step {
                 Step::Reduce { input, .. } if controls.with(|c| c.op.is_some()) => *input,
                 _ => node,

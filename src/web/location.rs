@@ -58,7 +58,9 @@ pub fn sync(state: PlaygroundState) {
         if let Some(code) = fragment_code()
             && state.code.get_untracked() != code
         {
-            state.set_code(code, Change::FromLocation);
+            // Another program, not an edit of this one: drawn as a reload
+            // would draw it, even when it fails.
+            state.load(code, Change::FromLocation);
         }
     });
     on_cleanup(move || listener.remove());

@@ -200,11 +200,8 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
   await page.reload();
   await expect(page.getByTestId('code')).toHaveValue(broken);
   await expectExactText(page.getByTestId('error'), message);
-  // Opened failing, it draws what ran before the error.
-  expect(await grids(page)).toEqual([
-    ['t', '3,4'],
-    ['t.sum()', ''],
-  ]);
+  // Opened failing, it draws what the failing line read: t.
+  expect(await grids(page)).toEqual([['t', '3,4']]);
   // Fixing it clears the error.
   await page.getByTestId('code').click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -219,16 +216,34 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
   ]);
 });
 
-test('a program that fails before any expression says why nothing is drawn', async ({ page }) => {
-  await open(page, 't = torch.ones(2, 3)\nt.sum(dim=2)', { grids: false });
+test('a program opened failing draws the tensors its failing line read and computed', async ({ page }) => {
+  // The learner sees why: t has dims 0 and 1 (-2 and -1), not 2.
+  await open(page, 't = torch.ones(2, 3)\nt.sum(dim=2)');
   await expectExactText(
     page.getByTestId('error'),
     'IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)',
   );
+  expect(await grids(page)).toEqual([['t', '2,3']]);
+  await expect(page.getByTestId('dim').locator('option:checked')).toHaveText('2 (out of range)');
+  expect((await choices(page.getByTestId('dim'))).sort()).toEqual(['-1', '-2', '0', '1', 'none'].sort());
+  // Broadcasting fails after the mean is computed: t and the mean are drawn,
+  // and pointing at the mean lights its row.
+  await open(page, `${ROWS_T}\nt - t.mean(dim=1)`);
+  await expect.poll(() => grids(page)).toEqual([
+    ['t', '3,4'],
+    ['t.mean(dim=1)', '3'],
+  ]);
+  await cell(page, 't.mean(dim=1)', '1').hover();
+  await expectMarks(page, {
+    active: at('t.mean(dim=1)', ['1']),
+    source: at('t', ['1,0', '1,1', '1,2', '1,3']),
+  });
+  // A line that fails before reading any tensor has nothing to draw.
+  await open(page, 'torch.tensor([[1, 2], [3]])', { grids: false });
+  await expectExactText(page.getByTestId('error'), 'ValueError: expected sequence of length 2 at dim 1 (got 1)');
   await expect(page.getByRole('region', { name: 'Tensors' })).toHaveText(
     'Nothing to draw: the program stops with an error.',
   );
-  await expect(page.getByTestId('dim').locator('option:checked')).toHaveText('2 (out of range)');
 });
 
 test('editing an input cell in place rewrites the torch.tensor literal and the result', async ({ page }) => {

@@ -153,6 +153,23 @@ test('the page follows fragment changes while open: a link in the page, and the 
   await expect(page.getByTestId('code')).toHaveValue(set);
   await expectOutput(page, 'tensor([ 4.,  8., 12.])\n');
   expect(await lastLine(page)).toBe('t.sum(dim=1)');
+
+  // A failing program arrives as a reload would draw it (what its failing
+  // line read), not under the drawing of the program before; back restores that.
+  const failing = 'u = torch.ones(2, 5)\nu.sum(dim=3)';
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, fragment(failing));
+  await expect(page.getByTestId('error')).toHaveText(
+    'IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 3)',
+  );
+  await expect.poll(() => grids(page)).toEqual([['u', '2,5']]);
+  await page.goBack();
+  await expect(page.getByTestId('code')).toHaveValue(set);
+  await expect.poll(() => grids(page)).toEqual([
+    ['t', '3,4'],
+    ['t.sum(dim=1)', '3'],
+  ]);
 });
 
 test('other fragment keys survive the page writing its code', async ({ page }) => {
