@@ -661,7 +661,7 @@ fn layout<V: IntoView + 'static>(
             // Rank 3 stacks its blocks. From rank 4 they form a grid, row
             // by row in index order: the last outer dim runs across (its
             // blocks are the columns), the others down.
-            let across = (rank >= 4).then_some(outer_dims - 1);
+            let across = (rank >= 4).then(|| outer_dims - 1);
             let blocks = outer_blocks(&positions[..outer_dims]);
             let row_dim = rank - 2;
             let col_dim = rank - 1;
