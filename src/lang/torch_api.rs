@@ -40,7 +40,17 @@ impl Interpreter<'_> {
                 let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
                 let shape = new_shape(name, b.get("size"))?;
                 let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
-                let t = full(shape, value, dtype_arg(b.get("dtype")));
+                let dtype = dtype_arg(b.get("dtype"));
+                if let Some(d) = dtype
+                    && !fits(value, d)
+                {
+                    // PyTorch names C++'s types here.
+                    let name = if d == DType::Int32 { "int" } else { "int64_t" };
+                    return Err(LangError::runtime(format!(
+                        "value cannot be converted to type {name} without overflow"
+                    )));
+                }
+                let t = full(shape, value, dtype);
                 Ok(Value::Tensor(self.leaf(t, span)))
             }
             "arange" => {
@@ -251,21 +261,31 @@ fn tensor_nested(t: &crate::tensor::Tensor, depth: usize) -> Result<Nested, Lang
 
 /// PyTorch refuses Python numbers that do not fit an integer dtype.
 fn check_fits(data: &Nested, dtype: DType) -> Result<(), LangError> {
-    let (low, high) = match dtype {
-        DType::Int32 => (f64::from(i32::MIN), f64::from(i32::MAX)),
-        _ => return Ok(()),
-    };
     match data {
-        Nested::Scalar(s) => {
-            let v = s.to_f64();
-            if v < low || v > high {
-                return Err(LangError::runtime(format!(
-                    "value cannot be converted to type {} without overflow",
-                    dtype.name()
-                )));
-            }
-            Ok(())
-        }
+        Nested::Scalar(s) if fits(*s, dtype) => Ok(()),
+        Nested::Scalar(_) => Err(LangError::runtime(format!(
+            "value cannot be converted to type {} without overflow",
+            dtype.name()
+        ))),
         Nested::List(items) => items.iter().try_for_each(|i| check_fits(i, dtype)),
+    }
+}
+
+/// Whether a Python number fits an integer dtype as PyTorch decides it: a
+/// float must be a number from the type's least value up to (not reaching)
+/// one past its greatest, so 2147483647.9 becomes an int32 and NaN, the
+/// infinities and 2147483648.0 do not. Every number fits the other dtypes.
+fn fits(value: Scalar, dtype: DType) -> bool {
+    let bits = match dtype {
+        DType::Int32 => 31,
+        DType::Int64 => 63,
+        _ => return true,
+    };
+    // 2^bits: a power of two, exact in f64.
+    let limit = 2f64.powi(bits);
+    match value {
+        Scalar::Float(v) => v >= -limit && v < limit,
+        Scalar::Int(v) => dtype != DType::Int32 || i32::try_from(v).is_ok(),
+        Scalar::Bool(_) => true,
     }
 }
