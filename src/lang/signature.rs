@@ -61,8 +61,11 @@ impl Kind {
             (Kind::Tensor, Value::Tensor(_)) => true,
             (Kind::Int, Value::Int(_)) => true,
             (Kind::IntList { sized }, Value::Int(_)) => sized,
+            // As in PyTorch, only the first item decides whether a sequence
+            // fits an int list; the others are checked once it was chosen
+            // (`unpack_error`), and may be bools.
             (Kind::IntList { .. }, Value::Tuple(items) | Value::List(items)) => {
-                items.iter().all(|i| matches!(i, Value::Int(_)))
+                items.first().is_none_or(|i| matches!(i, Value::Int(_)))
             }
             (Kind::IntList { .. }, Value::Size(_)) => true,
             (Kind::Bool, Value::Bool(_)) => true,
@@ -204,13 +207,20 @@ impl Signature {
                 Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
                 Some(v) => {
                     let at = position.map(|k| format!(" (position {k})")).unwrap_or_default();
+                    let found = match v {
+                        Value::Tuple(items) | Value::List(items)
+                            if matches!(p.kind, Kind::IntList { .. }) =>
+                        {
+                            format!("but found element of type {} at pos 0", items[0].type_name())
+                        }
+                        _ => format!("not {}", v.type_name()),
+                    };
                     return Err(LangError::type_error(format!(
-                        "{}(): argument '{}'{} must be {}, not {}",
+                        "{}(): argument '{}'{} must be {}, {found}",
                         self.name,
                         p.name,
                         at,
                         p.kind.describe(),
-                        v.type_name()
                     )));
                 }
             }
@@ -222,6 +232,26 @@ impl Signature {
             )));
         }
         Ok(Bound { names: self.params.iter().map(|p| p.name).collect(), values })
+    }
+
+    /// PyTorch's error for an int list chosen by its first item whose later
+    /// items are not all ints (or bools): "failed to unpack the object at
+    /// pos 2 ...", raised whatever other overloads there are.
+    fn unpack_error(&self, bound: &Bound) -> Option<LangError> {
+        self.params.iter().zip(&bound.values).find_map(|(p, v)| {
+            let (Kind::IntList { .. }, Some(Value::Tuple(items) | Value::List(items))) = (p.kind, v) else {
+                return None;
+            };
+            let (i, bad) =
+                items.iter().enumerate().find(|(_, item)| !matches!(item, Value::Int(_) | Value::Bool(_)))?;
+            Some(LangError::type_error(format!(
+                "{}(): argument '{}' failed to unpack the object at pos {} with error \"type must be tuple of ints,but got {}\"",
+                self.name,
+                p.name,
+                i + 1,
+                bad.type_name()
+            )))
+        })
     }
 
     /// `t.reshape(2, 3)`, `torch.zeros(3)`: when an int list is the only
@@ -275,7 +305,7 @@ pub fn bind(
     // bind to: a string there would silently reduce over every dim.
     for (i, sig) in overloads.iter().enumerate().filter(|(_, s)| !s.hidden) {
         match sig.bind(args, kwargs) {
-            Ok(bound) => return Ok((i, bound)),
+            Ok(bound) => return sig.unpack_error(&bound).map_or(Ok((i, bound)), Err),
             Err(e) => {
                 first_error.get_or_insert(e);
             }

@@ -108,6 +108,10 @@ pub fn full(shape: Shape, value: Scalar, dtype: Option<DType>) -> Tensor {
 pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) -> Result<Tensor, TensorError> {
     let any_float = [start, end, step].iter().any(|s| s.category() == Category::Floating);
     let dtype = dtype.unwrap_or(if any_float { DType::DEFAULT_FLOAT } else { DType::Int64 });
+    // PyTorch has no bool range, whatever the bounds.
+    if dtype == DType::Bool {
+        return Err(TensorError::NotImplementedForBool { kernel: "arange_cpu" });
+    }
     let (s, e, st) = (start.to_f64(), end.to_f64(), step.to_f64());
     if !s.is_finite() || !e.is_finite() {
         return Err(TensorError::runtime("unsupported range: ".to_string() + &range_text(s, e)));
