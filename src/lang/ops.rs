@@ -28,6 +28,18 @@ impl Interpreter<'_> {
             // NumPy computes these; a TypeError would claim it cannot.
             return Err(LangError::unsupported_here("arithmetic on NumPy arrays"));
         }
+        // A sequence and a tensor: a tensor leaves `seq + t` and `seq * t`
+        // to the sequence, which concatenates or repeats (by the tensor as
+        // an index); `t + seq` stays the tensor's, and fails below.
+        match (op, &l, &r) {
+            (BinOp::Add, seq, Value::Tensor(_)) if is_sequence(seq) => return concatenate(&l, &r),
+            (BinOp::Mul, seq, t @ Value::Tensor(_)) | (BinOp::Mul, t @ Value::Tensor(_), seq)
+                if is_sequence(seq) =>
+            {
+                return repeat(seq, &index_of(t)?);
+            }
+            _ => {}
+        }
         if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
             let tensor_op = match op {
                 BinOp::Add => BinaryOp::Add,
@@ -385,6 +397,18 @@ fn concatenate(l: &Value, r: &Value) -> Result<Value, LangError> {
                 )))
             }
         },
+    }
+}
+
+/// A tensor used as a Python index (`__index__`): its one integer element.
+fn index_of(v: &Value) -> Result<Value, LangError> {
+    match v {
+        Value::Tensor(t) if t.tensor.numel() == 1 && !t.tensor.dtype().is_floating() => {
+            Ok(Value::Int(t.tensor.scalars().next().map_or(0, Scalar::to_i64)))
+        }
+        _ => Err(LangError::type_error(
+            "only integer tensors of a single element can be converted to an index",
+        )),
     }
 }
 

@@ -1399,6 +1399,22 @@ def cases_python():
         "return_types_plus_tuple": "t.max(dim=0) + (1,)",
         "tuple_plus_return_types": "(1,) + t.max(dim=0)",
         "return_types_plus_itself": "t.max(dim=1) + t.max(dim=1)",
+        # With a tensor, a sequence on the left concatenates (and fails);
+        # `*` repeats by the tensor as an index.
+        "return_types_plus_tensor": "t.min(dim=0) + t.sum()",
+        "tensor_plus_return_types": "t.sum() + t.min(dim=0)",
+        "tuple_plus_tensor": "(1, 2) + t",
+        "tensor_plus_tuple": "t + (1, 2)",
+        "size_plus_tensor": "t.shape + t",
+        "list_plus_tensor": "[1, 2] + t",
+        "tensor_times_list": "t * [1, 2]",
+        "return_types_times_tensor": "t.min(dim=0) * t",
+        "list_times_int_tensor": "[1, 2] * torch.tensor([2])",
+        "int_tensor_times_tuple": "torch.tensor(2, dtype=torch.int32) * (1,)",
+        "list_times_bool_tensor": "[1] * torch.tensor(True)",
+        "list_times_float_tensor": "[1] * torch.tensor(2.0)",
+        "str_times_int_tensor": "'ab' * torch.tensor(2)",
+        "size_times_int_tensor": "t.shape * torch.tensor(2)",
     }.items():
         add(f"python/sequence/{key}", shaped + expr)
 
