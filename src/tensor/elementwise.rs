@@ -133,6 +133,11 @@ pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorEr
     {
         return Err(TensorError::NegativeIntegerPower);
     }
+    if let (BinaryOp::Pow, Side::Tensor(t), Side::Number(e)) = (op, a, b)
+        && compute.is_floating()
+    {
+        return Ok(pow_by_number(&operand_in(Side::Tensor(t), compute), e.to_f64()));
+    }
     let shape = broadcast_shapes(&a.shape(), &b.shape())?;
     let left = operand_in(a, compute);
     let right = operand_in(b, compute);
@@ -145,6 +150,30 @@ pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorEr
         _ => unreachable!("both operands were converted to the compute dtype"),
     };
     Ok(Tensor::from_storage(storage, shape))
+}
+
+/// `t ** e` for a floating tensor and a Python number, computed as
+/// PyTorch's CPU kernel computes it, so that even the last bit agrees (it
+/// shows in `.tolist()`): exponents 0.5, -0.5, -1, 2, 3 and -2 have their
+/// own formulas (`sqrt(x)`, `1 / sqrt(x)`, `x * x * x`, ...), each step
+/// rounded to the tensor's precision; any other is `pow` in double
+/// precision, rounded once. (Sums of at most two 24-bit products and
+/// quotients are exact or correctly rounded in f64, so computing a float32
+/// step in f64 and rounding it gives the float32 result.)
+fn pow_by_number(t: &Tensor, e: f64) -> Tensor {
+    let single = t.dtype() == DType::Float32;
+    let round = |v: f64| if single { f64::from(v as f32) } else { v };
+    let power = |x: f64| match e {
+        0.5 => x.sqrt(),
+        -0.5 => 1.0 / round(x.sqrt()),
+        -1.0 => 1.0 / x,
+        2.0 => x * x,
+        3.0 => round(x * x) * x,
+        -2.0 => 1.0 / round(x * x),
+        _ => x.powf(e),
+    };
+    let values = t.scalars().map(|s| Scalar::Float(round(power(s.to_f64()))));
+    Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone())
 }
 
 /// One side as a tensor of the compute dtype (a number becomes a 0-d

@@ -693,6 +693,17 @@ def cases_elementwise():
     add("elementwise/pow/float_sqrt", "torch.tensor([4., 2., 9.]) ** 0.5")
     add("elementwise/pow/negative_base_fraction", "torch.tensor([-4.]) ** 0.5")
     add("elementwise/pow/square_negative", "torch.tensor([-3, 3]) ** 2")
+    # A number exponent takes PyTorch's own formulas; .tolist() shows every bit.
+    odd = "torch.tensor([1.1, 2.3, 0.7, 3.3, -1.7, 1.01, -0.0, 0.0])"
+    for key, e in [("cube", "3"), ("cube_float", "3.0"), ("square", "2"), ("sqrt", "0.5"),
+                   ("rsqrt", "-0.5"), ("reciprocal", "-1"), ("inverse_square", "-2"), ("general", "1.5"),
+                   ("general_negative", "-1.25")]:
+        add(f"elementwise/pow/bits_{key}", f"({odd} ** {e}).tolist()")
+    add("elementwise/pow/bits_cube_float64", f"({odd}.double() ** 3).tolist()")
+    add("elementwise/pow/bits_rsqrt_float64", f"({odd}.double() ** -0.5).tolist()")
+    add("elementwise/pow/bits_int_sqrt", "(torch.tensor([2, 3, 7]) ** 0.5).tolist()")
+    add("elementwise/pow/bits_tensor_exponent", f"({odd} ** torch.tensor(3.)).tolist()")
+    add("elementwise/pow/sqrt_negative_zero", "torch.tensor([-0.0, 4.0]) ** 0.5")
     add("elementwise/pow/float_negative_exponent", "torch.tensor([2., 4.]) ** -1")
     add("elementwise/pow/scalar_base_float", "2.0 ** torch.tensor([1, 2, 3])")
     add("elementwise/pow/overflow_int64", "torch.tensor([2]) ** 63")
