@@ -4,6 +4,7 @@
 //! Pure Rust: nothing here knows about the browser.
 
 pub mod arith;
+pub mod cascade;
 pub mod create;
 pub mod decimal;
 pub mod dtype;

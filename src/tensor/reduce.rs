@@ -1,6 +1,7 @@
 //! Reductions: one routine walks the lanes, each op is a small kernel over
 //! one lane's values.
 
+use super::cascade;
 use super::dtype::DType;
 use super::error::TensorError;
 use super::lanes::Lanes;
@@ -127,12 +128,38 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
+    if let Some(values) = floating_sums(&input, op, lanes) {
+        let storage = Storage::from_scalars(out_dtype, values.into_iter());
+        return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
+    }
     let (storage, winners) = with_storage!(&*input.storage, buffer => {
         let (values, winners) = per_lane(buffer, &input, lanes, |lane| apply(op, lane));
         (Storage::from_scalars(out_dtype, values.into_iter()), winners)
     });
     let winners = op.selects().then_some(winners);
     Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners })
+}
+
+/// Floating sums and means, added in PyTorch's order for the whole
+/// reduction (`cascade`), which one lane alone does not decide; `None` for
+/// every other reduction.
+fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Scalar>> {
+    let dims = input.shape().dims();
+    let reduced: Vec<bool> = (0..dims.len()).map(|k| lanes.reduced_dims().any(|d| d == k)).collect();
+    let sums: Vec<f64> = match (op, input.dtype()) {
+        (Reduction::Sum | Reduction::Mean, DType::Float32) => {
+            cascade::sums(&input.to_vec::<f32>(), dims, &reduced).into_iter().map(f64::from).collect()
+        }
+        (Reduction::Sum | Reduction::Mean, DType::Float64) => {
+            cascade::sums(&input.to_vec::<f64>(), dims, &reduced)
+        }
+        _ => return None,
+    };
+    // A mean divides its sum, in the sum's own precision (a float32
+    // quotient computed in f64 rounds to the float32 one).
+    let n = lanes.lane_len() as f64;
+    let value = |s: f64| if op == Reduction::Mean { s / n } else { s };
+    Some(sums.into_iter().map(|s| Scalar::Float(value(s))).collect())
 }
 
 /// PyTorch refuses to pick from nothing: a whole-tensor selection of an
@@ -191,11 +218,9 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
     match op {
         Reduction::Sum => (sum(lane), 0),
         Reduction::Prod => (prod(lane), 0),
-        Reduction::Mean => {
-            // PyTorch divides the lane's sum, in the lane's own precision.
-            let total = sum(lane).to_f64();
-            (Scalar::Float(total / lane.len() as f64), 0)
-        }
+        // Means are of floating tensors only (integers are refused), and
+        // floating sums and means are added by `floating_sums`.
+        Reduction::Mean => unreachable!("means are computed by floating_sums"),
         Reduction::Var { correction } => (Scalar::Float(variance(as_f64(), correction)), 0),
         Reduction::Std { correction } => (Scalar::Float(variance(as_f64(), correction).sqrt()), 0),
         Reduction::Max | Reduction::Amax | Reduction::Argmax => pick(lane, |x, best| x > best),
@@ -235,34 +260,12 @@ fn pick<T: Element>(lane: &[T], better: impl Fn(T, T) -> bool) -> (Scalar, usize
     (lane[at].to_scalar(), at)
 }
 
-/// The sum in the lane's own type (sums only ever see int64, float32, float64).
+/// An integer sum (int64, which bools and int32 accumulate in), wrapping
+/// as PyTorch's does. Floating sums never come here: they are added in
+/// PyTorch's order for the whole reduction (`floating_sums`).
 fn sum<T: Element>(lane: &[T]) -> Scalar {
-    match lane.first().map(|x| x.to_scalar()) {
-        None => match T::DTYPE.is_floating() {
-            true => Scalar::Float(0.0),
-            false => Scalar::Int(0),
-        },
-        Some(Scalar::Int(_)) => {
-            Scalar::Int(lane.iter().fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())))
-        }
-        Some(_) if T::DTYPE == DType::Float32 => Scalar::Float(f64::from(sum_f32(lane))),
-        Some(_) => Scalar::Float(lane.iter().fold(0.0, |acc, x| acc + x.to_scalar().to_f64())),
-    }
-}
-
-/// A float32 sum in float32 arithmetic, in the order PyTorch's CPU kernel
-/// uses for lanes of up to 7 elements: four interleaved partial sums over
-/// whole groups of four, the rest added to the first, then the partials in
-/// order. (Longer lanes follow the CPU's vector width in PyTorch, so no
-/// single order matches it everywhere; this one is as good as any.)
-fn sum_f32<T: Element>(lane: &[T]) -> f32 {
-    let mut partial = [0f32; 4];
-    let whole = lane.len() / 4 * 4;
-    for (i, x) in lane.iter().enumerate() {
-        let slot = if i < whole { i % 4 } else { 0 };
-        partial[slot] += x.to_scalar().to_f64() as f32;
-    }
-    ((partial[0] + partial[1]) + partial[2]) + partial[3]
+    assert!(!T::DTYPE.is_floating(), "floating sums are added by cascade::sums");
+    Scalar::Int(lane.iter().fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())))
 }
 
 /// The product in the lane's own type; int64 wraps on overflow as PyTorch's does.

@@ -1052,6 +1052,33 @@ def cases_reduce():
     add("reduce/dtype/norm_float64", "torch.tensor([3., 4.], dtype=torch.float64).norm()")
     add("reduce/dtype/mean_float64", "torch.tensor([1., 2.], dtype=torch.float64).mean()")
     add("reduce/dtype/prod_overflow_int64", "torch.tensor([2 ** 32, 2 ** 32]).prod()")
+    # Floating sums and means in PyTorch's own order, every bit shown by
+    # .tolist(): rows shorter and longer than a vector, columns in groups of
+    # four and of four vectors, tuples of dims, and sums long enough to cascade.
+    data = "(torch.arange({n}.) * 7919 % 1000 / 37 - 13)"
+    for key, (n, shape, dtype, call) in {
+        "f32_row_short": (6, "6", "float32", "sum()"),
+        "f32_row_vectors": (29, "29", "float32", "sum()"),
+        "f64_row_vectors": (11, "11", "float64", "sum()"),
+        "f32_rows": (90, "9, 10", "float32", "sum(dim=1)"),
+        "f64_columns_few": (54, "9, 6", "float64", "sum(dim=0)"),
+        "f32_columns_few": (35, "7, 5", "float32", "sum(dim=0)"),
+        "f32_columns_vectors": (260, "5, 52", "float32", "sum(dim=0)"),
+        "f64_columns_vectors": (231, "7, 33", "float64", "sum(dim=0)"),
+        "f32_middle_dim": (255, "3, 17, 5", "float32", "sum(dim=1)"),
+        "f64_outer_and_inner": (255, "3, 17, 5", "float64", "sum(dim=(0, 2))"),
+        "f32_mean_last": (256, "2, 8, 16", "float32", "mean(dim=-1)"),
+        "f64_mean_whole": (1000, "1000", "float64", "mean()"),
+        "f32_cascade": (20000, "20000", "float32", "sum()"),
+        "f32_cascade_columns": (6000, "300, 20", "float32", "sum(dim=0, keepdim=True)"),
+    }.items():
+        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+        add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
+    add(
+        "reduce/order/f64_plain_order_differs",
+        "torch.tensor([[6.9, -4.8986, 5.2192, 3.03, -8.1], [7.8663, -1.3, 3.917, 4.43, 1.8]], "
+        "dtype=torch.float64).sum().item()",
+    )
     add("reduce/dtype/sum_int64_large", "torch.tensor([2 ** 62, 2 ** 62]).sum()")
     add("reduce/values/sum_tenths", "torch.tensor([0.1, 0.2, 0.3]).sum()")
     add("reduce/values/sum_tenths_item", "torch.tensor([0.1, 0.2, 0.3]).sum().item()")
