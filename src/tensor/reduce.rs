@@ -128,7 +128,7 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
-    if let Some(values) = floating_sums(&input, op, lanes) {
+    if let Some(values) = floating_sums(&input, op, lanes).or_else(|| single_variance(&input, op, lanes)) {
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
     }
@@ -160,6 +160,19 @@ fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Sca
     let n = lanes.lane_len() as f64;
     let value = |s: f64| if op == Reduction::Mean { s / n } else { s };
     Some(sums.into_iter().map(|s| Scalar::Float(value(s))).collect())
+}
+
+/// A `var` or `std` with one result (over every dim, or a tensor with one
+/// lane): PyTorch's two-pass computation; `None` otherwise.
+fn single_variance(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Scalar>> {
+    let (Reduction::Var { correction } | Reduction::Std { correction }) = op else { return None };
+    if lanes.output_shape().numel() != 1 || input.numel() == 0 {
+        return None;
+    }
+    let mean = floating_sums(input, Reduction::Mean, &Lanes::new(input.shape(), None, false).ok()?)?;
+    let values: Vec<f64> = input.scalars().map(Scalar::to_f64).collect();
+    let var = whole_variance(&values, mean[0].to_f64(), correction);
+    Some(vec![Scalar::Float(if matches!(op, Reduction::Std { .. }) { var.sqrt() } else { var })])
 }
 
 /// PyTorch refuses to pick from nothing: a whole-tensor selection of an
@@ -283,11 +296,25 @@ fn prod<T: Element>(lane: &[T]) -> Scalar {
 
 /// Two-pass variance in float64: squared deviations over `n - correction`
 /// (never below zero, so too few elements give inf or NaN as in PyTorch).
-fn variance(values: impl Iterator<Item = f64> + Clone, correction: f64) -> f64 {
-    let n = values.clone().count() as f64;
-    let mean = values.clone().sum::<f64>() / n;
-    let squares: f64 = values.map(|x| (x - mean) * (x - mean)).sum();
-    squares / (n - correction).max(0.0)
+/// A variance along dims, as PyTorch's kernel computes it: Welford's
+/// running mean and sum of squared deviations, in f64, element by element.
+fn variance(values: impl Iterator<Item = f64>, correction: f64) -> f64 {
+    let (mut n, mut mean, mut m2) = (0.0, 0.0, 0.0);
+    for x in values {
+        n += 1.0;
+        let delta = x - mean;
+        mean += delta / n;
+        m2 += delta * (x - mean);
+    }
+    m2 / (n - correction).max(0.0)
+}
+
+/// A variance with a single result, as PyTorch computes it then: two
+/// passes, around the tensor's own mean (its sum in PyTorch's order and
+/// precision), the squared deviations added in f64.
+fn whole_variance(values: &[f64], mean: f64, correction: f64) -> f64 {
+    let squares = values.iter().fold(0.0, |acc, x| acc + (x - mean) * (x - mean));
+    squares / (values.len() as f64 - correction).max(0.0)
 }
 
 /// The p-norm: `(sum |x|^p)^(1/p)`, the largest magnitude for `p = inf`.

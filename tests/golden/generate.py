@@ -1074,6 +1074,29 @@ def cases_reduce():
     }.items():
         t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
         add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
+    # Variances as PyTorch computes them: Welford along dims, two passes
+    # around its own mean for a single result.
+    for key, (n, shape, dtype, call) in {
+        "var_f64_dim": (40, "4, 10", "float64", "var(dim=1)"),
+        "std_f64_dim0": (40, "4, 10", "float64", "std(dim=0, correction=0)"),
+        "var_f64_whole": (37, "37", "float64", "var()"),
+        "std_f64_whole_2d": (60, "6, 10", "float64", "std()"),
+        "std_f32_dim": (90, "9, 10", "float32", "std(dim=-1)"),
+        "var_f32_whole": (100, "100", "float32", "var(unbiased=False)"),
+        "var_f64_single_lane": (12, "1, 12", "float64", "var(dim=1)"),
+    }.items():
+        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+        add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
+    add(
+        "reduce/order/var_f64_welford",
+        "torch.tensor([[6.15, 7.8256, 7.31, -1.491, 0.89, 6.0], [-9.872, 3.9, 0.815, 0.250, 9.416, 0.5125]], "
+        "dtype=torch.float64).var(unbiased=False, dim=-1).tolist()",
+    )
+    add(
+        "reduce/order/std_f64_welford",
+        "torch.tensor([[3.259, -7.64, -8.0954], [-5.3356, -2.44, 9.47], [-3.4, 8.2, -9.1]], "
+        "dtype=torch.float64).std(dim=-1).tolist()",
+    )
     add(
         "reduce/order/f64_plain_order_differs",
         "torch.tensor([[6.9, -4.8986, 5.2192, 3.03, -8.1], [7.8663, -1.3, 3.917, 4.43, 1.8]], "
