@@ -127,6 +127,11 @@ impl BinOp {
             BinOp::RShift => ">>",
         }
     }
+
+    /// How Python's "unsupported operand type(s) for ..." names it.
+    pub fn in_type_error(self) -> &'static str {
+        if self == BinOp::Pow { "** or pow()" } else { self.symbol() }
+    }
 }
 
 /// Comparison operators.

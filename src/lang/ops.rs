@@ -56,7 +56,7 @@ impl Interpreter<'_> {
                     )));
                 }
             };
-            return self.elementwise(tensor_op, &l, &r, op.symbol(), span);
+            return self.elementwise(tensor_op, &l, &r, op.in_type_error(), span);
         }
         if let (Some(a), Some(b)) = (number(&l), number(&r)) {
             return python_arithmetic(op, a, b);
@@ -141,6 +141,21 @@ impl Interpreter<'_> {
             return Err(LangError::unsupported_here("comparisons of NumPy arrays"));
         }
         let involves_tensor = matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_));
+        let comparable = |v: &Value| matches!(v, Value::Tensor(_)) || number(v).is_some();
+        if tensor_op.is_some() && involves_tensor && !(comparable(&l) && comparable(&r)) {
+            // A tensor compares only with tensors and numbers; else Python
+            // falls back to identity for == and != and refuses an order.
+            return match op {
+                CmpOp::Eq => Ok(Value::Bool(false)),
+                CmpOp::Ne => Ok(Value::Bool(true)),
+                _ => Err(LangError::type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    l.type_name(),
+                    r.type_name()
+                ))),
+            };
+        }
         match (tensor_op, involves_tensor) {
             (Some(t), true) => return self.elementwise(t, &l, &r, op.symbol(), span),
             (None, true) => {
@@ -324,7 +339,7 @@ fn sequence_arithmetic(op: BinOp, l: &Value, r: &Value) -> Result<Value, LangErr
         BinOp::Mul if is_sequence(r) => repeat(r, l),
         _ => Err(LangError::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
+            op.in_type_error(),
             l.type_name(),
             r.type_name()
         ))),

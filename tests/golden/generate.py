@@ -1437,6 +1437,9 @@ def cases_python():
         "sequence/str_plus_list": "'a' + [1]",
         "sequence/int_plus_list": "1 + [1]",
         "sequence/none_plus_tuple": "None + (1,)",
+        "pow_type_error": "2.0 ** 'a'",
+        "pow_type_error_none": "None ** 2",
+        "pow_type_error_list": "[1] ** 2",
     }
     for key, expr in exprs.items():
         add(f"python/{key}", expr)
@@ -1476,6 +1479,15 @@ def cases_python():
         "list_times_float_tensor": "[1] * torch.tensor(2.0)",
         "str_times_int_tensor": "'ab' * torch.tensor(2)",
         "size_times_int_tensor": "t.shape * torch.tensor(2)",
+        # A tensor compares with tensors and numbers only: == and != fall
+        # back to identity, an order is refused.
+        "tensor_eq_str": "t == 'a'",
+        "tensor_ne_none": "t != None",
+        "tensor_eq_list": "t == [1., 5.]",
+        "tensor_lt_str": "t < 'a'",
+        "str_gt_tensor": "'a' > t",
+        "tensor_ge_tuple": "t >= (1, 2)",
+        "tensor_pow_str": "t ** 'a'",
     }.items():
         add(f"python/sequence/{key}", shaped + expr)
 
