@@ -327,7 +327,12 @@ fn float_pow(x: f64, y: f64) -> Result<f64, LangError> {
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
         return Err(LangError::unsupported_here("complex numbers (a negative number to a fractional power)"));
     }
-    Ok(x.powf(y))
+    let power = x.powf(y);
+    // Python's float power, unlike its product, refuses to overflow.
+    if power.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(LangError::new("OverflowError", "(34, 'Numerical result out of range')"));
+    }
+    Ok(power)
 }
 
 /// `+` and `*` on lists, tuples and strings, and on the tuples PyTorch
