@@ -29,6 +29,17 @@ const STATES = {
     await cell(page, 't', '0,0').dblclick();
     await expect(page.getByRole('textbox', { name: 'new value' })).toBeFocused();
   },
+  'an answered choice question with its explanation': async (page) => {
+    await page.goto('./#lesson=reductions&step=3');
+    await page.getByRole('radio').first().check();
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('explain')).toBeVisible();
+  },
+  'a lesson step that stops at an error, its tensor drawn': async (page) => {
+    await page.goto('./#lesson=reductions&step=13');
+    await expect(page.getByTestId('error')).toBeVisible();
+    await expect(page.getByTestId('tensor-grid')).toHaveCount(1);
+  },
   'a lesson step': async (page) => {
     await page.goto('./#lesson=reductions&step=1');
     await expect(page.getByTestId('lesson-title')).toBeVisible();
