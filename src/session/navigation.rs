@@ -1,8 +1,9 @@
 //! Arrow-key movement between the drawn cells of one grid.
 //!
 //! The last dim runs left to right and the one before it top to bottom;
-//! moving off the edge of a block of a rank-3 or rank-4 tensor continues
-//! in the next block, as the rows are read in order.
+//! moving off the edge of a block continues in the block drawn next to it:
+//! below, for a rank-3 stack, and below or beside in the grid of blocks of
+//! rank 4 and up (whose last outer dim runs across).
 
 /// A movement key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,45 +45,55 @@ pub fn step(positions: &[Vec<Option<usize>>], index: &[usize], mv: Move) -> Opti
         return None;
     }
     let drawn: Vec<Vec<usize>> = positions.iter().map(|p| p.iter().flatten().copied().collect()).collect();
-    let place = |k: usize, i: usize| drawn[k].iter().position(|&p| p == i);
-    let mut out = index.to_vec();
     let last = rank - 1;
+    // From rank 4 the blocks form a grid whose columns are the last outer
+    // dim (web::grid): it is the next block across, the others down.
+    let across = (rank >= 4).then(|| rank - 3);
     match mv {
-        Move::RowStart => out[last] = *drawn[last].first()?,
-        Move::RowEnd => out[last] = *drawn[last].last()?,
+        Move::RowStart => Some(with(index, last, *drawn[last].first()?)),
+        Move::RowEnd => Some(with(index, last, *drawn[last].last()?)),
         Move::Left | Move::Right => {
-            let at = place(last, index[last])?;
-            let to = if mv == Move::Left { at.checked_sub(1)? } else { at + 1 };
-            out[last] = *drawn[last].get(to)?;
+            let forward = mv == Move::Right;
+            let in_row = odometer(&drawn, index, &[last], forward);
+            // Off the end of a row, into the block beside it.
+            in_row.or_else(|| {
+                let next = odometer(&drawn, index, &[across?], forward)?;
+                let edge = if forward { drawn[last].first() } else { drawn[last].last() };
+                Some(with(&next, last, *edge?))
+            })
         }
         Move::Up | Move::Down => {
-            if rank < 2 {
-                return None;
-            }
-            // Carry like an odometer over the dims before the last one.
-            let mut k = last - 1;
-            loop {
-                let at = place(k, out[k])?;
-                let to = if mv == Move::Up {
-                    at.checked_sub(1)
-                } else {
-                    Some(at + 1).filter(|&t| t < drawn[k].len())
-                };
-                match to {
-                    Some(t) => {
-                        out[k] = drawn[k][t];
-                        break;
-                    }
-                    None if k == 0 => return None,
-                    None => {
-                        out[k] = if mv == Move::Up { *drawn[k].last()? } else { drawn[k][0] };
-                        k -= 1;
-                    }
-                }
-            }
+            // Rows, then the blocks below, skipping the dim that runs across.
+            let down: Vec<usize> = (0..last).rev().filter(|&k| Some(k) != across).collect();
+            odometer(&drawn, index, &down, mv == Move::Down)
         }
     }
-    Some(out)
+}
+
+/// `index` with its `k`th position set to `i`.
+fn with(index: &[usize], k: usize, i: usize) -> Vec<usize> {
+    let mut out = index.to_vec();
+    out[k] = i;
+    out
+}
+
+/// One step along `dims` (the fastest first), carried like an odometer:
+/// a dim that runs off its end starts again and the next one moves.
+fn odometer(drawn: &[Vec<usize>], index: &[usize], dims: &[usize], forward: bool) -> Option<Vec<usize>> {
+    let place = |k: usize, i: usize| drawn[k].iter().position(|&p| p == i);
+    let mut out = index.to_vec();
+    for &k in dims {
+        let at = place(k, out[k])?;
+        let to = if forward { Some(at + 1).filter(|&t| t < drawn[k].len()) } else { at.checked_sub(1) };
+        match to {
+            Some(t) => {
+                out[k] = drawn[k][t];
+                return Some(out);
+            }
+            None => out[k] = if forward { drawn[k][0] } else { *drawn[k].last()? },
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -109,6 +120,22 @@ mod tests {
         assert_eq!(step(&p, &[0, 2, 1], Move::Down), Some(vec![1, 0, 1]));
         assert_eq!(step(&p, &[1, 0, 1], Move::Up), Some(vec![0, 2, 1]));
         assert_eq!(step(&p, &[1, 2, 1], Move::Down), None);
+    }
+
+    #[test]
+    fn from_rank_4_arrows_move_between_blocks_as_they_are_drawn() {
+        // Blocks t[i, j] form a 2 x 3 grid: j runs across, i down.
+        let p = full(&[2, 3, 2, 2]);
+        assert_eq!(step(&p, &[0, 0, 1, 1], Move::Down), Some(vec![1, 0, 0, 1]));
+        assert_eq!(step(&p, &[1, 0, 0, 1], Move::Up), Some(vec![0, 0, 1, 1]));
+        assert_eq!(step(&p, &[0, 0, 1, 1], Move::Right), Some(vec![0, 1, 1, 0]));
+        assert_eq!(step(&p, &[0, 1, 1, 0], Move::Left), Some(vec![0, 0, 1, 1]));
+        assert_eq!(step(&p, &[0, 2, 0, 1], Move::Right), None);
+        assert_eq!(step(&p, &[1, 2, 1, 1], Move::Down), None);
+        // Rank 5: dims 0 and 1 down, 2 across.
+        let p = full(&[2, 2, 3, 2, 2]);
+        assert_eq!(step(&p, &[0, 0, 1, 1, 0], Move::Down), Some(vec![0, 1, 1, 0, 0]));
+        assert_eq!(step(&p, &[0, 1, 1, 1, 0], Move::Down), Some(vec![1, 0, 1, 0, 0]));
     }
 
     #[test]

@@ -93,3 +93,24 @@ test('F2 edits the focused input cell from the keyboard; Enter commits it', asyn
   );
   await expect(page.locator('[data-testid="tensor-grid"][data-name="t"] [data-index="2,0"]')).toHaveText('-1.5000');
 });
+
+test('in a grid of blocks, the arrows go to the block drawn below or beside', async ({ page }) => {
+  // t[i, j] blocks: j across, i down; each block 2 x 2.
+  await open(page, 't = torch.arange(24).reshape(2, 3, 2, 2)\nt.sum(dim=0)');
+  await page.locator('[data-testid="tensor-grid"][data-name="t"] [data-index="0,0,1,1"]').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await focused(page)).toBe('t@0,1,1,0');
+  await page.keyboard.press('ArrowDown');
+  expect(await focused(page)).toBe('t@1,1,0,0');
+  // And the cell it lands on is drawn where the arrow points.
+  const box = async (i) =>
+    page.locator(`[data-testid="tensor-grid"][data-name="t"] [data-index="${i}"]`).boundingBox();
+  const [from, below, beside] = [await box('0,1,1,0'), await box('1,1,0,0'), await box('0,1,1,0')];
+  expect(below.y).toBeGreaterThan(from.y);
+  expect(Math.abs(below.x - from.x)).toBeLessThan(2);
+  expect((await box('0,0,1,1')).x).toBeLessThan(beside.x);
+  await page.keyboard.press('ArrowUp');
+  expect(await focused(page)).toBe('t@0,1,1,0');
+  await page.keyboard.press('ArrowLeft');
+  expect(await focused(page)).toBe('t@0,0,1,1');
+});
