@@ -1071,12 +1071,8 @@ def cases_reduce():
         "f64_mean_whole": (1000, "1000", "float64", "mean()"),
         "f32_cascade": (20000, "20000", "float32", "sum()"),
         "f32_cascade_columns": (6000, "300, 20", "float32", "sum(dim=0, keepdim=True)"),
-    }.items():
-        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
-        add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
-    # Variances as PyTorch computes them: Welford along dims, two passes
-    # around its own mean for a single result.
-    for key, (n, shape, dtype, call) in {
+        # Variances as PyTorch computes them: Welford along dims, two
+        # passes around its own mean for a single result.
         "var_f64_dim": (40, "4, 10", "float64", "var(dim=1)"),
         "std_f64_dim0": (40, "4, 10", "float64", "std(dim=0, correction=0)"),
         "var_f64_whole": (37, "37", "float64", "var()"),
