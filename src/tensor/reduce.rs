@@ -243,6 +243,13 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         Reduction::CountNonzero => {
             (Scalar::Int(lane.iter().filter(|x| x.to_scalar().is_nonzero()).count() as i64), 0)
         }
+        // PyTorch adds |x| one by one in the tensor's own precision.
+        Reduction::Norm { p } if p == 1.0 && T::DTYPE == DType::Float32 => (
+            Scalar::Float(f64::from(
+                lane.iter().fold(0f32, |acc, x| acc + x.to_scalar().to_f64().abs() as f32),
+            )),
+            0,
+        ),
         Reduction::Norm { p } => (Scalar::Float(norm(as_f64(), p)), 0),
     }
     .pipe(|(value, at)| match op {

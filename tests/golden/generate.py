@@ -1080,6 +1080,10 @@ def cases_reduce():
         "std_f32_dim": (90, "9, 10", "float32", "std(dim=-1)"),
         "var_f32_whole": (100, "100", "float32", "var(unbiased=False)"),
         "var_f64_single_lane": (12, "1, 12", "float64", "var(dim=1)"),
+        # An L1 norm adds |x| one by one in the tensor's precision.
+        "norm1_f32_rows": (90, "9, 10", "float32", "norm(p=1, dim=1)"),
+        "norm1_f32_columns": (90, "9, 10", "float32", "norm(p=1, dim=0)"),
+        "norm1_f32_whole": (300, "300", "float32", "norm(p=1)"),
     }.items():
         t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
         add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
