@@ -12,13 +12,13 @@ use std::rc::Rc;
 
 /// Tensor methods the playground runs besides the reductions.
 const TENSOR_METHODS: &[&str] = &[
-    "norm", "reshape", "view", "flatten", "float", "double", "long", "int", "bool", "to", "numel", "size",
-    "dim", "item", "tolist", "numpy", "clone",
+    "norm", "reshape", "view", "flatten", "abs", "float", "double", "long", "int", "bool", "to", "numel",
+    "size", "dim", "item", "tolist", "numpy", "clone",
 ];
 
 /// Functions of `torch` the playground runs besides the reductions.
 const TORCH_FUNCTIONS: &[&str] =
-    &["tensor", "arange", "zeros", "ones", "full", "norm", "reshape", "flatten", "numel"];
+    &["tensor", "arange", "zeros", "ones", "full", "norm", "reshape", "flatten", "numel", "abs"];
 
 /// Whether `name` is a tensor method (and so also a `torch.` function) the playground runs.
 fn is_tensor_method(name: &str) -> bool {
@@ -31,7 +31,6 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
     "T",
     "mT",
     "H",
-    "abs",
     "add",
     "addmm",
     "backward",

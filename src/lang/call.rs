@@ -21,7 +21,7 @@ impl Interpreter<'_> {
         span: Span,
     ) -> Result<Value, LangError> {
         match f {
-            Value::Builtin(b) => self.builtin(b, args, kwargs),
+            Value::Builtin(b) => self.builtin(b, args, kwargs, span),
             Value::Function(Module::Torch, name) => self.torch_function(&name, args, kwargs, span),
             Value::Method(receiver, name) => match *receiver {
                 Value::Tensor(t) => self.tensor_method(t, &name, args, kwargs, span),
@@ -49,6 +49,7 @@ impl Interpreter<'_> {
         b: Builtin,
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
+        span: Span,
     ) -> Result<Value, LangError> {
         if b == Builtin::Print {
             return self.print(&args, &kwargs);
@@ -75,6 +76,10 @@ impl Interpreter<'_> {
             Builtin::Int => to_int(&one(&args)?),
             Builtin::Bool if args.is_empty() => Ok(Value::Bool(false)),
             Builtin::Bool => Ok(Value::Bool(truthy(&one(&args)?)?)),
+            // `abs(t)` is `t.abs()`.
+            Builtin::Abs if let [Value::Tensor(t)] = args.as_slice() => {
+                self.tensor_method(t.clone(), "abs", Vec::new(), Vec::new(), span)
+            }
             Builtin::Abs => match one(&args)?.as_number() {
                 Some(Scalar::Float(f)) => Ok(Value::Float(f.abs())),
                 Some(s) => Ok(Value::Int(

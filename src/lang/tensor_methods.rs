@@ -7,11 +7,12 @@ use super::numpy_api::{item, to_list};
 use super::signature::{Bound, CallStyle, bind, overloads_for};
 use super::torch_api::{dtype_arg, int_list};
 use super::value::{Traced, Value};
+use crate::tensor::elementwise::absolute;
 use crate::tensor::lanes::Lanes;
 use crate::tensor::lineage::{Step, Winners};
 use crate::tensor::reduce::{Reduction, reduce};
 use crate::tensor::shape::wrap_dim;
-use crate::tensor::{DType, Tensor, TensorError};
+use crate::tensor::{DType, Layout, Tensor, TensorError};
 use std::rc::Rc;
 
 /// PyTorch's overloads for each reduction, in the method form.
@@ -86,6 +87,7 @@ fn method_signatures(name: &str) -> &'static [&'static str] {
             "flatten(int start_dim=0, int end_dim=-1)",
             "flatten(int start_dim, int end_dim, Dimname out_dim)|hidden",
         ],
+        "abs" => &["abs()"],
         "float" => &["float()"],
         "double" => &["double()"],
         "long" => &["long()"],
@@ -132,6 +134,19 @@ impl Interpreter<'_> {
             let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
             return self.norm(t, args, &kwargs, span);
         }
+        // Methods PyTorch writes in C without parameters refuse arguments
+        // in CPython's words.
+        if style == CallStyle::Method && matches!(name, "abs" | "numel" | "dim" | "item" | "tolist") {
+            if !kwargs.is_empty() {
+                return Err(LangError::type_error(format!("TensorBase.{name}() takes no keyword arguments")));
+            }
+            if !args.is_empty() {
+                return Err(LangError::type_error(format!(
+                    "TensorBase.{name}() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+        }
         let reduction = reduction_signatures(name);
         if !reduction.is_empty() {
             let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs, style)?;
@@ -152,6 +167,11 @@ impl Interpreter<'_> {
             "flatten" => {
                 let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
                 Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
+            }
+            "abs" => {
+                let map = Layout::contiguous(tensor.shape().clone());
+                let step = Step::Elementwise { inputs: vec![(t.node, map)] };
+                Value::Tensor(self.derived(absolute(tensor)?, step, span))
             }
             "float" => self.convert(&t, DType::Float32, span),
             "double" => self.convert(&t, DType::Float64, span),

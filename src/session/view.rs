@@ -284,6 +284,20 @@ mod tests {
     }
 
     #[test]
+    fn abs_lights_each_element_its_own_source() {
+        for program in
+            ["t = torch.tensor([-1., 2., -3.])\nt.abs()", "t = torch.tensor([-1., 2., -3.])\nabs(t)"]
+        {
+            let s = Session::new(program);
+            let grids = s.grids();
+            assert_eq!(grids.len(), 2, "{program}");
+            assert_eq!(grids[1].text(&[2]), "3.");
+            let lit = s.highlight(grids[1].node, 2);
+            assert_eq!(lit.sources.get(grids[0].node), Some(&[2][..]));
+        }
+    }
+
+    #[test]
     fn a_pair_draws_values_then_indices() {
         let s = Session::new(&format!("{SEED}t.max(dim=1)"));
         let names: Vec<String> = s.grids().iter().map(|g| g.name.clone()).collect();

@@ -224,6 +224,19 @@ fn compare<T: PartialOrd>(op: BinaryOp, a: T, b: T) -> bool {
     }
 }
 
+/// `t.abs()`: integers wrap as PyTorch's do (the least int64 stays itself).
+pub fn absolute(t: &Tensor) -> Result<Tensor, TensorError> {
+    if t.dtype() == DType::Bool {
+        return Err(TensorError::NotImplementedForBool { kernel: "abs_cpu" });
+    }
+    let values = t.scalars().map(|s| match s {
+        Scalar::Int(i) => Scalar::Int(i.wrapping_abs()),
+        Scalar::Float(f) => Scalar::Float(f.abs()),
+        Scalar::Bool(_) => unreachable!("bool tensors were refused above"),
+    });
+    Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()))
+}
+
 /// `-t`.
 pub fn negate(t: &Tensor) -> Result<Tensor, TensorError> {
     if t.dtype() == DType::Bool {

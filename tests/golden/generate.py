@@ -693,6 +693,22 @@ def cases_elementwise():
     add("elementwise/pow/float_sqrt", "torch.tensor([4., 2., 9.]) ** 0.5")
     add("elementwise/pow/negative_base_fraction", "torch.tensor([-4.]) ** 0.5")
     add("elementwise/pow/square_negative", "torch.tensor([-3, 3]) ** 2")
+    for key, program in {
+        "float": "torch.tensor([-0.0, -1.5, 2.25]).abs()",
+        "int32": "torch.tensor([-3, 4], dtype=torch.int32).abs()",
+        "function": "torch.abs(torch.tensor([[-1, 2], [3, -4]]))",
+        "builtin": "abs(torch.tensor([-1.5, float('nan'), -float('inf')]))",
+        "bool": "torch.tensor([True, False]).abs()",
+        "builtin_bool": "abs(torch.tensor(True))",
+        "then_sum": "torch.tensor([-1., 2., -3.]).abs().sum()",
+        "argument": "torch.tensor([1.]).abs(1)",
+        "keyword": "torch.tensor([1.]).abs(x=1)",
+        "function_argument": "torch.abs(torch.tensor([1.]), 1)",
+    }.items():
+        add(f"elementwise/abs/{key}", program)
+    for name in ["numel", "dim", "item", "tolist"]:
+        add(f"elementwise/abs/no_arguments_{name}", f"torch.tensor([1.]).{name}(1)")
+    add("elementwise/abs/no_keywords_dim", "torch.tensor([1.]).dim(x=1)")
     # A number exponent takes PyTorch's own formulas; .tolist() shows every bit.
     odd = "torch.tensor([1.1, 2.3, 0.7, 3.3, -1.7, 1.01, -0.0, 0.0])"
     for key, e in [("cube", "3"), ("cube_float", "3.0"), ("square", "2"), ("sqrt", "0.5"),
