@@ -178,6 +178,13 @@ impl<'src> Interpreter<'src> {
         Traced { tensor, node }
     }
 
+    /// Records a tensor whose every element is computed from its input's
+    /// element at the same place (`-t`, `t.abs()`).
+    pub(crate) fn element_wise(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
+        let map = Layout::contiguous(input.tensor.shape().clone());
+        self.derived(tensor, Step::Elementwise { inputs: vec![(input.node, map)] }, span)
+    }
+
     /// Records a tensor whose elements are its input's, one for one (dtype conversions).
     pub(crate) fn same_elements(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
         let map = Layout::contiguous(input.tensor.shape().clone());

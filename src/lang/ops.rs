@@ -8,7 +8,7 @@ use super::interp::Interpreter;
 use super::value::{Traced, Value};
 use crate::tensor::elementwise::{BinaryOp, Side, binary, broadcast_layouts, negate};
 use crate::tensor::lineage::Step;
-use crate::tensor::{DType, Layout, Scalar, Shape};
+use crate::tensor::{DType, Scalar, Shape};
 use std::rc::Rc;
 
 /// The largest list a program may build by repetition or concatenation (`[0] * n`, `a + b`).
@@ -102,9 +102,7 @@ impl Interpreter<'_> {
                     return Err(LangError::unsupported_here("the ~ operator on non-bool tensors"));
                 }
             };
-            let map = Layout::contiguous(t.tensor.shape().clone());
-            let step = Step::Elementwise { inputs: vec![(t.node, map)] };
-            return Ok(Value::Tensor(self.derived(tensor, step, span)));
+            return Ok(Value::Tensor(self.element_wise(tensor, t, span)));
         }
         let symbol = match op {
             UnaryOp::Neg => "-",

@@ -12,7 +12,7 @@ use crate::tensor::lanes::Lanes;
 use crate::tensor::lineage::{Step, Winners};
 use crate::tensor::reduce::{Reduction, reduce};
 use crate::tensor::shape::wrap_dim;
-use crate::tensor::{DType, Layout, Tensor, TensorError};
+use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
 /// PyTorch's overloads for each reduction, in the method form.
@@ -168,11 +168,7 @@ impl Interpreter<'_> {
                 let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
                 Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
             }
-            "abs" => {
-                let map = Layout::contiguous(tensor.shape().clone());
-                let step = Step::Elementwise { inputs: vec![(t.node, map)] };
-                Value::Tensor(self.derived(absolute(tensor)?, step, span))
-            }
+            "abs" => Value::Tensor(self.element_wise(absolute(tensor)?, &t, span)),
             "float" => self.convert(&t, DType::Float32, span),
             "double" => self.convert(&t, DType::Float64, span),
             "long" => self.convert(&t, DType::Int64, span),
