@@ -226,25 +226,28 @@ fn compare<T: PartialOrd>(op: BinaryOp, a: T, b: T) -> bool {
 
 /// `t.abs()`: integers wrap as PyTorch's do (the least int64 stays itself).
 pub fn absolute(t: &Tensor) -> Result<Tensor, TensorError> {
-    if t.dtype() == DType::Bool {
-        return Err(TensorError::NotImplementedForBool { kernel: "abs_cpu" });
-    }
-    let values = t.scalars().map(|s| match s {
-        Scalar::Int(i) => Scalar::Int(i.wrapping_abs()),
-        Scalar::Float(f) => Scalar::Float(f.abs()),
-        Scalar::Bool(_) => unreachable!("bool tensors were refused above"),
-    });
-    Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()))
+    each_number(t, TensorError::NotImplementedForBool { kernel: "abs_cpu" }, i64::wrapping_abs, f64::abs)
 }
 
 /// `-t`.
 pub fn negate(t: &Tensor) -> Result<Tensor, TensorError> {
+    each_number(t, TensorError::NegateBool, i64::wrapping_neg, |f| -f)
+}
+
+/// `int` or `float` applied to every element of a number tensor, in its
+/// own dtype; a bool tensor gets `refusal`.
+fn each_number(
+    t: &Tensor,
+    refusal: TensorError,
+    int: impl Fn(i64) -> i64,
+    float: impl Fn(f64) -> f64,
+) -> Result<Tensor, TensorError> {
     if t.dtype() == DType::Bool {
-        return Err(TensorError::NegateBool);
+        return Err(refusal);
     }
     let values = t.scalars().map(|s| match s {
-        Scalar::Int(i) => Scalar::Int(i.wrapping_neg()),
-        Scalar::Float(f) => Scalar::Float(-f),
+        Scalar::Int(i) => Scalar::Int(int(i)),
+        Scalar::Float(f) => Scalar::Float(float(f)),
         Scalar::Bool(_) => unreachable!("bool tensors were refused above"),
     });
     Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()))
