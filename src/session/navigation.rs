@@ -37,6 +37,14 @@ impl Move {
     }
 }
 
+/// The outer dim whose blocks the page lays side by side, for a tensor of
+/// `rank`: rank 3 stacks its blocks; from rank 4 they form a grid, row by
+/// row in index order, whose columns are the last outer dim (the others run
+/// down). The drawing (web::grid) and the arrow keys both follow it.
+pub fn blocks_across(rank: usize) -> Option<usize> {
+    (rank >= 4).then(|| rank - 3)
+}
+
 /// Where `mv` goes from `index`, among the drawn positions of each dim
 /// (`None` marks a summarised gap, which is skipped); `None` at the edges.
 pub fn step(positions: &[Vec<Option<usize>>], index: &[usize], mv: Move) -> Option<Vec<usize>> {
@@ -46,9 +54,7 @@ pub fn step(positions: &[Vec<Option<usize>>], index: &[usize], mv: Move) -> Opti
     }
     let drawn: Vec<Vec<usize>> = positions.iter().map(|p| p.iter().flatten().copied().collect()).collect();
     let last = rank - 1;
-    // From rank 4 the blocks form a grid whose columns are the last outer
-    // dim (web::grid): it is the next block across, the others down.
-    let across = (rank >= 4).then(|| rank - 3);
+    let across = blocks_across(rank);
     match mv {
         Move::RowStart => Some(with(index, last, *drawn[last].first()?)),
         Move::RowEnd => Some(with(index, last, *drawn[last].last()?)),

@@ -17,7 +17,7 @@
 
 use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
-use crate::session::navigation::{Move, step};
+use crate::session::navigation::{Move, blocks_across, step};
 use crate::session::{Grid, GridRole, Highlight};
 use crate::tensor::DType;
 use crate::tensor::format::float;
@@ -658,10 +658,7 @@ fn layout<V: IntoView + 'static>(
         }
         _ => {
             let outer_dims = rank - 2;
-            // Rank 3 stacks its blocks. From rank 4 they form a grid, row
-            // by row in index order: the last outer dim runs across (its
-            // blocks are the columns), the others down.
-            let across = (rank >= 4).then(|| outer_dims - 1);
+            let across = blocks_across(rank);
             let blocks = outer_blocks(&positions[..outer_dims]);
             let row_dim = rank - 2;
             let col_dim = rank - 1;
@@ -712,7 +709,7 @@ fn layout<V: IntoView + 'static>(
                     axis_label(k, shape[k], axes, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" })
                 })
                 .collect_view();
-            let block_class = if rank >= 4 { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
+            let block_class = if across.is_some() { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
             let columns = across.map_or(1, |k| positions[k].len());
             view! {
                 <div class="tp-matrix">
