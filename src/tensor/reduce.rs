@@ -144,22 +144,30 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
 /// reduction (`cascade`), which one lane alone does not decide; `None` for
 /// every other reduction.
 fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Scalar>> {
-    let dims = input.shape().dims();
-    let reduced: Vec<bool> = (0..dims.len()).map(|k| lanes.reduced_dims().any(|d| d == k)).collect();
-    let sums: Vec<f64> = match (op, input.dtype()) {
-        (Reduction::Sum | Reduction::Mean, DType::Float32) => {
-            cascade::sums(&input.to_vec::<f32>(), dims, &reduced).into_iter().map(f64::from).collect()
-        }
-        (Reduction::Sum | Reduction::Mean, DType::Float64) => {
-            cascade::sums(&input.to_vec::<f64>(), dims, &reduced)
-        }
-        _ => return None,
-    };
+    if !matches!(op, Reduction::Sum | Reduction::Mean) {
+        return None;
+    }
+    let rank = input.shape().dims().len();
+    let reduced: Vec<bool> = (0..rank).map(|k| lanes.reduced_dims().any(|d| d == k)).collect();
+    let sums = cascade_sums(input, &reduced)?;
     // A mean divides its sum, in the sum's own precision (a float32
     // quotient computed in f64 rounds to the float32 one).
     let n = lanes.lane_len() as f64;
     let value = |s: f64| if op == Reduction::Mean { s / n } else { s };
     Some(sums.into_iter().map(|s| Scalar::Float(value(s))).collect())
+}
+
+/// A floating tensor's sums over the dims marked in `reduced`, in
+/// PyTorch's order; `None` for other dtypes.
+fn cascade_sums(input: &Tensor, reduced: &[bool]) -> Option<Vec<f64>> {
+    let dims = input.shape().dims();
+    match input.dtype() {
+        DType::Float32 => {
+            Some(cascade::sums(&input.to_vec::<f32>(), dims, reduced).into_iter().map(f64::from).collect())
+        }
+        DType::Float64 => Some(cascade::sums(&input.to_vec::<f64>(), dims, reduced)),
+        _ => None,
+    }
 }
 
 /// A `var` or `std` with one result (over every dim, or a tensor with one
@@ -169,9 +177,9 @@ fn single_variance(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<S
     if lanes.output_shape().numel() != 1 || input.numel() == 0 {
         return None;
     }
-    let mean = floating_sums(input, Reduction::Mean, &Lanes::new(input.shape(), None, false).ok()?)?;
+    let total = cascade_sums(input, &vec![true; input.shape().dims().len()])?[0];
     let values: Vec<f64> = input.scalars().map(Scalar::to_f64).collect();
-    let var = whole_variance(&values, mean[0].to_f64(), correction);
+    let var = whole_variance(&values, total / values.len() as f64, correction);
     Some(vec![Scalar::Float(if matches!(op, Reduction::Std { .. }) { var.sqrt() } else { var })])
 }
 
@@ -301,10 +309,10 @@ fn prod<T: Element>(lane: &[T]) -> Scalar {
     }
 }
 
-/// Two-pass variance in float64: squared deviations over `n - correction`
-/// (never below zero, so too few elements give inf or NaN as in PyTorch).
 /// A variance along dims, as PyTorch's kernel computes it: Welford's
-/// running mean and sum of squared deviations, in f64, element by element.
+/// running mean and sum of squared deviations, in f64, element by element,
+/// over `n - correction` (never below zero, so too few elements give inf
+/// or NaN as in PyTorch).
 fn variance(values: impl Iterator<Item = f64>, correction: f64) -> f64 {
     let (mut n, mut mean, mut m2) = (0.0, 0.0, 0.0);
     for x in values {
