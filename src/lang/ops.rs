@@ -390,14 +390,13 @@ fn tuple_of(items: Vec<Value>, size: bool) -> Result<Value, LangError> {
 /// `a + b` for a sequence `a`: `b` must be of the same kind (any tuple for a
 /// tuple), and a `torch.Size` on either side makes the result one.
 fn concatenate(l: &Value, r: &Value) -> Result<Value, LangError> {
-    let too_long = || too_long(l);
     match (l, r) {
-        (Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => Err(too_long()),
+        (Value::Str(a), Value::Str(b)) if a.len() + b.len() > MAX_STR => Err(too_long(l)),
         (Value::Str(a), Value::Str(b)) => Ok(Value::Str(Rc::from(format!("{a}{b}").as_str()))),
-        (Value::List(a), Value::List(b)) if a.len() + b.len() > MAX_LIST => Err(too_long()),
+        (Value::List(a), Value::List(b)) if a.len() + b.len() > MAX_LIST => Err(too_long(l)),
         (Value::List(a), Value::List(b)) => Ok(Value::List(Rc::new([&a[..], &b[..]].concat()))),
         _ => match (tuple_items(l), tuple_items(r)) {
-            (Some(a), Some(b)) if a.len() + b.len() > MAX_LIST => Err(too_long()),
+            (Some(a), Some(b)) if a.len() + b.len() > MAX_LIST => Err(too_long(l)),
             (Some(a), Some(b)) => {
                 let size = matches!(l, Value::Size(_)) || matches!(r, Value::Size(_));
                 tuple_of([a, b].concat(), size)
@@ -450,15 +449,14 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
         }
     };
     let n = n.max(0) as usize;
-    let too_long = || too_long(seq);
     let copies = |items: &[Value]| -> Result<Vec<Value>, LangError> {
         if items.len().saturating_mul(n) > MAX_LIST {
-            return Err(too_long());
+            return Err(too_long(seq));
         }
         Ok(items.iter().cloned().cycle().take(items.len() * n).collect())
     };
     match seq {
-        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => Err(too_long()),
+        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => Err(too_long(seq)),
         Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(n).as_str()))),
         Value::List(items) => Ok(Value::List(Rc::new(copies(items)?))),
         _ => {
