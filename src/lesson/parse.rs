@@ -71,11 +71,15 @@ fn title<'a>(lines: &mut impl Iterator<Item = (usize, &'a str)>) -> Result<(usiz
     }
 }
 
-/// The `id:` value, checked (errors point at the title line).
-fn lesson_id(id: Option<String>, title_line: usize) -> Result<String, ParseError> {
+/// The `id:` value, checked, once the lesson is read and found to have
+/// `steps` steps (errors point at the title line).
+fn lesson_id(id: Option<String>, title_line: usize, steps: usize) -> Result<String, ParseError> {
     let id = id.ok_or_else(|| err(title_line, None, "the lesson needs an `id:` line under its title"))?;
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(err(title_line, None, "the id may use only letters, digits, `-` and `_`"));
+    }
+    if steps == 0 {
+        return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
     }
     Ok(id)
 }
@@ -99,10 +103,7 @@ pub fn parse_outline(text: &str) -> Result<Outline, ParseError> {
             }
         }
     }
-    let id = lesson_id(id, title_line)?;
-    if steps == 0 {
-        return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
-    }
+    let id = lesson_id(id, title_line, steps)?;
     Ok(Outline { id, title, summary, steps })
 }
 
@@ -228,10 +229,7 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
     if let Some((step, q)) = current.take() {
         steps.push(finish(step, q, steps.len() + 1)?);
     }
-    let id = lesson_id(id, title_line)?;
-    if steps.is_empty() {
-        return Err(err(title_line, None, "the lesson has no steps (`## Step title`)"));
-    }
+    let id = lesson_id(id, title_line, steps.len())?;
     Ok(Lesson { id, title, summary, steps })
 }
 
