@@ -83,6 +83,11 @@ impl Lanes {
         self.reduced.iter().enumerate().filter(|(_, r)| **r).map(|(k, _)| k)
     }
 
+    /// For each input dim, whether it is collapsed.
+    pub fn reduced(&self) -> &[bool] {
+        &self.reduced
+    }
+
     /// How many input elements feed each output element.
     pub fn lane_len(&self) -> usize {
         self.reduced_dims().map(|k| self.input.dims()[k]).product()

@@ -147,9 +147,7 @@ fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Sca
     if !matches!(op, Reduction::Sum | Reduction::Mean) {
         return None;
     }
-    let rank = input.shape().dims().len();
-    let reduced: Vec<bool> = (0..rank).map(|k| lanes.reduced_dims().any(|d| d == k)).collect();
-    let sums = cascade_sums(input, &reduced)?;
+    let sums = cascade_sums(input, lanes.reduced())?;
     // A mean divides its sum, in the sum's own precision (a float32
     // quotient computed in f64 rounds to the float32 one).
     let n = lanes.lane_len() as f64;
