@@ -85,23 +85,24 @@ impl Session {
             (node, flat) = read;
         }
         let n = graph.node(node);
-        let name = if has_operator(&n.label) { format!("({})", n.label) } else { n.label.clone() };
-        ElementRef { name, index: n.shape.unravel(flat) }.to_string()
+        ElementRef { name: indexable(&n.label), index: n.shape.unravel(flat) }.to_string()
     }
 }
 
-/// Whether an expression's text has an operator outside brackets, so that
-/// indexing it needs parentheses: `(t[0] + t[1])[3]`, but `t.sum(dim=0)[3]`.
-fn has_operator(text: &str) -> bool {
+/// An expression's text made ready to be indexed: in parentheses when it
+/// has an operator outside brackets, `(t[0] + t[1])` for `(t[0] + t[1])[3]`,
+/// as it is otherwise (`t.sum(dim=0)` for `t.sum(dim=0)[3]`).
+pub fn indexable(text: &str) -> String {
     let mut depth = 0i32;
-    text.chars().any(|c| {
+    let has_operator = text.chars().any(|c| {
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth -= 1,
             _ => {}
         }
         depth == 0 && "+-*/%<>=!&|^~@ ".contains(c)
-    })
+    });
+    if has_operator { format!("({text})") } else { text.to_string() }
 }
 
 /// "the sum of ...", "the largest of ..., which is t[2, 3]" (the winner left

@@ -2,7 +2,7 @@
 //! focus value, and lineage queries about its elements.
 
 pub mod controls;
-mod describe;
+pub mod describe;
 mod edit;
 pub mod embed;
 pub mod json;

@@ -17,6 +17,7 @@
 
 use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
+use crate::session::describe::indexable;
 use crate::session::navigation::{Move, blocks_across, step};
 use crate::session::{Grid, GridRole, Highlight};
 use crate::tensor::DType;
@@ -675,8 +676,10 @@ fn layout<V: IntoView + 'static>(
                     }
                     Block::Matrix(prefix) => {
                         let title = (!prefix.is_empty()).then(|| {
+                            // `(t + 1)[0, 1]`, not `t + 1[0, 1]`: as the spoken words name it.
                             format!(
-                                "{name}[{}]",
+                                "{}[{}]",
+                                indexable(name),
                                 prefix.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
                             )
                         });

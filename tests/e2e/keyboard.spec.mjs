@@ -113,4 +113,9 @@ test('in a grid of blocks, the arrows go to the block drawn below or beside', as
   expect(await focused(page)).toBe('t@0,1,1,0');
   await page.keyboard.press('ArrowLeft');
   expect(await focused(page)).toBe('t@0,0,1,1');
+  // A computed tensor's block titles index it as a whole.
+  await open(page, 't = torch.arange(24).reshape(2, 3, 2, 2)\n(t + 1).sum(dim=0)');
+  await expect(page.locator('[data-testid="tensor-grid"][data-name="t + 1"] .tp-block-title').first()).toHaveText(
+    '(t + 1)[0, 0]',
+  );
 });
