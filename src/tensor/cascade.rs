@@ -3,19 +3,23 @@
 //! `.item()` and `.tolist()` show.
 //!
 //! PyTorch (ATen's `cascade_sum`) lays a reduction out as its
-//! TensorIterator does: dims of size 1 dropped, neighbouring dims that are
-//! both reduced or both kept merged into one, innermost first. The first two
-//! dims form 2-D blocks, whose sums are added into the result block after
-//! block. Inside a block, a reduced innermost dim is summed row by row and a
-//! reduced outer dim column by column, in one of a few orders chosen by the
-//! sizes: four interleaved partial sums, sums of whole SIMD vectors added
-//! lane by lane at the end, and chunks of 16 or more summed apart and then
+//! TensorIterator does, from the input's strides in memory (a slice such as
+//! `t[:, ::2]` is read where it lies, not copied first): dims of size 1
+//! dropped, the reduced dims innermost, by increasing stride, then the kept
+//! dims innermost first, and neighbours merged where one step over the first
+//! is exactly the second in memory. The first two dims form 2-D blocks,
+//! whose sums are added into the result block after block. Inside a block,
+//! the strides choose how each reduced line is summed: a contiguous line in
+//! whole SIMD vectors added lane by lane at the end, contiguous columns a
+//! group of vectors at a time, other lines with four interleaved partial
+//! sums, and every running sum in chunks of 16 or more summed apart and then
 //! together ("cascade"), so that long sums stay accurate.
 //!
 //! The vector width is the one of x86 CPUs with AVX2 (8 float32, 4 float64),
 //! on which the golden files were made; on a CPU with other vectors PyTorch
 //! itself adds in another order (docs/decisions.md).
 
+use super::layout::Layout;
 use std::ops::Add;
 
 /// A floating element type, with the number of its elements in one SIMD vector.
@@ -32,61 +36,32 @@ impl Summand for f64 {
     const WIDTH: usize = 4;
 }
 
-/// The sums of `values` (a contiguous tensor of `shape`, row-major) over
-/// the dims marked in `reduced`, in row-major order of the kept dims.
-pub fn sums<T: Summand>(values: &[T], shape: &[usize], reduced: &[bool]) -> Vec<T> {
+/// The sums of the elements `layout` picks from `buffer` over the dims
+/// marked in `reduced`, in row-major order of the kept dims.
+pub fn sums<T: Summand>(buffer: &[T], layout: &Layout, reduced: &[bool]) -> Vec<T> {
+    let shape = layout.shape().dims();
     let out_len = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(s, _)| s).product();
     let mut out = vec![T::default(); out_len];
-    if values.is_empty() {
+    if layout.shape().numel() == 0 {
         return out;
     }
-    let dims = iterator_dims(shape, reduced);
-    let (first, second) = (dims.first().copied(), dims.get(1).copied());
+    let dims = iterator_dims(shape, layout.strides(), reduced);
+    // PyTorch's loops are two-dimensional; a missing dim is one step long.
+    let step = Dim { size: 1, stride: 0, out_stride: 0 };
+    let (first, second) = (dims.first().copied().unwrap_or(step), dims.get(1).copied().unwrap_or(step));
     // Every combination of the dims past the first two, the third fastest:
     // the order in which blocks are added into the result.
     let outer = &dims[dims.len().min(2)..];
     let blocks: usize = outer.iter().map(|d| d.size).product();
     for b in 0..blocks {
-        let (mut input, mut output, mut rest) = (0, 0, b);
+        let (mut input, mut output, mut rest) = (layout.offset(), 0, b);
         for d in outer {
             input += rest % d.size * d.stride;
             output += rest % d.size * d.out_stride;
             rest /= d.size;
         }
-        match first {
-            // A single element (every dim of size 1).
-            None => out[0] = out[0] + values[0],
-            // The innermost dim is reduced: one sum per row.
-            Some(r) if r.reduced => {
-                let (rows, row_stride, out_stride) =
-                    second.map_or((1, 0, 0), |k| (k.size, k.stride, k.out_stride));
-                let mut row = Vec::with_capacity(r.size);
-                for j in 0..rows {
-                    row.clear();
-                    row.extend((0..r.size).map(|i| values[input + j * row_stride + i]));
-                    let at = output + j * out_stride;
-                    out[at] = out[at] + inner_sum(&row);
-                }
-            }
-            // An outer dim is reduced: one sum per column of the block.
-            Some(k) => {
-                let Some(r) = second else {
-                    // Nothing reduced in this block: each element as it is.
-                    for j in 0..k.size {
-                        let at = output + j * k.out_stride;
-                        out[at] = out[at] + values[input + j];
-                    }
-                    continue;
-                };
-                let mut column = Vec::with_capacity(r.size);
-                for j in 0..k.size {
-                    column.clear();
-                    column.extend((0..r.size).map(|i| values[input + j + i * r.stride]));
-                    let at = output + j * k.out_stride;
-                    out[at] = out[at] + outer_order::<T>(j, k.size).sum(&column);
-                }
-            }
-        }
+        let block = Block { buffer, input, output };
+        block.add_into(&mut out, first, second);
     }
     out
 }
@@ -95,31 +70,100 @@ pub fn sums<T: Summand>(values: &[T], shape: &[usize], reduced: &[bool]) -> Vec<
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Dim {
     size: usize,
-    /// Elements between neighbours in the input.
+    /// Buffer elements between neighbours in the input.
     stride: usize,
     /// Elements between neighbours in the output (0 for a reduced dim).
     out_stride: usize,
-    reduced: bool,
 }
 
-/// The dims innermost first, without dims of size 1, neighbours of the same
-/// kind merged.
-fn iterator_dims(shape: &[usize], reduced: &[bool]) -> Vec<Dim> {
+/// The dims in TensorIterator's order: without dims of size 1, the reduced
+/// ones first by increasing stride, then the kept ones innermost first;
+/// neighbours merged where both the input and the output step over the
+/// first onto the second.
+fn iterator_dims(shape: &[usize], strides: &[isize], reduced: &[bool]) -> Vec<Dim> {
     let mut dims: Vec<Dim> = Vec::new();
-    let (mut stride, mut out_stride) = (1, 1);
-    for (&size, &r) in shape.iter().zip(reduced).rev() {
-        if size != 1 {
-            match dims.last_mut() {
-                Some(last) if last.reduced == r => last.size *= size,
-                _ => dims.push(Dim { size, stride, out_stride: if r { 0 } else { out_stride }, reduced: r }),
+    let mut kept = Vec::new();
+    let mut out_stride = 1;
+    for k in (0..shape.len()).rev() {
+        // Strides are never negative: Python refuses slices with negative steps.
+        let dim = Dim { size: shape[k], stride: strides[k] as usize, out_stride: 0 };
+        if reduced[k] {
+            if dim.size != 1 {
+                // Insertion by stride, as TensorIterator sorts (a view's
+                // dims of size over 1 never share a stride).
+                let at = dims.iter().position(|d| d.stride > dim.stride).unwrap_or(dims.len());
+                dims.insert(at, dim);
             }
-        }
-        stride *= size;
-        if !r {
-            out_stride *= size;
+        } else {
+            if dim.size != 1 {
+                kept.push(Dim { out_stride, ..dim });
+            }
+            out_stride *= dim.size;
         }
     }
-    dims
+    dims.extend(kept);
+    let mut merged: Vec<Dim> = Vec::with_capacity(dims.len());
+    for d in dims {
+        match merged.last_mut() {
+            Some(last)
+                if last.size * last.stride == d.stride && last.size * last.out_stride == d.out_stride =>
+            {
+                last.size *= d.size;
+            }
+            _ => merged.push(d),
+        }
+    }
+    merged
+}
+
+/// Where one 2-D block of the reduction starts in the input and the output.
+struct Block<'a, T> {
+    buffer: &'a [T],
+    input: usize,
+    output: usize,
+}
+
+impl<T: Summand> Block<'_, T> {
+    /// PyTorch's `cascade_sum` loop for one block of `a` by `b`: adds the
+    /// block's sums into `out`.
+    fn add_into(&self, out: &mut [T], mut a: Dim, mut b: Dim) {
+        // The reduced dim goes first.
+        if a.out_stride != 0 && b.out_stride == 0 {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let read = |i: usize, j: usize| self.buffer[self.input + i * a.stride + j * b.stride];
+        if a.out_stride != 0 {
+            // Nothing reduced in this block: each element as it is.
+            for j in 0..b.size {
+                for i in 0..a.size {
+                    let at = self.output + i * a.out_stride + j * b.out_stride;
+                    out[at] = out[at] + read(i, j);
+                }
+            }
+            return;
+        }
+        // Each column `j` of the block reduces one line along `a`, in an
+        // order the strides choose.
+        let sum: &dyn Fn(usize, &[T]) -> T = if a.stride == 1 && a.size >= T::WIDTH {
+            // Contiguous lines, in whole vectors.
+            &|_, line| inner_sum(line)
+        } else if b.stride == 1 && b.size >= T::WIDTH {
+            // Contiguous columns, groups of four vectors side by side.
+            &|j, line| column_order(j, b.size, 4 * T::WIDTH).sum(line)
+        } else if a.stride < b.stride {
+            &|_, line| interleaved(line)
+        } else {
+            // Groups of four columns side by side.
+            &|j, line| column_order(j, b.size, 4).sum(line)
+        };
+        let mut line = Vec::with_capacity(a.size);
+        for j in 0..b.size {
+            line.clear();
+            line.extend((0..a.size).map(|i| read(i, j)));
+            let at = self.output + j * b.out_stride;
+            out[at] = out[at] + sum(j, &line);
+        }
+    }
 }
 
 /// A reduced innermost row: whole vectors summed lane by lane when the row
@@ -161,12 +205,10 @@ impl Order {
     }
 }
 
-/// The order of column `j` of `columns` contiguous ones: with at least a
-/// vector's worth, groups of four vectors in cascade, then the rest
-/// interleaved (whole vectors and single columns alike); with fewer, groups
-/// of four columns in cascade, the last few interleaved.
-fn outer_order<T: Summand>(j: usize, columns: usize) -> Order {
-    let group = if columns >= T::WIDTH { 4 * T::WIDTH } else { 4 };
+/// The order of column `j` of `columns` summed side by side in groups of
+/// `group`: the whole groups in cascade, the columns after them (whole
+/// vectors and single columns alike) interleaved.
+fn column_order(j: usize, columns: usize, group: usize) -> Order {
     if j < columns / group * group { Order::Cascade } else { Order::Interleaved }
 }
 

@@ -32,6 +32,11 @@ impl Layout {
         &self.strides
     }
 
+    /// The buffer position of the first element.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
     /// Whether the elements are exactly the buffer, in row-major order.
     pub fn is_contiguous(&self) -> bool {
         self.offset == 0 && self.strides == self.shape.contiguous_strides()

@@ -91,9 +91,15 @@ impl Tensor {
         self.layout.offsets().map(|at| self.storage.get(at))
     }
 
+    /// The whole buffer behind this tensor (its layout says which elements
+    /// are its own), as `T`, which must be this tensor's element type.
+    pub(crate) fn buffer<T: Element>(&self) -> &[T] {
+        T::slice(&self.storage).expect("a buffer read as the tensor's own element type")
+    }
+
     /// All elements in row-major order as `T`, which must be this tensor's element type.
     pub fn to_vec<T: Element>(&self) -> Vec<T> {
-        let buffer = T::slice(&self.storage).expect("to_vec called with the tensor's own element type");
+        let buffer = self.buffer::<T>();
         if self.layout.is_contiguous() && buffer.len() == self.numel() {
             return buffer.to_vec();
         }

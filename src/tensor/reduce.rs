@@ -122,9 +122,10 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
     let out_dtype = op.output_dtype(t.dtype())?;
     check_not_empty(t, op, lanes)?;
     // Sums and products accumulate in their output type (bools and
-    // integers as int64); everything else reads the elements as they are.
+    // integers as int64); everything else reads the elements as they are,
+    // where they are: a view's strides decide PyTorch's order of a sum.
     let input = match op {
-        Reduction::Sum | Reduction::Prod => t.to_dtype(out_dtype),
+        Reduction::Sum | Reduction::Prod if t.dtype() != out_dtype => t.to_dtype(out_dtype),
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
@@ -158,12 +159,12 @@ fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Sca
 /// A floating tensor's sums over the dims marked in `reduced`, in
 /// PyTorch's order; `None` for other dtypes.
 fn cascade_sums(input: &Tensor, reduced: &[bool]) -> Option<Vec<f64>> {
-    let dims = input.shape().dims();
+    let layout = input.layout();
     match input.dtype() {
         DType::Float32 => {
-            Some(cascade::sums(&input.to_vec::<f32>(), dims, reduced).into_iter().map(f64::from).collect())
+            Some(cascade::sums(input.buffer::<f32>(), layout, reduced).into_iter().map(f64::from).collect())
         }
-        DType::Float64 => Some(cascade::sums(&input.to_vec::<f64>(), dims, reduced)),
+        DType::Float64 => Some(cascade::sums(input.buffer::<f64>(), layout, reduced)),
         _ => None,
     }
 }

@@ -1103,6 +1103,23 @@ def cases_reduce():
     }.items():
         t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
         add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
+    # A view is summed where it lies in memory, in the order its strides
+    # give PyTorch's TensorIterator: sliced rows and columns, steps, a
+    # selected column, a slice of a slice.
+    for key, (n, shape, dtype, view, call) in {
+        "view_f32_columns_cut": (372, "31, 12", "float32", "[:, :4]", "sum()"),
+        "view_f32_step": (35, "35", "float32", "[::3]", "sum()"),
+        "view_f64_column_step": (782, "34, 23", "float64", "[:, ::3]", "sum()"),
+        "view_f32_inner_step_keepdim": (4940, "13, 20, 19", "float32", "[:, :, ::2]", "sum(dim=0, keepdim=True)"),
+        "view_f32_middle_cut": (18876, "26, 22, 33", "float32", "[:, 7:, :]", "sum()"),
+        "view_f32_mean_steps": (1862, "7, 14, 19", "float32", "[2:, ::2, :]", "mean()"),
+        "view_f64_rows_cut": (1221, "37, 33", "float64", "[4:, 29:]", "sum(dim=1)"),
+        "view_f32_selected_column": (600, "40, 15", "float32", "[:, 3]", "sum()"),
+        "view_f64_std_cut": (600, "30, 20", "float64", "[:, 1:]", "std()"),
+        "view_f32_slice_of_slice": (1200, "40, 30", "float32", "[1:][:, ::2]", "sum(dim=(0, 1))"),
+    }.items():
+        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+        add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
     add(
         "reduce/order/var_f64_welford",
         "torch.tensor([[6.15, 7.8256, 7.31, -1.491, 0.89, 6.0], [-9.872, 3.9, 0.815, 0.250, 9.416, 0.5125]], "
