@@ -2,23 +2,20 @@
 //! `t.sum()` and `t.mean()` agree with PyTorch in every bit, which
 //! `.item()` and `.tolist()` show.
 //!
-//! PyTorch (ATen's `cascade_sum`) lays a reduction out as its
-//! TensorIterator does, from the input's strides in memory (a slice such as
-//! `t[:, ::2]` is read where it lies, not copied first): dims of size 1
-//! dropped, the reduced dims innermost, by increasing stride, then the kept
-//! dims innermost first, and neighbours merged where one step over the first
-//! is exactly the second in memory. The first two dims form 2-D blocks,
-//! whose sums are added into the result block after block. Inside a block,
-//! the strides choose how each reduced line is summed: a contiguous line in
-//! whole SIMD vectors added lane by lane at the end, contiguous columns a
-//! group of vectors at a time, other lines with four interleaved partial
-//! sums, and every running sum in chunks of 16 or more summed apart and then
-//! together ("cascade"), so that long sums stay accurate.
+//! PyTorch (ATen's `cascade_sum`) walks the reduction in 2-D blocks laid
+//! out as its TensorIterator lays them out (`iteration::Plan`, from where
+//! the elements lie in memory). Inside a block, the strides choose how each
+//! reduced line is summed: a contiguous line in whole SIMD vectors added
+//! lane by lane at the end, contiguous columns a group of vectors at a time,
+//! other lines with four interleaved partial sums, and every running sum in
+//! chunks of 16 or more summed apart and then together ("cascade"), so that
+//! long sums stay accurate.
 //!
 //! The vector width is the one of x86 CPUs with AVX2 (8 float32, 4 float64),
 //! on which the golden files were made; on a CPU with other vectors PyTorch
 //! itself adds in another order (docs/decisions.md).
 
+use super::iteration::{Block, Plan};
 use super::layout::Layout;
 use std::ops::Add;
 
@@ -39,130 +36,52 @@ impl Summand for f64 {
 /// The sums of the elements `layout` picks from `buffer` over the dims
 /// marked in `reduced`, in row-major order of the kept dims.
 pub fn sums<T: Summand>(buffer: &[T], layout: &Layout, reduced: &[bool]) -> Vec<T> {
-    let shape = layout.shape().dims();
-    let out_len = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(s, _)| s).product();
-    let mut out = vec![T::default(); out_len];
-    if layout.shape().numel() == 0 {
-        return out;
-    }
-    let dims = iterator_dims(shape, layout.strides(), reduced);
-    // PyTorch's loops are two-dimensional; a missing dim is one step long.
-    let step = Dim { size: 1, stride: 0, out_stride: 0 };
-    let (first, second) = (dims.first().copied().unwrap_or(step), dims.get(1).copied().unwrap_or(step));
-    // Every combination of the dims past the first two, the third fastest:
-    // the order in which blocks are added into the result.
-    let outer = &dims[dims.len().min(2)..];
-    let blocks: usize = outer.iter().map(|d| d.size).product();
-    for b in 0..blocks {
-        let (mut input, mut output, mut rest) = (layout.offset(), 0, b);
-        for d in outer {
-            input += rest % d.size * d.stride;
-            output += rest % d.size * d.out_stride;
-            rest /= d.size;
-        }
-        let block = Block { buffer, input, output };
-        block.add_into(&mut out, first, second);
+    let plan = Plan::new(layout, reduced);
+    let mut out = vec![T::default(); plan.out_len()];
+    for block in plan.blocks() {
+        add_block(buffer, &block, &mut out);
     }
     out
 }
 
-/// One dim as PyTorch's TensorIterator sees it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Dim {
-    size: usize,
-    /// Buffer elements between neighbours in the input.
-    stride: usize,
-    /// Elements between neighbours in the output (0 for a reduced dim).
-    out_stride: usize,
-}
-
-/// The dims in TensorIterator's order: without dims of size 1, the reduced
-/// ones first by increasing stride, then the kept ones innermost first;
-/// neighbours merged where both the input and the output step over the
-/// first onto the second.
-fn iterator_dims(shape: &[usize], strides: &[isize], reduced: &[bool]) -> Vec<Dim> {
-    let mut dims: Vec<Dim> = Vec::new();
-    let mut kept = Vec::new();
-    let mut out_stride = 1;
-    for k in (0..shape.len()).rev() {
-        // Strides are never negative: Python refuses slices with negative steps.
-        let dim = Dim { size: shape[k], stride: strides[k] as usize, out_stride: 0 };
-        if reduced[k] {
-            if dim.size != 1 {
-                // Insertion by stride, as TensorIterator sorts (a view's
-                // dims of size over 1 never share a stride).
-                let at = dims.iter().position(|d| d.stride > dim.stride).unwrap_or(dims.len());
-                dims.insert(at, dim);
-            }
-        } else {
-            if dim.size != 1 {
-                kept.push(Dim { out_stride, ..dim });
-            }
-            out_stride *= dim.size;
-        }
+/// PyTorch's `cascade_sum` loop for one block: adds the block's sums into `out`.
+fn add_block<T: Summand>(buffer: &[T], block: &Block, out: &mut [T]) {
+    let (mut a, mut b) = (block.first, block.second);
+    // The reduced dim goes first.
+    if a.out_stride != 0 && b.out_stride == 0 {
+        std::mem::swap(&mut a, &mut b);
     }
-    dims.extend(kept);
-    let mut merged: Vec<Dim> = Vec::with_capacity(dims.len());
-    for d in dims {
-        match merged.last_mut() {
-            Some(last)
-                if last.size * last.stride == d.stride && last.size * last.out_stride == d.out_stride =>
-            {
-                last.size *= d.size;
-            }
-            _ => merged.push(d),
-        }
-    }
-    merged
-}
-
-/// Where one 2-D block of the reduction starts in the input and the output.
-struct Block<'a, T> {
-    buffer: &'a [T],
-    input: usize,
-    output: usize,
-}
-
-impl<T: Summand> Block<'_, T> {
-    /// PyTorch's `cascade_sum` loop for one block of `a` by `b`: adds the
-    /// block's sums into `out`.
-    fn add_into(&self, out: &mut [T], mut a: Dim, mut b: Dim) {
-        // The reduced dim goes first.
-        if a.out_stride != 0 && b.out_stride == 0 {
-            std::mem::swap(&mut a, &mut b);
-        }
-        let read = |i: usize, j: usize| self.buffer[self.input + i * a.stride + j * b.stride];
-        if a.out_stride != 0 {
-            // Nothing reduced in this block: each element as it is.
-            for j in 0..b.size {
-                for i in 0..a.size {
-                    let at = self.output + i * a.out_stride + j * b.out_stride;
-                    out[at] = out[at] + read(i, j);
-                }
-            }
-            return;
-        }
-        // Each column `j` of the block reduces one line along `a`, in an
-        // order the strides choose.
-        let sum: &dyn Fn(usize, &[T]) -> T = if a.stride == 1 && a.size >= T::WIDTH {
-            // Contiguous lines, in whole vectors.
-            &|_, line| inner_sum(line)
-        } else if b.stride == 1 && b.size >= T::WIDTH {
-            // Contiguous columns, groups of four vectors side by side.
-            &|j, line| column_order(j, b.size, 4 * T::WIDTH).sum(line)
-        } else if a.stride < b.stride {
-            &|_, line| interleaved(line)
-        } else {
-            // Groups of four columns side by side.
-            &|j, line| column_order(j, b.size, 4).sum(line)
-        };
-        let mut line = Vec::with_capacity(a.size);
+    let read = |i: usize, j: usize| buffer[block.input + i * a.stride + j * b.stride];
+    if a.out_stride != 0 {
+        // Nothing reduced in this block: each element as it is.
         for j in 0..b.size {
-            line.clear();
-            line.extend((0..a.size).map(|i| read(i, j)));
-            let at = self.output + j * b.out_stride;
-            out[at] = out[at] + sum(j, &line);
+            for i in 0..a.size {
+                let at = block.output + i * a.out_stride + j * b.out_stride;
+                out[at] = out[at] + read(i, j);
+            }
         }
+        return;
+    }
+    // Each column `j` of the block reduces one line along `a`, in an
+    // order the strides choose.
+    let sum: &dyn Fn(usize, &[T]) -> T = if a.stride == 1 && a.size >= T::WIDTH {
+        // Contiguous lines, in whole vectors.
+        &|_, line| inner_sum(line)
+    } else if b.stride == 1 && b.size >= T::WIDTH {
+        // Contiguous columns, groups of four vectors side by side.
+        &|j, line| column_order(j, b.size, 4 * T::WIDTH).sum(line)
+    } else if a.stride < b.stride {
+        &|_, line| interleaved(line)
+    } else {
+        // Groups of four columns side by side.
+        &|j, line| column_order(j, b.size, 4).sum(line)
+    };
+    let mut line = Vec::with_capacity(a.size);
+    for j in 0..b.size {
+        line.clear();
+        line.extend((0..a.size).map(|i| read(i, j)));
+        let at = block.output + j * b.out_stride;
+        out[at] = out[at] + sum(j, &line);
     }
 }
 

@@ -5,6 +5,7 @@ use super::cascade;
 use super::dtype::DType;
 use super::error::TensorError;
 use super::lanes::Lanes;
+use super::product;
 use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
@@ -129,7 +130,10 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
-    if let Some(values) = floating_sums(&input, op, lanes).or_else(|| single_variance(&input, op, lanes)) {
+    let ordered = floating_sums(&input, op, lanes)
+        .or_else(|| floating_products(&input, op, lanes))
+        .or_else(|| single_variance(&input, op, lanes));
+    if let Some(values) = ordered {
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
     }
@@ -154,6 +158,24 @@ fn floating_sums(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Sca
     let n = lanes.lane_len() as f64;
     let value = |s: f64| if op == Reduction::Mean { s / n } else { s };
     Some(sums.into_iter().map(|s| Scalar::Float(value(s))).collect())
+}
+
+/// Floating products, multiplied in PyTorch's order for the whole
+/// reduction (`product`); `None` for every other reduction.
+fn floating_products(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Scalar>> {
+    if op != Reduction::Prod {
+        return None;
+    }
+    let layout = input.layout();
+    let values: Vec<f64> = match input.dtype() {
+        DType::Float32 => product::products(input.buffer::<f32>(), layout, lanes.reduced())
+            .into_iter()
+            .map(f64::from)
+            .collect(),
+        DType::Float64 => product::products(input.buffer::<f64>(), layout, lanes.reduced()),
+        _ => return None,
+    };
+    Some(values.into_iter().map(Scalar::Float).collect())
 }
 
 /// A floating tensor's sums over the dims marked in `reduced`, in
@@ -295,17 +317,12 @@ fn sum<T: Element>(lane: &[T]) -> Scalar {
     Scalar::Int(lane.iter().fold(0i64, |acc, x| acc.wrapping_add(x.to_scalar().to_i64())))
 }
 
-/// The product in the lane's own type; int64 wraps on overflow as PyTorch's does.
+/// An integer product (int64, which bools and int32 accumulate in),
+/// wrapping as PyTorch's does. Floating products never come here: they are
+/// multiplied in PyTorch's order for the whole reduction (`floating_products`).
 fn prod<T: Element>(lane: &[T]) -> Scalar {
-    match T::DTYPE {
-        DType::Int64 => {
-            Scalar::Int(lane.iter().fold(1i64, |acc, x| acc.wrapping_mul(x.to_scalar().to_i64())))
-        }
-        DType::Float32 => {
-            Scalar::Float(f64::from(lane.iter().fold(1f32, |acc, x| acc * x.to_scalar().to_f64() as f32)))
-        }
-        _ => Scalar::Float(lane.iter().fold(1.0, |acc, x| acc * x.to_scalar().to_f64())),
-    }
+    assert!(!T::DTYPE.is_floating(), "floating products are multiplied by product::products");
+    Scalar::Int(lane.iter().fold(1i64, |acc, x| acc.wrapping_mul(x.to_scalar().to_i64())))
 }
 
 /// A variance along dims, as PyTorch's kernel computes it: Welford's

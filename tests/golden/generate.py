@@ -1120,6 +1120,18 @@ def cases_reduce():
     }.items():
         t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
         add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
+    # Floating products in PyTorch's order: long contiguous lines in four
+    # vectors lane by lane, contiguous columns, the blocks of a view.
+    near_one = "(torch.arange({n}.) * 7919 % 1000 / 1000 + 0.5)"
+    for key, (n, shape, dtype, view, call) in {
+        "prod_f32_long_line": (77, "77", "float32", "", "prod()"),
+        "prod_f64_rows": (300, "6, 50", "float64", "", "prod(dim=1)"),
+        "prod_f32_columns": (360, "9, 40", "float32", "", "prod(dim=0)"),
+        "prod_f32_view_blocks": (800, "20, 40", "float32", "[:, 2:]", "prod()"),
+        "prod_f64_view_rows": (900, "30, 30", "float64", "[::2, 1:]", "prod(dim=-1)"),
+    }.items():
+        t = near_one.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+        add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
     add(
         "reduce/order/var_f64_welford",
         "torch.tensor([[6.15, 7.8256, 7.31, -1.491, 0.89, 6.0], [-9.872, 3.9, 0.815, 0.250, 9.416, 0.5125]], "
