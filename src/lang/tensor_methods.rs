@@ -8,6 +8,7 @@ use super::signature::{Bound, CallStyle, bind, overloads_for};
 use super::torch_api::{dtype_arg, int_list};
 use super::value::{Traced, Value};
 use crate::tensor::elementwise::absolute;
+use crate::tensor::format::float::general;
 use crate::tensor::lanes::Lanes;
 use crate::tensor::lineage::{Step, Winners};
 use crate::tensor::reduce::{Reduction, reduce};
@@ -219,7 +220,11 @@ impl Interpreter<'_> {
         span: Span,
     ) -> Result<Value, LangError> {
         let keepdim = matches!(b.get("keepdim"), Some(Value::Bool(true)));
-        let dims = dims_arg(b.get("dim"));
+        let dims = match b.get("dim") {
+            // For `all` and `any`, `dim=()` reduces no dim; for the others, every dim.
+            Some(v) if matches!(name, "all" | "any") => Some(int_list(Some(v))),
+            v => dims_arg(v),
+        };
         let input = match dtype_arg(b.get("dtype")) {
             Some(d) if d != t.tensor.dtype() => {
                 let cast = t.tensor.to_dtype(d);
@@ -353,7 +358,8 @@ impl Interpreter<'_> {
         let dims = match &dim {
             None | Some(Value::None) => None,
             Some(Value::Int(i)) => Some(vec![*i]),
-            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => Some(int_list(Some(v))),
+            // `dim=()` is every dim, as no dim is.
+            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => dims_arg(Some(v)),
             Some(other) => {
                 return Err(LangError::type_error(format!(
                     "linalg_vector_norm(): argument 'dim' must be tuple of ints, not {}",
@@ -382,6 +388,7 @@ impl Interpreter<'_> {
                 }
             },
         };
+        check_norm_identity(&t.tensor, order, dims.as_deref())?;
         let input = match dtype_arg(dtype.as_ref()) {
             Some(d) if d != t.tensor.dtype() => {
                 let cast = t.tensor.to_dtype(d);
@@ -393,6 +400,30 @@ impl Interpreter<'_> {
             self.reduce_traced(&input, Reduction::Norm { p: order }, dims.as_deref(), keepdim, span, None)?;
         Ok(Value::Tensor(traced))
     }
+}
+
+/// Norms of negative or infinite order have no value for nothing (no
+/// identity), so PyTorch refuses them over an empty dim, naming the order
+/// as C++ prints it and the dim as the learner wrote it.
+fn check_norm_identity(t: &Tensor, order: f64, dims: Option<&[i64]>) -> Result<(), LangError> {
+    if t.numel() != 0 || (order >= 0.0 && order != f64::INFINITY) {
+        return Ok(());
+    }
+    let ord = general(order);
+    let Some(dims) = dims else {
+        return Err(LangError::runtime(format!(
+            "linalg.vector_norm cannot compute the {ord} norm on an empty tensor because the operation does not have an identity"
+        )));
+    };
+    for &d in dims {
+        if t.shape().dims()[wrap_dim(d, t.rank())?] == 0 {
+            // PyTorch's message has no space before "because".
+            return Err(LangError::runtime(format!(
+                "linalg.vector_norm cannot compute the {ord} norm on the dimension {d}because this dimension is empty and the operation does not have an identity"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The error PyTorch raises for `torch.name(...)` called without a tensor.

@@ -54,6 +54,14 @@ impl Plan {
         }
     }
 
+    /// Whether exactly one dim is reduced and it lies contiguous in memory,
+    /// innermost (PyTorch's `is_reduce_lastdim`, which some kernels
+    /// vectorise).
+    pub fn reduces_one_contiguous_dim(&self) -> bool {
+        let reduced = self.dims.iter().filter(|d| d.out_stride == 0).count();
+        reduced == 1 && self.dims[0].out_stride == 0 && self.dims[0].stride == 1
+    }
+
     /// How many results the reduction has.
     pub fn out_len(&self) -> usize {
         self.out_len

@@ -17,6 +17,7 @@ pub mod lanes;
 pub mod layout;
 pub mod lineage;
 pub mod marks;
+pub mod norm;
 pub mod product;
 pub mod reduce;
 pub mod scalar;

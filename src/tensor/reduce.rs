@@ -4,7 +4,9 @@
 use super::cascade;
 use super::dtype::DType;
 use super::error::TensorError;
+use super::iteration::Plan;
 use super::lanes::Lanes;
+use super::norm;
 use super::product;
 use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
@@ -132,6 +134,7 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
     let out_shape = lanes.output_shape().clone();
     let ordered = floating_sums(&input, op, lanes)
         .or_else(|| floating_products(&input, op, lanes))
+        .or_else(|| floating_norms(&input, op, lanes))
         .or_else(|| single_variance(&input, op, lanes));
     if let Some(values) = ordered {
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
@@ -176,6 +179,23 @@ fn floating_products(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec
         _ => return None,
     };
     Some(values.into_iter().map(Scalar::Float).collect())
+}
+
+/// Norms, in the tensor's own precision and PyTorch's order (`norm`);
+/// `None` for every other reduction.
+fn floating_norms(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Scalar>> {
+    let Reduction::Norm { p } = op else { return None };
+    let contiguous = Plan::new(input.layout(), lanes.reduced()).reduces_one_contiguous_dim();
+    let (values, _) = match input.dtype() {
+        DType::Float32 => per_lane(input.buffer::<f32>(), input, lanes, |lane| {
+            (Scalar::Float(f64::from(norm::norm(lane, p, contiguous))), 0)
+        }),
+        DType::Float64 => per_lane(input.buffer::<f64>(), input, lanes, |lane| {
+            (Scalar::Float(norm::norm(lane, p, contiguous)), 0)
+        }),
+        _ => return None,
+    };
+    Some(values)
 }
 
 /// A floating tensor's sums over the dims marked in `reduced`, in
@@ -272,14 +292,8 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         Reduction::CountNonzero => {
             (Scalar::Int(lane.iter().filter(|x| x.to_scalar().is_nonzero()).count() as i64), 0)
         }
-        // PyTorch adds |x| one by one in the tensor's own precision.
-        Reduction::Norm { p } if p == 1.0 && T::DTYPE == DType::Float32 => (
-            Scalar::Float(f64::from(
-                lane.iter().fold(0f32, |acc, x| acc + x.to_scalar().to_f64().abs() as f32),
-            )),
-            0,
-        ),
-        Reduction::Norm { p } => (Scalar::Float(norm(as_f64(), p)), 0),
+        // Norms are of floating tensors only, computed by `floating_norms`.
+        Reduction::Norm { .. } => unreachable!("norms are computed by floating_norms"),
     }
     .pipe(|(value, at)| match op {
         Reduction::Argmax | Reduction::Argmin => (Scalar::Int(at as i64), at),
@@ -346,17 +360,6 @@ fn variance(values: impl Iterator<Item = f64>, correction: f64) -> f64 {
 fn whole_variance(values: &[f64], mean: f64, correction: f64) -> f64 {
     let squares = values.iter().fold(0.0, |acc, x| acc + (x - mean) * (x - mean));
     squares / (values.len() as f64 - correction).max(0.0)
-}
-
-/// The p-norm: `(sum |x|^p)^(1/p)`, the largest magnitude for `p = inf`.
-fn norm(values: impl Iterator<Item = f64>, p: f64) -> f64 {
-    if p == f64::INFINITY {
-        return values.map(f64::abs).fold(0.0, |a, b| if b.is_nan() || b > a { b } else { a });
-    }
-    if p == 0.0 {
-        return values.filter(|x| *x != 0.0).count() as f64;
-    }
-    values.map(|x| x.abs().powf(p)).sum::<f64>().powf(1.0 / p)
 }
 
 impl Tensor {

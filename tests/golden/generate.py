@@ -1132,6 +1132,32 @@ def cases_reduce():
     }.items():
         t = near_one.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
         add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
+    # Norms in the tensor's own precision, every order, dim=() and empty dims.
+    add("reduce/norm/neg_inf", "torch.tensor([5., -3.]).norm(p=float('-inf'))")
+    add("reduce/norm/neg_inf_nan", "torch.tensor([5., float('nan')]).norm(p=float('-inf'))")
+    add("reduce/norm/neg_inf_dim", "torch.tensor([[5., -3.], [0.5, 2.]]).norm(p=float('-inf'), dim=1)")
+    add("reduce/norm/neg_inf_0d", "torch.tensor(-2.).norm(p=float('-inf'))")
+    add("reduce/norm/dim_empty_tuple", "torch.tensor([3., 4.]).norm(dim=())")
+    add("reduce/norm/dim_empty_list_p1", "torch.tensor([[3., 4.], [1., 2.]]).norm(p=1, dim=[])")
+    add("reduce/norm/f32_overflow", "torch.tensor([1e20, 1e20]).norm()")
+    add("reduce/norm/f32_underflow", "torch.tensor([1e-30, 1e-30]).norm()")
+    add("reduce/norm/f32_p3_overflow", "torch.tensor([1e20, 1e20]).norm(p=3)")
+    add("reduce/norm/f32_precision", "torch.tensor([3350.2546] * 6).norm()")
+    add("reduce/norm/f64_keeps_range", "torch.tensor([1e20, 1e20], dtype=torch.float64).norm()")
+    add("reduce/norm/empty_p1_f64", "torch.zeros(0, dtype=torch.float64).norm(p=1)")
+    add("reduce/norm/empty_neg", "torch.zeros(0).norm(p=-1)")
+    add("reduce/norm/empty_inf", "torch.zeros(0).norm(p=float('inf'))")
+    add("reduce/norm/empty_neg_half", "torch.zeros(0).norm(p=-0.5)")
+    add("reduce/norm/empty_dim_as_written", "torch.zeros(0, 3).norm(p=-1, dim=-2)")
+    add("reduce/norm/empty_tensor_full_dim", "torch.zeros(0, 3).norm(p=-1, dim=1)")
+    add("reduce/norm/empty_p3", "torch.zeros(0).norm(p=3)")
+    add("reduce/norm/zeros_neg", "torch.tensor([0., 2.]).norm(p=-2)")
+    add("reduce/all/dim_empty_tuple", "torch.tensor([1., 0.]).all(dim=())")
+    add("reduce/any/dim_empty_keepdim", "torch.tensor([[1., 0.], [0., 0.]]).any(dim=(), keepdim=True)")
+    add("reduce/all/dim_empty_function", "torch.all(torch.tensor([[2, 0]]), dim=[])")
+    add("reduce/all/dim_empty_empty", "torch.zeros(2, 0).all(dim=())")
+    add("reduce/all/dim_empty_0d", "torch.tensor(0.).any(dim=())")
+    add("reduce/sum/dim_empty_tuple_all", "torch.tensor([[1., 2.], [3., 4.]]).sum(dim=())")
     add(
         "reduce/order/var_f64_welford",
         "torch.tensor([[6.15, 7.8256, 7.31, -1.491, 0.89, 6.0], [-9.872, 3.9, 0.815, 0.250, 9.416, 0.5125]], "
