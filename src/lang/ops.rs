@@ -75,7 +75,16 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         let (a, ta) = side(l, l, r, symbol)?;
         let (b, tb) = side(r, l, r, symbol)?;
-        let tensor = binary(op, a, b)?;
+        let tensor = match (op, b) {
+            // PyTorch computes `number / t` as `t.reciprocal() * number`,
+            // rounding twice: `(3 / torch.tensor([7.5])).tolist()` is
+            // 0.40000003576278687, not the 0.4000000059604645 of one division.
+            (BinaryOp::Div, Side::Tensor(t)) if matches!(a, Side::Number(_)) => {
+                let reciprocal = binary(BinaryOp::Div, Side::Number(Scalar::Int(1)), Side::Tensor(t))?;
+                binary(BinaryOp::Mul, Side::Tensor(&reciprocal), a)?
+            }
+            _ => binary(op, a, b)?,
+        };
         let shape_of =
             |t: &Option<Traced>| t.as_ref().map_or_else(Shape::scalar, |t| t.tensor.shape().clone());
         let (_, la, lb) = broadcast_layouts(&shape_of(&ta), &shape_of(&tb))?;

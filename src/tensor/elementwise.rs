@@ -133,6 +133,12 @@ pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorEr
     {
         return Err(TensorError::NegativeIntegerPower);
     }
+    // An int32 power's exponent is read as an int32 first.
+    if let (BinaryOp::Pow, DType::Int32, Side::Number(Scalar::Int(e))) = (op, compute, b)
+        && i32::try_from(e).is_err()
+    {
+        return Err(TensorError::runtime("value cannot be converted to type int without overflow"));
+    }
     if let (BinaryOp::Pow, Side::Tensor(t), Side::Number(e)) = (op, a, b)
         && compute.is_floating()
     {

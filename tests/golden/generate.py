@@ -731,6 +731,17 @@ def cases_elementwise():
     add("elementwise/add/nan_scalar", "torch.tensor([1., 2.]) + float('nan')")
     add("elementwise/add/inf_scalar_int_tensor", "torch.tensor([1, 2]) + float('inf')")
 
+    # `number / t` is `t.reciprocal() * number` in PyTorch: two roundings.
+    add("elementwise/rdiv/f32_two_roundings", "(3 / torch.tensor([7.5, 0.3, 11.])).tolist()")
+    add("elementwise/rdiv/int_tensor", "(3 / torch.tensor([7, 9, 13])).tolist()")
+    add("elementwise/rdiv/f64", "(10 / torch.tensor([3e38, 7.], dtype=torch.float64)).tolist()")
+    add("elementwise/rdiv/float_number", "(2.5 / torch.tensor([3., 7.])).tolist()")
+    add("elementwise/rdiv/zeros", "0 / torch.tensor([0., 2.])")
+    add("elementwise/rdiv/bool", "True / torch.tensor([True, False])")
+    # An int32 power reads its exponent as an int32.
+    add("elementwise/pow/int32_exponent_overflow", "torch.tensor([3], dtype=torch.int32) ** 2 ** 40")
+    add("elementwise/pow/int32_exponent_2_31", "torch.tensor([3], dtype=torch.int32) ** 2 ** 31")
+    add("elementwise/pow/int32_exponent_max", "torch.tensor([3], dtype=torch.int32) ** (2 ** 31 - 1)")
     # unary minus
     add("elementwise/neg/float", "-torch.tensor([1.5, -2., 0.])")
     add("elementwise/neg/int", "-torch.tensor([1, -2, 0])")
