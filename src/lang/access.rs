@@ -6,19 +6,58 @@ use super::interp::Interpreter;
 use super::value::{Module, Value};
 use crate::tensor::index::{IndexItem, apply_index, slice_range};
 use crate::tensor::lineage::Step;
+use crate::tensor::rearrange::Rearrange;
 use crate::tensor::reduce::REDUCTIONS;
 use crate::tensor::{DType, Layout};
 use std::rc::Rc;
 
 /// Tensor methods the playground runs besides the reductions.
 const TENSOR_METHODS: &[&str] = &[
-    "norm", "reshape", "view", "flatten", "abs", "float", "double", "long", "int", "bool", "to", "numel",
-    "size", "dim", "item", "tolist", "numpy", "clone",
+    "norm",
+    "reshape",
+    "view",
+    "flatten",
+    "abs",
+    "float",
+    "double",
+    "long",
+    "int",
+    "bool",
+    "to",
+    "numel",
+    "size",
+    "dim",
+    "item",
+    "tolist",
+    "numpy",
+    "clone",
+    "transpose",
+    "permute",
+    "t",
+    "unsqueeze",
+    "squeeze",
+    "contiguous",
+    "is_contiguous",
 ];
 
 /// Functions of `torch` the playground runs besides the reductions.
-const TORCH_FUNCTIONS: &[&str] =
-    &["tensor", "arange", "zeros", "ones", "full", "norm", "reshape", "flatten", "numel", "abs"];
+const TORCH_FUNCTIONS: &[&str] = &[
+    "tensor",
+    "arange",
+    "zeros",
+    "ones",
+    "full",
+    "norm",
+    "reshape",
+    "flatten",
+    "numel",
+    "abs",
+    "transpose",
+    "permute",
+    "t",
+    "unsqueeze",
+    "squeeze",
+];
 
 /// Whether `name` is a tensor method (and so also a `torch.` function) the playground runs.
 fn is_tensor_method(name: &str) -> bool {
@@ -28,8 +67,6 @@ fn is_tensor_method(name: &str) -> bool {
 /// Real PyTorch tensor methods and attributes outside the subset, named
 /// as such instead of as typos.
 const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
-    "T",
-    "mT",
     "H",
     "add",
     "addmm",
@@ -39,7 +76,6 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
     "ceil",
     "chunk",
     "clamp",
-    "contiguous",
     "cpu",
     "cuda",
     "cumprod",
@@ -59,7 +95,6 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
     "gt",
     "half",
     "index_select",
-    "is_contiguous",
     "le",
     "log",
     "log_softmax",
@@ -78,7 +113,6 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
     "ne",
     "neg",
     "nonzero",
-    "permute",
     "pow",
     "relu",
     "repeat",
@@ -92,18 +126,14 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
     "sort",
     "split",
     "sqrt",
-    "squeeze",
     "std_mean",
     "stride",
     "sub",
-    "t",
     "tanh",
     "topk",
-    "transpose",
     "type",
     "unbind",
     "unique",
-    "unsqueeze",
     "var_mean",
     "where",
     "zero_",
@@ -111,7 +141,7 @@ const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
 
 impl Interpreter<'_> {
     /// `v.name`.
-    pub(crate) fn attribute(&mut self, v: Value, name: &str) -> Result<Value, LangError> {
+    pub(crate) fn attribute(&mut self, v: Value, name: &str, span: Span) -> Result<Value, LangError> {
         match &v {
             Value::Module(Module::Torch) => {
                 if let Some(d) = DType::from_torch_attr(name) {
@@ -127,6 +157,11 @@ impl Interpreter<'_> {
                 "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
                 "dtype" => Ok(Value::Dtype(t.tensor.dtype())),
+                "T" => Ok(Value::Tensor(self.rearranged(t, Rearrange::reverse(t.tensor.rank()), span))),
+                "mT" => {
+                    let r = Rearrange::matrix_transpose(t.tensor.rank())?;
+                    Ok(Value::Tensor(self.rearranged(t, r, span)))
+                }
                 m if is_tensor_method(m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
                 m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
                     Err(LangError::unsupported_here(format!("Tensor.{m}")))

@@ -8,6 +8,7 @@ use super::repr::repr;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
 use crate::tensor::lineage::{Graph, NodeId, Step};
 use crate::tensor::marks::ids_of;
+use crate::tensor::rearrange::Rearrange;
 use crate::tensor::{Layout, Tensor};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -185,6 +186,12 @@ impl<'src> Interpreter<'src> {
         self.derived(tensor, Step::Elementwise { inputs: vec![(input.node, map)] }, span)
     }
 
+    /// Records a view that rearranges its input's dims (`t.T`, `t.permute(...)`).
+    pub(crate) fn rearranged(&mut self, input: &Traced, r: Rearrange, span: Span) -> Traced {
+        let map = r.apply(&Layout::contiguous(input.tensor.shape().clone()));
+        self.derived(input.tensor.rearranged(&r), Step::View { input: input.node, map }, span)
+    }
+
     /// Records a tensor whose elements are its input's, one for one (dtype conversions).
     pub(crate) fn same_elements(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
         let map = Layout::contiguous(input.tensor.shape().clone());
@@ -235,7 +242,7 @@ impl<'src> Interpreter<'src> {
                 Value::Tensor(t) => Some(t.clone()),
                 _ => None,
             };
-            let method = self.attribute(r, name).map_err(|err| err.at(func.span))?;
+            let method = self.attribute(r, name, func.span).map_err(|err| err.at(func.span))?;
             let (args, kwargs) = self.arguments(args, kwargs)?;
             let value = self.call(method, args, kwargs, e.span).map_err(|err| err.at(e.span))?;
             self.budget.built(&value);
@@ -336,7 +343,7 @@ impl<'src> Interpreter<'src> {
             }
             ExprKind::Attribute { value, name } => {
                 let v = self.eval(value)?;
-                self.attribute(v, name)?
+                self.attribute(v, name, e.span)?
             }
             ExprKind::Call { func, args, kwargs } => {
                 let f = self.eval(func)?;

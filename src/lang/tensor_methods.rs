@@ -11,6 +11,7 @@ use crate::tensor::elementwise::absolute;
 use crate::tensor::format::float::general;
 use crate::tensor::lanes::Lanes;
 use crate::tensor::lineage::{Step, Winners};
+use crate::tensor::rearrange::Rearrange;
 use crate::tensor::reduce::{Reduction, reduce};
 use crate::tensor::shape::wrap_dim;
 use crate::tensor::{DType, Tensor, TensorError};
@@ -95,6 +96,13 @@ fn method_signatures(name: &str) -> &'static [&'static str] {
         "int" => &["int()"],
         "bool" => &["bool()"],
         "clone" => &["clone()"],
+        "transpose" => &["transpose(int dim0, int dim1)", "transpose(Dimname dim0, Dimname dim1)|hidden"],
+        "permute" => &["permute(int[] dims)"],
+        "t" => &["t()"],
+        "unsqueeze" => &["unsqueeze(int dim)"],
+        "squeeze" => &["squeeze()", "squeeze(int dim)", "squeeze(int[] dim)", "squeeze(Dimname dim)|hidden"],
+        "contiguous" => &["contiguous()"],
+        "is_contiguous" => &["is_contiguous()"],
         "to" => &["to(ScalarType dtype, bool non_blocking=False, bool copy=False)"],
         "numel" => &["numel()"],
         "dim" => &["dim()"],
@@ -169,6 +177,28 @@ impl Interpreter<'_> {
                 let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
                 Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
             }
+            "transpose" => {
+                let r = Rearrange::transpose(tensor.rank(), int_arg(&b, "dim0", 0), int_arg(&b, "dim1", 0))?;
+                Value::Tensor(self.rearranged(&t, r, span))
+            }
+            "permute" => {
+                let r = Rearrange::permute(tensor.rank(), &int_list(b.get("dims")))?;
+                Value::Tensor(self.rearranged(&t, r, span))
+            }
+            "t" => Value::Tensor(self.rearranged(&t, Rearrange::t(tensor.rank())?, span)),
+            "unsqueeze" => {
+                let r = Rearrange::unsqueeze(tensor.rank(), int_arg(&b, "dim", 0))?;
+                Value::Tensor(self.rearranged(&t, r, span))
+            }
+            "squeeze" => {
+                let dims = (which > 0).then(|| int_list(b.get("dim")));
+                let r = Rearrange::squeeze(tensor.shape(), dims.as_deref())?;
+                Value::Tensor(self.rearranged(&t, r, span))
+            }
+            // A copy only when the elements are not already in row-major order.
+            "contiguous" if tensor.layout().is_row_major() => Value::Tensor(t.clone()),
+            "contiguous" => Value::Tensor(self.same_elements(tensor.contiguous_as(tensor.dtype()), &t, span)),
+            "is_contiguous" => Value::Bool(tensor.layout().is_row_major()),
             "abs" => Value::Tensor(self.element_wise(absolute(tensor)?, &t, span)),
             "float" => self.convert(&t, DType::Float32, span),
             "double" => self.convert(&t, DType::Float64, span),

@@ -155,7 +155,7 @@ pub fn binary(op: BinaryOp, a: Side<'_>, b: Side<'_>) -> Result<Tensor, TensorEr
         (Storage::Float64(x), Storage::Float64(y)) => combine(op, x, y, &left, &right, &shape)?,
         _ => unreachable!("both operands were converted to the compute dtype"),
     };
-    Ok(Tensor::from_storage(storage, shape))
+    Ok(Tensor::from_storage(storage, shape).in_memory_order_of(&[&left, &right]))
 }
 
 /// `t ** e` for a floating tensor and a Python number, computed as
@@ -179,7 +179,7 @@ fn pow_by_number(t: &Tensor, e: f64) -> Tensor {
         _ => x.powf(e),
     };
     let values = t.scalars().map(|s| Scalar::Float(round(power(s.to_f64()))));
-    Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone())
+    Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()).in_memory_order_of(&[t])
 }
 
 /// One side as a tensor of the compute dtype (a number becomes a 0-d
@@ -256,7 +256,8 @@ fn each_number(
         Scalar::Float(f) => Scalar::Float(float(f)),
         Scalar::Bool(_) => unreachable!("bool tensors were refused above"),
     });
-    Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone()))
+    Ok(Tensor::from_storage(Storage::from_scalars(t.dtype(), values), t.shape().clone())
+        .in_memory_order_of(&[t]))
 }
 
 #[cfg(test)]

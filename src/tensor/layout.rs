@@ -42,6 +42,44 @@ impl Layout {
         self.offset == 0 && self.strides == self.shape.contiguous_strides()
     }
 
+    /// PyTorch's `is_contiguous()`: one step along each dim is the size of
+    /// the dims after it (dims of size 1 and the starting offset do not
+    /// matter; nothing is always contiguous).
+    pub fn is_row_major(&self) -> bool {
+        let mut expected = 1isize;
+        for (&size, &stride) in self.shape.dims().iter().zip(&self.strides).rev() {
+            if size == 0 {
+                return true;
+            }
+            if size != 1 && stride != expected {
+                return false;
+            }
+            expected *= size as isize;
+        }
+        true
+    }
+
+    /// The same elements with the dims reordered so that strides never
+    /// grow (ties keep their order): walking it row-major walks memory forwards.
+    pub fn by_decreasing_stride(&self) -> Layout {
+        let mut perm: Vec<usize> = Vec::with_capacity(self.strides.len());
+        for k in 0..self.strides.len() {
+            let at = perm.iter().position(|&p| self.strides[p] < self.strides[k]).unwrap_or(perm.len());
+            perm.insert(at, k);
+        }
+        self.permute(&perm)
+    }
+
+    /// The view with its dims in the order `perm` names them (`t.permute`).
+    pub fn permute(&self, perm: &[usize]) -> Layout {
+        let dims = self.shape.dims();
+        Layout {
+            shape: Shape::from(perm.iter().map(|&d| dims[d]).collect::<Vec<_>>().as_slice()),
+            strides: perm.iter().map(|&d| self.strides[d]).collect(),
+            offset: self.offset,
+        }
+    }
+
     /// The buffer position of the element at `index`.
     pub fn offset_of(&self, index: &[usize]) -> usize {
         let mut at = self.offset as isize;

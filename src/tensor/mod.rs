@@ -17,8 +17,10 @@ pub mod lanes;
 pub mod layout;
 pub mod lineage;
 pub mod marks;
+pub mod memory_order;
 pub mod norm;
 pub mod product;
+pub mod rearrange;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;
@@ -109,8 +111,16 @@ impl Tensor {
         self.layout.offsets().map(|at| buffer[at]).collect()
     }
 
-    /// A contiguous copy converted to `dtype` (`t.to(dtype)`); shares the buffer when nothing changes.
+    /// `t.to(dtype)`: a copy converted to `dtype`, which keeps the order in
+    /// memory of a view's dims (`t.T`) as PyTorch's `preserve_format` does;
+    /// shares the buffer when nothing changes.
     pub fn to_dtype(&self, dtype: DType) -> Tensor {
+        let copy = self.contiguous_as(dtype);
+        if self.layout.is_contiguous() { copy } else { copy.in_memory_order_of(&[self]) }
+    }
+
+    /// A row-major copy converted to `dtype`; shares the buffer when nothing changes.
+    pub fn contiguous_as(&self, dtype: DType) -> Tensor {
         if dtype == self.dtype() && self.layout.is_contiguous() {
             return self.clone();
         }
@@ -138,7 +148,7 @@ impl Tensor {
     /// The same elements in row-major order with a new shape of equal size.
     pub(crate) fn with_shape(&self, shape: Shape) -> Tensor {
         debug_assert_eq!(shape.numel(), self.numel());
-        let contiguous = self.to_dtype(self.dtype());
+        let contiguous = self.contiguous_as(self.dtype());
         Tensor { storage: contiguous.storage, layout: Layout::contiguous(shape) }
     }
 }

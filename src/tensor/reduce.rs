@@ -141,7 +141,7 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
     }
     let (storage, winners) = with_storage!(&*input.storage, buffer => {
-        let (values, winners) = per_lane(buffer, &input, lanes, |lane| apply(op, lane));
+        let (values, winners) = per_lane(buffer, &input, lanes, !op.selects(), |lane| apply(op, lane));
         (Storage::from_scalars(out_dtype, values.into_iter()), winners)
     });
     let winners = op.selects().then_some(winners);
@@ -187,10 +187,10 @@ fn floating_norms(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<Sc
     let Reduction::Norm { p } = op else { return None };
     let contiguous = Plan::new(input.layout(), lanes.reduced()).reduces_one_contiguous_dim();
     let (values, _) = match input.dtype() {
-        DType::Float32 => per_lane(input.buffer::<f32>(), input, lanes, |lane| {
+        DType::Float32 => per_lane(input.buffer::<f32>(), input, lanes, true, |lane| {
             (Scalar::Float(f64::from(norm::norm(lane, p, contiguous))), 0)
         }),
-        DType::Float64 => per_lane(input.buffer::<f64>(), input, lanes, |lane| {
+        DType::Float64 => per_lane(input.buffer::<f64>(), input, lanes, true, |lane| {
             (Scalar::Float(norm::norm(lane, p, contiguous)), 0)
         }),
         _ => return None,
@@ -218,10 +218,37 @@ fn single_variance(input: &Tensor, op: Reduction, lanes: &Lanes) -> Option<Vec<S
     if lanes.output_shape().numel() != 1 || input.numel() == 0 {
         return None;
     }
-    let total = cascade_sums(input, &vec![true; input.shape().dims().len()])?[0];
-    let values: Vec<f64> = input.scalars().map(Scalar::to_f64).collect();
-    let var = whole_variance(&values, total / values.len() as f64, correction);
+    let every_dim = vec![true; input.shape().dims().len()];
+    let total = cascade_sums(input, &every_dim)?[0];
+    let n = input.numel() as f64;
+    // The mean as `t.mean()` holds it: a float32 mean is a float32.
+    let mean = match input.dtype() {
+        DType::Float32 => f64::from((total / n) as f32),
+        _ => total / n,
+    };
+    let plan = Plan::new(input.layout(), &every_dim);
+    let squares = match input.dtype() {
+        DType::Float32 => squared_deviations(input.buffer::<f32>(), &plan, mean),
+        _ => squared_deviations(input.buffer::<f64>(), &plan, mean),
+    };
+    let var = squares / (n - correction).max(0.0);
     Some(vec![Scalar::Float(if matches!(op, Reduction::Std { .. }) { var.sqrt() } else { var })])
+}
+
+/// The squared deviations from `mean`, added in f64 as PyTorch's
+/// `std_var_all_cpu` adds them: in memory order, one running sum per 2-D
+/// block of the layout, the blocks' sums then added together.
+fn squared_deviations<T: Copy + Into<f64>>(buffer: &[T], plan: &Plan, mean: f64) -> f64 {
+    plan.blocks().fold(0.0, |total, b| {
+        let mut local = 0.0;
+        for j in 0..b.second.size {
+            for i in 0..b.first.size {
+                let dx = buffer[b.input + i * b.first.stride + j * b.second.stride].into() - mean;
+                local += dx * dx;
+            }
+        }
+        total + local
+    })
 }
 
 /// PyTorch refuses to pick from nothing: a whole-tensor selection of an
@@ -255,9 +282,14 @@ fn per_lane<T: Element>(
     buffer: &[T],
     input: &Tensor,
     lanes: &Lanes,
+    in_memory_order: bool,
     mut kernel: impl FnMut(&[T]) -> (Scalar, usize),
 ) -> (Vec<Scalar>, Vec<usize>) {
     let (outer, lane) = lanes.split(input.layout());
+    // Kernels that fold a lane in order read it as PyTorch's do, in the
+    // order its elements lie in memory; selections keep the index order,
+    // which their winner's position counts in.
+    let lane = if in_memory_order { lane.by_decreasing_stride() } else { lane };
     let n = lanes.output_shape().numel();
     let mut values = Vec::with_capacity(n);
     let mut winners = Vec::with_capacity(n);
@@ -352,14 +384,6 @@ fn variance(values: impl Iterator<Item = f64>, correction: f64) -> f64 {
         m2 += delta * (x - mean);
     }
     m2 / (n - correction).max(0.0)
-}
-
-/// A variance with a single result, as PyTorch computes it then: two
-/// passes, around the tensor's own mean (its sum in PyTorch's order and
-/// precision), the squared deviations added in f64.
-fn whole_variance(values: &[f64], mean: f64, correction: f64) -> f64 {
-    let squares = values.iter().fold(0.0, |acc, x| acc + (x - mean) * (x - mean));
-    squares / (values.len() as f64 - correction).max(0.0)
 }
 
 impl Tensor {

@@ -627,6 +627,86 @@ def cases_index():
         t[len(t) - 1]
     """)
 
+    # Views that rearrange dims: transpose, permute, .T, .mT, t(),
+    # unsqueeze, squeeze, with PyTorch's errors.
+    m = "t = torch.arange(6.).reshape(2, 3)\n"
+    u = "u = torch.arange(24).reshape(2, 3, 4)\n"
+    o = "o = torch.ones(1, 2, 1)\n"
+    for key, program in {
+        "T": m + "t.T",
+        "T_3d": u + "u.T",
+        "T_1d": "torch.arange(3).T",
+        "T_0d": "torch.tensor(5.).T",
+        "T_T": m + "t.T.T",
+        "mT": u + "u.mT",
+        "mT_1d": "torch.arange(3).mT",
+        "t_method": m + "t.t()",
+        "t_3d": u + "u.t()",
+        "t_function": m + "torch.t(t)",
+        "t_0d": "torch.tensor(3.).t()",
+        "transpose": m + "t.transpose(0, 1)",
+        "transpose_negative": u + "u.transpose(-1, 0)",
+        "transpose_function": u + "torch.transpose(u, 0, 2).shape",
+        "transpose_keywords": u + "u.transpose(dim0=0, dim1=2).shape",
+        "transpose_out_of_range": m + "t.transpose(0, 2)",
+        "transpose_one_dim": m + "t.transpose(0)",
+        "transpose_0d": "torch.tensor(3.).transpose(0, -1)",
+        "permute": u + "u.permute(2, 0, 1)",
+        "permute_tuple": u + "u.permute((2, 0, 1)).shape",
+        "permute_keyword": u + "u.permute(dims=(1, 2, 0)).shape",
+        "permute_negative": u + "u.permute(-1, 0, 1).shape",
+        "permute_function": u + "torch.permute(u, (1, 0, 2)).shape",
+        "permute_too_few": u + "u.permute(0, 1)",
+        "permute_repeated": u + "u.permute(0, 0, 1)",
+        "permute_out_of_range": u + "u.permute(0, 1, 3)",
+        "permute_float": u + "u.permute(0, 1, 2.0)",
+        "permute_0d": "torch.tensor(3.).permute(())",
+        "unsqueeze_front": m + "t.unsqueeze(0)",
+        "unsqueeze_back": m + "t.unsqueeze(-1).shape",
+        "unsqueeze_end": m + "t.unsqueeze(2).shape",
+        "unsqueeze_out_of_range": m + "t.unsqueeze(3)",
+        "unsqueeze_function": m + "torch.unsqueeze(t, 1)",
+        "unsqueeze_keyword": m + "t.unsqueeze(dim=1).shape",
+        "unsqueeze_float": m + "t.unsqueeze(1.0)",
+        "unsqueeze_0d": "torch.tensor(3.).unsqueeze(0)",
+        "squeeze_all": o + "o.squeeze()",
+        "squeeze_dim": o + "o.squeeze(0).shape",
+        "squeeze_not_one": o + "o.squeeze(1).shape",
+        "squeeze_tuple": o + "o.squeeze((0, 2)).shape",
+        "squeeze_list": o + "o.squeeze([2, 0]).shape",
+        "squeeze_empty_tuple": o + "o.squeeze(()).shape",
+        "squeeze_repeated": o + "o.squeeze((0, -3))",
+        "squeeze_out_of_range": o + "o.squeeze(5)",
+        "squeeze_function": o + "torch.squeeze(o, 0).shape",
+        "squeeze_0d": "torch.tensor(3.).squeeze()",
+        "squeeze_0d_dim": "torch.tensor(3.).squeeze(0)",
+        "squeeze_float": o + "o.squeeze(0.5)",
+        "is_contiguous": m + "t.is_contiguous(), t.T.is_contiguous(), t[1:].is_contiguous(), t[:, 1:].is_contiguous()",
+        "view_of_transpose": m + "t.T.view(6)",
+        "reshape_of_transpose": m + "t.T.reshape(6)",
+        "contiguous_then_view": m + "t.T.contiguous().view(6)",
+        "transpose_of_slice": u + "u[:, 1:, ::2].transpose(0, 2)",
+        "unsqueeze_broadcast": m + "t.sum(dim=1).unsqueeze(1) / t.sum(dim=1, keepdim=True)",
+        "transpose_arithmetic": m + "t.T * torch.tensor([1., 10.])",
+        "transpose_reduce": m + "t.T.sum(dim=0), t.T.argmax(dim=1)",
+    }.items():
+        add(f"index/rearrange/{key}", program)
+    # A result lies in memory as its input does, and later sums add in that
+    # order; every bit shows in .tolist().
+    data = "(torch.arange({n}.) * 7919 % 1000 / 37 - 13)"
+    for key, (n, shape, dtype, program) in {
+        "sum_of_transpose": (600, "20, 30", "float32", "t.T.sum(dim=1)"),
+        "sum_of_scaled_transpose": (600, "20, 30", "float32", "(t.T * 1.7).sum(dim=0)"),
+        "mean_of_permuted_copy": (504, "7, 8, 9", "float64", "t.permute(2, 0, 1).double().mean(dim=(1, 2))"),
+        "prod_of_transpose": (600, "20, 30", "float64", "(t.T / 9 + 1).prod(dim=-1)"),
+        "norm_of_transpose": (600, "20, 30", "float64", "t.T.norm(dim=1)"),
+        "var_of_transpose": (600, "20, 30", "float64", "(t.T + 0.3).var()"),
+        "std_of_transpose_dim": (600, "20, 30", "float64", "t.T.std(dim=1)"),
+        "var_of_float_slice_transpose": (600, "20, 30", "float32", "t[::2].T.var()"),
+    }.items():
+        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+        add(f"reduce/order/{key}", f"t = {t}\n{program}.tolist()")
+
 
 # ---------------------------------------------------------------------------
 # elementwise/: arithmetic, comparisons, broadcasting, type promotion
