@@ -273,6 +273,23 @@ test('a chain t[0] + t[1] + t[2]: every step is drawn and lit back to t', async 
   });
 });
 
+test('a transpose t.T: each element lights the one it was taken from, its row and column swapped', async ({ page }) => {
+  await open(page, 't = torch.arange(6.).reshape(2, 3)\nt.T.sum(dim=1)');
+  await expectOutput(page, 'tensor([3., 5., 7.])\n');
+  expect((await grids(page)).map(([n, shape]) => `${n}:${shape}`)).toEqual(['t:2,3', 't.T:3,2', 't.T.sum(dim=1):3']);
+  await cell(page, 't.T', '0,1').hover();
+  await expectMarks(page, {
+    active: at('t.T', ['0,1']),
+    source: at('t', ['1,0']),
+    target: at('t.T.sum(dim=1)', ['0']),
+  });
+  await cell(page, 't.T.sum(dim=1)', '2').hover();
+  await expectMarks(page, {
+    active: at('t.T.sum(dim=1)', ['2']),
+    source: [...at('t', ['0,2', '1,2']), ...at('t.T', ['2,0', '2,1'])],
+  });
+});
+
 test('a big tensor is drawn summarised with ellipses, and hovering counts the hidden sources', async ({ page }) => {
   await open(page, 'torch.arange(5000.).reshape(50, 100).sum(dim=1)');
   const leaf = 'torch.arange(5000.)';
