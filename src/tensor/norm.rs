@@ -54,6 +54,11 @@ real!(f64);
 pub fn norm<T: Real>(lane: &[T], p: f64, contiguous: bool) -> T {
     let zero = T::default();
     let abs = lane.iter().map(|x| x.abs());
+    // PyTorch gives a lane of one element its magnitude as it is, whatever
+    // the order (so `torch.tensor([1e20]).norm()` does not overflow).
+    if let ([x], false) = (lane, p == 0.0) {
+        return x.abs();
+    }
     if p == 0.0 {
         // NaN counts: it is not zero.
         lane.iter().fold(zero, |n, &x| if x == zero { n } else { n + T::ONE })
@@ -62,9 +67,10 @@ pub fn norm<T: Real>(lane: &[T], p: f64, contiguous: bool) -> T {
     } else if p == 2.0 {
         squares(lane, contiguous).sqrt()
     } else if p == f64::INFINITY {
-        abs.fold(zero, |m, x| if m.is_nan() || x.is_nan() || x > m { x } else { m })
+        // A NaN, once met, stays.
+        abs.fold(zero, |m, x| if !m.is_nan() && (x.is_nan() || x > m) { x } else { m })
     } else if p == f64::NEG_INFINITY {
-        abs.fold(T::INFINITY, |m, x| if m.is_nan() || x.is_nan() || x < m { x } else { m })
+        abs.fold(T::INFINITY, |m, x| if !m.is_nan() && (x.is_nan() || x < m) { x } else { m })
     } else {
         let p = T::from_f64(p);
         abs.fold(zero, |acc, x| acc + x.powf(p)).powf(T::ONE / p)
@@ -96,6 +102,19 @@ mod tests {
     fn negative_infinity_is_the_smallest_magnitude() {
         assert_eq!(norm(&[5.0f32, -3.0], f64::NEG_INFINITY, true), 3.0);
         assert!(norm(&[5.0f64, f64::NAN], f64::NEG_INFINITY, true).is_nan());
+    }
+
+    #[test]
+    fn a_nan_stays_whatever_follows() {
+        assert!(norm(&[f32::NAN, 1.0, 2.0], f64::NEG_INFINITY, true).is_nan());
+        assert!(norm(&[1.0f64, f64::NAN, 2.0], f64::INFINITY, true).is_nan());
+    }
+
+    #[test]
+    fn one_element_is_its_magnitude() {
+        assert_eq!(norm(&[-1e20f32], 2.0, true), 1e20);
+        assert_eq!(norm(&[1500.0f32], 0.5, false), 1500.0);
+        assert_eq!(norm(&[-3.0f32], 0.0, false), 1.0);
     }
 
     #[test]
