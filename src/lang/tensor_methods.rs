@@ -418,6 +418,11 @@ impl Interpreter<'_> {
                 }
             },
         };
+        // PyTorch checks the dtype first, before any dim (and refuses an
+        // integer tensor even when `dtype=` asks for a float).
+        if !t.tensor.dtype().is_floating() {
+            return Err(TensorError::NormNeedsFloat { dtype: t.tensor.dtype() }.into());
+        }
         check_norm_identity(&t.tensor, order, dims.as_deref())?;
         let input = match dtype_arg(dtype.as_ref()) {
             Some(d) if d != t.tensor.dtype() => {
