@@ -181,3 +181,22 @@ fn lineage_of_a_failing_program_is_its_error() {
     assert_eq!(stdout(&o), "");
     assert_eq!(stderr(&o), "TypeError: argmax(): argument 'dim' must be int, not tuple\n");
 }
+
+#[test]
+fn lineage_of_views_that_rearrange_dims() {
+    // t.T[i, j] is t[j, i]; a permute and an unsqueeze move indices alike.
+    let report = lineage(&format!("{ARGMAX}t.T\n"));
+    assert_eq!(report["shape"], json!([4, 3]));
+    assert_eq!(report["elements"][1]["sources"], json!([element("t", &[1, 0])]));
+    let report = lineage("u = torch.arange(24.).reshape(2, 3, 4)\nu.permute(2, 0, 1).unsqueeze(1)\n");
+    assert_eq!(report["shape"], json!([4, 1, 2, 3]));
+    // Element [3, 0, 1, 2] (row-major position 3*6 + 1*3 + 2 = 23) is u[1, 2, 3].
+    assert_eq!(report["elements"][23]["sources"], json!([element("u", &[1, 2, 3])]));
+}
+
+#[test]
+fn values_and_indices_of_a_plain_tensor_are_outside_the_subset() {
+    // PyTorch's are methods of sparse tensors; only max(dim)'s pair has the fields.
+    let o = run("eval", &format!("{ARGMAX}t.argmax(dim=1).indices\n"));
+    assert_eq!(stderr(&o), "NotImplementedError: the playground does not support Tensor.indices\n");
+}
