@@ -11,6 +11,9 @@ pub enum TokenKind {
     Name(String),
     /// An integer literal.
     Int(i64),
+    /// `9223372036854775808` (2**63), one past int64's largest: it fits
+    /// only negated, as `-9223372036854775808`, int64's least.
+    IntMinMagnitude,
     /// A float literal.
     Float(f64),
     /// A string literal (already unescaped).
@@ -239,13 +242,11 @@ impl Lexer<'_> {
                 self.bump();
             }
             let digits: String = self.source[start + 2..self.pos].chars().filter(|&c| c != '_').collect();
-            let value = i64::from_str_radix(&digits, radix).map_err(|_| {
-                LangError::limit_at(
-                    "this integer is too large for the playground (it holds 64-bit integers)",
-                    self.span_from(start),
-                )
-            })?;
-            self.push(TokenKind::Int(value), start);
+            let kind = match i64::from_str_radix(&digits, radix) {
+                Ok(value) => TokenKind::Int(value),
+                Err(_) => self.too_large(u64::from_str_radix(&digits, radix).ok(), start)?,
+            };
+            self.push(kind, start);
             return Ok(());
         }
         let mut is_float = false;
@@ -282,15 +283,25 @@ impl Lexer<'_> {
                     .ok_or_else(|| LangError::syntax("invalid decimal literal", self.span_from(start)))?,
             )
         } else {
-            TokenKind::Int(text.parse().map_err(|_| {
-                LangError::limit_at(
-                    "this integer is too large for the playground (it holds 64-bit integers)",
-                    self.span_from(start),
-                )
-            })?)
+            match text.parse() {
+                Ok(value) => TokenKind::Int(value),
+                Err(_) => self.too_large(text.parse().ok(), start)?,
+            }
         };
         self.push(kind, start);
         Ok(())
+    }
+
+    /// An integer literal past int64's largest: 2**63 may still be negated
+    /// (the parser decides); anything larger is refused here.
+    fn too_large(&self, value: Option<u64>, start: usize) -> Result<TokenKind, LangError> {
+        if value == Some(1 << 63) {
+            return Ok(TokenKind::IntMinMagnitude);
+        }
+        Err(LangError::limit_at(
+            "this integer is too large for the playground (it holds 64-bit integers)",
+            self.span_from(start),
+        ))
     }
 
     fn digits(&mut self) {

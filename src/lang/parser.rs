@@ -70,6 +70,12 @@ impl Parser {
         matches!(self.peek_kind(), TokenKind::Op(o) if *o == op)
     }
 
+    /// Whether the token `ahead` places after the next one is `op`.
+    fn is_op_at(&self, ahead: usize, op: &str) -> bool {
+        let at = (self.pos + ahead).min(self.tokens.len() - 1);
+        matches!(&self.tokens[at].kind, TokenKind::Op(o) if *o == op)
+    }
+
     fn is_keyword(&self, word: &str) -> bool {
         matches!(self.peek_kind(), TokenKind::Name(n) if n == word)
     }
@@ -379,6 +385,15 @@ impl Parser {
             _ => return self.power(),
         };
         let start = self.next().span;
+        // `-9223372036854775808` is int64's least, unless the literal is
+        // itself raised to a power or used (`-2**63` stays too large).
+        if op == UnaryOp::Neg
+            && *self.peek_kind() == TokenKind::IntMinMagnitude
+            && !["**", ".", "(", "["].iter().any(|op| self.is_op_at(1, op))
+        {
+            let span = start.to(self.next().span);
+            return Ok(Expr::new(ExprKind::Int(i64::MIN), span));
+        }
         self.enter()?;
         let operand = self.factor()?;
         self.depth -= 1;
@@ -513,6 +528,12 @@ impl Parser {
         let span = token.span;
         let kind = match token.kind {
             TokenKind::Int(i) => ExprKind::Int(i),
+            TokenKind::IntMinMagnitude => {
+                return Err(LangError::limit_at(
+                    "this integer is too large for the playground (it holds 64-bit integers)",
+                    span,
+                ));
+            }
             TokenKind::Float(f) => ExprKind::Float(f),
             TokenKind::Str(mut s) => {
                 // Adjacent literals concatenate, as in Python.

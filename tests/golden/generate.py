@@ -320,6 +320,14 @@ def cases_create():
     add("create/convert/long_0d", "torch.tensor(3.9).long()")
     add("create/convert/float64_to_float32_rounds", "torch.tensor([0.1], dtype=torch.float64).float().item()")
     add("create/convert/chain", "torch.arange(6).float().reshape(2, 3)")
+    # int64's least is written negated: -(2**63) fits, 2**63 does not.
+    add("create/int64_min/literal", "-9223372036854775808")
+    add("create/int64_min/hex", "-0x8000000000000000")
+    add("create/int64_min/tensor", "torch.tensor([[-7, 12345678], [12345678, -9223372036854775808]])")
+    add("create/int64_min/print", "print(torch.tensor([-9223372036854775808, 2147483647]))")
+    add("create/int64_min/divided", "torch.tensor([-393341447268, -9223372036854775808]) / 3")
+    add("create/int64_min/int32_overflow", "torch.tensor([-9223372036854775808], dtype=torch.int32)")
+    add("create/int64_min/list", "[-9223372036854775808, 1]")
 
 
 # ---------------------------------------------------------------------------
