@@ -97,13 +97,20 @@ pub struct Signature {
     /// Overloads PyTorch does not count when choosing which error to show
     /// (those taking dimension names).
     hidden: bool,
+    /// Whether the `torch.` function form also takes `out=`, which counts
+    /// when PyTorch picks the overload to explain an error.
+    out: bool,
 }
 
 impl Signature {
     /// Reads a signature like `"max(int dim, bool keepdim=False)"`; a
-    /// trailing `|hidden` marks it hidden.
+    /// trailing `|hidden` marks it hidden, `|out` gives its function form `out=`.
     pub fn parse(text: &'static str) -> Signature {
         let (text, hidden) = match text.strip_suffix("|hidden") {
+            Some(t) => (t, true),
+            None => (text, false),
+        };
+        let (text, out) = match text.strip_suffix("|out") {
             Some(t) => (t, true),
             None => (text, false),
         };
@@ -132,11 +139,11 @@ impl Signature {
                 keyword_only,
             });
         }
-        Signature { name, params, hidden }
+        Signature { name, params, hidden, out }
     }
 
     /// The `torch.` function form of a method signature: `self` becomes
-    /// the first positional parameter, `input`.
+    /// the first positional parameter, `input`, and `out=` may follow.
     fn with_input(mut self) -> Signature {
         let input = Param {
             name: "input",
@@ -146,6 +153,16 @@ impl Signature {
             keyword_only: false,
         };
         self.params.insert(0, input);
+        if self.out {
+            let out = Param {
+                name: "out",
+                kind: Kind::Tensor,
+                nullable: true,
+                has_default: true,
+                keyword_only: true,
+            };
+            self.params.push(out);
+        }
         self
     }
 
@@ -181,19 +198,19 @@ impl Signature {
                 if args.len() == 1 { "was" } else { "were" }
             )));
         }
+        // As PyTorch's parser: a parameter takes its positional argument if
+        // there is one, else its keyword (or a NumPy-style alias of it); the
+        // keywords left over are reported once every parameter is bound.
         let mut values = Vec::with_capacity(self.params.len());
+        let mut keywords_used = 0;
         for (i, p) in self.params.iter().enumerate() {
-            let keyword = kwargs.iter().find(|(k, _)| k == p.name).map(|(_, v)| v);
-            let (value, position) = match (args.get(i).filter(|_| !p.keyword_only), keyword) {
-                (Some(_), Some(_)) => {
-                    return Err(LangError::type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        self.name, p.name
-                    )));
+            let (value, position) = match args.get(i).filter(|_| !p.keyword_only) {
+                Some(v) => (Some(v), Some(i + 1)),
+                None => {
+                    let keyword = keyword(kwargs, p.name);
+                    keywords_used += usize::from(keyword.is_some());
+                    (keyword, None)
                 }
-                (Some(v), None) => (Some(v), Some(i + 1)),
-                (None, Some(v)) => (Some(v), None),
-                (None, None) => (None, None),
             };
             match value {
                 None if p.has_default => values.push(None),
@@ -225,13 +242,33 @@ impl Signature {
                 }
             }
         }
-        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !self.params.iter().any(|p| p.name == k)) {
-            return Err(LangError::type_error(format!(
-                "{}() got an unexpected keyword argument '{k}'",
-                self.name
-            )));
+        if keywords_used < kwargs.len() {
+            return Err(self.extra_keyword(kwargs, args.len()));
         }
         Ok(Bound { names: self.params.iter().map(|p| p.name).collect(), values })
+    }
+
+    /// PyTorch's error for keywords no parameter took: the first one that
+    /// names no parameter (an alias names none) or one already given by position.
+    fn extra_keyword(&self, kwargs: &[(String, Value)], positional: usize) -> LangError {
+        for (k, _) in kwargs {
+            match self.params.iter().position(|p| p.name == k) {
+                None => {
+                    return LangError::type_error(format!(
+                        "{}() got an unexpected keyword argument '{k}'",
+                        self.name
+                    ));
+                }
+                Some(i) if i < positional => {
+                    return LangError::type_error(format!(
+                        "{}() got multiple values for argument '{k}'",
+                        self.name
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        LangError::type_error("invalid keyword arguments")
     }
 
     /// PyTorch's error for an int list chosen by its first item whose later
@@ -256,14 +293,36 @@ impl Signature {
 
     /// `t.reshape(2, 3)`, `torch.zeros(3)`: when an int list is the only
     /// positional parameter, it may be spread over the positional
-    /// arguments, if the first of them is an int.
+    /// arguments, if the first of them is an int. A sized list (`int[1]`)
+    /// takes that int itself, so `t.var(0, 1)` is not `t.var((0, 1))`.
     fn varargs(&self, args: &[Value]) -> Vec<Value> {
         let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
-        let only_a_list = matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { .. }));
+        let only_a_list =
+            matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { sized: false }));
         if only_a_list && !args.is_empty() && matches!(args[0], Value::Int(_)) {
             return vec![Value::Tuple(std::rc::Rc::new(args.to_vec()))];
         }
         args.to_vec()
+    }
+}
+
+/// The keyword argument for parameter `name`, given by its name or by a
+/// NumPy-style alias of it.
+pub fn keyword<'a>(kwargs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+    std::iter::once(name)
+        .chain(numpy_aliases(name).iter().copied())
+        .find_map(|n| kwargs.iter().find(|(k, _)| k == n).map(|(_, v)| v))
+}
+
+/// The NumPy-style names PyTorch's parser also accepts for a keyword
+/// (`t.sum(axis=0, keepdims=True)`); error messages still use the real name.
+fn numpy_aliases(name: &str) -> &'static [&'static str] {
+    match name {
+        "dim" => &["axis"],
+        "keepdim" => &["keepdims"],
+        "input" => &["x", "a", "x1"],
+        "other" => &["x2"],
+        _ => &[],
     }
 }
 
@@ -283,7 +342,8 @@ impl Bound {
     }
 }
 
-/// How a call was written, for PyTorch's "got (...)" description.
+/// How a call was written: as a method or as a `torch.` function, which
+/// takes the tensor as its first argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallStyle {
     /// `t.sum(...)`
@@ -298,7 +358,6 @@ pub fn bind(
     overloads: &[Signature],
     args: &[Value],
     kwargs: &[(String, Value)],
-    style: CallStyle,
 ) -> Result<(usize, Bound), LangError> {
     let mut first_error = None;
     // The PyTorch the playground follows has no named-dimension overloads to
@@ -324,17 +383,17 @@ pub fn bind(
     Err(LangError::type_error(format!(
         "{}() received an invalid combination of arguments - got {}, but expected one of:",
         overloads[0].name,
-        describe_call(args, kwargs, style)
+        describe_call(args, kwargs)
     )))
 }
 
 /// PyTorch's summary of the argument types: `(Tensor, dim=tuple)`;
-/// keywords come last in reverse order, and method calls with keywords
-/// end in a dangling `, `.
-fn describe_call(args: &[Value], kwargs: &[(String, Value)], style: CallStyle) -> String {
+/// keywords come last in reverse order, and keywords without positional
+/// arguments end in a dangling `, ` (`(keepdim=bool, )`).
+fn describe_call(args: &[Value], kwargs: &[(String, Value)]) -> String {
     let mut parts: Vec<String> = args.iter().map(|a| a.type_name().to_string()).collect();
     parts.extend(kwargs.iter().rev().map(|(k, v)| format!("{k}={}", v.type_name())));
-    let trailer = if style == CallStyle::Method && !kwargs.is_empty() { ", " } else { "" };
+    let trailer = if args.is_empty() && !kwargs.is_empty() { ", " } else { "" };
     format!("({}{trailer})", parts.join(", "))
 }
 
@@ -368,7 +427,7 @@ mod tests {
     #[test]
     fn keepdim_alone_is_an_invalid_combination() {
         let kwargs = vec![("keepdim".to_string(), Value::Bool(true))];
-        let err = bind(&sum(), &[], &kwargs, CallStyle::Method).unwrap_err();
+        let err = bind(&sum(), &[], &kwargs).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: sum() received an invalid combination of arguments - got (keepdim=bool, ), but expected one of:"
@@ -377,7 +436,7 @@ mod tests {
 
     #[test]
     fn a_single_plausible_overload_explains_itself() {
-        let err = bind(&sum(), &[Value::Int(0), Value::Int(1)], &[], CallStyle::Method).unwrap_err();
+        let err = bind(&sum(), &[Value::Int(0), Value::Int(1)], &[]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: sum(): argument 'keepdim' (position 2) must be bool, not int"
@@ -386,7 +445,7 @@ mod tests {
 
     #[test]
     fn dims_bind_by_position_or_keyword() {
-        let (i, bound) = bind(&sum(), &[Value::Int(1)], &[], CallStyle::Method).unwrap();
+        let (i, bound) = bind(&sum(), &[Value::Int(1)], &[]).unwrap();
         assert_eq!(i, 1);
         assert!(matches!(bound.get("dim"), Some(Value::Int(1))));
         assert!(bound.get("keepdim").is_none());

@@ -15,65 +15,67 @@ use crate::tensor::shape::wrap_dim;
 use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
-/// PyTorch's overloads for each reduction, in the method form.
+/// PyTorch's overloads for each reduction, in the method form, in the
+/// order PyTorch tries (and lists) them; `|out` marks those whose `torch.`
+/// form also takes `out=`.
 fn reduction_signatures(name: &str) -> &'static [&'static str] {
     match name {
         "sum" => &[
             "sum(*, ScalarType? dtype=None)",
-            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "sum(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "mean" => &[
-            "mean(*, ScalarType? dtype=None)",
-            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "mean(*, ScalarType? dtype=None)|out",
+            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "mean(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "prod" => &[
             "prod(*, ScalarType? dtype=None)",
-            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "prod(Dimname dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "std" => &[
+            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
+            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
             "std(bool unbiased=True)",
-            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)",
-            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
             "std(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
         ],
         "var" => &[
+            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
+            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
             "var(bool unbiased=True)",
-            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)",
-            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
             "var(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
         ],
         "max" => &[
-            "max()",
-            "max(Tensor other)",
-            "max(int dim, bool keepdim=False)",
+            "max()|out",
+            "max(Tensor other)|out",
+            "max(int dim, bool keepdim=False)|out",
             "max(Dimname dim, bool keepdim=False)|hidden",
         ],
         "min" => &[
-            "min()",
-            "min(Tensor other)",
-            "min(int dim, bool keepdim=False)",
+            "min()|out",
+            "min(Tensor other)|out",
+            "min(int dim, bool keepdim=False)|out",
             "min(Dimname dim, bool keepdim=False)|hidden",
         ],
-        "argmax" => &["argmax(int? dim=None, bool keepdim=False)"],
-        "argmin" => &["argmin(int? dim=None, bool keepdim=False)"],
-        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)"],
-        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)"],
+        "argmax" => &["argmax(int? dim=None, bool keepdim=False)|out"],
+        "argmin" => &["argmin(int? dim=None, bool keepdim=False)|out"],
+        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)|out"],
+        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)|out"],
         "all" => &[
-            "all()",
-            "all(int dim, bool keepdim=False)",
-            "all(int[1]? dim=None, bool keepdim=False)",
+            "all()|out",
+            "all(int[1]? dim=None, bool keepdim=False)|out",
+            "all(int dim, bool keepdim=False)|out",
             "all(Dimname dim, bool keepdim=False)|hidden",
         ],
         "any" => &[
-            "any()",
-            "any(int dim, bool keepdim=False)",
-            "any(int[1]? dim=None, bool keepdim=False)",
+            "any()|out",
+            "any(int[1]? dim=None, bool keepdim=False)|out",
+            "any(int dim, bool keepdim=False)|out",
             "any(Dimname dim, bool keepdim=False)|hidden",
         ],
-        "count_nonzero" => &["count_nonzero(int[] dim)", "count_nonzero(int? dim=None)"],
+        "count_nonzero" => &["count_nonzero(int? dim=None)", "count_nonzero(int[] dim)"],
         _ => &[],
     }
 }
@@ -149,10 +151,13 @@ impl Interpreter<'_> {
         }
         let reduction = reduction_signatures(name);
         if !reduction.is_empty() {
-            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs, style)?;
+            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs)?;
+            if b.get("out").is_some() {
+                return Err(LangError::unsupported_here("out= (results are new tensors)"));
+            }
             return self.reduction(t, name, which, &b, span);
         }
-        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs, style)?;
+        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs)?;
         let tensor = &t.tensor;
         Ok(match name {
             "reshape" => {
@@ -412,7 +417,7 @@ pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value
         [] => method_signatures(name),
         sigs => sigs,
     };
-    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs, CallStyle::Function) {
+    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs) {
         Err(e) => e,
         Ok(_) => LangError::type_error(format!("{name}(): argument 'input' (position 1) must be Tensor")),
     }

@@ -3,7 +3,7 @@
 
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
-use super::signature::{CallStyle, bind, overloads};
+use super::signature::{CallStyle, bind, keyword, overloads};
 use super::value::{Traced, Value};
 use crate::tensor::create::{Nested, arange, full, tensor_from_nested};
 use crate::tensor::shape::{MAX_DIMS, MAX_ELEMENTS};
@@ -25,7 +25,7 @@ impl Interpreter<'_> {
                     "zeros" => "zeros(int[] size, *, ScalarType? dtype=None)",
                     _ => "ones(int[] size, *, ScalarType? dtype=None)",
                 }]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let shape = new_shape(name, b.get("size"))?;
                 let fill = if name == "zeros" { 0 } else { 1 };
                 let t = full(
@@ -37,7 +37,7 @@ impl Interpreter<'_> {
             }
             "full" => {
                 let sigs = overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let shape = new_shape(name, b.get("size"))?;
                 let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
                 let dtype = dtype_arg(b.get("dtype"));
@@ -59,7 +59,7 @@ impl Interpreter<'_> {
                     "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
                     "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
                 ]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let number = |n: &str, default: i64| {
                     b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default))
                 };
@@ -73,8 +73,8 @@ impl Interpreter<'_> {
             }
             _ => {
                 // Every other torch function is a tensor method taking the tensor first.
-                let input = match (args.first(), kwargs.iter().find(|(k, _)| k == "input")) {
-                    (Some(Value::Tensor(t)), _) | (None, Some((_, Value::Tensor(t)))) => Some(t.clone()),
+                let input = match (args.first(), keyword(&kwargs, "input")) {
+                    (Some(Value::Tensor(t)), _) | (None, Some(Value::Tensor(t))) => Some(t.clone()),
                     _ => None,
                 };
                 match input {

@@ -1754,6 +1754,41 @@ def cases_errors():
     }
     for key, prog in e.items():
         add(f"errors/{key}", prog)
+    # argument binding as PyTorch's parser does it (fix-errors branch)
+    binding = {
+        "got/positional_then_keyword_method": "torch.tensor([1.]).count_nonzero(0, keepdim=True)",
+        "got/positional_then_keyword_max": "torch.tensor([1.]).max(0, 1, keepdim=True)",
+        "got/keywords_only_function": "torch.sum(input=torch.tensor([1.]), keepdim=True)",
+        "got/type_error_before_multiple_values": "torch.tensor([1.]).sum(0, 1, keepdim=True)",
+        "alias/sum_axis": "torch.tensor([[1.5, 2.5]]).sum(axis=0)",
+        "alias/mean_axis_keepdims": "torch.tensor([[1.5, 2.5]]).mean(axis=(0, 1), keepdims=True)",
+        "alias/max_axis": "torch.tensor([[1.5, 2.5]]).max(axis=1)",
+        "alias/std_keywords": "torch.tensor([[1.5, 2.5]]).std(axis=1, unbiased=False, keepdims=True)",
+        "alias/argmax_input_x": "torch.argmax(x=torch.tensor([[1.5, 2.5]]), axis=1)",
+        "alias/sum_input_a": "torch.sum(a=torch.tensor([[1.5, 2.5]]))",
+        "alias/count_nonzero_axis": "torch.tensor([[1.5, 0.]]).count_nonzero(axis=1)",
+        "alias/any_axis": "torch.any(torch.tensor([[1.5, 0.]]), axis=1)",
+        "alias/size_axis": "torch.zeros(2, 3).size(axis=1)",
+        "alias/axis_and_dim": "torch.tensor([[1.5]]).sum(dim=0, axis=0)",
+        "alias/axis_after_position": "torch.tensor([[1.5]]).amax(0, axis=1)",
+        "alias/bad_axis_type": "torch.tensor([[1.5]]).amax(axis=1.5)",
+        "alias/bad_keepdims_type": "torch.tensor([[1.5]]).amax(axis=1, keepdims=1)",
+        "alias/unknown_keyword_first": "torch.tensor([[1.5]]).sum(foo=1, axis=0)",
+        "alias/alias_first": "torch.tensor([[1.5]]).sum(axis=0, foo=1)",
+        "alias/flatten_has_no_dim": "torch.tensor([[1.5]]).flatten(axis=0)",
+        "function_form/max_tuple_dim_and_keepdim": "torch.max(torch.ones(2), dim=(0,), keepdim=True)",
+        "function_form/max_float_dim": "torch.max(torch.ones(2), 0.0, True)",
+        "function_form/min_int_keepdim": "torch.min(torch.ones(2), 0, 1)",
+        "function_form/prod_four_positional": "torch.prod(torch.ones(2), 0, True, 1)",
+        "function_form/max_four_positional": "torch.max(torch.ones(2), 0, True, 1)",
+        "function_form/mean_out_none": "torch.mean(torch.ones(2), dim=0, keepdim=True, dtype=None, out=None)",
+        "function_form/mean_bad_out": "torch.mean(torch.ones(2), 0, out=1)",
+        "function_form/var_int_unbiased": "torch.var(torch.ones(2), 0, 1, 1)",
+        "method/var_int_int": "torch.ones(2, 3).var(0, 1)",
+        "method/std_int_int": "torch.ones(2, 3).std(0, 1)",
+    }
+    for key, prog in binding.items():
+        add(f"errors/binding/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
