@@ -225,6 +225,12 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         let keepdim = matches!(b.get("keepdim"), Some(Value::Bool(true)));
         let dims = dims_arg(b.get("dim"));
+        if name == "mean"
+            && let Some(d) = dtype_arg(b.get("dtype"))
+            && !d.is_floating()
+        {
+            return Err(TensorError::MeanNeedsFloat { dtype: d, requested: true }.into());
+        }
         let input = match dtype_arg(b.get("dtype")) {
             Some(d) if d != t.tensor.dtype() => {
                 let cast = t.tensor.to_dtype(d);
@@ -264,6 +270,12 @@ impl Interpreter<'_> {
             "count_nonzero" => Reduction::CountNonzero,
             other => unreachable!("{other} has reduction signatures but no reduction"),
         };
+        // PyTorch refuses the dtype before looking at the dims
+        // (`torch.tensor([1, 2]).mean(dim=3)` is the dtype error).
+        op.output_dtype(input.tensor.dtype())?;
+        if matches!(op, Reduction::Amax | Reduction::Amin) {
+            nonempty_dims(&input.tensor, op, dims.as_deref().unwrap_or(&[]))?;
+        }
         let (traced, _) = self.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
         match dtype_arg(b.get("dtype")) {
             // `sum(dtype=torch.int32)` is int32 (and `bool` bool), not the int64 a sum of them makes.
@@ -450,6 +462,20 @@ fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
 fn dims_arg(v: Option<&Value>) -> Option<Vec<i64>> {
     let dims = int_list(Some(v?));
     if dims.is_empty() { None } else { Some(dims) }
+}
+
+/// amax/amin of an empty tensor check each dim, in the order written and
+/// before repeated dims, and name a dim of size 0 as it was written.
+fn nonempty_dims(t: &Tensor, op: Reduction, dims: &[i64]) -> Result<(), TensorError> {
+    if t.numel() > 0 {
+        return Ok(());
+    }
+    for &d in dims {
+        if t.shape().dims()[wrap_dim(d, t.rank())?] == 0 {
+            return Err(TensorError::EmptyReductionDim { op: op.name(), dim: d });
+        }
+    }
+    Ok(())
 }
 
 /// `t.flatten(start_dim, end_dim)`: merges the dims from start to end.

@@ -1789,6 +1789,32 @@ def cases_errors():
     }
     for key, prog in binding.items():
         add(f"errors/binding/{key}", prog)
+    # the order of a reduction's checks: dtype, then dims (fix-errors branch)
+    order = {
+        "mean_int_dim_out_of_range": "torch.tensor([1, 2]).mean(dim=3)",
+        "mean_int_repeated_dim": "torch.tensor([1, 2]).mean(dim=(0, 0))",
+        "mean_int_dtype_argument": "torch.tensor([1., 2.]).mean(dim=3, dtype=torch.int64)",
+        "mean_float_dtype_dim_out_of_range": "torch.tensor([1, 2]).mean(dim=3, dtype=torch.float32)",
+        "function_mean_int_dim": "torch.mean(torch.tensor([1, 2]), 3)",
+        "std_int_dim_out_of_range": "torch.tensor([1, 2]).std(dim=3)",
+        "var_int_repeated_dim": "torch.tensor([[1, 2], [3, 4]]).var(dim=(0, -2))",
+        "var_bool_correction": "torch.tensor([True]).var(dim=3, correction=0)",
+        "argmax_bool_dim_out_of_range": "torch.tensor([True]).argmax(dim=3)",
+        "argmin_bool_0d": "torch.tensor(True).argmin(dim=3)",
+        "max_bool_dim_out_of_range": "torch.tensor([True]).max(dim=3)",
+        "amax_empty_before_repeated": "torch.zeros(0, 0).amax(dim=(1, 1))",
+        "amin_empty_before_repeated": "torch.zeros(2, 0).amin(dim=(-1, 1))",
+        "amax_empty_negative_dim": "torch.zeros(2, 0).amax(dim=-1)",
+        "amin_empty_dim_in_tuple": "torch.zeros(2, 0).amin(dim=(0, -1))",
+        "amax_empty_before_out_of_range": "torch.zeros(2, 0).amax(dim=(1, 5))",
+        "amax_out_of_range_before_empty": "torch.zeros(2, 0).amax(dim=(5, 1))",
+        "amax_empty_first_written": "torch.zeros(0, 0).amax(dim=(-1, 0))",
+        "max_empty_dim_wrapped": "torch.zeros(2, 0).max(dim=-1)",
+        "argmax_empty_dim_wrapped": "torch.zeros(2, 0).argmax(dim=-1)",
+        "var_empty_repeated": "torch.zeros(2, 0).var(dim=(1, 1))",
+    }
+    for key, prog in order.items():
+        add(f"errors/check_order/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
