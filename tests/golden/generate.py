@@ -1815,6 +1815,31 @@ def cases_errors():
     }
     for key, prog in order.items():
         add(f"errors/check_order/{key}", prog)
+    # subscripts refused in PyTorch's order (fix-errors branch)
+    subscripts = {
+        "0d_negative_step": "torch.tensor(1.)[::-1]",
+        "0d_zero_step": "torch.tensor(1.)[::0]",
+        "0d_slice": "torch.tensor(1.)[1:]",
+        "0d_float": "torch.tensor(1.)[1.0]",
+        "0d_tuple_of_one": "torch.tensor(1.)[0,]",
+        "too_many_before_float": "torch.ones(2)[1.0, 0]",
+        "too_many_before_float_second": "torch.ones(2)[0, 1.0]",
+        "too_many_before_slice_step": "torch.ones(2)[0:1:0, 1.0]",
+        "too_many_before_tuple": "torch.ones(2)[0, ()]",
+        "too_many_string": "torch.ones(2)['ab']",
+        "string": "torch.ones(2)['a']",
+        "string_in_tuple": "torch.ones(2, 2)[0, 'a']",
+        "float_before_string": "torch.ones(2, 2)[0.5, 'a']",
+        "slice_step_before_float": "torch.ones(2, 2)[0:1:0, 1.0]",
+        "float_before_slice_step": "torch.ones(2, 2)[1.0, 0:1:0]",
+        "out_of_bounds_before_float": "torch.ones(2, 3)[7, 1.0]",
+        "name_error_before_float": "torch.ones(2)[1.0, x]",
+        "tuple_variable": "i = (1, 2)\ntorch.arange(6).reshape(2, 3)[i]",
+        "tuple_variable_float": "i = (0, 1.0)\ntorch.ones(2)[i]",
+        "size_as_index": "torch.ones(2, 3)[torch.ones(2).shape]",
+    }
+    for key, prog in subscripts.items():
+        add(f"errors/subscript/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
