@@ -224,9 +224,10 @@ impl Signature {
                 Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
                 Some(v) => {
                     let at = position.map(|k| format!(" (position {k})")).unwrap_or_default();
+                    // Only a positional argument has its bad element named.
                     let found = match v {
                         Value::Tuple(items) | Value::List(items)
-                            if matches!(p.kind, Kind::IntList { .. }) =>
+                            if position.is_some() && matches!(p.kind, Kind::IntList { .. }) =>
                         {
                             format!("but found element of type {} at pos 0", items[0].type_name())
                         }

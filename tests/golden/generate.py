@@ -1840,6 +1840,31 @@ def cases_errors():
     }
     for key, prog in subscripts.items():
         add(f"errors/subscript/{key}", prog)
+    # creating tensors: PyTorch's messages and order (fix-errors branch)
+    creation = {
+        "tensor_string_in_list": "torch.tensor(['a'])",
+        "tensor_string_first_nested": "torch.tensor([['ab', 'c']], dtype=torch.float32)",
+        "tensor_string_later": "torch.tensor([1, 'a'])",
+        "tensor_string_later_int_dtype": "torch.tensor([1, 'ab'], dtype=torch.int64)",
+        "tensor_string_alone": "torch.tensor('a', dtype=torch.int32)",
+        "tensor_none_int32": "torch.tensor(None, dtype=torch.int32)",
+        "tensor_none_float64": "torch.tensor(None, dtype=torch.float64)",
+        "tensor_none_bool": "torch.tensor([1, None], dtype=torch.bool)",
+        "tensor_none_no_dtype": "torch.tensor([1, None])",
+        "tensor_dtype_item_float32": "torch.tensor([1.5, torch.float32], dtype=torch.float32)",
+        "arange_zero_step_before_bounds": "torch.arange(float('inf'), 10, 0)",
+        "arange_nan_start_zero_step": "torch.arange(float('nan'), 10, 0)",
+        "arange_infinite_step_before_bounds": "torch.arange(float('inf'), 10, float('inf'))",
+        "arange_infinite_bounds": "torch.arange(float('inf'), 10, 1)",
+        "zeros_size_keyword_bool": "torch.zeros(size=(True, 1))",
+        "ones_size_keyword_list": "torch.ones(size=[True])",
+        "zeros_size_positional_bool": "torch.zeros((True, 1))",
+        "reshape_shape_keyword": "torch.ones(2).reshape(shape=(True, 2))",
+        "amax_dim_keyword_float": "torch.ones(2).amax(dim=(1.5,))",
+        "amax_dim_positional_float": "torch.ones(2).amax((1.5,))",
+    }
+    for key, prog in creation.items():
+        add(f"errors/creation/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
