@@ -22,6 +22,11 @@ enum Kind {
     Scalar,
     Dtype,
     Str,
+    /// A device: a string or an index.
+    Device,
+    /// `torch.channels_last` and the like, which the playground does not
+    /// have: only `None` binds.
+    MemoryFormat,
 }
 
 impl Kind {
@@ -35,6 +40,8 @@ impl Kind {
             "ScalarType" => Kind::Dtype,
             // Dimension names only appear in hidden overloads; a string binds to them.
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
+            "Device" => Kind::Device,
+            "MemoryFormat" => Kind::MemoryFormat,
             t if t.starts_with("int[") || t.starts_with("SymInt[") => {
                 Kind::IntList { sized: !t.ends_with("[]") }
             }
@@ -53,6 +60,8 @@ impl Kind {
             Kind::Scalar => "Number",
             Kind::Dtype => "torch.dtype",
             Kind::Str => "str",
+            Kind::Device => "torch.device",
+            Kind::MemoryFormat => "torch.memory_format",
         }
     }
 
@@ -74,6 +83,7 @@ impl Kind {
             (Kind::Dtype, Value::Dtype(_)) => true,
             (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
             (Kind::Str, Value::Str(_)) => true,
+            (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
             _ => false,
         }
     }

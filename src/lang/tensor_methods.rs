@@ -96,7 +96,11 @@ fn method_signatures(name: &str) -> &'static [&'static str] {
         "int" => &["int()"],
         "bool" => &["bool()"],
         "clone" => &["clone()"],
-        "to" => &["to(ScalarType dtype, bool non_blocking=False, bool copy=False)"],
+        "to" => &[
+            "to(Device? device=None, ScalarType? dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+            "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+            "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+        ],
         "numel" => &["numel()"],
         "dim" => &["dim()"],
         "size" => &["size()", "size(int dim)"],
@@ -179,7 +183,24 @@ impl Interpreter<'_> {
             "long" => self.convert(&t, DType::Int64, span),
             "int" => self.convert(&t, DType::Int32, span),
             "bool" => self.convert(&t, DType::Bool, span),
-            "to" => self.convert(&t, dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()), span),
+            "to" => {
+                match b.get("device") {
+                    None => {}
+                    Some(Value::Str(s)) if &**s == "cpu" => {}
+                    Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
+                }
+                let dtype = match b.get("tensor") {
+                    Some(Value::Tensor(other)) => other.tensor.dtype(),
+                    _ => dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()),
+                };
+                match b.get("copy") {
+                    // `copy=True` makes a new tensor even when nothing changes.
+                    Some(Value::Bool(true)) => {
+                        Value::Tensor(self.same_elements(tensor.to_dtype(dtype), &t, span))
+                    }
+                    _ => self.convert(&t, dtype, span),
+                }
+            }
             "clone" => Value::Tensor(self.same_elements(tensor.to_dtype(tensor.dtype()), &t, span)),
             "numel" => Value::Int(tensor.numel() as i64),
             "dim" => Value::Int(tensor.rank() as i64),

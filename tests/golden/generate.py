@@ -1865,6 +1865,22 @@ def cases_errors():
     }
     for key, prog in creation.items():
         add(f"errors/creation/{key}", prog)
+    # Tensor.to's three overloads (fix-errors branch)
+    to = {
+        "no_arguments": "torch.ones(2).to()",
+        "none": "torch.ones(2).to(None)",
+        "copy_only": "torch.ones(2).to(copy=True)",
+        "cpu_and_dtype": "torch.ones(2).to('cpu', torch.int32)",
+        "device_keyword": "torch.ones(2).to(device='cpu', dtype=torch.float64)",
+        "other_tensor": "torch.ones(2).to(torch.tensor([1], dtype=torch.int32))",
+        "other_tensor_keyword": "torch.ones(2).to(tensor=torch.tensor([True]))",
+        "dtype_keyword_int": "torch.ones(2).to(dtype=5)",
+        "dtype_then_int": "torch.ones(2).to(torch.int32, 1)",
+        "memory_format_int": "torch.ones(2).to(torch.int32, memory_format=1)",
+        "unknown_keyword": "torch.ones(2).to(foo=1)",
+    }
+    for key, prog in to.items():
+        add(f"errors/to/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
