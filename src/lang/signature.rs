@@ -7,6 +7,7 @@
 
 use super::error::LangError;
 use super::value::Value;
+use crate::tensor::DType;
 
 /// The kinds of parameter PyTorch's parser distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,12 +70,18 @@ impl Kind {
         match (self, v) {
             (Kind::Tensor, Value::Tensor(_)) => true,
             (Kind::Int, Value::Int(_)) => true,
+            // PyTorch takes a 0-d integer tensor for an int...
+            (Kind::Int, Value::Tensor(t)) => {
+                t.tensor.rank() == 0 && matches!(t.tensor.dtype(), DType::Int32 | DType::Int64)
+            }
             (Kind::IntList { sized }, Value::Int(_)) => sized,
+            // ...and any one-element integer or bool tensor for an int in a list.
+            (Kind::IntList { sized }, v @ Value::Tensor(_)) => sized && index_tensor(v).is_some(),
             // As in PyTorch, only the first item decides whether a sequence
             // fits an int list; the others are checked once it was chosen
             // (`unpack_error`), and may be bools.
             (Kind::IntList { .. }, Value::Tuple(items) | Value::List(items)) => {
-                items.first().is_none_or(|i| matches!(i, Value::Int(_)))
+                items.first().is_none_or(|i| matches!(i, Value::Int(_)) || index_tensor(i).is_some())
             }
             (Kind::IntList { .. }, Value::Size(_)) => true,
             (Kind::Bool, Value::Bool(_)) => true,
@@ -86,6 +93,32 @@ impl Kind {
             (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
             _ => false,
         }
+    }
+}
+
+/// The int a one-element integer or bool tensor stands for in an int list
+/// (`t.sum(torch.tensor([0]))`), as Python's `__index__` gives it.
+fn index_tensor(v: &Value) -> Option<Value> {
+    let Value::Tensor(t) = v else { return None };
+    let integral = matches!(t.tensor.dtype(), DType::Int32 | DType::Int64 | DType::Bool);
+    if !integral || t.tensor.numel() != 1 {
+        return None;
+    }
+    t.tensor.scalars().next().map(|s| Value::Int(s.to_i64()))
+}
+
+/// An accepted int or int-list argument with its tensors read as ints,
+/// so that what uses it needs to know only Python numbers.
+fn tensors_as_ints(kind: Kind, v: &Value) -> Value {
+    match (kind, v) {
+        (Kind::Int | Kind::IntList { .. }, Value::Tensor(_)) => index_tensor(v).unwrap_or_else(|| v.clone()),
+        (Kind::IntList { .. }, Value::Tuple(items)) => {
+            Value::tuple(items.iter().map(|i| index_tensor(i).unwrap_or_else(|| i.clone())).collect())
+        }
+        (Kind::IntList { .. }, Value::List(items)) => Value::List(std::rc::Rc::new(
+            items.iter().map(|i| index_tensor(i).unwrap_or_else(|| i.clone())).collect(),
+        )),
+        _ => v.clone(),
     }
 }
 
@@ -231,7 +264,7 @@ impl Signature {
                     )));
                 }
                 Some(Value::None) if p.nullable => values.push(None),
-                Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
+                Some(v) if p.kind.accepts(v) => values.push(Some(tensors_as_ints(p.kind, v))),
                 Some(v) => {
                     let at = position.map(|k| format!(" (position {k})")).unwrap_or_default();
                     // Only a positional argument has its bad element named.
@@ -310,7 +343,10 @@ impl Signature {
         let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
         let only_a_list =
             matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { sized: false }));
-        if only_a_list && !args.is_empty() && matches!(args[0], Value::Int(_)) {
+        if only_a_list
+            && !args.is_empty()
+            && (matches!(args[0], Value::Int(_)) || index_tensor(&args[0]).is_some())
+        {
             return vec![Value::Tuple(std::rc::Rc::new(args.to_vec()))];
         }
         args.to_vec()

@@ -1881,6 +1881,29 @@ def cases_errors():
     }
     for key, prog in to.items():
         add(f"errors/to/{key}", prog)
+    # integer tensors where PyTorch expects an int (fix-errors branch)
+    int_tensors = {
+        "argmax_0d": "torch.tensor([1., 3., 2.]).argmax(torch.tensor(1) - 1)",
+        "argmax_0d_int32_keyword": "torch.ones(2).argmax(dim=torch.tensor(0, dtype=torch.int32))",
+        "argmax_0d_out_of_range": "torch.ones(2).argmax(torch.tensor(5))",
+        "argmax_1d_refused": "torch.ones(2).argmax(torch.tensor([0]))",
+        "argmax_bool_refused": "torch.ones(2).argmax(torch.tensor(True))",
+        "argmax_float_refused": "torch.ones(2).argmax(torch.tensor(0.))",
+        "prod_function": "torch.prod(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor(1))",
+        "amax_function": "torch.amax(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor(0))",
+        "sum_one_element_1d": "torch.ones(2, 3).sum(torch.tensor([1]))",
+        "sum_bool_is_dim_1": "torch.ones(2).sum(torch.tensor(True))",
+        "sum_in_tuple": "torch.ones(2, 3).sum((0, torch.tensor(1)))",
+        "sum_float_in_tuple": "torch.ones(2, 2).sum((0, torch.tensor(1.)))",
+        "sum_two_elements_refused": "torch.ones(2).sum(torch.tensor([0, 0]))",
+        "max_dim_keepdim": "torch.tensor([1., 3.]).max(torch.tensor(0), True)",
+        "size": "torch.ones(2, 3).size(torch.tensor(1))",
+        "reshape_varargs": "torch.ones(2, 3).reshape(torch.tensor(3), 2)",
+        "zeros_size": "torch.zeros(torch.tensor(2))",
+        "zeros_float_refused": "torch.zeros(torch.tensor(2.))",
+    }
+    for key, prog in int_tensors.items():
+        add(f"errors/int_tensor/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
