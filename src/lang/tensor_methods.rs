@@ -103,7 +103,7 @@ fn method_signatures(name: &str) -> &'static [&'static str] {
         ],
         "numel" => &["numel()"],
         "dim" => &["dim()"],
-        "size" => &["size()", "size(int dim)"],
+        "size" => &["size(int? dim=None)", "size(Dimname dim)|hidden"],
         "item" => &["item()"],
         "tolist" => &["tolist()"],
         "numpy" => &["numpy(*, bool force=False)"],

@@ -1904,6 +1904,16 @@ def cases_errors():
     }
     for key, prog in int_tensors.items():
         add(f"errors/int_tensor/{key}", prog)
+    # Tensor.size has one overload, with an optional dim (fix-errors branch)
+    size = {
+        "two_positional": "torch.ones(2, 3).size(0, 1)",
+        "none": "torch.ones(2, 3).size(None)",
+        "dim_none": "torch.ones(2, 3).size(dim=None)",
+        "string": "torch.ones(2, 3).size('a')",
+        "unknown_keyword": "torch.ones(2, 3).size(foo=1)",
+    }
+    for key, prog in size.items():
+        add(f"errors/size/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
