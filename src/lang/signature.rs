@@ -7,6 +7,7 @@
 
 use super::error::LangError;
 use super::value::Value;
+use crate::tensor::DType;
 
 /// The kinds of parameter PyTorch's parser distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,11 @@ enum Kind {
     Scalar,
     Dtype,
     Str,
+    /// A device: a string or an index.
+    Device,
+    /// `torch.channels_last` and the like, which the playground does not
+    /// have: only `None` binds.
+    MemoryFormat,
 }
 
 impl Kind {
@@ -35,6 +41,8 @@ impl Kind {
             "ScalarType" => Kind::Dtype,
             // Dimension names only appear in hidden overloads; a string binds to them.
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
+            "Device" => Kind::Device,
+            "MemoryFormat" => Kind::MemoryFormat,
             t if t.starts_with("int[") || t.starts_with("SymInt[") => {
                 Kind::IntList { sized: !t.ends_with("[]") }
             }
@@ -53,6 +61,8 @@ impl Kind {
             Kind::Scalar => "Number",
             Kind::Dtype => "torch.dtype",
             Kind::Str => "str",
+            Kind::Device => "torch.device",
+            Kind::MemoryFormat => "torch.memory_format",
         }
     }
 
@@ -60,12 +70,18 @@ impl Kind {
         match (self, v) {
             (Kind::Tensor, Value::Tensor(_)) => true,
             (Kind::Int, Value::Int(_)) => true,
+            // PyTorch takes a 0-d integer tensor for an int...
+            (Kind::Int, Value::Tensor(t)) => {
+                t.tensor.rank() == 0 && matches!(t.tensor.dtype(), DType::Int32 | DType::Int64)
+            }
             (Kind::IntList { sized }, Value::Int(_)) => sized,
+            // ...and any one-element integer or bool tensor for an int in a list.
+            (Kind::IntList { sized }, v @ Value::Tensor(_)) => sized && index_tensor(v).is_some(),
             // As in PyTorch, only the first item decides whether a sequence
             // fits an int list; the others are checked once it was chosen
             // (`unpack_error`), and may be bools.
             (Kind::IntList { .. }, Value::Tuple(items) | Value::List(items)) => {
-                items.first().is_none_or(|i| matches!(i, Value::Int(_)))
+                items.first().is_none_or(|i| matches!(i, Value::Int(_)) || index_tensor(i).is_some())
             }
             (Kind::IntList { .. }, Value::Size(_)) => true,
             (Kind::Bool, Value::Bool(_)) => true,
@@ -74,8 +90,35 @@ impl Kind {
             (Kind::Dtype, Value::Dtype(_)) => true,
             (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
             (Kind::Str, Value::Str(_)) => true,
+            (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
             _ => false,
         }
+    }
+}
+
+/// The int a one-element integer or bool tensor stands for in an int list
+/// (`t.sum(torch.tensor([0]))`), as Python's `__index__` gives it.
+fn index_tensor(v: &Value) -> Option<Value> {
+    let Value::Tensor(t) = v else { return None };
+    let integral = matches!(t.tensor.dtype(), DType::Int32 | DType::Int64 | DType::Bool);
+    if !integral || t.tensor.numel() != 1 {
+        return None;
+    }
+    t.tensor.scalars().next().map(|s| Value::Int(s.to_i64()))
+}
+
+/// An accepted int or int-list argument with its tensors read as ints,
+/// so that what uses it needs to know only Python numbers.
+fn tensors_as_ints(kind: Kind, v: &Value) -> Value {
+    match (kind, v) {
+        (Kind::Int | Kind::IntList { .. }, Value::Tensor(_)) => index_tensor(v).unwrap_or_else(|| v.clone()),
+        (Kind::IntList { .. }, Value::Tuple(items)) => {
+            Value::tuple(items.iter().map(|i| index_tensor(i).unwrap_or_else(|| i.clone())).collect())
+        }
+        (Kind::IntList { .. }, Value::List(items)) => Value::List(std::rc::Rc::new(
+            items.iter().map(|i| index_tensor(i).unwrap_or_else(|| i.clone())).collect(),
+        )),
+        _ => v.clone(),
     }
 }
 
@@ -97,13 +140,20 @@ pub struct Signature {
     /// Overloads PyTorch does not count when choosing which error to show
     /// (those taking dimension names).
     hidden: bool,
+    /// Whether the `torch.` function form also takes `out=`, which counts
+    /// when PyTorch picks the overload to explain an error.
+    out: bool,
 }
 
 impl Signature {
     /// Reads a signature like `"max(int dim, bool keepdim=False)"`; a
-    /// trailing `|hidden` marks it hidden.
+    /// trailing `|hidden` marks it hidden, `|out` gives its function form `out=`.
     pub fn parse(text: &'static str) -> Signature {
         let (text, hidden) = match text.strip_suffix("|hidden") {
+            Some(t) => (t, true),
+            None => (text, false),
+        };
+        let (text, out) = match text.strip_suffix("|out") {
             Some(t) => (t, true),
             None => (text, false),
         };
@@ -132,11 +182,11 @@ impl Signature {
                 keyword_only,
             });
         }
-        Signature { name, params, hidden }
+        Signature { name, params, hidden, out }
     }
 
     /// The `torch.` function form of a method signature: `self` becomes
-    /// the first positional parameter, `input`.
+    /// the first positional parameter, `input`, and `out=` may follow.
     fn with_input(mut self) -> Signature {
         let input = Param {
             name: "input",
@@ -146,6 +196,16 @@ impl Signature {
             keyword_only: false,
         };
         self.params.insert(0, input);
+        if self.out {
+            let out = Param {
+                name: "out",
+                kind: Kind::Tensor,
+                nullable: true,
+                has_default: true,
+                keyword_only: true,
+            };
+            self.params.push(out);
+        }
         self
     }
 
@@ -181,19 +241,19 @@ impl Signature {
                 if args.len() == 1 { "was" } else { "were" }
             )));
         }
+        // As PyTorch's parser: a parameter takes its positional argument if
+        // there is one, else its keyword (or a NumPy-style alias of it); the
+        // keywords left over are reported once every parameter is bound.
         let mut values = Vec::with_capacity(self.params.len());
+        let mut keywords_used = 0;
         for (i, p) in self.params.iter().enumerate() {
-            let keyword = kwargs.iter().find(|(k, _)| k == p.name).map(|(_, v)| v);
-            let (value, position) = match (args.get(i).filter(|_| !p.keyword_only), keyword) {
-                (Some(_), Some(_)) => {
-                    return Err(LangError::type_error(format!(
-                        "{}() got multiple values for argument '{}'",
-                        self.name, p.name
-                    )));
+            let (value, position) = match args.get(i).filter(|_| !p.keyword_only) {
+                Some(v) => (Some(v), Some(i + 1)),
+                None => {
+                    let keyword = keyword(kwargs, p.name);
+                    keywords_used += usize::from(keyword.is_some());
+                    (keyword, None)
                 }
-                (Some(v), None) => (Some(v), Some(i + 1)),
-                (None, Some(v)) => (Some(v), None),
-                (None, None) => (None, None),
             };
             match value {
                 None if p.has_default => values.push(None),
@@ -204,12 +264,13 @@ impl Signature {
                     )));
                 }
                 Some(Value::None) if p.nullable => values.push(None),
-                Some(v) if p.kind.accepts(v) => values.push(Some(v.clone())),
+                Some(v) if p.kind.accepts(v) => values.push(Some(tensors_as_ints(p.kind, v))),
                 Some(v) => {
                     let at = position.map(|k| format!(" (position {k})")).unwrap_or_default();
+                    // Only a positional argument has its bad element named.
                     let found = match v {
                         Value::Tuple(items) | Value::List(items)
-                            if matches!(p.kind, Kind::IntList { .. }) =>
+                            if position.is_some() && matches!(p.kind, Kind::IntList { .. }) =>
                         {
                             format!("but found element of type {} at pos 0", items[0].type_name())
                         }
@@ -225,13 +286,33 @@ impl Signature {
                 }
             }
         }
-        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !self.params.iter().any(|p| p.name == k)) {
-            return Err(LangError::type_error(format!(
-                "{}() got an unexpected keyword argument '{k}'",
-                self.name
-            )));
+        if keywords_used < kwargs.len() {
+            return Err(self.extra_keyword(kwargs, args.len()));
         }
         Ok(Bound { names: self.params.iter().map(|p| p.name).collect(), values })
+    }
+
+    /// PyTorch's error for keywords no parameter took: the first one that
+    /// names no parameter (an alias names none) or one already given by position.
+    fn extra_keyword(&self, kwargs: &[(String, Value)], positional: usize) -> LangError {
+        for (k, _) in kwargs {
+            match self.params.iter().position(|p| p.name == k) {
+                None => {
+                    return LangError::type_error(format!(
+                        "{}() got an unexpected keyword argument '{k}'",
+                        self.name
+                    ));
+                }
+                Some(i) if i < positional => {
+                    return LangError::type_error(format!(
+                        "{}() got multiple values for argument '{k}'",
+                        self.name
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        LangError::type_error("invalid keyword arguments")
     }
 
     /// PyTorch's error for an int list chosen by its first item whose later
@@ -256,14 +337,39 @@ impl Signature {
 
     /// `t.reshape(2, 3)`, `torch.zeros(3)`: when an int list is the only
     /// positional parameter, it may be spread over the positional
-    /// arguments, if the first of them is an int.
+    /// arguments, if the first of them is an int. A sized list (`int[1]`)
+    /// takes that int itself, so `t.var(0, 1)` is not `t.var((0, 1))`.
     fn varargs(&self, args: &[Value]) -> Vec<Value> {
         let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
-        let only_a_list = matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { .. }));
-        if only_a_list && !args.is_empty() && matches!(args[0], Value::Int(_)) {
+        let only_a_list =
+            matches!(positional.as_slice(), [p] if matches!(p.kind, Kind::IntList { sized: false }));
+        if only_a_list
+            && !args.is_empty()
+            && (matches!(args[0], Value::Int(_)) || index_tensor(&args[0]).is_some())
+        {
             return vec![Value::Tuple(std::rc::Rc::new(args.to_vec()))];
         }
         args.to_vec()
+    }
+}
+
+/// The keyword argument for parameter `name`, given by its name or by a
+/// NumPy-style alias of it.
+pub fn keyword<'a>(kwargs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+    std::iter::once(name)
+        .chain(numpy_aliases(name).iter().copied())
+        .find_map(|n| kwargs.iter().find(|(k, _)| k == n).map(|(_, v)| v))
+}
+
+/// The NumPy-style names PyTorch's parser also accepts for a keyword
+/// (`t.sum(axis=0, keepdims=True)`); error messages still use the real name.
+fn numpy_aliases(name: &str) -> &'static [&'static str] {
+    match name {
+        "dim" => &["axis"],
+        "keepdim" => &["keepdims"],
+        "input" => &["x", "a", "x1"],
+        "other" => &["x2"],
+        _ => &[],
     }
 }
 
@@ -283,7 +389,8 @@ impl Bound {
     }
 }
 
-/// How a call was written, for PyTorch's "got (...)" description.
+/// How a call was written: as a method or as a `torch.` function, which
+/// takes the tensor as its first argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CallStyle {
     /// `t.sum(...)`
@@ -298,7 +405,6 @@ pub fn bind(
     overloads: &[Signature],
     args: &[Value],
     kwargs: &[(String, Value)],
-    style: CallStyle,
 ) -> Result<(usize, Bound), LangError> {
     let mut first_error = None;
     // The PyTorch the playground follows has no named-dimension overloads to
@@ -324,17 +430,17 @@ pub fn bind(
     Err(LangError::type_error(format!(
         "{}() received an invalid combination of arguments - got {}, but expected one of:",
         overloads[0].name,
-        describe_call(args, kwargs, style)
+        describe_call(args, kwargs)
     )))
 }
 
 /// PyTorch's summary of the argument types: `(Tensor, dim=tuple)`;
-/// keywords come last in reverse order, and method calls with keywords
-/// end in a dangling `, `.
-fn describe_call(args: &[Value], kwargs: &[(String, Value)], style: CallStyle) -> String {
+/// keywords come last in reverse order, and keywords without positional
+/// arguments end in a dangling `, ` (`(keepdim=bool, )`).
+fn describe_call(args: &[Value], kwargs: &[(String, Value)]) -> String {
     let mut parts: Vec<String> = args.iter().map(|a| a.type_name().to_string()).collect();
     parts.extend(kwargs.iter().rev().map(|(k, v)| format!("{k}={}", v.type_name())));
-    let trailer = if style == CallStyle::Method && !kwargs.is_empty() { ", " } else { "" };
+    let trailer = if args.is_empty() && !kwargs.is_empty() { ", " } else { "" };
     format!("({}{trailer})", parts.join(", "))
 }
 
@@ -368,7 +474,7 @@ mod tests {
     #[test]
     fn keepdim_alone_is_an_invalid_combination() {
         let kwargs = vec![("keepdim".to_string(), Value::Bool(true))];
-        let err = bind(&sum(), &[], &kwargs, CallStyle::Method).unwrap_err();
+        let err = bind(&sum(), &[], &kwargs).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: sum() received an invalid combination of arguments - got (keepdim=bool, ), but expected one of:"
@@ -377,7 +483,7 @@ mod tests {
 
     #[test]
     fn a_single_plausible_overload_explains_itself() {
-        let err = bind(&sum(), &[Value::Int(0), Value::Int(1)], &[], CallStyle::Method).unwrap_err();
+        let err = bind(&sum(), &[Value::Int(0), Value::Int(1)], &[]).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: sum(): argument 'keepdim' (position 2) must be bool, not int"
@@ -386,7 +492,7 @@ mod tests {
 
     #[test]
     fn dims_bind_by_position_or_keyword() {
-        let (i, bound) = bind(&sum(), &[Value::Int(1)], &[], CallStyle::Method).unwrap();
+        let (i, bound) = bind(&sum(), &[Value::Int(1)], &[]).unwrap();
         assert_eq!(i, 1);
         assert!(matches!(bound.get("dim"), Some(Value::Int(1))));
         assert!(bound.get("keepdim").is_none());

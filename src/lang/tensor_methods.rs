@@ -17,65 +17,67 @@ use crate::tensor::shape::wrap_dim;
 use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
-/// PyTorch's overloads for each reduction, in the method form.
+/// PyTorch's overloads for each reduction, in the method form, in the
+/// order PyTorch tries (and lists) them; `|out` marks those whose `torch.`
+/// form also takes `out=`.
 fn reduction_signatures(name: &str) -> &'static [&'static str] {
     match name {
         "sum" => &[
             "sum(*, ScalarType? dtype=None)",
-            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "sum(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "mean" => &[
-            "mean(*, ScalarType? dtype=None)",
-            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "mean(*, ScalarType? dtype=None)|out",
+            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "mean(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "prod" => &[
             "prod(*, ScalarType? dtype=None)",
-            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)",
+            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
             "prod(Dimname dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
         ],
         "std" => &[
+            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
+            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
             "std(bool unbiased=True)",
-            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)",
-            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
             "std(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
         ],
         "var" => &[
+            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
+            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
             "var(bool unbiased=True)",
-            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)",
-            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)",
             "var(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
         ],
         "max" => &[
-            "max()",
-            "max(Tensor other)",
-            "max(int dim, bool keepdim=False)",
+            "max()|out",
+            "max(Tensor other)|out",
+            "max(int dim, bool keepdim=False)|out",
             "max(Dimname dim, bool keepdim=False)|hidden",
         ],
         "min" => &[
-            "min()",
-            "min(Tensor other)",
-            "min(int dim, bool keepdim=False)",
+            "min()|out",
+            "min(Tensor other)|out",
+            "min(int dim, bool keepdim=False)|out",
             "min(Dimname dim, bool keepdim=False)|hidden",
         ],
-        "argmax" => &["argmax(int? dim=None, bool keepdim=False)"],
-        "argmin" => &["argmin(int? dim=None, bool keepdim=False)"],
-        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)"],
-        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)"],
+        "argmax" => &["argmax(int? dim=None, bool keepdim=False)|out"],
+        "argmin" => &["argmin(int? dim=None, bool keepdim=False)|out"],
+        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)|out"],
+        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)|out"],
         "all" => &[
-            "all()",
-            "all(int dim, bool keepdim=False)",
-            "all(int[1]? dim=None, bool keepdim=False)",
+            "all()|out",
+            "all(int[1]? dim=None, bool keepdim=False)|out",
+            "all(int dim, bool keepdim=False)|out",
             "all(Dimname dim, bool keepdim=False)|hidden",
         ],
         "any" => &[
-            "any()",
-            "any(int dim, bool keepdim=False)",
-            "any(int[1]? dim=None, bool keepdim=False)",
+            "any()|out",
+            "any(int[1]? dim=None, bool keepdim=False)|out",
+            "any(int dim, bool keepdim=False)|out",
             "any(Dimname dim, bool keepdim=False)|hidden",
         ],
-        "count_nonzero" => &["count_nonzero(int[] dim)", "count_nonzero(int? dim=None)"],
+        "count_nonzero" => &["count_nonzero(int? dim=None)", "count_nonzero(int[] dim)"],
         _ => &[],
     }
 }
@@ -103,10 +105,14 @@ fn method_signatures(name: &str) -> &'static [&'static str] {
         "squeeze" => &["squeeze()", "squeeze(int dim)", "squeeze(int[] dim)", "squeeze(Dimname dim)|hidden"],
         "contiguous" => &["contiguous()"],
         "is_contiguous" => &["is_contiguous()"],
-        "to" => &["to(ScalarType dtype, bool non_blocking=False, bool copy=False)"],
+        "to" => &[
+            "to(Device? device=None, ScalarType? dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+            "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+            "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
+        ],
         "numel" => &["numel()"],
         "dim" => &["dim()"],
-        "size" => &["size()", "size(int dim)"],
+        "size" => &["size(int? dim=None)", "size(Dimname dim)|hidden"],
         "item" => &["item()"],
         "tolist" => &["tolist()"],
         "numpy" => &["numpy(*, bool force=False)"],
@@ -158,10 +164,13 @@ impl Interpreter<'_> {
         }
         let reduction = reduction_signatures(name);
         if !reduction.is_empty() {
-            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs, style)?;
+            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs)?;
+            if b.get("out").is_some() {
+                return Err(LangError::unsupported_here("out= (results are new tensors)"));
+            }
             return self.reduction(t, name, which, &b, span);
         }
-        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs, style)?;
+        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs)?;
         let tensor = &t.tensor;
         Ok(match name {
             "reshape" => {
@@ -205,7 +214,24 @@ impl Interpreter<'_> {
             "long" => self.convert(&t, DType::Int64, span),
             "int" => self.convert(&t, DType::Int32, span),
             "bool" => self.convert(&t, DType::Bool, span),
-            "to" => self.convert(&t, dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()), span),
+            "to" => {
+                match b.get("device") {
+                    None => {}
+                    Some(Value::Str(s)) if &**s == "cpu" => {}
+                    Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
+                }
+                let dtype = match b.get("tensor") {
+                    Some(Value::Tensor(other)) => other.tensor.dtype(),
+                    _ => dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()),
+                };
+                match b.get("copy") {
+                    // `copy=True` makes a new tensor even when nothing changes.
+                    Some(Value::Bool(true)) => {
+                        Value::Tensor(self.same_elements(tensor.to_dtype(dtype), &t, span))
+                    }
+                    _ => self.convert(&t, dtype, span),
+                }
+            }
             "clone" => Value::Tensor(self.same_elements(tensor.to_dtype(tensor.dtype()), &t, span)),
             "numel" => Value::Int(tensor.numel() as i64),
             "dim" => Value::Int(tensor.rank() as i64),
@@ -255,6 +281,12 @@ impl Interpreter<'_> {
             Some(v) if matches!(name, "all" | "any") => Some(int_list(Some(v))),
             v => dims_arg(v),
         };
+        if name == "mean"
+            && let Some(d) = dtype_arg(b.get("dtype"))
+            && !d.is_floating()
+        {
+            return Err(TensorError::MeanNeedsFloat { dtype: d, requested: true }.into());
+        }
         let input = match dtype_arg(b.get("dtype")) {
             Some(d) if d != t.tensor.dtype() => {
                 let cast = t.tensor.to_dtype(d);
@@ -294,6 +326,12 @@ impl Interpreter<'_> {
             "count_nonzero" => Reduction::CountNonzero,
             other => unreachable!("{other} has reduction signatures but no reduction"),
         };
+        // PyTorch refuses the dtype before looking at the dims
+        // (`torch.tensor([1, 2]).mean(dim=3)` is the dtype error).
+        op.output_dtype(input.tensor.dtype())?;
+        if matches!(op, Reduction::Amax | Reduction::Amin) {
+            nonempty_dims(&input.tensor, op, dims.as_deref().unwrap_or(&[]))?;
+        }
         let (traced, _) = self.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
         match dtype_arg(b.get("dtype")) {
             // `sum(dtype=torch.int32)` is int32 (and `bool` bool), not the int64 a sum of them makes.
@@ -478,7 +516,7 @@ pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value
         [] => method_signatures(name),
         sigs => sigs,
     };
-    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs, CallStyle::Function) {
+    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs) {
         Err(e) => e,
         Ok(_) => LangError::type_error(format!("{name}(): argument 'input' (position 1) must be Tensor")),
     }
@@ -511,6 +549,20 @@ fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
 fn dims_arg(v: Option<&Value>) -> Option<Vec<i64>> {
     let dims = int_list(Some(v?));
     if dims.is_empty() { None } else { Some(dims) }
+}
+
+/// amax/amin of an empty tensor check each dim, in the order written and
+/// before repeated dims, and name a dim of size 0 as it was written.
+fn nonempty_dims(t: &Tensor, op: Reduction, dims: &[i64]) -> Result<(), TensorError> {
+    if t.numel() > 0 {
+        return Ok(());
+    }
+    for &d in dims {
+        if t.shape().dims()[wrap_dim(d, t.rank())?] == 0 {
+            return Err(TensorError::EmptyReductionDim { op: op.name(), dim: d });
+        }
+    }
+    Ok(())
 }
 
 /// `t.flatten(start_dim, end_dim)`: merges the dims from start to end.

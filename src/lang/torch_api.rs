@@ -3,7 +3,7 @@
 
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
-use super::signature::{CallStyle, bind, overloads};
+use super::signature::{CallStyle, bind, keyword, overloads};
 use super::value::{Traced, Value};
 use crate::tensor::create::{Nested, arange, full, tensor_from_nested};
 use crate::tensor::shape::{MAX_DIMS, MAX_ELEMENTS};
@@ -25,7 +25,7 @@ impl Interpreter<'_> {
                     "zeros" => "zeros(int[] size, *, ScalarType? dtype=None)",
                     _ => "ones(int[] size, *, ScalarType? dtype=None)",
                 }]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let shape = new_shape(name, b.get("size"))?;
                 let fill = if name == "zeros" { 0 } else { 1 };
                 let t = full(
@@ -37,7 +37,7 @@ impl Interpreter<'_> {
             }
             "full" => {
                 let sigs = overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let shape = new_shape(name, b.get("size"))?;
                 let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
                 let dtype = dtype_arg(b.get("dtype"));
@@ -59,7 +59,7 @@ impl Interpreter<'_> {
                     "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
                     "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
                 ]);
-                let (_, b) = bind(&sigs, &args, &kwargs, CallStyle::Function)?;
+                let (_, b) = bind(&sigs, &args, &kwargs)?;
                 let number = |n: &str, default: i64| {
                     b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default))
                 };
@@ -73,8 +73,8 @@ impl Interpreter<'_> {
             }
             _ => {
                 // Every other torch function is a tensor method taking the tensor first.
-                let input = match (args.first(), kwargs.iter().find(|(k, _)| k == "input")) {
-                    (Some(Value::Tensor(t)), _) | (None, Some((_, Value::Tensor(t)))) => Some(t.clone()),
+                let input = match (args.first(), keyword(&kwargs, "input")) {
+                    (Some(Value::Tensor(t)), _) | (None, Some(Value::Tensor(t))) => Some(t.clone()),
                     _ => None,
                 };
                 match input {
@@ -138,13 +138,18 @@ impl Interpreter<'_> {
             let t = tensor.to_dtype(dtype.unwrap_or(tensor.dtype()));
             return Ok(Value::Tensor(self.leaf(t, span)));
         }
+        if !matches!(data, Value::Str(_)) && string_in_shape(data) {
+            // PyTorch reads the shape down the first items, and a string is a
+            // sequence whose first item is a string, without end.
+            return Err(LangError::value_error("too many dimensions 'str'"));
+        }
         let numel = implied_numel(data);
         if numel > MAX_ELEMENTS {
             return Err(TensorError::TooManyElements { requested: numel }.into());
         }
         // Lists count as nodes too, hence twice the elements.
         let mut budget = 2 * MAX_ELEMENTS;
-        let nested = to_nested(data, 0, &mut budget)?;
+        let nested = to_nested(data, 0, &mut budget, dtype)?;
         if let Some(d) = dtype {
             check_fits(&nested, d)?;
         }
@@ -205,11 +210,29 @@ fn implied_numel(data: &Value) -> usize {
     numel
 }
 
+/// Whether the first items, at each depth, reach a non-empty string.
+fn string_in_shape(data: &Value) -> bool {
+    let mut at = data;
+    for _ in 0..=MAX_DIMS {
+        match at {
+            Value::List(items) | Value::Tuple(items) => match items.first() {
+                Some(first) => at = first,
+                None => return false,
+            },
+            Value::Str(s) => return !s.is_empty(),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Python data for `torch.tensor`, with PyTorch's errors for what it cannot hold.
 ///
 /// `budget` counts down the numbers and lists converted: lists that share
 /// their items (`x = [x, x]`, repeated) can stand for far more than a tensor holds.
-fn to_nested(v: &Value, depth: usize, budget: &mut usize) -> Result<Nested, LangError> {
+/// With a `dtype`, PyTorch infers none and converts each item as Python
+/// would for that type, in Python's words.
+fn to_nested(v: &Value, depth: usize, budget: &mut usize, dtype: Option<DType>) -> Result<Nested, LangError> {
     *budget = budget.checked_sub(1).ok_or_else(|| {
         LangError::limit(format!(
             "the playground limits tensors to {MAX_ELEMENTS} elements, and this data holds more"
@@ -222,16 +245,27 @@ fn to_nested(v: &Value, depth: usize, budget: &mut usize) -> Result<Nested, Lang
         Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::NpScalar(..) => {
             Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))
         }
-        Value::List(items) | Value::Tuple(items) => {
-            Nested::List(items.iter().map(|i| to_nested(i, depth + 1, budget)).collect::<Result<_, _>>()?)
-        }
+        Value::List(items) | Value::Tuple(items) => Nested::List(
+            items.iter().map(|i| to_nested(i, depth + 1, budget, dtype)).collect::<Result<_, _>>()?,
+        ),
         Value::Size(dims) => {
             Nested::List(dims.iter().map(|&d| Nested::Scalar(Scalar::Int(d as i64))).collect())
         }
         Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) => {
             tensor_nested(tensor, depth)?
         }
-        Value::Str(_) => return Err(LangError::type_error("new(): invalid data type 'str'")),
+        Value::Str(_) if depth == 0 || dtype.is_none() => {
+            return Err(LangError::type_error("new(): invalid data type 'str'"));
+        }
+        other if dtype.is_some_and(DType::is_floating) => {
+            return Err(LangError::type_error(format!("must be real number, not {}", other.type_name())));
+        }
+        other if dtype.is_some() => {
+            return Err(LangError::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
         other => {
             return Err(LangError::runtime(format!("Could not infer dtype of {}", other.type_name())));
         }

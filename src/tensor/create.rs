@@ -113,15 +113,16 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
         return Err(TensorError::NotImplementedForBool { kernel: "arange_cpu" });
     }
     let (s, e, st) = (start.to_f64(), end.to_f64(), step.to_f64());
-    if !s.is_finite() || !e.is_finite() {
-        return Err(TensorError::runtime("unsupported range: ".to_string() + &range_text(s, e)));
-    }
+    // PyTorch checks the step before the bounds.
     if !st.is_finite() {
         // Else a NaN step made an empty range and an infinite one a single element.
         return Err(TensorError::runtime(format!("step must be finite but got {}", float::general(st))));
     }
     if st == 0.0 {
         return Err(TensorError::runtime("step must be nonzero"));
+    }
+    if !s.is_finite() || !e.is_finite() {
+        return Err(TensorError::runtime("unsupported range: ".to_string() + &range_text(s, e)));
     }
     if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
         return Err(TensorError::runtime("upper bound and lower bound inconsistent with step sign"));

@@ -66,11 +66,13 @@ pub enum TensorError {
     /// `item()` on anything but one element.
     #[error("a Tensor with {numel} elements cannot be converted to Scalar")]
     NotAScalar { numel: usize },
-    /// mean of integers or bools.
+    /// mean of integers or bools; `requested` when the dtype came from `dtype=`.
     #[error(
-        "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}", dtype.scalar_type_name()
+        "mean(): could not infer output dtype. {} dtype must be either a floating point or complex dtype. Got: {}",
+        if *requested { "Optional" } else { "Input" },
+        dtype.scalar_type_name()
     )]
-    MeanNeedsFloat { dtype: DType },
+    MeanNeedsFloat { dtype: DType, requested: bool },
     /// std/var of integers or bools.
     #[error("std and var only support floating point and complex dtypes")]
     StdNeedsFloat,
@@ -90,9 +92,9 @@ pub enum TensorError {
     /// A whole-tensor argmax/argmin of an empty tensor (IndexError flavour).
     #[error("{op}(): Expected reduction dim to be specified for input.numel() == 0.")]
     EmptyReductionIndex { op: &'static str },
-    /// A selection along an empty dim.
+    /// A selection along an empty dim (amax/amin name it as it was written).
     #[error("{op}(): Expected reduction dim {dim} to have non-zero size.")]
-    EmptyReductionDim { op: &'static str, dim: usize },
+    EmptyReductionDim { op: &'static str, dim: i64 },
     /// Negation of a bool tensor.
     #[error(
         "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."

@@ -40,7 +40,9 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
         (0, [IndexItem::Int(i)]) => {
             return Err(TensorError::IndexOutOfBounds { index: *i, dim: 0, size: 0 });
         }
-        (0, [IndexItem::Slice { .. }]) => {
+        (0, [IndexItem::Slice { step, .. }]) => {
+            // Python checks the step when it unpacks the slice, before PyTorch sees the tensor.
+            check_step(*step)?;
             return Err(index_error("slice() cannot be applied to a 0-dim tensor."));
         }
         _ => {}
@@ -89,13 +91,7 @@ pub fn slice_range(
     step: Option<i64>,
     size: usize,
 ) -> Result<(usize, usize, usize), TensorError> {
-    let step = step.unwrap_or(1);
-    if step == 0 {
-        return Err(value_error("slice step cannot be zero"));
-    }
-    if step < 0 {
-        return Err(value_error("step must be greater than zero"));
-    }
+    let step = check_step(step)?;
     let size = size as i64;
     let clamp = |v: i64| -> i64 {
         let v = if v < 0 { v + size } else { v };
@@ -105,6 +101,15 @@ pub fn slice_range(
     let stop = stop.map_or(size, clamp);
     let len = if stop > first { (stop - first + step - 1) / step } else { 0 };
     Ok((first as usize, len as usize, step as usize))
+}
+
+/// A slice's step (1 when omitted), which must be positive.
+fn check_step(step: Option<i64>) -> Result<i64, TensorError> {
+    match step.unwrap_or(1) {
+        0 => Err(value_error("slice step cannot be zero")),
+        s if s < 0 => Err(value_error("step must be greater than zero")),
+        s => Ok(s),
+    }
 }
 
 /// The shape `reshape(sizes)` asks for, with a `-1` inferred.

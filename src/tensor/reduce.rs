@@ -99,7 +99,7 @@ impl Reduction {
         use Reduction::*;
         match self {
             Sum | Prod => Ok(dtype.accumulate()),
-            Mean if !dtype.is_floating() => Err(TensorError::MeanNeedsFloat { dtype }),
+            Mean if !dtype.is_floating() => Err(TensorError::MeanNeedsFloat { dtype, requested: false }),
             Var { .. } | Std { .. } if !dtype.is_floating() => Err(TensorError::StdNeedsFloat),
             Norm { .. } if !dtype.is_floating() => Err(TensorError::NormNeedsFloat { dtype }),
             Argmax | Argmin if dtype == DType::Bool => Err(TensorError::NoBoolSupport { op: self.name() }),
@@ -271,7 +271,7 @@ fn check_not_empty(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<(), Tenso
             Err(TensorError::EmptyReductionIndex { op: op.name() })
         }
         Some(_) if lanes.whole() => Err(TensorError::EmptyReductionRuntime { op: op.name() }),
-        Some(dim) => Err(TensorError::EmptyReductionDim { op: op.name(), dim }),
+        Some(dim) => Err(TensorError::EmptyReductionDim { op: op.name(), dim: dim as i64 }),
         None => Ok(()),
     }
 }

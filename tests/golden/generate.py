@@ -1888,6 +1888,166 @@ def cases_errors():
     }
     for key, prog in e.items():
         add(f"errors/{key}", prog)
+    # argument binding as PyTorch's parser does it (fix-errors branch)
+    binding = {
+        "got/positional_then_keyword_method": "torch.tensor([1.]).count_nonzero(0, keepdim=True)",
+        "got/positional_then_keyword_max": "torch.tensor([1.]).max(0, 1, keepdim=True)",
+        "got/keywords_only_function": "torch.sum(input=torch.tensor([1.]), keepdim=True)",
+        "got/type_error_before_multiple_values": "torch.tensor([1.]).sum(0, 1, keepdim=True)",
+        "alias/sum_axis": "torch.tensor([[1.5, 2.5]]).sum(axis=0)",
+        "alias/mean_axis_keepdims": "torch.tensor([[1.5, 2.5]]).mean(axis=(0, 1), keepdims=True)",
+        "alias/max_axis": "torch.tensor([[1.5, 2.5]]).max(axis=1)",
+        "alias/std_keywords": "torch.tensor([[1.5, 2.5]]).std(axis=1, unbiased=False, keepdims=True)",
+        "alias/argmax_input_x": "torch.argmax(x=torch.tensor([[1.5, 2.5]]), axis=1)",
+        "alias/sum_input_a": "torch.sum(a=torch.tensor([[1.5, 2.5]]))",
+        "alias/count_nonzero_axis": "torch.tensor([[1.5, 0.]]).count_nonzero(axis=1)",
+        "alias/any_axis": "torch.any(torch.tensor([[1.5, 0.]]), axis=1)",
+        "alias/size_axis": "torch.zeros(2, 3).size(axis=1)",
+        "alias/axis_and_dim": "torch.tensor([[1.5]]).sum(dim=0, axis=0)",
+        "alias/axis_after_position": "torch.tensor([[1.5]]).amax(0, axis=1)",
+        "alias/bad_axis_type": "torch.tensor([[1.5]]).amax(axis=1.5)",
+        "alias/bad_keepdims_type": "torch.tensor([[1.5]]).amax(axis=1, keepdims=1)",
+        "alias/unknown_keyword_first": "torch.tensor([[1.5]]).sum(foo=1, axis=0)",
+        "alias/alias_first": "torch.tensor([[1.5]]).sum(axis=0, foo=1)",
+        "alias/flatten_has_no_dim": "torch.tensor([[1.5]]).flatten(axis=0)",
+        "function_form/max_tuple_dim_and_keepdim": "torch.max(torch.ones(2), dim=(0,), keepdim=True)",
+        "function_form/max_float_dim": "torch.max(torch.ones(2), 0.0, True)",
+        "function_form/min_int_keepdim": "torch.min(torch.ones(2), 0, 1)",
+        "function_form/prod_four_positional": "torch.prod(torch.ones(2), 0, True, 1)",
+        "function_form/max_four_positional": "torch.max(torch.ones(2), 0, True, 1)",
+        "function_form/mean_out_none": "torch.mean(torch.ones(2), dim=0, keepdim=True, dtype=None, out=None)",
+        "function_form/mean_bad_out": "torch.mean(torch.ones(2), 0, out=1)",
+        "function_form/var_int_unbiased": "torch.var(torch.ones(2), 0, 1, 1)",
+        "method/var_int_int": "torch.ones(2, 3).var(0, 1)",
+        "method/std_int_int": "torch.ones(2, 3).std(0, 1)",
+    }
+    for key, prog in binding.items():
+        add(f"errors/binding/{key}", prog)
+    # the order of a reduction's checks: dtype, then dims (fix-errors branch)
+    order = {
+        "mean_int_dim_out_of_range": "torch.tensor([1, 2]).mean(dim=3)",
+        "mean_int_repeated_dim": "torch.tensor([1, 2]).mean(dim=(0, 0))",
+        "mean_int_dtype_argument": "torch.tensor([1., 2.]).mean(dim=3, dtype=torch.int64)",
+        "mean_float_dtype_dim_out_of_range": "torch.tensor([1, 2]).mean(dim=3, dtype=torch.float32)",
+        "function_mean_int_dim": "torch.mean(torch.tensor([1, 2]), 3)",
+        "std_int_dim_out_of_range": "torch.tensor([1, 2]).std(dim=3)",
+        "var_int_repeated_dim": "torch.tensor([[1, 2], [3, 4]]).var(dim=(0, -2))",
+        "var_bool_correction": "torch.tensor([True]).var(dim=3, correction=0)",
+        "argmax_bool_dim_out_of_range": "torch.tensor([True]).argmax(dim=3)",
+        "argmin_bool_0d": "torch.tensor(True).argmin(dim=3)",
+        "max_bool_dim_out_of_range": "torch.tensor([True]).max(dim=3)",
+        "amax_empty_before_repeated": "torch.zeros(0, 0).amax(dim=(1, 1))",
+        "amin_empty_before_repeated": "torch.zeros(2, 0).amin(dim=(-1, 1))",
+        "amax_empty_negative_dim": "torch.zeros(2, 0).amax(dim=-1)",
+        "amin_empty_dim_in_tuple": "torch.zeros(2, 0).amin(dim=(0, -1))",
+        "amax_empty_before_out_of_range": "torch.zeros(2, 0).amax(dim=(1, 5))",
+        "amax_out_of_range_before_empty": "torch.zeros(2, 0).amax(dim=(5, 1))",
+        "amax_empty_first_written": "torch.zeros(0, 0).amax(dim=(-1, 0))",
+        "max_empty_dim_wrapped": "torch.zeros(2, 0).max(dim=-1)",
+        "argmax_empty_dim_wrapped": "torch.zeros(2, 0).argmax(dim=-1)",
+        "var_empty_repeated": "torch.zeros(2, 0).var(dim=(1, 1))",
+    }
+    for key, prog in order.items():
+        add(f"errors/check_order/{key}", prog)
+    # subscripts refused in PyTorch's order (fix-errors branch)
+    subscripts = {
+        "0d_negative_step": "torch.tensor(1.)[::-1]",
+        "0d_zero_step": "torch.tensor(1.)[::0]",
+        "0d_slice": "torch.tensor(1.)[1:]",
+        "0d_float": "torch.tensor(1.)[1.0]",
+        "0d_tuple_of_one": "torch.tensor(1.)[0,]",
+        "too_many_before_float": "torch.ones(2)[1.0, 0]",
+        "too_many_before_float_second": "torch.ones(2)[0, 1.0]",
+        "too_many_before_slice_step": "torch.ones(2)[0:1:0, 1.0]",
+        "too_many_before_tuple": "torch.ones(2)[0, ()]",
+        "too_many_string": "torch.ones(2)['ab']",
+        "string": "torch.ones(2)['a']",
+        "string_in_tuple": "torch.ones(2, 2)[0, 'a']",
+        "float_before_string": "torch.ones(2, 2)[0.5, 'a']",
+        "slice_step_before_float": "torch.ones(2, 2)[0:1:0, 1.0]",
+        "float_before_slice_step": "torch.ones(2, 2)[1.0, 0:1:0]",
+        "out_of_bounds_before_float": "torch.ones(2, 3)[7, 1.0]",
+        "name_error_before_float": "torch.ones(2)[1.0, x]",
+        "tuple_variable": "i = (1, 2)\ntorch.arange(6).reshape(2, 3)[i]",
+        "tuple_variable_float": "i = (0, 1.0)\ntorch.ones(2)[i]",
+        "size_as_index": "torch.ones(2, 3)[torch.ones(2).shape]",
+    }
+    for key, prog in subscripts.items():
+        add(f"errors/subscript/{key}", prog)
+    # creating tensors: PyTorch's messages and order (fix-errors branch)
+    creation = {
+        "tensor_string_in_list": "torch.tensor(['a'])",
+        "tensor_string_first_nested": "torch.tensor([['ab', 'c']], dtype=torch.float32)",
+        "tensor_string_later": "torch.tensor([1, 'a'])",
+        "tensor_string_later_int_dtype": "torch.tensor([1, 'ab'], dtype=torch.int64)",
+        "tensor_string_alone": "torch.tensor('a', dtype=torch.int32)",
+        "tensor_none_int32": "torch.tensor(None, dtype=torch.int32)",
+        "tensor_none_float64": "torch.tensor(None, dtype=torch.float64)",
+        "tensor_none_bool": "torch.tensor([1, None], dtype=torch.bool)",
+        "tensor_none_no_dtype": "torch.tensor([1, None])",
+        "tensor_dtype_item_float32": "torch.tensor([1.5, torch.float32], dtype=torch.float32)",
+        "arange_zero_step_before_bounds": "torch.arange(float('inf'), 10, 0)",
+        "arange_nan_start_zero_step": "torch.arange(float('nan'), 10, 0)",
+        "arange_infinite_step_before_bounds": "torch.arange(float('inf'), 10, float('inf'))",
+        "arange_infinite_bounds": "torch.arange(float('inf'), 10, 1)",
+        "zeros_size_keyword_bool": "torch.zeros(size=(True, 1))",
+        "ones_size_keyword_list": "torch.ones(size=[True])",
+        "zeros_size_positional_bool": "torch.zeros((True, 1))",
+        "reshape_shape_keyword": "torch.ones(2).reshape(shape=(True, 2))",
+        "amax_dim_keyword_float": "torch.ones(2).amax(dim=(1.5,))",
+        "amax_dim_positional_float": "torch.ones(2).amax((1.5,))",
+    }
+    for key, prog in creation.items():
+        add(f"errors/creation/{key}", prog)
+    # Tensor.to's three overloads (fix-errors branch)
+    to = {
+        "no_arguments": "torch.ones(2).to()",
+        "none": "torch.ones(2).to(None)",
+        "copy_only": "torch.ones(2).to(copy=True)",
+        "cpu_and_dtype": "torch.ones(2).to('cpu', torch.int32)",
+        "device_keyword": "torch.ones(2).to(device='cpu', dtype=torch.float64)",
+        "other_tensor": "torch.ones(2).to(torch.tensor([1], dtype=torch.int32))",
+        "other_tensor_keyword": "torch.ones(2).to(tensor=torch.tensor([True]))",
+        "dtype_keyword_int": "torch.ones(2).to(dtype=5)",
+        "dtype_then_int": "torch.ones(2).to(torch.int32, 1)",
+        "memory_format_int": "torch.ones(2).to(torch.int32, memory_format=1)",
+        "unknown_keyword": "torch.ones(2).to(foo=1)",
+    }
+    for key, prog in to.items():
+        add(f"errors/to/{key}", prog)
+    # integer tensors where PyTorch expects an int (fix-errors branch)
+    int_tensors = {
+        "argmax_0d": "torch.tensor([1., 3., 2.]).argmax(torch.tensor(1) - 1)",
+        "argmax_0d_int32_keyword": "torch.ones(2).argmax(dim=torch.tensor(0, dtype=torch.int32))",
+        "argmax_0d_out_of_range": "torch.ones(2).argmax(torch.tensor(5))",
+        "argmax_1d_refused": "torch.ones(2).argmax(torch.tensor([0]))",
+        "argmax_bool_refused": "torch.ones(2).argmax(torch.tensor(True))",
+        "argmax_float_refused": "torch.ones(2).argmax(torch.tensor(0.))",
+        "prod_function": "torch.prod(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor(1))",
+        "amax_function": "torch.amax(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor(0))",
+        "sum_one_element_1d": "torch.ones(2, 3).sum(torch.tensor([1]))",
+        "sum_bool_is_dim_1": "torch.ones(2).sum(torch.tensor(True))",
+        "sum_in_tuple": "torch.ones(2, 3).sum((0, torch.tensor(1)))",
+        "sum_float_in_tuple": "torch.ones(2, 2).sum((0, torch.tensor(1.)))",
+        "sum_two_elements_refused": "torch.ones(2).sum(torch.tensor([0, 0]))",
+        "max_dim_keepdim": "torch.tensor([1., 3.]).max(torch.tensor(0), True)",
+        "size": "torch.ones(2, 3).size(torch.tensor(1))",
+        "reshape_varargs": "torch.ones(2, 3).reshape(torch.tensor(3), 2)",
+        "zeros_size": "torch.zeros(torch.tensor(2))",
+        "zeros_float_refused": "torch.zeros(torch.tensor(2.))",
+    }
+    for key, prog in int_tensors.items():
+        add(f"errors/int_tensor/{key}", prog)
+    # Tensor.size has one overload, with an optional dim (fix-errors branch)
+    size = {
+        "two_positional": "torch.ones(2, 3).size(0, 1)",
+        "none": "torch.ones(2, 3).size(None)",
+        "dim_none": "torch.ones(2, 3).size(dim=None)",
+        "string": "torch.ones(2, 3).size('a')",
+        "unknown_keyword": "torch.ones(2, 3).size(foo=1)",
+    }
+    for key, prog in size.items():
+        add(f"errors/size/{key}", prog)
 
 
 # ---------------------------------------------------------------------------
