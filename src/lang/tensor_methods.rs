@@ -147,7 +147,7 @@ impl Interpreter<'_> {
             // `torch.norm(input, ...)` and `t.norm(...)` are Python functions.
             let args = if style == CallStyle::Function && !args.is_empty() { &args[1..] } else { &args[..] };
             let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
-            return self.norm(t, args, &kwargs, span);
+            return self.norm(t, args, &kwargs, style, span);
         }
         // Methods PyTorch writes in C without parameters refuse arguments
         // in CPython's words.
@@ -397,13 +397,24 @@ impl Interpreter<'_> {
         t: Traced,
         args: &[Value],
         kwargs: &[(String, Value)],
+        style: CallStyle,
         span: Span,
     ) -> Result<Value, LangError> {
-        const PARAMS: [&str; 4] = ["p", "dim", "keepdim", "dtype"];
-        let mut bound: [Option<Value>; 4] = Default::default();
-        if args.len() > PARAMS.len() {
+        // Python functions: `Tensor.norm(self, p, dim, keepdim, dtype)` and
+        // `torch.norm(input, p, dim, keepdim, out, dtype)`, which CPython names
+        // by their qualified names.
+        let function = style == CallStyle::Function;
+        let params: &[&str] = if function {
+            &["p", "dim", "keepdim", "out", "dtype"]
+        } else {
+            &["p", "dim", "keepdim", "dtype"]
+        };
+        let who = if function { "norm()" } else { "Tensor.norm()" };
+        let mut bound: Vec<Option<Value>> = vec![None; params.len()];
+        if args.len() > params.len() {
             return Err(LangError::type_error(format!(
-                "norm() takes from 1 to 5 positional arguments but {} were given",
+                "{who} takes from 1 to {} positional arguments but {} were given",
+                params.len() + 1,
                 args.len() + 1
             )));
         }
@@ -411,17 +422,19 @@ impl Interpreter<'_> {
             *slot = Some(v.clone());
         }
         for (k, v) in kwargs {
-            let Some(i) = PARAMS.iter().position(|p| p == k) else {
-                return Err(LangError::type_error(format!(
-                    "norm() got an unexpected keyword argument '{k}'"
-                )));
+            let Some(i) = params.iter().position(|p| p == k) else {
+                return Err(LangError::type_error(format!("{who} got an unexpected keyword argument '{k}'")));
             };
             if bound[i].is_some() {
-                return Err(LangError::type_error(format!("norm() got multiple values for argument '{k}'")));
+                return Err(LangError::type_error(format!("{who} got multiple values for argument '{k}'")));
             }
             bound[i] = Some(v.clone());
         }
-        let [p, dim, keepdim, dtype] = bound;
+        let arg = |name: &str| bound[params.iter().position(|p| *p == name).unwrap_or(0)].clone();
+        if function && !matches!(arg("out"), None | Some(Value::None)) {
+            return Err(LangError::unsupported_here("torch.norm(out=...)"));
+        }
+        let (p, dim, keepdim, dtype) = (arg("p"), arg("dim"), arg("keepdim"), arg("dtype"));
         let keepdim = p_bool(keepdim.as_ref());
         let dims = match &dim {
             None | Some(Value::None) => None,
@@ -450,7 +463,7 @@ impl Interpreter<'_> {
                 Some(s) => s.to_f64(),
                 None => {
                     return Err(LangError::type_error(format!(
-                        "linalg_vector_norm(): argument 'ord' must be Number, not {}",
+                        "linalg_vector_norm(): argument 'ord' (position 2) must be Number, not {}",
                         v.type_name()
                     )));
                 }

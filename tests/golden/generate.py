@@ -1260,6 +1260,19 @@ def cases_reduce():
     add("reduce/norm/int_before_empty_dims", "torch.zeros(0, 0, dtype=torch.int64).norm(p=float('inf'), dim=(-1, 0))")
     add("reduce/norm/int_before_repeated_dims", "torch.zeros(2, 0, dtype=torch.int32).norm(dim=(1, -1))")
     add("reduce/norm/int_with_float_dtype", "torch.tensor([1, 2]).norm(dtype=torch.float64)")
+    # Tensor.norm and torch.norm are Python functions, named as CPython names them.
+    for key, call in {
+        "method_unknown_keyword": "t.norm(foo=1)",
+        "function_unknown_keyword": "torch.norm(t, foo=1)",
+        "method_too_many": "t.norm(2, 0, False, None, 5)",
+        "function_too_many": "torch.norm(t, 2, 0, False, None, None, 5)",
+        "function_out_none": "torch.norm(t, 2, 0, False, None)",
+        "method_twice": "t.norm(2, p=2)",
+        "function_twice": "torch.norm(t, 2, p=2)",
+        "ord_tuple": "t.norm(p=(1,))",
+        "ord_tuple_positional": "torch.norm(t, (1,))",
+    }.items():
+        add(f"errors/norm/{key}", f"t = torch.tensor([1., 2.])\n{call}")
     add("reduce/all/dim_empty_tuple", "torch.tensor([1., 0.]).all(dim=())")
     add("reduce/any/dim_empty_keepdim", "torch.tensor([[1., 0.], [0., 0.]]).any(dim=(), keepdim=True)")
     add("reduce/all/dim_empty_function", "torch.all(torch.tensor([[2, 0]]), dim=[])")
