@@ -118,7 +118,14 @@ fn reduction_call(e: &Expr) -> Option<Call<'_>> {
     let ExprKind::Call { func, args, kwargs } = &e.kind else { return None };
     let ExprKind::Attribute { value, name } = &func.kind else { return None };
     let op = REDUCTIONS.iter().find(|r| *r == name)?;
-    let keyword = |k: &str| kwargs.iter().find(|(n, _)| n == k).map(|(_, v)| v);
+    // PyTorch also takes NumPy's names, `axis=` and `keepdims=`.
+    let keyword = |k: &str| {
+        let numpy = match k {
+            "dim" => "axis",
+            _ => "keepdims",
+        };
+        kwargs.iter().find(|(n, _)| n == k || n == numpy).map(|(_, v)| v)
+    };
     let is_torch = matches!(&value.kind, ExprKind::Name(n) if n == "torch");
     if is_torch {
         let receiver = args.first()?;
@@ -164,6 +171,8 @@ mod tests {
         assert_eq!(c.dim, DimChoice::Other);
         assert_eq!(read_controls(&format!("{T}t[0] + t[1]")).op, None);
         assert_eq!(read_controls("t.sum(").op, None);
+        let c = read_controls(&format!("{T}t.amax(axis=-1, keepdims=True)"));
+        assert_eq!(c, Controls { op: Some("amax".into()), dim: DimChoice::Dim(-1), keepdim: true });
     }
 
     #[test]
