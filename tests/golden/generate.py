@@ -1583,6 +1583,31 @@ def cases_python():
     add("python/builtins/len_nested", "len([[1, 2], [3, 4], [5, 6]])")
     add("python/builtins/float_of_bool", "float(True)")
     add("python/builtins/float_neg_inf_string", "float('-inf') < 0")
+    # Sequences slice with Python's rules, negative steps included (only
+    # tensors refuse them); the (values, indices) pair slices as a tuple.
+    for key, expr in {
+        "list_reversed": "[1, 2, 3][::-1]",
+        "str_reversed": "'abc'[::-1]",
+        "tuple_step_minus_two": "(5, 6, 7)[::-2]",
+        "size_reversed": "torch.zeros(2, 3, 4).shape[::-1]",
+        "tolist_reversed": "torch.tensor([[1, 2], [3, 4]]).tolist()[::-1]",
+        "negative_bounds": "[1, 2, 3, 4, 5][-1:0:-2]",
+        "start_backwards": "[1, 2, 3, 4, 5][3::-1]",
+        "bounds_clamped_backwards": "[1, 2, 3][10:-10:-1]",
+        "start_before_first_backwards": "[1, 2, 3][-10::-1]",
+        "empty_backwards": "[1, 2, 3][1:1:-1]",
+        "list_step_zero": "[1, 2, 3][::0]",
+        "str_step_zero": "'ab'[::0]",
+        "size_step_zero": "torch.zeros(2).shape[::0]",
+        "return_types_head": "torch.tensor([3., 1.]).max(dim=0)[:1]",
+        "return_types_reversed": "torch.tensor([3., 1.]).max(dim=0)[::-1]",
+        "return_types_whole": "torch.tensor([3., 1.]).min(dim=0)[0:2]",
+        "return_types_step_zero": "torch.tensor([3., 1.]).max(dim=0)[::0]",
+        "return_types_bool_index": "torch.tensor([3., 1.]).max(dim=0)[True]",
+        "return_types_str_index": "torch.tensor([3., 1.]).max(dim=0)['a']",
+        "return_types_variable": "r = torch.tensor([[1., 5.], [4., 3.]]).min(dim=1)\nr[1:]",
+    }.items():
+        add(f"python/slice/{key}", expr)
 
 
 # ---------------------------------------------------------------------------
