@@ -119,7 +119,6 @@ def check_subset(name, program):
         ast.ImportFrom,
         ast.Dict,
         ast.Set,
-        ast.BoolOp,
         ast.JoinedStr,
     )
     for node in ast.walk(ast.parse(program)):
@@ -1608,6 +1607,26 @@ def cases_python():
         "return_types_variable": "r = torch.tensor([[1., 5.], [4., 3.]]).min(dim=1)\nr[1:]",
     }.items():
         add(f"python/slice/{key}", expr)
+    # `and` / `or` give an operand, asking only the ones before the last
+    # for their truth value.
+    for key, expr in {
+        "and_tensor_last": "True and torch.tensor([1, 2])",
+        "and_array_last": "7 and torch.tensor([1., 2.]).numpy()",
+        "or_tensor_last": "0 or torch.tensor([1, 2])",
+        "and_tensor_first": "torch.tensor([1, 2]) and 1",
+        "or_falsy_tensor_first": "torch.tensor([0]) or 5",
+        "or_empty_tensor_first": "torch.tensor([]) or 5",
+        "or_list": "[] or 'x'",
+        "and_chain_stops": "1 and 2 and 0 and 3",
+        "and_chain_last": "1 and 2 and 3",
+        "or_chain_last": "None or 0 or ''",
+        "or_skips_the_rest": "0 or None or 2 or undefined_name",
+        "and_skips_the_rest": "0 and undefined_name",
+        "and_or_mixed": "False or [1] and (2, 3)",
+        "return_types_and_size": "t = torch.tensor([[1., 5.], [4., 3.]])\nt.max(dim=0) and t.shape",
+        "tensors_and_or": "torch.tensor(1.5) and torch.tensor(0.) or torch.tensor([1, 2, 3])",
+    }.items():
+        add(f"python/boolop/{key}", expr)
 
 
 # ---------------------------------------------------------------------------
