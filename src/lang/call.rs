@@ -189,6 +189,11 @@ fn len(v: &Value) -> Result<Value, LangError> {
 /// The single element of a tensor, as `float(t)` / `int(t)` need it.
 fn only_element(v: &Value) -> Result<Option<Scalar>, LangError> {
     match v {
+        // NumPy converts only a 0-d array, whatever its size (NumPy 2 made
+        // the deprecated one-element case an error).
+        Value::NdArray(t) if t.tensor.rank() != 0 => {
+            Err(LangError::type_error("only 0-dimensional arrays can be converted to Python scalars"))
+        }
         Value::Tensor(t) | Value::NdArray(t) => match t.tensor.numel() {
             1 => Ok(t.tensor.scalars().next()),
             _ => Err(LangError::value_error("only one element tensors can be converted to Python scalars")),

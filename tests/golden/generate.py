@@ -1627,6 +1627,26 @@ def cases_python():
         "tensors_and_or": "torch.tensor(1.5) and torch.tensor(0.) or torch.tensor([1, 2, 3])",
     }.items():
         add(f"python/boolop/{key}", expr)
+    # float() and int() convert only a 0-d NumPy array, a tensor of any
+    # shape with one element.
+    for key, expr in {
+        "float_array_one_element": "float(torch.tensor([1.5]).numpy())",
+        "int_array_one_element": "int(torch.tensor([1.5]).numpy())",
+        "float_array_nested_one_element": "float(torch.tensor([[1.5]]).numpy())",
+        "float_array_two_elements": "float(torch.tensor([1, 2]).numpy())",
+        "float_array_empty": "float(torch.tensor([]).numpy())",
+        "int_array_row": "int(torch.tensor([[1, 2]]).numpy())",
+        "int_array_one_nan": "int(torch.tensor([float('nan')]).numpy())",
+        "float_array_0d": "float(torch.tensor(1.5).numpy())",
+        "int_array_0d": "int(torch.tensor(2.5, dtype=torch.float64).numpy())",
+        "float_array_0d_bool": "float(torch.tensor(True).numpy())",
+        "float_array_reduced_to_1d": "float(torch.tensor([[1., 2.]]).sum(dim=1).numpy())",
+        "float_array_reduced_to_0d": "float(torch.tensor([[1., 2.]]).sum().numpy())",
+        "bool_array_one_element": "bool(torch.tensor([3]).numpy())",
+        "float_tensor_one_element": "float(torch.tensor([[1.5]]))",
+        "int_tensor_two_elements": "int(torch.tensor([1, 2]))",
+    }.items():
+        add(f"python/builtins/{key}", expr)
 
 
 # ---------------------------------------------------------------------------
