@@ -533,6 +533,13 @@ fn identical(l: &Value, r: &Value) -> bool {
 /// `<`, `<=`, `>`, `>=` on numbers, strings and sequences.
 fn order(op: CmpOp, l: &Value, r: &Value) -> Result<bool, LangError> {
     use std::cmp::Ordering;
+    // Python orders two lists, or two tuples (torch.Size and max's pair
+    // are tuples), item by item; the playground does not, and must not
+    // answer with the TypeError that other mixes of types get.
+    let tuple_like = |v: &Value| matches!(v, Value::Tuple(_) | Value::Size(_) | Value::ValuesIndices { .. });
+    if matches!((l, r), (Value::List(_), Value::List(_))) || (tuple_like(l) && tuple_like(r)) {
+        return Err(LangError::unsupported_here(format!("ordering lists or tuples ({})", op.symbol())));
+    }
     let ordering: Option<Ordering> = match (l, r) {
         (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
         _ => match (number(l), number(r)) {
