@@ -1,11 +1,12 @@
 //! Calling things: Python builtins here; torch functions and tensor
 //! methods in their own modules.
 
+use super::ast::{BinOp, CmpOp};
 use super::error::{LangError, Span};
 use super::interp::{Interpreter, MAX_OUTPUT};
 use super::ops::truthy;
 use super::repr::{repr, str};
-use super::value::{Builtin, Module, Value};
+use super::value::{Builtin, Kwargs, Module, Value};
 use crate::tensor::Scalar;
 use crate::tensor::decimal::parse_f64;
 use crate::tensor::format::float;
@@ -51,8 +52,11 @@ impl Interpreter<'_> {
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        if b == Builtin::Print {
-            return self.print(&args, &kwargs);
+        match b {
+            Builtin::Print => return self.print(&args, &kwargs),
+            Builtin::Min | Builtin::Max => return self.min_max(b, args, kwargs, span),
+            Builtin::Sum => return self.sum(args, kwargs, span),
+            _ => {}
         }
         if !kwargs.is_empty() {
             return Err(LangError::type_error(format!("{}() takes no keyword arguments", b.name())));
@@ -68,7 +72,9 @@ impl Interpreter<'_> {
             }
         };
         match b {
-            Builtin::Print => unreachable!("print is handled above"),
+            Builtin::Print | Builtin::Min | Builtin::Max | Builtin::Sum => {
+                unreachable!("handled above: they take keyword arguments")
+            }
             Builtin::Len => len(&one(&args)?),
             Builtin::Float if args.is_empty() => Ok(Value::Float(0.0)),
             Builtin::Float => to_float(&one(&args)?),
@@ -110,6 +116,101 @@ impl Interpreter<'_> {
                 Ok(if b == Builtin::List { Value::List(Rc::new(items)) } else { Value::tuple(items) })
             }
         }
+    }
+
+    /// Python's `min(iterable)` / `min(a, b, ...)` and `max`: the first
+    /// item that no later one is less (greater) than, asked with `<` (`>`)
+    /// as Python asks, so NaN, mixed types and 0-d tensors come out as in
+    /// Python, and so do the errors of items that do not compare.
+    fn min_max(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let name = b.name();
+        if args.is_empty() {
+            return Err(LangError::type_error(format!("{name} expected at least 1 argument, got 0")));
+        }
+        let mut default = None;
+        for (k, v) in kwargs {
+            match k.as_str() {
+                "default" => default = Some(v),
+                // `key=None` is the same as no key.
+                "key" if matches!(v, Value::None) => {}
+                "key" => return Err(LangError::unsupported_here(format!("{name}() with a key function"))),
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "'{other}' is an invalid keyword argument for {name}()"
+                    )));
+                }
+            }
+        }
+        let items = match args.as_slice() {
+            [iterable] => iterate(iterable, name)?,
+            _ if default.is_some() => {
+                return Err(LangError::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            _ => args,
+        };
+        let op = if b == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+        let mut items = items.into_iter();
+        let Some(mut best) = items.next() else {
+            return default
+                .ok_or_else(|| LangError::value_error(format!("{name}() arg is an empty sequence")));
+        };
+        for item in items {
+            // Python asks `item < best`, so on a tie the first item stays.
+            let better = self.compare(op, item.clone(), best.clone(), span)?;
+            if truthy(&better)? {
+                best = item;
+            }
+        }
+        Ok(best)
+    }
+
+    /// Python's `sum(iterable, start=0)`: `start + item + item ...`, left
+    /// to right with the `+` of the items (numbers, lists, tuples, tensors).
+    fn sum(&mut self, args: Vec<Value>, kwargs: Kwargs, span: Span) -> Result<Value, LangError> {
+        if args.is_empty() {
+            return Err(LangError::type_error("sum() takes at least 1 positional argument (0 given)"));
+        }
+        if args.len() + kwargs.len() > 2 {
+            return Err(LangError::type_error(format!(
+                "sum() takes at most 2 arguments ({} given)",
+                args.len() + kwargs.len()
+            )));
+        }
+        let mut args = args.into_iter();
+        let iterable = args.next().unwrap_or(Value::None);
+        let mut start = args.next();
+        for (k, v) in kwargs {
+            match k.as_str() {
+                "start" if start.is_some() => {
+                    return Err(LangError::type_error(
+                        "argument for sum() given by name ('start') and position (2)",
+                    ));
+                }
+                "start" => start = Some(v),
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "'{other}' is an invalid keyword argument for sum()"
+                    )));
+                }
+            }
+        }
+        let items = iterate(&iterable, "sum")?;
+        let mut total = start.unwrap_or(Value::Int(0));
+        if matches!(total, Value::Str(_)) {
+            return Err(LangError::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        for item in items {
+            total = self.binary(BinOp::Add, total, item, span)?;
+        }
+        Ok(total)
     }
 
     fn print(&mut self, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, LangError> {
@@ -160,6 +261,31 @@ fn text_value(text: String) -> Result<Value, LangError> {
         return Err(LangError::limit("the string would be too long for the playground"));
     }
     Ok(Value::Str(Rc::from(text.as_str())))
+}
+
+/// The items `min`, `max` and `sum` go through, as Python iterates them.
+fn iterate(v: &Value, caller: &str) -> Result<Vec<Value>, LangError> {
+    Ok(match v {
+        Value::List(items) | Value::Tuple(items) => items.to_vec(),
+        Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
+        Value::Str(s) => s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect(),
+        Value::ValuesIndices { values, indices, .. } => {
+            vec![Value::Tensor(values.clone()), Value::Tensor(indices.clone())]
+        }
+        // Python would go through the tensor's sub-tensors one by one; the
+        // reduction says the same thing in one step (and draws as one).
+        Value::Tensor(_) => {
+            return Err(LangError::unsupported_here(format!(
+                "{caller}() over a tensor (t.{caller}() is supported)"
+            )));
+        }
+        Value::NdArray(_) => {
+            return Err(LangError::unsupported_here(format!("{caller}() over a NumPy array")));
+        }
+        other => {
+            return Err(LangError::type_error(format!("'{}' object is not iterable", other.type_name())));
+        }
+    })
 }
 
 fn len(v: &Value) -> Result<Value, LangError> {
