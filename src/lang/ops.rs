@@ -24,6 +24,11 @@ const MAX_COMPARISONS: usize = 1 << 22;
 impl Interpreter<'_> {
     /// `l op r`.
     pub(crate) fn binary(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> Result<Value, LangError> {
+        if op == BinOp::Mod && matches!(l, Value::Str(_)) {
+            // `'%d' % 5` formats, whatever the right side is; a TypeError
+            // about `%` would say Python cannot.
+            return Err(LangError::unsupported_here("formatting strings with % ('%d' % x)"));
+        }
         if matches!(l, Value::NdArray(_)) || matches!(r, Value::NdArray(_)) {
             // NumPy computes these; a TypeError would claim it cannot.
             return Err(LangError::unsupported_here("arithmetic on NumPy arrays"));

@@ -1721,6 +1721,13 @@ def cases_python():
         "print": "print(min(4, 2), max([1.5, -2.5]), sum((1, 2, 3)))",
     }.items():
         add(f"python/min_max_sum/{key}", expr)
+    # A name just before a quote is a string prefix: `u` reads as a plain
+    # string (f, r and b are outside the subset); `%` after a number stays
+    # arithmetic.
+    add("python/syntax/u_prefix", "u'a'")
+    add("python/syntax/u_prefix_upper_escape", "U'a\\tb'")
+    add("python/syntax/u_prefix_triple", "u'''x'''")
+    add("python/sequence/int_mod_str", "5 % 'a'")
 
 
 # ---------------------------------------------------------------------------
