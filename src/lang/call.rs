@@ -5,6 +5,7 @@ use super::ast::{BinOp, CmpOp};
 use super::error::{LangError, Span};
 use super::interp::{Interpreter, MAX_OUTPUT};
 use super::ops::truthy;
+use super::parser::MAX_CHAIN_HEIGHT;
 use super::repr::{repr, str};
 use super::value::{Builtin, Kwargs, Module, Value};
 use crate::tensor::Scalar;
@@ -162,7 +163,9 @@ impl Interpreter<'_> {
             return default
                 .ok_or_else(|| LangError::value_error(format!("{name}() arg is an empty sequence")));
         };
+        let mut tensor_steps = 0;
         for item in items {
+            tensor_step(&mut tensor_steps, name, &item, &best)?;
             // Python asks `item < best`, so on a tie the first item stays.
             let better = self.compare(op, item.clone(), best.clone(), span)?;
             if truthy(&better)? {
@@ -207,8 +210,14 @@ impl Interpreter<'_> {
         if matches!(total, Value::Str(_)) {
             return Err(LangError::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
+        let mut tensor_steps = 0;
         for item in items {
+            tensor_step(&mut tensor_steps, "sum", &item, &total)?;
             total = self.binary(BinOp::Add, total, item, span)?;
+            // Each partial sum is a new list (or tuple) when the items are:
+            // counting them stops `sum([[0]] * 1000000, [])`, quadratic, early.
+            self.budget.built(&total);
+            self.budget.check()?;
         }
         Ok(total)
     }
@@ -261,6 +270,21 @@ fn text_value(text: String) -> Result<Value, LangError> {
         return Err(LangError::limit("the string would be too long for the playground"));
     }
     Ok(Value::Str(Rc::from(text.as_str())))
+}
+
+/// Counts one comparison or addition of `min`, `max` or `sum`, refusing
+/// more than `MAX_CHAIN_HEIGHT` of them on tensors: each is a step the page
+/// draws, as in a chain `a + b + ...`, which is limited the same way.
+fn tensor_step(steps: &mut usize, caller: &str, a: &Value, b: &Value) -> Result<(), LangError> {
+    if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
+        *steps += 1;
+        if *steps > MAX_CHAIN_HEIGHT {
+            return Err(LangError::limit(format!(
+                "{caller}() over more than {MAX_CHAIN_HEIGHT} tensors is too long a chain for the playground"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The items `min`, `max` and `sum` go through, as Python iterates them.

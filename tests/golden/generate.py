@@ -1728,6 +1728,11 @@ def cases_python():
     add("python/syntax/u_prefix_upper_escape", "U'a\\tb'")
     add("python/syntax/u_prefix_triple", "u'''x'''")
     add("python/sequence/int_mod_str", "5 % 'a'")
+    # A sum of tensors adds one by one, as Python does (100 is the most
+    # tensors the playground takes in one sum).
+    add("python/min_max_sum/sum_hundred_tensors", "sum([torch.tensor(0.1)] * 100)")
+    add("python/min_max_sum/sum_hundred_tensors_start", "sum([torch.tensor(0.1)] * 99, torch.tensor(0.1))")
+    add("python/min_max_sum/max_hundred_tensors", "max([torch.tensor(0.5)] * 50 + [torch.tensor(1)] * 51)")
 
 
 # ---------------------------------------------------------------------------
