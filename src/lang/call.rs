@@ -57,6 +57,17 @@ impl Interpreter<'_> {
             Builtin::Print => return self.print(&args, &kwargs),
             Builtin::Min | Builtin::Max => return self.min_max(b, args, kwargs, span),
             Builtin::Sum => return self.sum(args, kwargs, span),
+            Builtin::Round => {
+                let [number, ndigits] = two_arguments(b, args, kwargs, Some("number"), "ndigits")?;
+                let number = number.ok_or_else(|| {
+                    LangError::type_error("round() missing required argument 'number' (pos 1)")
+                })?;
+                return round(&number, ndigits);
+            }
+            Builtin::Int if args.len() > 1 || !kwargs.is_empty() => {
+                let [x, base] = two_arguments(b, args, kwargs, None, "base")?;
+                return int_with_base(x, base);
+            }
             _ => {}
         }
         if !kwargs.is_empty() {
@@ -96,7 +107,7 @@ impl Interpreter<'_> {
                 )),
                 None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
-            Builtin::Round => round(&args),
+            Builtin::Round => unreachable!("handled above: it takes keyword arguments"),
             Builtin::Str => text_value(str(&one(&args)?)),
             Builtin::Repr => text_value(repr(&one(&args)?)),
             Builtin::List | Builtin::Tuple => {
@@ -433,18 +444,79 @@ fn round_int(x: i64, n: i64) -> Result<Value, LangError> {
     })
 }
 
-/// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
-fn round(args: &[Value]) -> Result<Value, LangError> {
-    let (x, digits) = match args {
-        [x] => (x, None),
-        [x, Value::None] => (x, None),
-        [x, Value::Int(n)] => (x, Some(*n)),
-        _ => {
+/// The two arguments of `round(number, ndigits)` or `int(x, base)`, each
+/// given by position or (`first` only if it has a name) by keyword, with
+/// Python's errors for too many, unknown or repeated ones.
+fn two_arguments(
+    b: Builtin,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+    first: Option<&str>,
+    second: &str,
+) -> Result<[Option<Value>; 2], LangError> {
+    let name = b.name();
+    let given = args.len() + kwargs.len();
+    if given > 2 {
+        return Err(LangError::type_error(format!("{name}() takes at most 2 arguments ({given} given)")));
+    }
+    let mut args = args.into_iter();
+    let mut slots = [args.next(), args.next()];
+    for (k, v) in kwargs {
+        let at = if first == Some(k.as_str()) {
+            0
+        } else if k == second {
+            1
+        } else {
+            return Err(LangError::type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+        };
+        if slots[at].is_some() {
             return Err(LangError::type_error(format!(
-                "round() takes at most 2 arguments ({} given)",
-                args.len()
+                "argument for {name}() given by name ('{k}') and position ({})",
+                at + 1
             )));
         }
+        slots[at] = Some(v);
+    }
+    Ok(slots)
+}
+
+/// An argument Python uses as an integer (`ndigits`, `base`): an int or a bool.
+fn as_index(v: &Value) -> Result<i64, LangError> {
+    match v.as_number() {
+        Some(s @ (Scalar::Int(_) | Scalar::Bool(_))) => Ok(s.to_i64()),
+        _ => Err(LangError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `int(x, base)`: Python's checks, in its order. Reading a string in
+/// another base is outside the subset.
+fn int_with_base(x: Option<Value>, base: Option<Value>) -> Result<Value, LangError> {
+    let Some(x) = x else {
+        return Err(LangError::type_error("int() missing string argument"));
+    };
+    let Some(base) = base else { return to_int(&x) };
+    let base = as_index(&base)?;
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(LangError::value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    match x {
+        Value::Str(_) => Err(LangError::unsupported_here("int() of a string with a base (int('ff', 16))")),
+        _ => Err(LangError::type_error("int() can't convert non-string with explicit base")),
+    }
+}
+
+/// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
+fn round(x: &Value, ndigits: Option<Value>) -> Result<Value, LangError> {
+    if x.as_number().is_none() {
+        // Python looks for the number's __round__ before reading ndigits.
+        return Err(LangError::type_error(format!("type {} doesn't define __round__ method", x.type_name())));
+    }
+    let digits = match ndigits {
+        None | Some(Value::None) => None,
+        Some(n) => Some(as_index(&n)?),
     };
     match (x.as_number(), digits) {
         (Some(Scalar::Float(f)), None) => {

@@ -1733,6 +1733,35 @@ def cases_python():
     add("python/min_max_sum/sum_hundred_tensors", "sum([torch.tensor(0.1)] * 100)")
     add("python/min_max_sum/sum_hundred_tensors_start", "sum([torch.tensor(0.1)] * 99, torch.tensor(0.1))")
     add("python/min_max_sum/max_hundred_tensors", "max([torch.tensor(0.5)] * 50 + [torch.tensor(1)] * 51)")
+    # round(number, ndigits) and int(x, base): keywords, and Python's
+    # errors in Python's order (reading a string in a base is outside the
+    # subset).
+    for key, expr in {
+        "round_ndigits_float": "round(2.5, 1.5)",
+        "round_int_ndigits_float": "round(2, 1.5)",
+        "round_ndigits_str": "round(2.5, 'a')",
+        "round_ndigits_bool": "round(2.5, True)",
+        "round_ndigits_keyword": "round(2.5, ndigits=1)",
+        "round_number_keyword": "round(number=2.5)",
+        "round_bad_keyword": "round(2.5, x=1)",
+        "round_number_twice": "round(2.5, number=1)",
+        "round_no_args": "round()",
+        "round_three_args": "round(2.5, 1, 2)",
+        "round_tensor_ndigits_float": "round(torch.tensor(2.5), 1.5)",
+        "round_str_ndigits_float": "round('a', 1.5)",
+        "round_array_ndigits": "round(torch.tensor([1.25]).numpy(), 1)",
+        "int_non_string_base": "int(7, 2)",
+        "int_float_base": "int(7.5, 2)",
+        "int_tensor_base": "int(torch.tensor(1), 2)",
+        "int_base_str": "int(7, 'a')",
+        "int_string_base_none": "int('7', None)",
+        "int_base_out_of_range": "int('ff', 37)",
+        "int_base_out_of_range_non_string": "int(7, 37)",
+        "int_x_keyword": "int(x='7')",
+        "int_base_only": "int(base=2)",
+        "int_three_args": "int('1', 2, 3)",
+    }.items():
+        add(f"python/builtins/{key}", expr)
 
 
 # ---------------------------------------------------------------------------
