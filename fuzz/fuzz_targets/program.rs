@@ -54,8 +54,10 @@ const OTHER_METHODS: &[&str] = &[
 const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
 const BINARY: &[&str] =
     &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is"];
-const BUILTINS: &[&str] =
-    &["len", "float", "int", "bool", "round", "abs", "list", "tuple", "str", "repr", "print"];
+const BUILTINS: &[&str] = &[
+    "len", "float", "int", "bool", "round", "abs", "list", "tuple", "str", "repr", "print", "min", "max",
+    "sum",
+];
 
 struct Gen<'a, 'b> {
     u: &'b mut Unstructured<'a>,

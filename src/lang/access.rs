@@ -4,7 +4,7 @@ use super::ast::{Expr, ExprKind};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::value::{Module, Value};
-use crate::tensor::index::{IndexItem, apply_index, slice_range};
+use crate::tensor::index::{IndexItem, apply_index};
 use crate::tensor::lineage::Step;
 use crate::tensor::rearrange::Rearrange;
 use crate::tensor::reduce::REDUCTIONS;
@@ -201,18 +201,13 @@ impl Interpreter<'_> {
                 let map = apply_index(&Layout::contiguous(t.tensor.shape().clone()), &items)?;
                 Ok(Value::Tensor(self.derived(tensor, Step::View { input: t.node, map }, span)))
             }
-            Value::ValuesIndices { values, indices, op } => {
-                let i = self.eval(index)?;
-                match i {
-                    Value::Int(0) | Value::Int(-2) => Ok(Value::Tensor(values.clone())),
-                    Value::Int(1) | Value::Int(-1) => Ok(Value::Tensor(indices.clone())),
-                    Value::Int(_) => Err(LangError::index_error("tuple index out of range")),
-                    other => Err(LangError::type_error(format!(
-                        "{} indices must be integers or slices, not {}",
-                        if *op == "min" { "torch.return_types.min" } else { "torch.return_types.max" },
-                        other.type_name()
-                    ))),
-                }
+            // The pair is a tuple (values, indices): it indexes and slices as one.
+            Value::ValuesIndices { values, indices, .. } => {
+                let items = [Value::Tensor(values.clone()), Value::Tensor(indices.clone())];
+                Ok(match self.sequence_index(&items, index, "tuple")? {
+                    Picked::One(item) => item,
+                    Picked::Slice(items) => Value::tuple(items),
+                })
             }
             Value::List(items) | Value::Tuple(items) => {
                 let kind = if matches!(v, Value::List(_)) { "list" } else { "tuple" };
@@ -405,8 +400,8 @@ impl Interpreter<'_> {
             let Raw::Item(IndexItem::Slice { start, stop, step }) = self.index_item(index)? else {
                 return Err(LangError::syntax("invalid syntax", index.span));
             };
-            let (first, len, step) = slice_range(start, stop, step, items.len())?;
-            return Ok(Picked::Slice((0..len).map(|k| items[first + k * step].clone()).collect()));
+            let picked = slice_indices(start, stop, step, items.len())?;
+            return Ok(Picked::Slice(picked.map(|k| items[k].clone()).collect()));
         }
         match self.eval(index)? {
             i @ (Value::Int(_) | Value::Bool(_)) => {
@@ -424,4 +419,44 @@ impl Interpreter<'_> {
             ))),
         }
     }
+}
+
+/// The positions `seq[start:stop:step]` picks from a sequence of `len`
+/// items, as Python's `slice.indices` computes them. Unlike a tensor's, a
+/// sequence's step may be negative (`[::-1]` reverses).
+fn slice_indices(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> Result<impl Iterator<Item = usize>, LangError> {
+    // i128: no bound or step a program can write overflows it.
+    let step = i128::from(step.unwrap_or(1));
+    if step == 0 {
+        return Err(LangError::value_error("slice step cannot be zero"));
+    }
+    let len = len as i128;
+    // A negative bound counts from the end; bounds outside the sequence are
+    // clamped to just before its first item or (going forwards) just past its last.
+    let (lowest, highest) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let adjust = |bound: Option<i64>, default: i128| match bound {
+        None => default,
+        Some(b) => {
+            let b = i128::from(b);
+            (if b < 0 { b + len } else { b }).clamp(lowest, highest)
+        }
+    };
+    let (first, stop) = if step < 0 {
+        (adjust(start, len - 1), adjust(stop, -1))
+    } else {
+        (adjust(start, 0), adjust(stop, len))
+    };
+    let count = if step < 0 && stop < first {
+        (first - stop - 1) / -step + 1
+    } else if step > 0 && first < stop {
+        (stop - first - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((0..count).map(move |k| (first + k * step) as usize))
 }

@@ -1,11 +1,13 @@
 //! Calling things: Python builtins here; torch functions and tensor
 //! methods in their own modules.
 
+use super::ast::{BinOp, CmpOp};
 use super::error::{LangError, Span};
 use super::interp::{Interpreter, MAX_OUTPUT};
 use super::ops::truthy;
+use super::parser::MAX_CHAIN_HEIGHT;
 use super::repr::{repr, str};
-use super::value::{Builtin, Module, Value};
+use super::value::{Builtin, Kwargs, Module, Value};
 use crate::tensor::Scalar;
 use crate::tensor::decimal::parse_f64;
 use crate::tensor::format::float;
@@ -51,8 +53,22 @@ impl Interpreter<'_> {
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        if b == Builtin::Print {
-            return self.print(&args, &kwargs);
+        match b {
+            Builtin::Print => return self.print(&args, &kwargs),
+            Builtin::Min | Builtin::Max => return self.min_max(b, args, kwargs, span),
+            Builtin::Sum => return self.sum(args, kwargs, span),
+            Builtin::Round => {
+                let [number, ndigits] = two_arguments(b, args, kwargs, Some("number"), "ndigits")?;
+                let number = number.ok_or_else(|| {
+                    LangError::type_error("round() missing required argument 'number' (pos 1)")
+                })?;
+                return round(&number, ndigits);
+            }
+            Builtin::Int if args.len() > 1 || !kwargs.is_empty() => {
+                let [x, base] = two_arguments(b, args, kwargs, None, "base")?;
+                return int_with_base(x, base);
+            }
+            _ => {}
         }
         if !kwargs.is_empty() {
             return Err(LangError::type_error(format!("{}() takes no keyword arguments", b.name())));
@@ -68,7 +84,9 @@ impl Interpreter<'_> {
             }
         };
         match b {
-            Builtin::Print => unreachable!("print is handled above"),
+            Builtin::Print | Builtin::Min | Builtin::Max | Builtin::Sum => {
+                unreachable!("handled above: they take keyword arguments")
+            }
             Builtin::Len => len(&one(&args)?),
             Builtin::Float if args.is_empty() => Ok(Value::Float(0.0)),
             Builtin::Float => to_float(&one(&args)?),
@@ -89,7 +107,7 @@ impl Interpreter<'_> {
                 )),
                 None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
-            Builtin::Round => round(&args),
+            Builtin::Round => unreachable!("handled above: it takes keyword arguments"),
             Builtin::Str => text_value(str(&one(&args)?)),
             Builtin::Repr => text_value(repr(&one(&args)?)),
             Builtin::List | Builtin::Tuple => {
@@ -110,6 +128,109 @@ impl Interpreter<'_> {
                 Ok(if b == Builtin::List { Value::List(Rc::new(items)) } else { Value::tuple(items) })
             }
         }
+    }
+
+    /// Python's `min(iterable)` / `min(a, b, ...)` and `max`: the first
+    /// item that no later one is less (greater) than, asked with `<` (`>`)
+    /// as Python asks, so NaN, mixed types and 0-d tensors come out as in
+    /// Python, and so do the errors of items that do not compare.
+    fn min_max(
+        &mut self,
+        b: Builtin,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let name = b.name();
+        if args.is_empty() {
+            return Err(LangError::type_error(format!("{name} expected at least 1 argument, got 0")));
+        }
+        let mut default = None;
+        for (k, v) in kwargs {
+            match k.as_str() {
+                "default" => default = Some(v),
+                // `key=None` is the same as no key.
+                "key" if matches!(v, Value::None) => {}
+                "key" => return Err(LangError::unsupported_here(format!("{name}() with a key function"))),
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "'{other}' is an invalid keyword argument for {name}()"
+                    )));
+                }
+            }
+        }
+        let items = match args.as_slice() {
+            [iterable] => iterate(iterable, name)?,
+            _ if default.is_some() => {
+                return Err(LangError::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            _ => args,
+        };
+        let op = if b == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+        let mut items = items.into_iter();
+        let Some(mut best) = items.next() else {
+            return default
+                .ok_or_else(|| LangError::value_error(format!("{name}() arg is an empty sequence")));
+        };
+        let mut tensor_steps = 0;
+        for item in items {
+            tensor_step(&mut tensor_steps, name, &item, &best)?;
+            // Python asks `item < best`, so on a tie the first item stays.
+            let better = self.compare(op, item.clone(), best.clone(), span)?;
+            if truthy(&better)? {
+                best = item;
+            }
+        }
+        Ok(best)
+    }
+
+    /// Python's `sum(iterable, start=0)`: `start + item + item ...`, left
+    /// to right with the `+` of the items (numbers, lists, tuples, tensors).
+    fn sum(&mut self, args: Vec<Value>, kwargs: Kwargs, span: Span) -> Result<Value, LangError> {
+        if args.is_empty() {
+            return Err(LangError::type_error("sum() takes at least 1 positional argument (0 given)"));
+        }
+        if args.len() + kwargs.len() > 2 {
+            return Err(LangError::type_error(format!(
+                "sum() takes at most 2 arguments ({} given)",
+                args.len() + kwargs.len()
+            )));
+        }
+        let mut args = args.into_iter();
+        let iterable = args.next().unwrap_or(Value::None);
+        let mut start = args.next();
+        for (k, v) in kwargs {
+            match k.as_str() {
+                "start" if start.is_some() => {
+                    return Err(LangError::type_error(
+                        "argument for sum() given by name ('start') and position (2)",
+                    ));
+                }
+                "start" => start = Some(v),
+                other => {
+                    return Err(LangError::type_error(format!(
+                        "'{other}' is an invalid keyword argument for sum()"
+                    )));
+                }
+            }
+        }
+        let items = iterate(&iterable, "sum")?;
+        let mut total = start.unwrap_or(Value::Int(0));
+        if matches!(total, Value::Str(_)) {
+            return Err(LangError::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        let mut tensor_steps = 0;
+        for item in items {
+            tensor_step(&mut tensor_steps, "sum", &item, &total)?;
+            total = self.binary(BinOp::Add, total, item, span)?;
+            // Each partial sum is a new list (or tuple) when the items are:
+            // counting them stops `sum([[0]] * 1000000, [])`, quadratic, early.
+            self.budget.built(&total);
+            self.budget.check()?;
+        }
+        Ok(total)
     }
 
     fn print(&mut self, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, LangError> {
@@ -162,6 +283,46 @@ fn text_value(text: String) -> Result<Value, LangError> {
     Ok(Value::Str(Rc::from(text.as_str())))
 }
 
+/// Counts one comparison or addition of `min`, `max` or `sum`, refusing
+/// more than `MAX_CHAIN_HEIGHT` of them on tensors: each is a step the page
+/// draws, as in a chain `a + b + ...`, which is limited the same way.
+fn tensor_step(steps: &mut usize, caller: &str, a: &Value, b: &Value) -> Result<(), LangError> {
+    if matches!(a, Value::Tensor(_)) || matches!(b, Value::Tensor(_)) {
+        *steps += 1;
+        if *steps > MAX_CHAIN_HEIGHT {
+            return Err(LangError::limit(format!(
+                "{caller}() over more than {MAX_CHAIN_HEIGHT} tensors is too long a chain for the playground"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The items `min`, `max` and `sum` go through, as Python iterates them.
+fn iterate(v: &Value, caller: &str) -> Result<Vec<Value>, LangError> {
+    Ok(match v {
+        Value::List(items) | Value::Tuple(items) => items.to_vec(),
+        Value::Size(dims) => dims.iter().map(|&d| Value::Int(d as i64)).collect(),
+        Value::Str(s) => s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect(),
+        Value::ValuesIndices { values, indices, .. } => {
+            vec![Value::Tensor(values.clone()), Value::Tensor(indices.clone())]
+        }
+        // Python would go through the tensor's sub-tensors one by one; the
+        // reduction says the same thing in one step (and draws as one).
+        Value::Tensor(_) => {
+            return Err(LangError::unsupported_here(format!(
+                "{caller}() over a tensor (t.{caller}() is supported)"
+            )));
+        }
+        Value::NdArray(_) => {
+            return Err(LangError::unsupported_here(format!("{caller}() over a NumPy array")));
+        }
+        other => {
+            return Err(LangError::type_error(format!("'{}' object is not iterable", other.type_name())));
+        }
+    })
+}
+
 fn len(v: &Value) -> Result<Value, LangError> {
     let n = match v {
         Value::List(items) | Value::Tuple(items) => items.len(),
@@ -189,6 +350,11 @@ fn len(v: &Value) -> Result<Value, LangError> {
 /// The single element of a tensor, as `float(t)` / `int(t)` need it.
 fn only_element(v: &Value) -> Result<Option<Scalar>, LangError> {
     match v {
+        // NumPy converts only a 0-d array, whatever its size (NumPy 2 made
+        // the deprecated one-element case an error).
+        Value::NdArray(t) if t.tensor.rank() != 0 => {
+            Err(LangError::type_error("only 0-dimensional arrays can be converted to Python scalars"))
+        }
         Value::Tensor(t) | Value::NdArray(t) => match t.tensor.numel() {
             1 => Ok(t.tensor.scalars().next()),
             _ => Err(LangError::value_error("only one element tensors can be converted to Python scalars")),
@@ -278,18 +444,79 @@ fn round_int(x: i64, n: i64) -> Result<Value, LangError> {
     })
 }
 
-/// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
-fn round(args: &[Value]) -> Result<Value, LangError> {
-    let (x, digits) = match args {
-        [x] => (x, None),
-        [x, Value::None] => (x, None),
-        [x, Value::Int(n)] => (x, Some(*n)),
-        _ => {
+/// The two arguments of `round(number, ndigits)` or `int(x, base)`, each
+/// given by position or (`first` only if it has a name) by keyword, with
+/// Python's errors for too many, unknown or repeated ones.
+fn two_arguments(
+    b: Builtin,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+    first: Option<&str>,
+    second: &str,
+) -> Result<[Option<Value>; 2], LangError> {
+    let name = b.name();
+    let given = args.len() + kwargs.len();
+    if given > 2 {
+        return Err(LangError::type_error(format!("{name}() takes at most 2 arguments ({given} given)")));
+    }
+    let mut args = args.into_iter();
+    let mut slots = [args.next(), args.next()];
+    for (k, v) in kwargs {
+        let at = if first == Some(k.as_str()) {
+            0
+        } else if k == second {
+            1
+        } else {
+            return Err(LangError::type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+        };
+        if slots[at].is_some() {
             return Err(LangError::type_error(format!(
-                "round() takes at most 2 arguments ({} given)",
-                args.len()
+                "argument for {name}() given by name ('{k}') and position ({})",
+                at + 1
             )));
         }
+        slots[at] = Some(v);
+    }
+    Ok(slots)
+}
+
+/// An argument Python uses as an integer (`ndigits`, `base`): an int or a bool.
+fn as_index(v: &Value) -> Result<i64, LangError> {
+    match v.as_number() {
+        Some(s @ (Scalar::Int(_) | Scalar::Bool(_))) => Ok(s.to_i64()),
+        _ => Err(LangError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `int(x, base)`: Python's checks, in its order. Reading a string in
+/// another base is outside the subset.
+fn int_with_base(x: Option<Value>, base: Option<Value>) -> Result<Value, LangError> {
+    let Some(x) = x else {
+        return Err(LangError::type_error("int() missing string argument"));
+    };
+    let Some(base) = base else { return to_int(&x) };
+    let base = as_index(&base)?;
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(LangError::value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    match x {
+        Value::Str(_) => Err(LangError::unsupported_here("int() of a string with a base (int('ff', 16))")),
+        _ => Err(LangError::type_error("int() can't convert non-string with explicit base")),
+    }
+}
+
+/// Python's `round(x)` (to an int, ties to even) and `round(x, n)`.
+fn round(x: &Value, ndigits: Option<Value>) -> Result<Value, LangError> {
+    if x.as_number().is_none() {
+        // Python looks for the number's __round__ before reading ndigits.
+        return Err(LangError::type_error(format!("type {} doesn't define __round__ method", x.type_name())));
+    }
+    let digits = match ndigits {
+        None | Some(Value::None) => None,
+        Some(n) => Some(as_index(&n)?),
     };
     match (x.as_number(), digits) {
         (Some(Scalar::Float(f)), None) => {

@@ -369,16 +369,21 @@ impl<'src> Interpreter<'src> {
             }
             ExprKind::Compare { first, rest } => self.compare_chain(first, rest, e.span)?,
             ExprKind::BoolOp { and, values } => {
-                let mut last = Value::None;
-                for (i, v) in values.iter().enumerate() {
-                    last = self.eval(v)?;
-                    let t = super::ops::truthy(&last)?;
-                    // `and` stops at the first falsy value, `or` at the first truthy one.
-                    if i + 1 < values.len() && t != *and {
-                        break;
+                // `and` stops at the first falsy operand, `or` at the first
+                // truthy one, and gives that operand itself (or the last one).
+                // Only the operands before the last are asked for their truth:
+                // `True and t` is `t`, even for a tensor with many elements.
+                let Some((last, before)) = values.split_last() else {
+                    // The parser never builds an empty one.
+                    return Err(LangError::syntax("invalid syntax", e.span));
+                };
+                for v in before {
+                    let value = self.eval(v)?;
+                    if super::ops::truthy(&value)? != *and {
+                        return Ok(value);
                     }
                 }
-                last
+                self.eval(last)?
             }
             ExprKind::List(items) => {
                 let items = self.eval_all(items)?;

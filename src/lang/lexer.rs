@@ -106,8 +106,8 @@ impl Lexer<'_> {
                 '\\' => self.continuation()?,
                 '0'..='9' => self.number()?,
                 '.' if self.peek_at(1).is_some_and(|c| c.is_ascii_digit()) => self.number()?,
-                '\'' | '"' => self.string()?,
-                c if c == '_' || c.is_alphabetic() => self.name(),
+                '\'' | '"' => self.string(self.pos)?,
+                c if c == '_' || c.is_alphabetic() => self.name()?,
                 _ => self.operator()?,
             }
         }
@@ -218,13 +218,30 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    fn name(&mut self) {
+    fn name(&mut self) -> Result<(), LangError> {
         let start = self.pos;
         while matches!(self.peek(), Some(c) if c == '_' || c.is_alphanumeric()) {
             self.bump();
         }
         let text = self.source[start..self.pos].to_string();
+        if matches!(self.peek(), Some('\'' | '"')) {
+            // A string prefix (`f"{x}"`): Python reads one string, so the
+            // playground must not report a name followed by a string as a
+            // SyntaxError.
+            let what = match text.to_ascii_lowercase().as_str() {
+                "f" | "rf" | "fr" => Some("f-strings (f\"...\")"),
+                "r" => Some("raw strings (r\"...\")"),
+                "b" | "br" | "rb" => Some("bytes (b\"...\")"),
+                // `u"..."` is a plain string.
+                "u" => return self.string(start),
+                _ => None,
+            };
+            if let Some(what) = what {
+                return Err(LangError::unsupported(what, self.span_from(start)));
+            }
+        }
         self.push(TokenKind::Name(text), start);
+        Ok(())
     }
 
     fn number(&mut self) -> Result<(), LangError> {
@@ -310,8 +327,9 @@ impl Lexer<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<(), LangError> {
-        let start = self.pos;
+    /// A string literal from its opening quote; `start` is where it begins
+    /// (before its prefix, if any).
+    fn string(&mut self, start: usize) -> Result<(), LangError> {
         let quote = self.bump().expect("string() is called at a quote");
         let triple = self.peek() == Some(quote) && self.peek_at(1) == Some(quote);
         if triple {

@@ -24,6 +24,11 @@ const MAX_COMPARISONS: usize = 1 << 22;
 impl Interpreter<'_> {
     /// `l op r`.
     pub(crate) fn binary(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> Result<Value, LangError> {
+        if op == BinOp::Mod && matches!(l, Value::Str(_)) {
+            // `'%d' % 5` formats, whatever the right side is; a TypeError
+            // about `%` would say Python cannot.
+            return Err(LangError::unsupported_here("formatting strings with % ('%d' % x)"));
+        }
         if matches!(l, Value::NdArray(_)) || matches!(r, Value::NdArray(_)) {
             // NumPy computes these; a TypeError would claim it cannot.
             return Err(LangError::unsupported_here("arithmetic on NumPy arrays"));
@@ -542,6 +547,13 @@ fn identical(l: &Value, r: &Value) -> bool {
 /// `<`, `<=`, `>`, `>=` on numbers, strings and sequences.
 fn order(op: CmpOp, l: &Value, r: &Value) -> Result<bool, LangError> {
     use std::cmp::Ordering;
+    // Python orders two lists, or two tuples (torch.Size and max's pair
+    // are tuples), item by item; the playground does not, and must not
+    // answer with the TypeError that other mixes of types get.
+    let tuple_like = |v: &Value| matches!(v, Value::Tuple(_) | Value::Size(_) | Value::ValuesIndices { .. });
+    if matches!((l, r), (Value::List(_), Value::List(_))) || (tuple_like(l) && tuple_like(r)) {
+        return Err(LangError::unsupported_here(format!("ordering lists or tuples ({})", op.symbol())));
+    }
     let ordering: Option<Ordering> = match (l, r) {
         (Value::Str(a), Value::Str(b)) => Some(a.cmp(b)),
         _ => match (number(l), number(r)) {

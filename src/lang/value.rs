@@ -101,6 +101,12 @@ pub enum Builtin {
     List,
     /// `tuple(x)`
     Tuple,
+    /// `min(iterable)`, `min(a, b, ...)`
+    Min,
+    /// `max(iterable)`, `max(a, b, ...)`
+    Max,
+    /// `sum(iterable, start=0)`
+    Sum,
 }
 
 impl Builtin {
@@ -118,6 +124,9 @@ impl Builtin {
             "repr" => Builtin::Repr,
             "list" => Builtin::List,
             "tuple" => Builtin::Tuple,
+            "min" => Builtin::Min,
+            "max" => Builtin::Max,
+            "sum" => Builtin::Sum,
             _ => return None,
         })
     }
@@ -136,6 +145,9 @@ impl Builtin {
             Builtin::Repr => "repr",
             Builtin::List => "list",
             Builtin::Tuple => "tuple",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::Sum => "sum",
         }
     }
 

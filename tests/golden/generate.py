@@ -119,7 +119,6 @@ def check_subset(name, program):
         ast.ImportFrom,
         ast.Dict,
         ast.Set,
-        ast.BoolOp,
         ast.JoinedStr,
     )
     for node in ast.walk(ast.parse(program)):
@@ -1730,6 +1729,186 @@ def cases_python():
     add("python/builtins/len_nested", "len([[1, 2], [3, 4], [5, 6]])")
     add("python/builtins/float_of_bool", "float(True)")
     add("python/builtins/float_neg_inf_string", "float('-inf') < 0")
+    # Sequences slice with Python's rules, negative steps included (only
+    # tensors refuse them); the (values, indices) pair slices as a tuple.
+    for key, expr in {
+        "list_reversed": "[1, 2, 3][::-1]",
+        "str_reversed": "'abc'[::-1]",
+        "tuple_step_minus_two": "(5, 6, 7)[::-2]",
+        "size_reversed": "torch.zeros(2, 3, 4).shape[::-1]",
+        "tolist_reversed": "torch.tensor([[1, 2], [3, 4]]).tolist()[::-1]",
+        "negative_bounds": "[1, 2, 3, 4, 5][-1:0:-2]",
+        "start_backwards": "[1, 2, 3, 4, 5][3::-1]",
+        "bounds_clamped_backwards": "[1, 2, 3][10:-10:-1]",
+        "start_before_first_backwards": "[1, 2, 3][-10::-1]",
+        "empty_backwards": "[1, 2, 3][1:1:-1]",
+        "list_step_zero": "[1, 2, 3][::0]",
+        "str_step_zero": "'ab'[::0]",
+        "size_step_zero": "torch.zeros(2).shape[::0]",
+        "return_types_head": "torch.tensor([3., 1.]).max(dim=0)[:1]",
+        "return_types_reversed": "torch.tensor([3., 1.]).max(dim=0)[::-1]",
+        "return_types_whole": "torch.tensor([3., 1.]).min(dim=0)[0:2]",
+        "return_types_step_zero": "torch.tensor([3., 1.]).max(dim=0)[::0]",
+        "return_types_bool_index": "torch.tensor([3., 1.]).max(dim=0)[True]",
+        "return_types_str_index": "torch.tensor([3., 1.]).max(dim=0)['a']",
+        "return_types_variable": "r = torch.tensor([[1., 5.], [4., 3.]]).min(dim=1)\nr[1:]",
+    }.items():
+        add(f"python/slice/{key}", expr)
+    # `and` / `or` give an operand, asking only the ones before the last
+    # for their truth value.
+    for key, expr in {
+        "and_tensor_last": "True and torch.tensor([1, 2])",
+        "and_array_last": "7 and torch.tensor([1., 2.]).numpy()",
+        "or_tensor_last": "0 or torch.tensor([1, 2])",
+        "and_tensor_first": "torch.tensor([1, 2]) and 1",
+        "or_falsy_tensor_first": "torch.tensor([0]) or 5",
+        "or_empty_tensor_first": "torch.tensor([]) or 5",
+        "or_list": "[] or 'x'",
+        "and_chain_stops": "1 and 2 and 0 and 3",
+        "and_chain_last": "1 and 2 and 3",
+        "or_chain_last": "None or 0 or ''",
+        "or_skips_the_rest": "0 or None or 2 or undefined_name",
+        "and_skips_the_rest": "0 and undefined_name",
+        "and_or_mixed": "False or [1] and (2, 3)",
+        "return_types_and_size": "t = torch.tensor([[1., 5.], [4., 3.]])\nt.max(dim=0) and t.shape",
+        "tensors_and_or": "torch.tensor(1.5) and torch.tensor(0.) or torch.tensor([1, 2, 3])",
+    }.items():
+        add(f"python/boolop/{key}", expr)
+    # float() and int() convert only a 0-d NumPy array, a tensor of any
+    # shape with one element.
+    for key, expr in {
+        "float_array_one_element": "float(torch.tensor([1.5]).numpy())",
+        "int_array_one_element": "int(torch.tensor([1.5]).numpy())",
+        "float_array_nested_one_element": "float(torch.tensor([[1.5]]).numpy())",
+        "float_array_two_elements": "float(torch.tensor([1, 2]).numpy())",
+        "float_array_empty": "float(torch.tensor([]).numpy())",
+        "int_array_row": "int(torch.tensor([[1, 2]]).numpy())",
+        "int_array_one_nan": "int(torch.tensor([float('nan')]).numpy())",
+        "float_array_0d": "float(torch.tensor(1.5).numpy())",
+        "int_array_0d": "int(torch.tensor(2.5, dtype=torch.float64).numpy())",
+        "float_array_0d_bool": "float(torch.tensor(True).numpy())",
+        "float_array_reduced_to_1d": "float(torch.tensor([[1., 2.]]).sum(dim=1).numpy())",
+        "float_array_reduced_to_0d": "float(torch.tensor([[1., 2.]]).sum().numpy())",
+        "bool_array_one_element": "bool(torch.tensor([3]).numpy())",
+        "float_tensor_one_element": "float(torch.tensor([[1.5]]))",
+        "int_tensor_two_elements": "int(torch.tensor([1, 2]))",
+    }.items():
+        add(f"python/builtins/{key}", expr)
+    # min, max and sum go through a sequence (or min/max their arguments)
+    # with Python's < > and +, so ties, NaN, mixed types, 0-d tensors and
+    # the errors are Python's.
+    for key, expr in {
+        "min_list": "min([3, 1, 2])",
+        "max_args": "max(3, 4)",
+        "sum_list": "sum([1, 2])",
+        "min_args_three": "min(4, 2, 3)",
+        "max_tie_keeps_first": "max(3, 1, 3.0)",
+        "max_int_float_tie": "max(1, 1.0)",
+        "max_float_int_tie": "max(1.0, 1)",
+        "min_bool_int_tie": "min(True, 1)",
+        "min_nan_first": "min([float('nan'), 1])",
+        "min_nan_later": "min([1, float('nan')])",
+        "max_floats": "max([1.5, -2.5, 0.25])",
+        "min_str": "min('hello')",
+        "min_list_of_str": "min(['b', 'a'])",
+        "min_size": "min(torch.zeros(3, 1, 2).shape)",
+        "sum_size": "sum(torch.zeros(3, 1, 2).shape)",
+        "min_tolist": "min(torch.tensor([3., 1., 2.]).tolist())",
+        "min_single_none": "min([None])",
+        "min_empty": "min([])",
+        "max_empty_tuple": "max(())",
+        "max_empty_str": "max('')",
+        "max_empty_default": "max([], default=7)",
+        "max_empty_default_none": "max([], default=None)",
+        "max_default_with_args": "max(1, 2, default=0)",
+        "min_key_none": "min([1, 2], key=None)",
+        "min_bad_keyword": "min([1, 2], foo=1)",
+        "min_no_args": "min()",
+        "max_not_iterable": "max(5)",
+        "max_none": "max(None)",
+        "min_dtype": "min(torch.float32)",
+        "min_int_str": "min([1, 'a'])",
+        "max_int_str": "max([1, 'a'])",
+        "min_none_int": "min([None, 1])",
+        "max_int_none": "max([1, None])",
+        "max_tensor_int": "max([torch.tensor(1), 2])",
+        "max_tensors_0d": "max(torch.tensor(1.), torch.tensor(2))",
+        "min_tensors_0d_tie": "min(torch.tensor(2.), torch.tensor(2))",
+        "min_tensors_1d": "min(torch.tensor([1, 2]), torch.tensor([0, 3]))",
+        "max_empty_tensor": "max(torch.tensor([]), 1)",
+        "max_return_types": "max(torch.tensor([3., 1., 2.]).max(dim=0))",
+        "sum_floats": "sum([0.1, 0.2, 0.3])",
+        "sum_floats_repeated": "sum([0.1] * 10)",
+        "sum_mixed": "sum([1.5, 2, True])",
+        "sum_bools": "sum([True, True])",
+        "sum_negative_zero": "sum([-0.0])",
+        "sum_empty": "sum([])",
+        "sum_start": "sum((1, 2), 0.5)",
+        "sum_start_keyword": "sum([1, 2], start=10)",
+        "sum_lists": "sum([[1], [2]], [])",
+        "sum_tuples": "sum([(1,), (2,)], ())",
+        "sum_empty_list_start": "sum([], [])",
+        "sum_tolist_rows": "sum(torch.tensor([[1, 2], [3, 4]]).tolist(), [])",
+        "sum_tensors": "sum([torch.tensor([1, 2]), torch.tensor([3, 4])])",
+        "sum_tensor_0d_int": "sum([torch.tensor(1.5), 2])",
+        "sum_tensor_negative_zero": "sum([torch.tensor(-0.)])",
+        "sum_bool_tensors": "sum([torch.tensor([True, False]), torch.tensor([True, True])])",
+        "sum_strs": "sum(['a', 'b'])",
+        "sum_str_start": "sum(['a'], '')",
+        "sum_str_start_keyword": "sum([1], start='x')",
+        "sum_not_iterable_before_str": "sum(5, 'x')",
+        "sum_int_str": "sum([1, 'a'])",
+        "sum_no_args": "sum()",
+        "sum_iterable_keyword": "sum(iterable=[1])",
+        "sum_too_many": "sum([1, 2], 3, 4)",
+        "sum_bad_keyword": "sum([1, 2], foo=1)",
+        "sum_not_iterable": "sum(5)",
+        "shadowed": "min = 3\nmin",
+        "repr": "max",
+        "print": "print(min(4, 2), max([1.5, -2.5]), sum((1, 2, 3)))",
+    }.items():
+        add(f"python/min_max_sum/{key}", expr)
+    # A name just before a quote is a string prefix: `u` reads as a plain
+    # string (f, r and b are outside the subset); `%` after a number stays
+    # arithmetic.
+    add("python/syntax/u_prefix", "u'a'")
+    add("python/syntax/u_prefix_upper_escape", "U'a\\tb'")
+    add("python/syntax/u_prefix_triple", "u'''x'''")
+    add("python/sequence/int_mod_str", "5 % 'a'")
+    # A sum of tensors adds one by one, as Python does (100 is the most
+    # tensors the playground takes in one sum).
+    add("python/min_max_sum/sum_hundred_tensors", "sum([torch.tensor(0.1)] * 100)")
+    add("python/min_max_sum/sum_hundred_tensors_start", "sum([torch.tensor(0.1)] * 99, torch.tensor(0.1))")
+    add("python/min_max_sum/max_hundred_tensors", "max([torch.tensor(0.5)] * 50 + [torch.tensor(1)] * 51)")
+    # round(number, ndigits) and int(x, base): keywords, and Python's
+    # errors in Python's order (reading a string in a base is outside the
+    # subset).
+    for key, expr in {
+        "round_ndigits_float": "round(2.5, 1.5)",
+        "round_int_ndigits_float": "round(2, 1.5)",
+        "round_ndigits_str": "round(2.5, 'a')",
+        "round_ndigits_bool": "round(2.5, True)",
+        "round_ndigits_keyword": "round(2.5, ndigits=1)",
+        "round_number_keyword": "round(number=2.5)",
+        "round_bad_keyword": "round(2.5, x=1)",
+        "round_number_twice": "round(2.5, number=1)",
+        "round_no_args": "round()",
+        "round_three_args": "round(2.5, 1, 2)",
+        "round_tensor_ndigits_float": "round(torch.tensor(2.5), 1.5)",
+        "round_str_ndigits_float": "round('a', 1.5)",
+        "round_array_ndigits": "round(torch.tensor([1.25]).numpy(), 1)",
+        "int_non_string_base": "int(7, 2)",
+        "int_float_base": "int(7.5, 2)",
+        "int_tensor_base": "int(torch.tensor(1), 2)",
+        "int_base_str": "int(7, 'a')",
+        "int_string_base_none": "int('7', None)",
+        "int_base_out_of_range": "int('ff', 37)",
+        "int_base_out_of_range_non_string": "int(7, 37)",
+        "int_x_keyword": "int(x='7')",
+        "int_base_only": "int(base=2)",
+        "int_three_args": "int('1', 2, 3)",
+    }.items():
+        add(f"python/builtins/{key}", expr)
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+x = min([torch.tensor(1.)] * 1000000)

@@ -1,0 +1,1 @@
+min(torch.tensor([3., 1.]))

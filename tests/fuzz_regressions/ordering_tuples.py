@@ -1,0 +1,1 @@
+torch.zeros(1).shape >= (1,)

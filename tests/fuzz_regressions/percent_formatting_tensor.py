@@ -1,0 +1,1 @@
+'%s' % torch.tensor([1])

@@ -1,0 +1,1 @@
+sum(torch.tensor([3., 1.]))
