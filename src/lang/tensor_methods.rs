@@ -435,15 +435,30 @@ impl Interpreter<'_> {
             return Err(LangError::unsupported_here("torch.norm(out=...)"));
         }
         let (p, dim, keepdim, dtype) = (arg("p"), arg("dim"), arg("keepdim"), arg("dtype"));
-        let keepdim = p_bool(keepdim.as_ref());
+        let keepdim = match &keepdim {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(LangError::type_error(format!(
+                    "linalg_vector_norm(): argument 'keepdim' (position 4) must be bool, not {}",
+                    other.type_name()
+                )));
+            }
+        };
         let dims = match &dim {
             None | Some(Value::None) => None,
             Some(Value::Int(i)) => Some(vec![*i]),
             // `dim=()` is every dim, as no dim is.
             Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => dims_arg(Some(v)),
+            // A bool is an int to Python but not to PyTorch's int lists.
+            Some(Value::Bool(_)) => {
+                return Err(LangError::type_error(
+                    "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, but found element of type bool at pos 0",
+                ));
+            }
             Some(other) => {
                 return Err(LangError::type_error(format!(
-                    "linalg_vector_norm(): argument 'dim' must be tuple of ints, not {}",
+                    "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, not {}",
                     other.type_name()
                 )));
             }
@@ -548,10 +563,6 @@ fn frobenius(dims: Option<&[i64]>) -> Result<f64, LangError> {
         }
         _ => Ok(2.0),
     }
-}
-
-fn p_bool(v: Option<&Value>) -> bool {
-    matches!(v, Some(Value::Bool(true)))
 }
 
 fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {

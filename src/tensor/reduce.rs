@@ -383,6 +383,10 @@ fn variance(values: impl Iterator<Item = f64>, correction: f64) -> f64 {
         mean += delta / n;
         m2 += delta * (x - mean);
     }
+    // Nothing has no variance, whatever the correction.
+    if n == 0.0 {
+        return f64::NAN;
+    }
     m2 / (n - correction).max(0.0)
 }
 

@@ -1272,6 +1272,17 @@ def cases_reduce():
         "ord_tuple_positional": "torch.norm(t, (1,))",
     }.items():
         add(f"errors/norm/{key}", f"t = torch.tensor([1., 2.])\n{call}")
+    for key, call in {
+        "keepdim_tuple": "t.norm(2, 0, (0,))",
+        "keepdim_int": "t.norm(2, 0, 1)",
+        "keepdim_none": "t.norm(2, 0, None)",
+        "dim_bool": "t.norm(-3, True)",
+        "dim_float": "t.norm(2, dim=1.5)",
+    }.items():
+        add(f"errors/norm/{key}", f"t = torch.arange(24.).reshape(2, 3, 4)\n{call}")
+    # The variance of nothing is nan, whatever the correction.
+    add("reduce/var/empty_negative_correction", "torch.zeros(0).var(correction=-1)")
+    add("reduce/std/empty_lanes_negative_correction", "torch.zeros(2, 0).std(dim=1, correction=-2)")
     add("reduce/all/dim_empty_tuple", "torch.tensor([1., 0.]).all(dim=())")
     add("reduce/any/dim_empty_keepdim", "torch.tensor([[1., 0.], [0., 0.]]).any(dim=(), keepdim=True)")
     add("reduce/all/dim_empty_function", "torch.all(torch.tensor([[2, 0]]), dim=[])")
