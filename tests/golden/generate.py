@@ -73,6 +73,14 @@ def add(name, program):
 # ---------------------------------------------------------------------------
 
 
+def order_case(key, data, n, shape, dtype, program):
+    """A case `reduce/order/<key>`: `program` on `t`, the `n` values of the
+    expression `data` as `dtype` in `shape`, with every bit of the result
+    shown by `.tolist()` (for sums and products whose order matters)."""
+    t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
+    add(f"reduce/order/{key}", f"t = {t}\n{program}.tolist()")
+
+
 def run_program(program):
     """Runs `program` as the REPL would; returns (stdout, error or None)."""
     namespace = {"torch": torch, "np": np, "__name__": "__main__"}
@@ -711,8 +719,7 @@ def cases_index():
         "std_of_transpose_dim": (600, "20, 30", "float64", "t.T.std(dim=1)"),
         "var_of_float_slice_transpose": (600, "20, 30", "float32", "t[::2].T.var()"),
     }.items():
-        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
-        add(f"reduce/order/{key}", f"t = {t}\n{program}.tolist()")
+        order_case(key, data, n, shape, dtype, program)
 
 
 # ---------------------------------------------------------------------------
@@ -1199,8 +1206,7 @@ def cases_reduce():
         "norm1_f32_columns": (90, "9, 10", "float32", "norm(p=1, dim=0)"),
         "norm1_f32_whole": (300, "300", "float32", "norm(p=1)"),
     }.items():
-        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
-        add(f"reduce/order/{key}", f"t = {t}\nt.{call}.tolist()")
+        order_case(key, data, n, shape, dtype, f"t.{call}")
     # A view is summed where it lies in memory, in the order its strides
     # give PyTorch's TensorIterator: sliced rows and columns, steps, a
     # selected column, a slice of a slice.
@@ -1216,8 +1222,7 @@ def cases_reduce():
         "view_f64_std_cut": (600, "30, 20", "float64", "[:, 1:]", "std()"),
         "view_f32_slice_of_slice": (1200, "40, 30", "float32", "[1:][:, ::2]", "sum(dim=(0, 1))"),
     }.items():
-        t = data.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
-        add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
+        order_case(key, data, n, shape, dtype, f"t{view}.{call}")
     # Floating products in PyTorch's order: long contiguous lines in four
     # vectors lane by lane, contiguous columns, the blocks of a view.
     near_one = "(torch.arange({n}.) * 7919 % 1000 / 1000 + 0.5)"
@@ -1228,8 +1233,7 @@ def cases_reduce():
         "prod_f32_view_blocks": (800, "20, 40", "float32", "[:, 2:]", "prod()"),
         "prod_f64_view_rows": (900, "30, 30", "float64", "[::2, 1:]", "prod(dim=-1)"),
     }.items():
-        t = near_one.format(n=n) + f".to(torch.{dtype}).reshape({shape})"
-        add(f"reduce/order/{key}", f"t = {t}\nt{view}.{call}.tolist()")
+        order_case(key, near_one, n, shape, dtype, f"t{view}.{call}")
     # Norms in the tensor's own precision, every order, dim=() and empty dims.
     add("reduce/norm/neg_inf", "torch.tensor([5., -3.]).norm(p=float('-inf'))")
     add("reduce/norm/neg_inf_nan", "torch.tensor([5., float('nan')]).norm(p=float('-inf'))")
