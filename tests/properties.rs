@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use tensor_playground::tensor::index::IndexItem;
 use tensor_playground::tensor::lanes::Lanes;
 use tensor_playground::tensor::lineage::{Graph, Step};
+use tensor_playground::tensor::rearrange::Rearrange;
 use tensor_playground::tensor::reduce::{Reduction, reduce};
 use tensor_playground::tensor::{Layout, Scalar, Shape, Tensor};
 
@@ -18,6 +19,9 @@ struct Case {
     values: Vec<i64>,
     /// Per base dim: (start, step) of a slice that keeps at least one element.
     slices: Vec<(usize, usize)>,
+    /// The order the slice's dims are then permuted into (`t.permute`), so
+    /// that strides come in any order.
+    perm: Vec<usize>,
     dims: Option<Vec<i64>>,
     keepdim: bool,
 }
@@ -32,23 +36,29 @@ fn case() -> impl Strategy<Value = Case> {
                 Just(base_dims),
                 prop::collection::vec(-4i64..5, n),
                 slices,
+                Just((0..rank).collect::<Vec<usize>>()).prop_shuffle(),
                 prop::option::of(prop::collection::btree_set(0..rank, 1..=rank)),
                 any::<bool>(),
                 any::<bool>(),
             )
         })
-        .prop_map(|(base_dims, values, slices, dims, negative, keepdim)| {
+        .prop_map(|(base_dims, values, slices, perm, dims, negative, keepdim)| {
             let rank = base_dims.len() as i64;
             let dims = dims.map(|set| {
                 set.into_iter().map(|d| if negative { d as i64 - rank } else { d as i64 }).collect()
             });
-            Case { base_dims, values, slices, dims, keepdim }
+            Case { base_dims, values, slices, perm, dims, keepdim }
         })
 }
 
 impl Case {
-    /// The strided view the reduction runs on.
+    /// The strided view the reduction runs on: a slice, permuted.
     fn view(&self) -> Tensor {
+        self.slice().rearranged(&Rearrange::Permute(self.perm.clone()))
+    }
+
+    /// The slice of the base tensor, before the permutation.
+    fn slice(&self) -> Tensor {
         let base = Tensor::from_vec(self.values.clone(), Shape::new(self.base_dims.clone()).unwrap());
         let items: Vec<IndexItem> = self
             .slices
@@ -256,4 +266,31 @@ fn a_column_view_reduces_like_its_copy() {
     let from_copy = copy.reduce(Reduction::Sum, Some(&[0]), false).unwrap().values.to_vec::<i64>();
     assert_eq!(from_view, vec![1 + 5 + 9, 2 + 6 + 10]);
     assert_eq!(from_view, from_copy);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A permuted view's element at `i` is the slice's element at the
+    /// index the permutation names, and lineage (the same layout arithmetic
+    /// on a row-major layout) points at exactly that element.
+    #[test]
+    fn permuted_views_and_their_lineage_agree(c in case()) {
+        let slice = c.slice();
+        let r = Rearrange::Permute(c.perm.clone());
+        let view = slice.rearranged(&r);
+        let mut g = Graph::new();
+        let leaf = g.add(Step::Leaf, slice.shape().clone(), "t");
+        let map = r.apply(&Layout::contiguous(slice.shape().clone()));
+        let out = g.add(Step::View { input: leaf, map }, view.shape().clone(), "t.permute");
+        for (flat, index) in indices(view.shape().dims()).into_iter().enumerate() {
+            let mut source = vec![0; index.len()];
+            for (k, &i) in index.iter().enumerate() {
+                source[c.perm[k]] = i;
+            }
+            prop_assert_eq!(element(&view, &index), element(&slice, &source));
+            let trace = g.trace(out, flat);
+            prop_assert_eq!(trace.sources[leaf].to_vec(), vec![slice.shape().ravel(&source)]);
+        }
+    }
 }
