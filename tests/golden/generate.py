@@ -1234,6 +1234,10 @@ def cases_reduce():
         "prod_f64_view_rows": (900, "30, 30", "float64", "[::2, 1:]", "prod(dim=-1)"),
     }.items():
         order_case(key, near_one, n, shape, dtype, f"t{view}.{call}")
+    # float32 2-norms along contiguous rows: whole vectors of 8, then the
+    # rest four at a time plainly and the last few fused.
+    for n, cols in [(200, 5), (240, 6), (280, 7), (520, 13), (600, 15), (360, 3)]:
+        order_case(f"norm2_f32_rows_of_{cols}", data, n, f"{n // cols}, {cols}", "float32", "t.norm(dim=1)")
     # Norms in the tensor's own precision, every order, dim=() and empty dims.
     add("reduce/norm/neg_inf", "torch.tensor([5., -3.]).norm(p=float('-inf'))")
     add("reduce/norm/neg_inf_nan", "torch.tensor([5., float('nan')]).norm(p=float('-inf'))")
