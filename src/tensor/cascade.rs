@@ -46,18 +46,18 @@ pub fn sums<T: Summand>(buffer: &[T], layout: &Layout, reduced: &[bool]) -> Vec<
 
 /// PyTorch's `cascade_sum` loop for one block: adds the block's sums into `out`.
 fn add_block<T: Summand>(buffer: &[T], block: &Block, out: &mut [T]) {
-    let (mut a, mut b) = (block.first, block.second);
+    let mut block = *block;
     // The reduced dim goes first.
-    if a.out_stride != 0 && b.out_stride == 0 {
-        std::mem::swap(&mut a, &mut b);
+    if block.first.out_stride != 0 && block.second.out_stride == 0 {
+        std::mem::swap(&mut block.first, &mut block.second);
     }
-    let read = |i: usize, j: usize| buffer[block.input + i * a.stride + j * b.stride];
+    let (a, b) = (block.first, block.second);
     if a.out_stride != 0 {
         // Nothing reduced in this block: each element as it is.
         for j in 0..b.size {
             for i in 0..a.size {
-                let at = block.output + i * a.out_stride + j * b.out_stride;
-                out[at] = out[at] + read(i, j);
+                let at = block.output_at(i, j);
+                out[at] = out[at] + buffer[block.input_at(i, j)];
             }
         }
         return;
@@ -78,9 +78,8 @@ fn add_block<T: Summand>(buffer: &[T], block: &Block, out: &mut [T]) {
     };
     let mut line = Vec::with_capacity(a.size);
     for j in 0..b.size {
-        line.clear();
-        line.extend((0..a.size).map(|i| read(i, j)));
-        let at = block.output + j * b.out_stride;
+        block.read_line(buffer, j, &mut line);
+        let at = block.output_at(0, j);
         out[at] = out[at] + sum(j, &line);
     }
 }

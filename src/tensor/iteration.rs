@@ -32,6 +32,25 @@ pub struct Block {
     pub second: Dim,
 }
 
+impl Block {
+    /// The buffer position of the block's element `i` along `first`, `j` along `second`.
+    pub fn input_at(&self, i: usize, j: usize) -> usize {
+        self.input + i * self.first.stride + j * self.second.stride
+    }
+
+    /// The result position that element `i`, `j` goes into.
+    pub fn output_at(&self, i: usize, j: usize) -> usize {
+        self.output + i * self.first.out_stride + j * self.second.out_stride
+    }
+
+    /// Column `j`: the elements along `first` at `j` along `second`, in
+    /// order, written into `line`.
+    pub fn read_line<T: Copy>(&self, buffer: &[T], j: usize, line: &mut Vec<T>) {
+        line.clear();
+        line.extend((0..self.first.size).map(|i| buffer[self.input_at(i, j)]));
+    }
+}
+
 /// A reduction of a view over some of its dims, laid out in TensorIterator's order.
 #[derive(Debug, Clone)]
 pub struct Plan {

@@ -44,22 +44,21 @@ pub fn products<T: Factor>(buffer: &[T], layout: &Layout, reduced: &[bool]) -> V
 /// PyTorch's loop for one block: multiplies the block's elements into `out`.
 fn multiply_block<T: Factor>(buffer: &[T], block: &Block, out: &mut [T]) {
     let (a, b) = (block.first, block.second);
-    let read = |i: usize, j: usize| buffer[block.input + i * a.stride + j * b.stride];
+    let read = |i: usize, j: usize| buffer[block.input_at(i, j)];
     let group = 4 * T::WIDTH;
     if a.out_stride == 0 && a.stride == 1 {
         // Contiguous lines.
         let mut line = Vec::with_capacity(a.size);
         for j in 0..b.size {
-            line.clear();
-            line.extend((0..a.size).map(|i| read(i, j)));
-            let at = block.output + j * b.out_stride;
+            block.read_line(buffer, j, &mut line);
+            let at = block.output_at(0, j);
             out[at] = line_product(&line, out[at]);
         }
     } else if a.out_stride == 0 && b.out_stride == 1 && b.stride == 1 {
         // Contiguous columns: whole groups as running products that then
         // multiply the result, the rest one by one into it.
         for j in 0..b.size {
-            let at = block.output + j;
+            let at = block.output_at(0, j);
             out[at] = if j < b.size / group * group {
                 let column = (1..a.size).fold(read(0, j), |acc, i| acc * read(i, j));
                 column * out[at]
@@ -70,7 +69,7 @@ fn multiply_block<T: Factor>(buffer: &[T], block: &Block, out: &mut [T]) {
     } else {
         for j in 0..b.size {
             for i in 0..a.size {
-                let at = block.output + i * a.out_stride + j * b.out_stride;
+                let at = block.output_at(i, j);
                 out[at] = out[at] * read(i, j);
             }
         }

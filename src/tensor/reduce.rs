@@ -243,7 +243,7 @@ fn squared_deviations<T: Copy + Into<f64>>(buffer: &[T], plan: &Plan, mean: f64)
         let mut local = 0.0;
         for j in 0..b.second.size {
             for i in 0..b.first.size {
-                let dx = buffer[b.input + i * b.first.stride + j * b.second.stride].into() - mean;
+                let dx = buffer[b.input_at(i, j)].into() - mean;
                 local += dx * dx;
             }
         }
