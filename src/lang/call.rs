@@ -419,9 +419,7 @@ fn to_int(v: &Value) -> Result<Value, LangError> {
         Some(Scalar::Float(f)) if f.is_infinite() => {
             Err(LangError::new("OverflowError", "cannot convert float infinity to integer"))
         }
-        Some(Scalar::Float(f)) if f.abs() >= 9.2e18 => {
-            Err(LangError::limit("this integer is too large for the playground (it holds 64-bit integers)"))
-        }
+        Some(Scalar::Float(f)) if f.abs() >= 9.2e18 => Err(LangError::int_too_large()),
         Some(s) => Ok(Value::Int(s.to_i64())),
         None => Err(LangError::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -439,9 +437,7 @@ fn round_int(x: i64, n: i64) -> Result<Value, LangError> {
     let p = 10i128.pow((-n) as u32);
     let (q, r) = (i128::from(x).div_euclid(p), i128::from(x).rem_euclid(p));
     let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
-    i64::try_from(q * p).map(Value::Int).map_err(|_| {
-        LangError::limit("this integer is too large for the playground (it holds 64-bit integers)")
-    })
+    i64::try_from(q * p).map(Value::Int).map_err(|_| LangError::int_too_large())
 }
 
 /// The two arguments of `round(number, ndigits)` or `int(x, base)`, each

@@ -48,6 +48,9 @@ impl fmt::Display for LangError {
 
 impl std::error::Error for LangError {}
 
+/// What the playground says of an integer past 64 bits.
+const INT_TOO_LARGE: &str = "this integer is too large for the playground (it holds 64-bit integers)";
+
 impl LangError {
     /// An exception of type `exception` with `message`.
     pub fn new(exception: &'static str, message: impl Into<String>) -> LangError {
@@ -88,6 +91,16 @@ impl LangError {
     /// One of the playground's safety limits.
     pub fn limit(message: impl Into<String>) -> LangError {
         LangError::new("RuntimeError", message)
+    }
+
+    /// An integer past 64 bits, which the playground refuses (Python's are unbounded).
+    pub fn int_too_large() -> LangError {
+        LangError::limit(INT_TOO_LARGE)
+    }
+
+    /// An integer literal past 64 bits, where the program writes it.
+    pub fn int_too_large_at(span: Span) -> LangError {
+        LangError::limit_at(INT_TOO_LARGE, span)
     }
 
     /// One of the playground's safety limits, found while reading the program.

@@ -315,10 +315,7 @@ impl Lexer<'_> {
         if value == Some(1 << 63) {
             return Ok(TokenKind::IntMinMagnitude);
         }
-        Err(LangError::limit_at(
-            "this integer is too large for the playground (it holds 64-bit integers)",
-            self.span_from(start),
-        ))
+        Err(LangError::int_too_large_at(self.span_from(start)))
     }
 
     fn digits(&mut self) {

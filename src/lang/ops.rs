@@ -126,7 +126,9 @@ impl Interpreter<'_> {
         };
         match (op, number(&v)) {
             (UnaryOp::Neg, Some(Scalar::Float(f))) => Ok(Value::Float(-f)),
-            (UnaryOp::Neg, Some(s)) => Ok(Value::Int(s.to_i64().checked_neg().ok_or_else(too_large)?)),
+            (UnaryOp::Neg, Some(s)) => {
+                Ok(Value::Int(s.to_i64().checked_neg().ok_or_else(LangError::int_too_large)?))
+            }
             (UnaryOp::Pos, Some(Scalar::Float(f))) => Ok(Value::Float(f)),
             (UnaryOp::Pos, Some(s)) => Ok(Value::Int(s.to_i64())),
             (UnaryOp::Invert, Some(s)) if !matches!(s, Scalar::Float(_)) => Ok(Value::Int(!s.to_i64())),
@@ -246,10 +248,6 @@ fn number(v: &Value) -> Option<Scalar> {
     v.as_number()
 }
 
-fn too_large() -> LangError {
-    LangError::limit("this integer is too large for the playground (it holds 64-bit integers)")
-}
-
 /// Python's arithmetic on ints, floats and bools.
 fn python_arithmetic(op: BinOp, a: Scalar, b: Scalar) -> Result<Value, LangError> {
     let floats = matches!(a, Scalar::Float(_)) || matches!(b, Scalar::Float(_));
@@ -279,7 +277,7 @@ fn python_arithmetic(op: BinOp, a: Scalar, b: Scalar) -> Result<Value, LangError
         }));
     }
     let (x, y) = (a.to_i64(), b.to_i64());
-    let int = |r: Option<i64>| r.map(Value::Int).ok_or_else(too_large);
+    let int = |r: Option<i64>| r.map(Value::Int).ok_or_else(LangError::int_too_large);
     match op {
         BinOp::Add => int(x.checked_add(y)),
         BinOp::Sub => int(x.checked_sub(y)),

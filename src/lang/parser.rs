@@ -529,10 +529,7 @@ impl Parser {
         let kind = match token.kind {
             TokenKind::Int(i) => ExprKind::Int(i),
             TokenKind::IntMinMagnitude => {
-                return Err(LangError::limit_at(
-                    "this integer is too large for the playground (it holds 64-bit integers)",
-                    span,
-                ));
+                return Err(LangError::int_too_large_at(span));
             }
             TokenKind::Float(f) => ExprKind::Float(f),
             TokenKind::Str(mut s) => {
