@@ -186,22 +186,8 @@ impl Interpreter<'_> {
                 let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
                 Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
             }
-            "transpose" => {
-                let r = Rearrange::transpose(tensor.rank(), int_arg(&b, "dim0", 0), int_arg(&b, "dim1", 0))?;
-                Value::Tensor(self.rearranged(&t, r, span))
-            }
-            "permute" => {
-                let r = Rearrange::permute(tensor.rank(), &int_list(b.get("dims")))?;
-                Value::Tensor(self.rearranged(&t, r, span))
-            }
-            "t" => Value::Tensor(self.rearranged(&t, Rearrange::t(tensor.rank())?, span)),
-            "unsqueeze" => {
-                let r = Rearrange::unsqueeze(tensor.rank(), int_arg(&b, "dim", 0))?;
-                Value::Tensor(self.rearranged(&t, r, span))
-            }
-            "squeeze" => {
-                let dims = (which > 0).then(|| int_list(b.get("dim")));
-                let r = Rearrange::squeeze(tensor.shape(), dims.as_deref())?;
+            "transpose" | "permute" | "t" | "unsqueeze" | "squeeze" => {
+                let r = rearrangement(name, which, &b, tensor)?;
                 Value::Tensor(self.rearranged(&t, r, span))
             }
             // A copy only when the elements are not already in row-major order.
@@ -562,6 +548,19 @@ fn frobenius(dims: Option<&[i64]>) -> Result<f64, LangError> {
             )))
         }
         _ => Ok(2.0),
+    }
+}
+
+/// The view a dim-rearranging method asks for, checked as PyTorch checks it.
+fn rearrangement(name: &str, which: usize, b: &Bound, t: &Tensor) -> Result<Rearrange, TensorError> {
+    let rank = t.rank();
+    match name {
+        "transpose" => Rearrange::transpose(rank, int_arg(b, "dim0", 0), int_arg(b, "dim1", 0)),
+        "permute" => Rearrange::permute(rank, &int_list(b.get("dims"))),
+        "t" => Rearrange::t(rank),
+        "unsqueeze" => Rearrange::unsqueeze(rank, int_arg(b, "dim", 0)),
+        // The first overload is `squeeze()`, every dim of size 1.
+        _ => Rearrange::squeeze(t.shape(), (which > 0).then(|| int_list(b.get("dim"))).as_deref()),
     }
 }
 
