@@ -9,13 +9,134 @@
 // Every URL here is relative to this file, so the folder can live under
 // any path of any static host. On index.html it also starts the page.
 
-import init, { mountPlayground, startPage } from './playground.js';
-
 const here = new URL('.', import.meta.url);
-const ready = init({ module_or_path: new URL('playground_bg.wasm', here) });
+
+// The wasm and its JS glue, fetched the first time a playground needs them.
+let loading = null;
+function loadPlayground() {
+  loading ??= import('./playground.js').then(async (glue) => {
+    await glue.default({ module_or_path: new URL('playground_bg.wasm', here) });
+    return glue;
+  });
+  return loading;
+}
+
+// The first signs of a learner at the drawn opening view: the playground is fetched then.
+const FIRST_ACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'input', 'change', 'click'];
 
 if (document.body && 'tensorPlaygroundPage' in document.body.dataset) {
-  ready.then(() => startPage());
+  const drawn = 'tpDrawn' in document.body.dataset;
+  const live = 'tpLive' in document.documentElement.dataset;
+  if (drawn && !live) {
+    // The opening view is already drawn (scripts/draw-opening.mjs): the
+    // wasm is fetched when the learner first acts on the page, and what
+    // they did meanwhile is carried over to the playground.
+    wakeOnFirstAction();
+  } else {
+    startPage();
+  }
+}
+
+async function startPage(before = null) {
+  const glue = await loadPlayground();
+  const carried = before ? before() : null;
+  const body = document.body;
+  body.replaceChildren();
+  delete body.dataset.tpDrawn;
+  glue.startPage();
+  carried?.();
+}
+
+// What a learner may do to the drawn opening view before the playground has
+// arrived. The playground draws the same elements in the same places, so an
+// element of the drawing is found again by its position among the body's
+// elements.
+function wakeOnFirstAction() {
+  const body = document.body;
+  let pointer = null;
+  const edits = new Map();
+  const clicks = [];
+  const onPointer = (e) => {
+    pointer = [e.clientX, e.clientY];
+  };
+  const onEdit = (e) => {
+    const path = pathOf(e.target);
+    edits.delete(path);
+    edits.set(path, e.target);
+  };
+  const onClick = (e) => {
+    const el = e.target instanceof Element && e.target.closest('button, [role="gridcell"]');
+    if (el) clicks.push(pathOf(el));
+  };
+  const listening = [
+    ['pointermove', onPointer],
+    ['pointerover', onPointer],
+    ['input', onEdit],
+    ['change', onEdit],
+    ['click', onClick],
+  ];
+  for (const [type, f] of listening) document.addEventListener(type, f, true);
+  const wake = () => {
+    for (const type of FIRST_ACTIONS) document.removeEventListener(type, wake, true);
+    startPage(() => {
+      for (const [type, f] of listening) document.removeEventListener(type, f, true);
+      const active = document.activeElement;
+      const focus = active && active !== body && body.contains(active) ? focusOf(active) : null;
+      const changed = [...edits].map(([path, el]) => [path, el.value, el.checked]);
+      // Applied to the playground once it has replaced the drawing.
+      return () => {
+        for (const [path, value, checked] of changed) {
+          const el = elementAt(path);
+          if (!el) continue;
+          const toggles = el.type === 'checkbox' || el.type === 'radio';
+          if (toggles) el.checked = checked;
+          else el.value = value;
+          const type = toggles || el.tagName === 'SELECT' ? 'change' : 'input';
+          el.dispatchEvent(new Event(type, { bubbles: true }));
+        }
+        for (const path of clicks) elementAt(path)?.click();
+        if (focus) restoreFocus(focus);
+        if (pointer) {
+          const [clientX, clientY] = pointer;
+          const under = document.elementFromPoint(clientX, clientY);
+          under?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX, clientY }));
+        }
+      };
+    });
+  };
+  for (const type of FIRST_ACTIONS) document.addEventListener(type, wake, { capture: true, passive: true });
+}
+
+// The element's position below the body: its index among its parent's
+// elements, at each level, as "2/0/5".
+function pathOf(el) {
+  const steps = [];
+  for (let at = el; at && at !== document.body; at = at.parentElement) {
+    steps.unshift(Array.prototype.indexOf.call(at.parentElement.children, at));
+  }
+  return steps.join('/');
+}
+
+function elementAt(path) {
+  let at = document.body;
+  for (const i of path.split('/').filter((s) => s !== '')) at = at?.children[Number(i)];
+  return at ?? null;
+}
+
+function focusOf(el) {
+  const caret = typeof el.selectionStart === 'number' ? [el.selectionStart, el.selectionEnd] : null;
+  return { path: pathOf(el), caret, value: el.value };
+}
+
+function restoreFocus({ path, caret, value }) {
+  const el = elementAt(path);
+  if (!el) return;
+  el.focus();
+  if (!caret) return;
+  // The playground fills its fields a moment after it mounts, with the same
+  // text; a caret placed in the still empty field would end up at its start.
+  if (el.value !== value) el.value = value;
+  el.setSelectionRange(...caret);
 }
 
 // Each playground lives in its own shadow root with the playground's
@@ -45,7 +166,7 @@ export async function mount(element, options = {}) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('tensor-playground: mount(element, options): options must be an object');
   }
-  await ready;
+  const { mountPlayground } = await loadPlayground();
   const container = shadowContainer(element);
   // `ready` is sent while the playground mounts, before there is a handle
   // to call on() with: keep it, so that on('ready', ...) still hears it.

@@ -19,6 +19,23 @@ export const CHROMIUM = {
   ],
 };
 
+/**
+ * Runs in the page: the body's markup with the state that lives in DOM
+ * properties (the editor's program, the chosen options, the ticked boxes)
+ * written into it as attributes, so that the markup alone shows the page as
+ * it stands. scripts/draw-opening.mjs writes this into index.html; the
+ * specs compare it with what the playground draws.
+ */
+export function bodyAsDrawn() {
+  for (const el of document.querySelectorAll('textarea')) el.textContent = el.value;
+  for (const el of document.querySelectorAll('option')) el.toggleAttribute('selected', el.selected);
+  for (const el of document.querySelectorAll('input')) {
+    if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+    else el.setAttribute('value', el.value);
+  }
+  return document.body.innerHTML;
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

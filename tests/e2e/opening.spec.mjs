@@ -1,0 +1,135 @@
+// The opening view drawn at build time (scripts/draw-opening.mjs, docs/size.md):
+// a first visit shows the playground without fetching the wasm, the wasm
+// arrives when the learner first acts, and nothing they did in between is
+// lost. Other visits (a link's program, a lesson, a stored program) never
+// see the drawing.
+import { test, expect } from '@playwright/test';
+import { bodyAsDrawn } from './site.mjs';
+import { SEED, ROWS_T, cell, at, expectMarks, expectOutput } from './helpers.mjs';
+
+const WASM = '**/playground_bg.wasm';
+
+/** Holds the wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  const asked = [];
+  await page.route(WASM, async (route) => {
+    asked.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+/** Whether the playground has replaced the drawing. */
+function awake(page) {
+  return page.locator('body:not([data-tp-drawn])');
+}
+
+test('a first visit shows the opening view, drawn by the playground itself, without fetching the wasm', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('./');
+  await expect(page.locator('body[data-tp-drawn]')).toBeAttached();
+  await expect(page.getByTestId('code')).toHaveValue(SEED);
+  await expect(cell(page, 't.argmax(dim=1)', '0')).toHaveText('3');
+  await expectOutput(page, 'tensor([3, 1, 3])\n');
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((p) => p.endsWith('.wasm') || p === '/playground.js')).toEqual([]);
+  const drawn = await page.evaluate(bodyAsDrawn);
+
+  // The first sign of the learner (the pointer arriving) wakes the playground,
+  // which draws exactly what was there.
+  await page.locator('.tp-tagline').hover();
+  await expect(awake(page)).toBeAttached();
+  await expect(page.getByTestId('lesson-list').locator('li').first()).toBeAttached();
+  expect(fetched).toContain('/playground_bg.wasm');
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(bodyAsDrawn)).toBe(drawn);
+});
+
+test('a cell pointed at before the wasm arrives lights up when it does', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  await cell(page, 't.argmax(dim=1)', '2').hover();
+  await expect.poll(() => wasm.asked.length).toBe(1);
+  await expect(page.locator('body[data-tp-drawn]')).toBeAttached();
+  wasm.release();
+  await expect(awake(page)).toBeAttached();
+  await expectMarks(page, {
+    active: at('t.argmax(dim=1)', ['2']),
+    source: at('t', ['2,0', '2,1', '2,2', '2,3']),
+    winner: at('t', ['2,3']),
+  });
+});
+
+test('typing before the wasm arrives is kept, with the caret, and evaluated when it does', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  const editor = page.getByTestId('code');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(`${ROWS_T}\nt.sum(dim=`);
+  await expect(page.locator('body[data-tp-drawn]')).toBeAttached();
+  wasm.release();
+  await expect(awake(page)).toBeAttached();
+  await expect(editor).toBeFocused();
+  // Typing on after the playground took over goes on where the caret was.
+  await page.keyboard.type('1)');
+  await expect(editor).toHaveValue(`${ROWS_T}\nt.sum(dim=1)`);
+  await expectOutput(page, 'tensor([ 4.,  8., 12.])\n');
+});
+
+test('a control changed before the wasm arrives rewrites the program when it does', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  await page.getByTestId('op').selectOption('sum');
+  wasm.release();
+  await expect(awake(page)).toBeAttached();
+  await expect(page.getByTestId('code')).toHaveValue(SEED.replace('t.argmax(dim=1)', 't.sum(dim=1)'));
+  await expectOutput(page, 'tensor([3., 6., 9.])\n');
+});
+
+test('a cell clicked before the wasm arrives is pinned when it does', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  await cell(page, 't.argmax(dim=1)', '1').click();
+  await page.locator('.tp-tagline').hover();
+  wasm.release();
+  await expect(awake(page)).toBeAttached();
+  await expect(cell(page, 't.argmax(dim=1)', '1')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('announcer')).toContainText('output [1] = 1');
+});
+
+for (const [visit, prepare, url] of [
+  ['a link with its own program', async () => {}, `./#code=${encodeURIComponent(`${ROWS_T}\nt.sum(dim=0)`)}`],
+  ['a lesson', async () => {}, './#lesson=reductions&step=1'],
+  [
+    'a visitor with a stored program of their own',
+    async (page) => page.addInitScript((t) => localStorage.setItem('tensor-playground:code', t), `${ROWS_T}\nt.sum(dim=0)`),
+    './',
+  ],
+]) {
+  test(`${visit} never shows the drawing: the playground starts at once`, async ({ page }) => {
+    await prepare(page);
+    const wasm = await holdWasm(page);
+    await page.goto(url);
+    // Hidden while the wasm is on its way, and fetched without waiting for the learner.
+    await expect(page.locator('body[data-tp-drawn]')).toBeHidden();
+    await expect.poll(() => wasm.asked.length).toBe(1);
+    wasm.release();
+    await expect(awake(page)).toBeVisible();
+    await expect(page.getByTestId('tensor-grid').first()).toBeVisible();
+    if (visit !== 'a lesson') await expect(page.getByTestId('code')).toHaveValue(`${ROWS_T}\nt.sum(dim=0)`);
+  });
+}
+
+test('a visitor whose stored program is the opening one sees the drawing', async ({ page }) => {
+  await page.addInitScript((seed) => localStorage.setItem('tensor-playground:code', seed), SEED);
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('body[data-tp-drawn]')).toBeVisible();
+  expect(wasm.asked).toEqual([]);
+});
