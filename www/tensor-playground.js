@@ -48,63 +48,80 @@ async function startPage(before = null) {
 }
 
 // What a learner may do to the drawn opening view before the playground has
-// arrived. The playground draws the same elements in the same places, so an
-// element of the drawing is found again by its position among the body's
-// elements.
+// arrived, noted as it happens and done again, in the same order, to the
+// playground once it has replaced the drawing. The playground draws the
+// same elements in the same places, so an element of the drawing is found
+// again by its position among the body's elements.
 function wakeOnFirstAction() {
   const body = document.body;
   let pointer = null;
-  const edits = new Map();
-  const clicks = [];
+  // [path, 'edit', element] (only an element's last edit is kept) or [path, 'click'].
+  const actions = [];
   const onPointer = (e) => {
     pointer = [e.clientX, e.clientY];
   };
   const onEdit = (e) => {
     const path = pathOf(e.target);
-    edits.delete(path);
-    edits.set(path, e.target);
+    const earlier = actions.findIndex(([p, kind]) => p === path && kind === 'edit');
+    if (earlier >= 0) actions.splice(earlier, 1);
+    actions.push([path, 'edit', e.target]);
   };
   const onClick = (e) => {
     const el = e.target instanceof Element && e.target.closest('button, [role="gridcell"]');
-    if (el) clicks.push(pathOf(el));
+    if (el) actions.push([pathOf(el), 'click']);
   };
-  const listening = [
+  const noting = [
     ['pointermove', onPointer],
     ['pointerover', onPointer],
     ['input', onEdit],
     ['change', onEdit],
     ['click', onClick],
   ];
-  for (const [type, f] of listening) document.addEventListener(type, f, true);
+  for (const [type, f] of noting) document.addEventListener(type, f, true);
+
+  // What the playground is given: read from the drawing just before it goes.
+  const handOver = () => {
+    for (const [type, f] of noting) document.removeEventListener(type, f, true);
+    const active = document.activeElement;
+    const focus = active && active !== body && body.contains(active) ? focusOf(active) : null;
+    const done = actions.map(([path, kind, el]) => [path, kind, el?.value, el?.checked]);
+    return () => {
+      for (const [path, kind, value, checked] of done) {
+        const el = elementAt(path);
+        if (!el) continue;
+        if (kind === 'click') {
+          el.click();
+        } else if (el.type === 'checkbox' || el.type === 'radio') {
+          el.checked = checked;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        } else {
+          el.value = value;
+          el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+        }
+      }
+      if (focus) restoreFocus(focus);
+      if (pointer) {
+        const [clientX, clientY] = pointer;
+        const under = document.elementFromPoint(clientX, clientY);
+        under?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX, clientY }));
+      }
+    };
+  };
+
+  const listen = () => {
+    for (const type of FIRST_ACTIONS) document.addEventListener(type, wake, { capture: true, passive: true });
+  };
   const wake = () => {
     for (const type of FIRST_ACTIONS) document.removeEventListener(type, wake, true);
-    startPage(() => {
-      for (const [type, f] of listening) document.removeEventListener(type, f, true);
-      const active = document.activeElement;
-      const focus = active && active !== body && body.contains(active) ? focusOf(active) : null;
-      const changed = [...edits].map(([path, el]) => [path, el.value, el.checked]);
-      // Applied to the playground once it has replaced the drawing.
-      return () => {
-        for (const [path, value, checked] of changed) {
-          const el = elementAt(path);
-          if (!el) continue;
-          const toggles = el.type === 'checkbox' || el.type === 'radio';
-          if (toggles) el.checked = checked;
-          else el.value = value;
-          const type = toggles || el.tagName === 'SELECT' ? 'change' : 'input';
-          el.dispatchEvent(new Event(type, { bubbles: true }));
-        }
-        for (const path of clicks) elementAt(path)?.click();
-        if (focus) restoreFocus(focus);
-        if (pointer) {
-          const [clientX, clientY] = pointer;
-          const under = document.elementFromPoint(clientX, clientY);
-          under?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX, clientY }));
-        }
-      };
+    startPage(handOver).catch((error) => {
+      // The playground did not arrive (the network, say): the drawing stays,
+      // and the next action tries again.
+      console.error('tensor-playground: could not load the playground:', error);
+      loading = null;
+      listen();
     });
   };
-  for (const type of FIRST_ACTIONS) document.addEventListener(type, wake, { capture: true, passive: true });
+  listen();
 }
 
 // The element's position below the body: its index among its parent's

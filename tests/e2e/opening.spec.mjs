@@ -102,6 +102,35 @@ test('a cell clicked before the wasm arrives is pinned when it does', async ({ p
   await expect(page.getByTestId('announcer')).toContainText('output [1] = 1');
 });
 
+test('edits and clicks before the wasm arrives are done again in the order they were made', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  // The option first, then the program typed over: the typed program wins.
+  await page.getByTestId('op').selectOption('sum');
+  await page.getByTestId('code').fill(`${ROWS_T}\nt.mean(dim=0)`);
+  wasm.release();
+  await expect(awake(page)).toBeAttached();
+  await expect(page.getByTestId('code')).toHaveValue(`${ROWS_T}\nt.mean(dim=0)`);
+  await expectOutput(page, 'tensor([2., 2., 2., 2.])\n');
+});
+
+test('when the wasm fails to arrive the drawing stays, and the next action tries again', async ({ page }) => {
+  let tries = 0;
+  await page.route(WASM, (route) => (++tries === 1 ? route.abort() : route.continue()));
+  await page.goto('./');
+  await page.locator('.tp-tagline').hover();
+  await expect.poll(() => tries).toBe(1);
+  await expect(page.locator('body[data-tp-drawn]')).toBeVisible();
+  await cell(page, 't.argmax(dim=1)', '1').hover();
+  await expect(awake(page)).toBeAttached();
+  expect(tries).toBe(2);
+  await expectMarks(page, {
+    active: at('t.argmax(dim=1)', ['1']),
+    source: at('t', ['1,0', '1,1', '1,2', '1,3']),
+    winner: at('t', ['1,1']),
+  });
+});
+
 for (const [visit, prepare, url] of [
   ['a link with its own program', async () => {}, `./#code=${encodeURIComponent(`${ROWS_T}\nt.sum(dim=0)`)}`],
   ['a lesson', async () => {}, './#lesson=reductions&step=1'],
@@ -132,4 +161,23 @@ test('a visitor whose stored program is the opening one sees the drawing', async
   await page.waitForLoadState('networkidle');
   await expect(page.locator('body[data-tp-drawn]')).toBeVisible();
   expect(wasm.asked).toEqual([]);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('a cell tapped before the wasm arrives is pinned and lit when it does', async ({ page }) => {
+    const wasm = await holdWasm(page);
+    await page.goto('./');
+    await cell(page, 't.argmax(dim=1)', '0').tap();
+    await expect.poll(() => wasm.asked.length).toBe(1);
+    wasm.release();
+    await expect(awake(page)).toBeAttached();
+    await expect(cell(page, 't.argmax(dim=1)', '0')).toHaveAttribute('aria-selected', 'true');
+    await expectMarks(page, {
+      active: at('t.argmax(dim=1)', ['0']),
+      source: at('t', ['0,0', '0,1', '0,2', '0,3']),
+      winner: at('t', ['0,3']),
+    });
+  });
 });
