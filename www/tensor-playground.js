@@ -43,6 +43,7 @@ async function startPage(before = null) {
   const body = document.body;
   body.replaceChildren();
   delete body.dataset.tpDrawn;
+  delete body.dataset.tpWaking;
   glue.startPage();
   carried?.();
 }
@@ -113,10 +114,13 @@ function wakeOnFirstAction() {
   };
   const wake = () => {
     for (const type of FIRST_ACTIONS) document.removeEventListener(type, wake, true);
+    // The pointer says "working" while the playground is on its way (style.css).
+    body.dataset.tpWaking = '';
     startPage(handOver).catch((error) => {
       // The playground did not arrive (the network, say): the drawing stays,
       // and the next action tries again.
       console.error('tensor-playground: could not load the playground:', error);
+      delete body.dataset.tpWaking;
       loading = null;
       listen();
     });

@@ -54,9 +54,11 @@ test('a cell pointed at before the wasm arrives lights up when it does', async (
   await page.goto('./');
   await cell(page, 't.argmax(dim=1)', '2').hover();
   await expect.poll(() => wasm.asked.length).toBe(1);
-  await expect(page.locator('body[data-tp-drawn]')).toBeAttached();
+  // The pointer says the page is working on it.
+  await expect(page.locator('body[data-tp-drawn][data-tp-waking]')).toHaveCSS('cursor', 'progress');
   wasm.release();
   await expect(awake(page)).toBeAttached();
+  await expect(page.locator('body')).not.toHaveAttribute('data-tp-waking');
   await expectMarks(page, {
     active: at('t.argmax(dim=1)', ['2']),
     source: at('t', ['2,0', '2,1', '2,2', '2,3']),
