@@ -100,11 +100,7 @@ impl Interpreter<'_> {
             }
             Builtin::Abs => match one(&args)?.as_number() {
                 Some(Scalar::Float(f)) => Ok(Value::Float(f.abs())),
-                Some(s) => Ok(Value::Int(
-                    s.to_i64()
-                        .checked_abs()
-                        .ok_or_else(|| LangError::limit("this integer is too large for the playground"))?,
-                )),
+                Some(s) => Ok(Value::Int(s.to_i64().checked_abs().ok_or_else(LangError::int_too_large)?)),
                 None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
             Builtin::Round => unreachable!("handled above: it takes keyword arguments"),
