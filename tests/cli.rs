@@ -103,6 +103,21 @@ fn argmax_along_rows_wins_with_one_element_per_row() {
 }
 
 #[test]
+fn amax_and_amin_win_where_max_and_min_would_pick() {
+    // amax returns only the value; its winner is the element max picks,
+    // the first of the tie 3, 3 in row 1, also through a transposed view.
+    let report = lineage(&format!("{ARGMAX}t.amax(dim=1)\n"));
+    let elements = report["elements"].as_array().unwrap();
+    assert_eq!(elements[1]["winners"], json!([element("t", &[1, 1])]));
+    assert_eq!(elements[2]["winners"], json!([element("t", &[2, 3])]));
+    let report = lineage(&format!("{ARGMAX}t.T.amin(dim=0)\n"));
+    assert_eq!(report["elements"][0]["winners"], json!([element("t", &[0, 1])]));
+    // And a winner picked upstream is what a later selection wins with.
+    let report = lineage(&format!("{ARGMAX}t.amax(dim=1).argmax()\n"));
+    assert_eq!(report["elements"][0]["winners"], json!([element("t", &[2, 3])]));
+}
+
+#[test]
 fn a_sum_has_sources_but_no_winners() {
     let report = lineage(&format!("{ARGMAX}t.sum(dim=0)\n"));
     assert_eq!(report["shape"], json!([4]));

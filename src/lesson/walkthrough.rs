@@ -145,7 +145,8 @@ mod tests {
         let frames = walkthrough(&s);
         assert_eq!(frames[1].caption, "max(0, 4) = 4, at t[1, 1]");
         let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.amax(dim=1)");
-        assert_eq!(walkthrough(&s)[0].caption, "max(2, 0, 4) = 4");
+        // amax says only the value; the walk-through still shows where it is.
+        assert_eq!(walkthrough(&s)[0].caption, "max(2, 0, 4) = 4, at t[0, 2]");
         let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.argmax(dim=1)");
         assert_eq!(walkthrough(&s)[1].caption, "argmax(1, 5, 0) = 1, at t[1, 1]");
     }

@@ -109,7 +109,7 @@ pub fn indexable(text: &str) -> String {
 /// out when there is none to name).
 fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
     let of = match won {
-        Some(won) if op.selects() => format!("{of}, which is {won}"),
+        Some(won) if op.has_winner() => format!("{of}, which is {won}"),
         _ => of.to_string(),
     };
     match op {

@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod dtype;
 pub mod elementwise;
 pub mod error;
+pub mod extreme;
 pub mod format;
 pub mod index;
 pub mod iteration;

@@ -4,6 +4,7 @@
 use super::cascade;
 use super::dtype::DType;
 use super::error::TensorError;
+use super::extreme;
 use super::iteration::Plan;
 use super::lanes::Lanes;
 use super::norm;
@@ -94,6 +95,14 @@ impl Reduction {
         matches!(self, Reduction::Max | Reduction::Min | Reduction::Argmax | Reduction::Argmin)
     }
 
+    /// Whether lineage names a winner in each lane: the element a selection
+    /// picked, or for `amax`/`amin`, which return the extreme value without
+    /// saying where it was, the element `max`/`min` would pick (the first
+    /// of equals).
+    pub fn has_winner(self) -> bool {
+        self.selects() || matches!(self, Reduction::Amax | Reduction::Amin)
+    }
+
     /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
     pub fn output_dtype(self, dtype: DType) -> Result<DType, TensorError> {
         use Reduction::*;
@@ -140,11 +149,25 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
     }
+    // `max()` and `min()` of the whole tensor have a kernel of their own,
+    // whose order decides which of `0.` and `-0.` they return.
+    let whole_extreme = lanes.whole() && matches!(op, Reduction::Max | Reduction::Min);
     let (storage, winners) = with_storage!(&*input.storage, buffer => {
-        let (values, winners) = per_lane(buffer, &input, lanes, !op.selects(), |lane| apply(op, lane));
+        let (values, winners) = per_lane(buffer, &input, lanes, !op.selects(), |lane| match whole_extreme {
+            true => (extreme::whole(lane, op == Reduction::Max).to_scalar(), apply(op, lane).1),
+            false => apply(op, lane),
+        });
         (Storage::from_scalars(out_dtype, values.into_iter()), winners)
     });
-    let winners = op.selects().then_some(winners);
+    let winners = match op {
+        _ if op.selects() => Some(winners),
+        // Their values were read in memory order, for PyTorch's; the
+        // winner is counted in index order, as `max`'s is.
+        _ if op.has_winner() => Some(with_storage!(&*input.storage, buffer => {
+            per_lane(buffer, &input, lanes, false, |lane| apply(op, lane)).1
+        })),
+        _ => None,
+    };
     Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners })
 }
 

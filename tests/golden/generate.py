@@ -1352,6 +1352,24 @@ def cases_reduce():
                                [2.5, 2.5, 0.0, 1.0, 1.0, 0.0, -1.0, 0.5, 0.5, 2.0]])
         scores.argmax(dim=1)
     """)
+    # max() and min() of a whole tensor return 0. or -0. by the order of
+    # their own kernel (src/tensor/extreme.rs): shorter than a vector, the
+    # later of equal elements; longer, lane by lane and then across lanes.
+    zeros = {
+        "pair_f32": ("[0., -0.]", "float32"),
+        "pair_reversed_f32": ("[-0., 0.]", "float32"),
+        "pair_f64": ("[0., -0.]", "float64"),
+        "nine_f32": ("[-1., 0., -0., -2., 0., -0., -0., 0., -0.]", "float32"),
+        "seventeen_f32": ("[0., -0., -0., 0., -1., 0., -0., -0., -0., 0., 0., -0., -2., -0., 0., -0., 0.]", "float32"),
+        "thirteen_f64": ("[-0., 0., -1., -0., 0., 0., -0., -0., 0., -0., 0., -0., -0.]", "float64"),
+    }
+    for key, (data, dtype) in zeros.items():
+        add(f"reduce/signed_zero/max_{key}", f"t = torch.tensor({data}, dtype=torch.{dtype})\nt.max(), (-t).min()")
+    add("reduce/signed_zero/of_a_transposed_view", """
+        t = torch.tensor([[0., -0., -0., 0., -1.], [-0., 0., 0., -0., -0.]])
+        t.T.max(), torch.max(t.T), t.T.min(), t.max(dim=0).values, t.amax()
+    """)
+    add("reduce/signed_zero/nan_wins", "torch.tensor([0., -0., float('nan'), -0., 0., 0., -0., 0., -0.]).max()")
 
 
 # ---------------------------------------------------------------------------
