@@ -60,9 +60,14 @@ pub fn read_controls(source: &str) -> Controls {
 /// a new line reducing the assigned variable.
 pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -> String {
     let Ok(statements) = parse(source) else { return source.to_string() };
+    let keepdim = keepdim && keeps_dims(op, dim);
     let mut args = Vec::new();
-    if let Some(d) = dim {
-        args.push(format!("dim={d}"));
+    match dim {
+        Some(d) => args.push(format!("dim={d}")),
+        // `t.sum(keepdim=True)` is a TypeError; `dim=None` names the
+        // overload that keeps every dim, and reads as what it does.
+        None if keepdim => args.push("dim=None".to_string()),
+        None => {}
     }
     if keepdim {
         args.push("keepdim=True".to_string());
@@ -94,6 +99,17 @@ pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -
         StmtKind::Import { .. } => return source.to_string(),
     };
     format!("{}{}{}", &source[..span.start], line, &source[span.end..])
+}
+
+/// Whether PyTorch's `op` can keep the reduced dims along `dim` (`None`:
+/// the whole tensor): `count_nonzero` never can, and `prod`, `max` and
+/// `min` only along a dim. The keepdim control is off where it cannot.
+pub fn keeps_dims(op: &str, dim: Option<i64>) -> bool {
+    match op {
+        "count_nonzero" => false,
+        "prod" | "max" | "min" => dim.is_some(),
+        _ => true,
+    }
 }
 
 /// The source text of a span.
@@ -179,7 +195,10 @@ mod tests {
     fn rewrites_only_the_last_line() {
         let p = format!("{T}t.sum(dim=0)  # columns\n");
         assert_eq!(write_controls(&p, "max", Some(0), false), format!("{T}t.max(dim=0)  # columns\n"));
-        assert_eq!(write_controls(&p, "mean", None, true), format!("{T}t.mean(keepdim=True)  # columns\n"));
+        assert_eq!(
+            write_controls(&p, "mean", None, true),
+            format!("{T}t.mean(dim=None, keepdim=True)  # columns\n")
+        );
         let f = format!("{T}torch.sum(t, dim=1)");
         assert_eq!(
             write_controls(&f, "argmin", Some(-1), true),
@@ -190,6 +209,29 @@ mod tests {
         assert_eq!(write_controls(&g, "max", Some(0), false), format!("{T}(t[0] + t[1]).max(dim=0)"));
         let g = format!("{T}torch.sum((t + 1), 1)");
         assert_eq!(write_controls(&g, "amax", Some(0), false), format!("{T}torch.amax((t + 1), dim=0)"));
+    }
+
+    #[test]
+    fn never_write_a_program_pytorch_refuses() {
+        // Whatever the controls are set to, PyTorch takes the program (the
+        // interpreter's errors are PyTorch's, checked by the golden tests):
+        // keepdim is left out where the op cannot keep dims.
+        let p = format!("{T}t.sum(dim=0)\n");
+        for op in REDUCTIONS {
+            for dim in [None, Some(0), Some(1), Some(-1)] {
+                for keepdim in [false, true] {
+                    let program = write_controls(&p, op, dim, keepdim);
+                    let run = crate::lang::run_program(&program);
+                    assert_eq!(run.error, None, "{program}");
+                    assert_eq!(program.contains("keepdim=True"), keepdim && keeps_dims(op, dim), "{program}");
+                }
+            }
+        }
+        assert_eq!(write_controls(&p, "prod", None, true), format!("{T}t.prod()\n"));
+        assert_eq!(
+            write_controls(&p, "count_nonzero", Some(1), true),
+            format!("{T}t.count_nonzero(dim=1)\n")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! program's last line and follow it when the learner edits it.
 
 use super::state::{Change, PlaygroundState};
-use crate::session::controls::{DimChoice, REDUCTIONS, read_controls, write_controls};
+use crate::session::controls::{DimChoice, REDUCTIONS, keeps_dims, read_controls, write_controls};
 use crate::tensor::lineage::Step;
 use leptos::prelude::*;
 
@@ -51,11 +51,14 @@ pub fn Controls() -> impl IntoView {
     let on_keepdim = move |ev: leptos::ev::Event| {
         apply(None, current_dim().flatten(), event_target_checked(&ev));
     };
+    // The dims the tensor has (0-d tensors accept dim 0 and -1 too).
+    let valid_dims = move || {
+        let rank = rank.get().unwrap_or(0).max(1) as i64;
+        -rank..rank
+    };
     let dim_options = move || {
-        let rank = rank.get().unwrap_or(0) as i64;
         let selected = current_dim();
-        // 0-d tensors accept dim 0 and -1 too.
-        let dims: Vec<i64> = (-rank.max(1)..rank.max(1)).collect();
+        let dims: Vec<i64> = valid_dims().collect();
         let mut options = vec![
             view! { <option value="none" selected=selected == Some(None)>"none (whole tensor)"</option> }
                 .into_any(),
@@ -81,6 +84,29 @@ pub fn Controls() -> impl IntoView {
         }));
         options.collect_view()
     };
+    // The option the dim control shows, set as the select's value: an
+    // option's `selected` attribute no longer moves the selection once the
+    // learner has picked one, so back/forward would leave it behind.
+    let dim_value = move || match current_dim() {
+        Some(None) => "none".to_string(),
+        Some(Some(d)) if valid_dims().contains(&d) => d.to_string(),
+        _ => "other".to_string(),
+    };
+    // Why keepdim cannot be ticked for the chosen op and dim, if it cannot.
+    let keepdim_refused = move || {
+        controls.with(|c| {
+            let op = c.op.as_deref()?;
+            let dim = match c.dim {
+                DimChoice::Whole => None,
+                DimChoice::Dim(d) => Some(d),
+                DimChoice::Other => return None,
+            };
+            (!keeps_dims(op, dim)).then(|| match dim {
+                None if op != "count_nonzero" => format!("{op}() keeps dims only along a dim: pick one"),
+                _ => format!("{op}() has no keepdim"),
+            })
+        })
+    };
     let op_value = move || controls.with(|c| c.op.clone().unwrap_or_default());
     view! {
         <div class="tp-controls" role="group" aria-label="Reduction">
@@ -95,12 +121,14 @@ pub fn Controls() -> impl IntoView {
             </label>
             <label>
                 <span>"dim"</span>
-                <select data-testid="dim" on:change=on_dim disabled=readonly>{dim_options}</select>
+                <select data-testid="dim" prop:value=dim_value on:change=on_dim disabled=readonly>
+                    {dim_options}
+                </select>
             </label>
-            <label class="tp-check">
+            <label class="tp-check" title=keepdim_refused>
                 <input
                     type="checkbox"
-                    disabled=readonly
+                    disabled=move || readonly || keepdim_refused().is_some()
                     data-testid="keepdim"
                     prop:checked=move || controls.with(|c| c.keepdim)
                     on:change=on_keepdim

@@ -126,6 +126,28 @@ test('choosing op, dim and keepdim rewrites the last line, the transcript and th
   expect(codeOf(page.url())).toBe(`${SEED_T}\nt.sum(dim=-1)\n`);
 });
 
+test('keepdim is offered only where PyTorch can keep the dims, and says why not', async ({ page }) => {
+  await open(page, SEED);
+  const keepdim = page.getByTestId('keepdim');
+  await keepdim.check();
+  await page.getByTestId('dim').selectOption('none');
+  // t.argmax(keepdim=True) is fine; t.sum(keepdim=True) is a TypeError, so dim=None is written.
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.argmax(dim=None, keepdim=True)\n`);
+  await page.getByTestId('op').selectOption('sum');
+  await expectOutput(page, 'tensor([[18.]])\n');
+  // prod, max and min keep dims only along a dim: keepdim goes, and is off.
+  await page.getByTestId('op').selectOption('prod');
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.prod()\n`);
+  await expect(keepdim).toBeDisabled();
+  await expect(keepdim).not.toBeChecked();
+  await expect(page.locator('label', { has: keepdim })).toHaveAttribute('title', /prod\(\) keeps dims only along a dim/);
+  await page.getByTestId('dim').selectOption('1');
+  await expect(keepdim).toBeEnabled();
+  await page.getByTestId('op').selectOption('count_nonzero');
+  await expect(keepdim).toBeDisabled();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+});
+
 test('a last line that is not a reduction shows so, and picking an op reduces it', async ({ page }) => {
   await open(page, `${ROWS_T}\nt[0] + t[1]`);
   const op = page.getByTestId('op');

@@ -90,6 +90,35 @@ test('a control change is a history entry: back and forward restore the program 
   await expectOutput(page, 'tensor([3., 6., 9.])\n');
 });
 
+test('back and forward, and a fragment changed while open, set every control to the program', async ({ page }) => {
+  await open(page, SEED);
+  await page.getByTestId('dim').selectOption('0');
+  await page.getByTestId('op').selectOption('sum');
+  await page.getByTestId('dim').selectOption('none');
+  await page.getByTestId('keepdim').check();
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.sum(dim=None, keepdim=True)\n`);
+  const controls = async (op, dim, keepdim) => {
+    await expect(page.getByTestId('op')).toHaveValue(op);
+    await expect(page.getByTestId('dim')).toHaveValue(dim);
+    if (keepdim) await expect(page.getByTestId('keepdim')).toBeChecked();
+    else await expect(page.getByTestId('keepdim')).not.toBeChecked();
+  };
+  await page.goBack();
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.sum()\n`);
+  await controls('sum', 'none', false);
+  await page.goBack();
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.sum(dim=0)\n`);
+  await controls('sum', '0', false);
+  await page.goBack();
+  await controls('argmax', '0', false);
+  await page.goForward();
+  await page.goForward();
+  await controls('sum', 'none', false);
+  await page.evaluate((f) => (location.hash = f), fragment(`${SEED_T}\nt.mean(dim=-1, keepdim=True)`).slice(1));
+  await expect(page.getByTestId('code')).toHaveValue(`${SEED_T}\nt.mean(dim=-1, keepdim=True)`);
+  await controls('mean', '-1', true);
+});
+
 test('back after the first control change on a page opened without a fragment restores the seed', async ({ page }) => {
   await open(page);
   await page.getByTestId('op').selectOption('sum');
