@@ -10,7 +10,9 @@ pub fn Announcer() -> impl IntoView {
     let words = move || {
         let (active, _) = state.highlight.get()?;
         let hidden = state.conceal.get();
-        Some(state.drawing.with(|s| s.describe(active.node, active.flat, hidden)))
+        let words = state.drawing.with(|s| s.describe(active.node, active.flat, hidden));
+        // Pinning changes nothing else that is heard: it says so first.
+        Some(if state.pinned.get() == Some(active) { format!("Pinned. {words}") } else { words })
     };
     view! { <p class="tp-live" data-testid="announcer" aria-live="polite">{words}</p> }
 }

@@ -110,10 +110,24 @@ fn Grids() -> impl IntoView {
     });
     let room = ResizeWatch::new();
     section.on_load(move |el| room.watch(&el, check));
+    // The program has an error and the grids are an earlier program's: say
+    // so, so that nobody reads them as the answer to what is written now.
+    let stale = move || {
+        state.session.with(|now| {
+            now.run().error.is_some()
+                && state.drawing.with(|drawn| !Rc::ptr_eq(now, drawn) && !drawn.grids().is_empty())
+        })
+    };
     view! {
+        {move || stale().then(|| view! {
+            <p class="tp-stale-note" data-testid="stale-note">
+                "Still showing the last program that ran: the one above stops at the error below."
+            </p>
+        })}
         <section
             node_ref=section
             class="tp-grids"
+            data-stale=move || stale().then_some("")
             data-show-all=move || state.show_all.get().then_some("")
             aria-label="Tensors"
             part="grids"

@@ -207,11 +207,12 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
   // The learner's text is untouched, the transcript holds what ran before the error.
   await expect(page.getByTestId('code')).toHaveValue(broken);
   await expectOutput(page, 'tensor(18.)\n');
-  // The last good drawing stays, and still lights up.
+  // The last good drawing stays, says it is the last good one, and still lights up.
   expect(await grids(page)).toEqual([
     ['t', '3,4'],
     ['t.sum(dim=1)', '3'],
   ]);
+  await expect(page.getByTestId('stale-note')).toHaveText(/Still showing the last program that ran/);
   await cell(page, 't.sum(dim=1)', '2').hover();
   await expectMarks(page, { active: at('t.sum(dim=1)', ['2']), source: at('t', ['2,0', '2,1', '2,2', '2,3']) });
   // The dim control still lists the dims of the drawn tensor, and shows
@@ -222,8 +223,9 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
   await page.reload();
   await expect(page.getByTestId('code')).toHaveValue(broken);
   await expectExactText(page.getByTestId('error'), message);
-  // Opened failing, it draws what the failing line read: t.
+  // Opened failing, it draws what the failing line read: t (this program's own).
   expect(await grids(page)).toEqual([['t', '3,4']]);
+  await expect(page.getByTestId('stale-note')).toHaveCount(0);
   // Fixing it clears the error.
   await page.getByTestId('code').click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -236,6 +238,7 @@ test('an error shows one line with PyTorch\'s message, keeps the text and the la
     ['t', '3,4'],
     ['t.sum(dim=0)', '4'],
   ]);
+  await expect(page.getByTestId('stale-note')).toHaveCount(0);
 });
 
 test('a program opened failing draws the tensors its failing line read and computed', async ({ page }) => {

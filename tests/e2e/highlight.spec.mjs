@@ -184,6 +184,11 @@ test('the aria-live region says what the active cell is, in words', async ({ pag
   // Keyboard focus speaks too.
   await cell(page, 't.sum(dim=1)', '2').focus();
   await expect(live).toHaveText('output [2] = 12: the sum of t[2, 0], t[2, 1], t[2, 2], t[2, 3]');
+  // Pinning is heard, and so is letting go.
+  await page.keyboard.press('Enter');
+  await expect(live).toHaveText('Pinned. output [2] = 12: the sum of t[2, 0], t[2, 1], t[2, 2], t[2, 3]');
+  await page.keyboard.press('Escape');
+  await expect(live).toHaveText('output [2] = 12: the sum of t[2, 0], t[2, 1], t[2, 2], t[2, 3]');
 });
 
 test('rank 3 with dim=1 and keepdim=True: each output lights its column of its block', async ({ page }) => {
