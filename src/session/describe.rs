@@ -45,7 +45,7 @@ impl Session {
                             .get(g.node)
                             .into_iter()
                             .flatten()
-                            .map(|&f| format!("{}{}", name(g), at(&g.index(f))))
+                            .map(|&f| subject(&name(g), &g.index(f)))
                             .collect::<Vec<_>>()
                     })
                     .collect();
@@ -60,14 +60,15 @@ impl Session {
             // picks the largest of `t.sum(dim=0)[0], ...`.
             Step::Reduce { op, .. } => {
                 let lane = graph.feeds(node, flat);
-                let first: Vec<String> = lane.iter().take(LISTED).map(|&e| self.element_name(e)).collect();
+                let first: Vec<String> =
+                    lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
                 let won = if hidden { None } else { graph.winner(node, flat).map(|e| self.element_name(e)) };
                 reduction_words(*op, &listed_of(&first, lane.len()), won)
             }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             _ => format!("computed from {}", listed(&leaf_sources())),
         };
-        format!("{who}{} = {value}: {explanation}", at(&index))
+        format!("{} = {value}: {explanation}", subject(&who, &index))
     }
 
     /// Leaf elements as the learner writes them (`t[1, 0]`), sorted by name then index.
@@ -133,7 +134,13 @@ fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
 
 /// The first few items, then how many more.
 fn listed(items: &[String]) -> String {
-    listed_of(&items[..items.len().min(LISTED)], items.len())
+    listed_of(&items[..shown(items.len())], items.len())
+}
+
+/// How many of `total` items are named: a few, or all of them when naming
+/// the last one costs no more than saying "and 1 more".
+fn shown(total: usize) -> usize {
+    if total == LISTED + 1 { total } else { total.min(LISTED) }
 }
 
 /// The `first` few of `total` items, then how many more.
@@ -145,10 +152,16 @@ fn listed_of(first: &[String], total: usize) -> String {
     }
 }
 
-/// An element's place after its tensor's name: ` [1, 2]`, or nothing for
-/// the one element of a 0-d tensor ("output", not "output []").
-fn at(index: &[usize]) -> String {
-    if index.is_empty() { String::new() } else { format!(" [{}]", join(index)) }
+/// An element named as the subject of a description: `t[1, 2]`,
+/// `(t + 1)[0]`, or for the result "output [1]" (words, not Python); the
+/// one element of a 0-d tensor is its tensor's name alone ("output", not
+/// "output []").
+fn subject(name: &str, index: &[usize]) -> String {
+    match (name, index.is_empty()) {
+        (_, true) => name.to_string(),
+        ("output", false) => format!("output [{}]", join(index)),
+        (_, false) => format!("{}[{}]", indexable(name), join(index)),
+    }
 }
 
 fn join(index: &[usize]) -> String {
@@ -176,6 +189,22 @@ mod tests {
     }
 
     #[test]
+    fn long_lanes_name_a_few_and_count_the_rest_but_never_one() {
+        let s = Session::new("t = torch.arange(9.)\nt.sum()");
+        let all: Vec<String> = (0..9).map(|i| format!("t[{i}]")).collect();
+        assert_eq!(
+            s.describe(node_of(&s, "t.sum()"), 0, false),
+            format!("output = 36: the sum of {}", all.join(", "))
+        );
+        let s = Session::new("t = torch.arange(10.)\nt.sum()");
+        let some: Vec<String> = (0..8).map(|i| format!("t[{i}]")).collect();
+        assert_eq!(
+            s.describe(node_of(&s, "t.sum()"), 0, false),
+            format!("output = 45: the sum of {} and 2 more", some.join(", "))
+        );
+    }
+
+    #[test]
     fn argmax_names_the_winner_and_inputs_name_their_outputs() {
         let s = Session::new("t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0]])\nt.argmax(dim=1)");
         let out = node_of(&s, "t.argmax(dim=1)");
@@ -184,7 +213,7 @@ mod tests {
             "output [1] = 1: the position of the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
         );
         let t = node_of(&s, "t");
-        assert_eq!(s.describe(t, 6, false), "t [1, 2] = 3: an input that feeds output [1]");
+        assert_eq!(s.describe(t, 6, false), "t[1, 2] = 3: an input that feeds output [1]");
     }
 
     #[test]
@@ -193,19 +222,19 @@ mod tests {
         let values = node_of(&s, "t.max(dim=1).values");
         assert_eq!(
             s.describe(values, 1, true),
-            "t.max(dim=1).values [1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]"
+            "t.max(dim=1).values[1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]"
         );
         assert_eq!(
             s.describe(values, 1, false),
-            "t.max(dim=1).values [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
+            "t.max(dim=1).values[1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]"
         );
         // An input names no output while hidden: the indices would tell the
         // result's shape, which a shape question asks for.
         let t = node_of(&s, "t");
-        assert_eq!(s.describe(t, 5, true), "t [1, 1] = 3: an input");
+        assert_eq!(s.describe(t, 5, true), "t[1, 1] = 3: an input");
         assert_eq!(
             s.describe(t, 5, false),
-            "t [1, 1] = 3: an input that feeds t.max(dim=1).values [1], t.max(dim=1).indices [1]"
+            "t[1, 1] = 3: an input that feeds t.max(dim=1).values[1], t.max(dim=1).indices[1]"
         );
     }
 
@@ -213,7 +242,7 @@ mod tests {
     fn a_reduction_is_told_in_terms_of_what_it_reduced() {
         let s = Session::new(&format!("{T}t.sum(dim=0).argmax()"));
         let t = node_of(&s, "t");
-        assert_eq!(s.describe(t, 1, false), "t [0, 1] = 1: an input that feeds output");
+        assert_eq!(s.describe(t, 1, false), "t[0, 1] = 1: an input that feeds output");
         let out = s.grids().last().unwrap().node;
         assert_eq!(
             s.describe(out, 0, false),

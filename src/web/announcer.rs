@@ -8,6 +8,11 @@ use leptos::prelude::*;
 pub fn Announcer() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let words = move || {
+        // The walk-through narrates itself in its caption (also live): the
+        // cell it moves to every frame would only talk over it.
+        if state.revealed.get().is_some() {
+            return None;
+        }
         let (active, _) = state.highlight.get()?;
         let hidden = state.conceal.get();
         let words = state.drawing.with(|s| s.describe(active.node, active.flat, hidden));

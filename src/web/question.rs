@@ -131,7 +131,12 @@ pub fn QuestionPanel(
         QuestionKind::Choice { options } => {
             let several = options.iter().filter(|(_, r)| *r).count() > 1;
             let kind = if several { "checkbox" } else { "radio" };
-            options
+            // The options form one group named by the question, so a
+            // screen reader says what "1, radio button" is an answer to.
+            let (role, label) =
+                if several { ("group", "Your answers") } else { ("radiogroup", "Your answer") };
+            let label = format!("{label}: {}", question.prompt.replace('`', ""));
+            let options = options
                 .iter()
                 .enumerate()
                 .map(|(i, (text, _))| {
@@ -155,8 +160,8 @@ pub fn QuestionPanel(
                         </label>
                     }
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { <div role=role aria-label=label class="tp-options">{options}</div> }.into_any()
         }
     };
     let feedback_view = move || {

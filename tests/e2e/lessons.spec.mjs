@@ -73,7 +73,9 @@ async function answerRightly(page, n) {
   if (kind === 'print' || kind === 'shape') {
     await answerBox(page).fill(answer);
   } else if (kind === 'choice') {
-    await page.getByRole('radio', { name: answer, exact: true }).check();
+    // The options are one group, named by the question they answer.
+    const group = page.getByRole('radiogroup', { name: /^Your answer: / });
+    await group.getByRole('radio', { name: answer, exact: true }).check();
   } else if (kind === 'cells') {
     for (const index of answer) await cell(page, 't', index).click();
   }
@@ -289,12 +291,13 @@ test('while a question is open, neither the marks nor the words give its answer 
   const row = at('t', ['1,0', '1,1', '1,2', '1,3']);
   const live = page.getByTestId('announcer');
   await expectMarks(page, { active: at(values, ['1']), source: row });
-  await expect(live).toHaveText(`${values} [1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]`);
+  // The step pins the cell it is about, and the words say so.
+  await expect(live).toHaveText(`Pinned. ${values}[1] = ?: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3]`);
 
   await answerRightly(page, 10);
   await expect(page.getByTestId('feedback')).toContainText('Right');
   await expectMarks(page, { active: at(values, ['1']), source: row, winner: at('t', ['1,1']) });
-  await expect(live).toHaveText(`${values} [1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]`);
+  await expect(live).toHaveText(`Pinned. ${values}[1] = 3: the largest of t[1, 0], t[1, 1], t[1, 2], t[1, 3], which is t[1, 1]`);
 });
 
 test('a shape question withholds the result until it is answered', async ({ page }) => {
@@ -311,14 +314,14 @@ test('a shape question withholds the result until it is answered', async ({ page
   await expect(page.locator('[data-testid="tensor-grid"]')).toHaveCount(5);
   // Nor do the spoken words of an input name the outputs it feeds.
   await cell(page, 't', '0,0').hover();
-  await expect(page.getByTestId('announcer')).toHaveText('t [0, 0] = 1: an input');
+  await expect(page.getByTestId('announcer')).toHaveText('t[0, 0] = 1: an input');
 
   await answerRightly(page, 5);
   await expect(page.getByTestId('feedback')).toContainText('Right');
   await expect(withheld).toHaveCount(0);
   await expect(grid(page, result)).toHaveAttribute('data-shape', '4');
   await cell(page, 't', '0,0').hover();
-  await expect(page.getByTestId('announcer')).toHaveText(`t [0, 0] = 1: an input that feeds output [0]`);
+  await expect(page.getByTestId('announcer')).toHaveText(`t[0, 0] = 1: an input that feeds output [0]`);
 });
 
 test('"Show me" reveals the answer and the result', async ({ page }) => {
@@ -405,8 +408,10 @@ test.describe('the walk-through', () => {
     const out = (i) => cell(page, 't.sum(dim=0)', String(i));
     for (let k = 0; k < 4; k++) {
       if (k > 0) await page.clock.runFor(900);
-      // Column k pours into output k: 1 + 2 + 3 = 6.
+      // Column k pours into output k: 1 + 2 + 3 = 6. The caption says it;
+      // the cell's own words stay quiet rather than talk over it.
       await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+      await expect(page.getByTestId('announcer')).toHaveText('');
       await expectMarks(page, {
         active: at('t.sum(dim=0)', [String(k)]),
         source: at('t', [`0,${k}`, `1,${k}`, `2,${k}`]),
