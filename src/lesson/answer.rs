@@ -12,6 +12,8 @@ pub enum Verdict {
     Correct,
     /// Not right (the learner may try again or reveal the answer).
     Wrong,
+    /// Neither: the learner asked to be shown the answer.
+    Shown,
 }
 
 /// The verdict and what to tell the learner.

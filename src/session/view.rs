@@ -109,6 +109,24 @@ impl Session {
         self.grids.get_or_init(|| self.draw_grids())
     }
 
+    /// Why nothing is drawn, for a program without grids.
+    pub fn nothing_drawn(&self) -> String {
+        let run = self.run();
+        if run.error.is_some() {
+            return "Nothing to draw: the program stops with an error.".to_string();
+        }
+        match run.focus.as_ref().map(|f| &f.value) {
+            None => "End the program with an expression to see its tensors drawn here.".to_string(),
+            Some(crate::lang::value::Value::None) => {
+                "The last line's value is None: end with a tensor to see it drawn.".to_string()
+            }
+            Some(value) => format!(
+                "The last line's value is a Python {}, not a tensor: end with a tensor to see it drawn.",
+                value.type_name()
+            ),
+        }
+    }
+
     /// The tensors a drawing starts from, and which of them are its
     /// results: the last expression's value (its own results); or, once a
     /// statement failed, what it read and computed before it did (no
@@ -226,6 +244,21 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn says_why_nothing_is_drawn() {
+        let why = |p: &str| super::Session::new(p).nothing_drawn();
+        assert_eq!(
+            why("t = torch.ones(2)"),
+            "End the program with an expression to see its tensors drawn here."
+        );
+        assert_eq!(
+            why("t = torch.ones(2)\nt.sum().numel() < t.numel()"),
+            "The last line's value is a Python bool, not a tensor: end with a tensor to see it drawn."
+        );
+        assert_eq!(why("print(1)"), "The last line's value is None: end with a tensor to see it drawn.");
+        assert_eq!(why("torch.ones(2).sum(dim=3)"), "Nothing to draw: the program stops with an error.");
+    }
+
     use super::*;
 
     const SEED: &str = "t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32)\n";

@@ -71,12 +71,7 @@ fn Grids() -> impl IntoView {
             let grids = s.grids();
             if grids.is_empty() {
                 // A program that fails at once has no earlier drawing to keep.
-                let why = if s.run().error.is_some() {
-                    "Nothing to draw: the program stops with an error."
-                } else {
-                    "End the program with an expression to see its tensors drawn here."
-                };
-                return view! { <p class="tp-empty">{why}</p> }.into_any();
+                return view! { <p class="tp-empty">{s.nothing_drawn()}</p> }.into_any();
             }
             grids
                 .iter()

@@ -92,7 +92,7 @@ pub fn QuestionPanel(
                 right.join("; ")
             }
         });
-        feedback.set(Some(Feedback { verdict: Verdict::Wrong, message: format!("The answer: {answer}") }));
+        feedback.set(Some(Feedback { verdict: Verdict::Shown, message: format!("The answer: {answer}") }));
         report("revealed");
         finish();
     };
@@ -166,8 +166,12 @@ pub fn QuestionPanel(
     };
     let feedback_view = move || {
         feedback.get().map(|f| {
-            let class =
-                if f.verdict == Verdict::Correct { "tp-feedback tp-right" } else { "tp-feedback tp-wrong" };
+            let class = match f.verdict {
+                Verdict::Correct => "tp-feedback tp-right",
+                Verdict::Wrong => "tp-feedback tp-wrong",
+                // Asking to be shown is not a mistake: no cross.
+                Verdict::Shown => "tp-feedback tp-shown",
+            };
             view! { <p class=class data-testid="feedback"><InlineProse text=f.message/></p> }
         })
     };

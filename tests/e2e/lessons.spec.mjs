@@ -330,6 +330,9 @@ test('"Show me" reveals the answer and the result', async ({ page }) => {
   await expect(grid(page, 't.sum(dim=1)')).toHaveCount(0);
   await page.getByTestId('reveal').click();
   await expect(page.getByTestId('feedback')).toContainText('torch.Size([3])');
+  // Shown, not marked wrong: asking is no mistake.
+  await expect(page.getByTestId('feedback')).toHaveClass(/tp-shown/);
+  await expect(page.getByTestId('feedback')).not.toHaveClass(/tp-wrong/);
   await expectOutput(page, KEY[6].output);
   await expect(cell(page, 't.sum(dim=1)', '2')).toHaveText('12.');
   await expect(page.getByTestId('check')).toBeDisabled();
