@@ -265,6 +265,16 @@ pub fn LessonView(
                     "Next →"
                 </button>
             </div>
+            // The end of the lesson is said, not only a Next that stops working.
+            {move || {
+                let last = lessons.steps() > 0 && lessons.step.get() == lessons.steps();
+                (on_page && last).then(|| view! {
+                    <p class="tp-lesson-done" data-testid="lesson-done">
+                        "That was the last step of this lesson. "
+                        <a href="#">"Back to all lessons"</a>
+                    </p>
+                })
+            }}
         </article>
     }
 }

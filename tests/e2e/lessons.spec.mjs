@@ -117,9 +117,13 @@ test('a learner walks the whole lesson with "Next", answering each question', as
     } else {
       await expectOutput(page, key.output);
     }
+    // Only the last step says the lesson is over.
+    await expect(page.getByTestId('lesson-done')).toHaveCount(n === N ? 1 : 0);
     if (n < N) await page.getByTestId('lesson-next').click();
   }
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
+  await page.getByTestId('lesson-done').getByRole('link', { name: 'Back to all lessons' }).click();
+  await expect(page.getByTestId('lesson-list')).toBeVisible();
 });
 
 // The page may reuse one step's cells for the next step's grids: nothing of
