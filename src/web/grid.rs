@@ -625,14 +625,18 @@ struct Axes {
 /// next reduction collapses it (or this one kept it).
 fn axis_label(k: usize, size: usize, axes: &Axes, direction: &str) -> impl IntoView + use<> {
     let (class, note) = if axes.reduced.contains(&k) {
-        ("tp-axis tp-axis-reduced", ", reduced")
+        ("tp-axis tp-axis-reduced", Some("reduced"))
     } else if axes.kept.contains(&k) {
-        ("tp-axis tp-axis-kept", ", kept")
+        ("tp-axis tp-axis-kept", Some("kept"))
     } else {
-        ("tp-axis", "")
+        ("tp-axis", None)
     };
-    let text = format!("dim {k} {direction} size {size}{note}");
-    view! { <span class=class data-dim=k.to_string()>{text}</span> }
+    let comma = if note.is_some() { "," } else { "" };
+    let text = format!("dim {k} {direction} size {size}{comma}");
+    // The note in a span of its own: beside rows, where the caption runs
+    // upwards, it takes a second line rather than outgrowing short rows.
+    let note = note.map(|n| view! { <span class="tp-axis-note">{format!(" {n}")}</span> });
+    view! { <span class=class data-dim=k.to_string()>{text}{note}</span> }
 }
 
 /// Lays the cells out by rank: a cell, a row, a matrix, a stack of
