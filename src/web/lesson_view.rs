@@ -242,7 +242,7 @@ pub fn LessonView(
             </nav>
             {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
             {step_view}
-            <div class="tp-stepper">
+            <div class="tp-stepper" hidden=move || lessons.steps() == 0>
                 <button
                     type="button"
                     class="tp-button"

@@ -119,6 +119,13 @@ fn Grids() -> impl IntoView {
                 "Still showing the last program that ran: the one above stops at the error below."
             </p>
         })}
+        // What the tints mean, in words: colour alone says nothing to some.
+        {move || state.show_all.get().then(|| view! {
+            <p class="tp-grids-note" data-testid="show-all-note">
+                "Each result element and the elements it was computed from share a tint; "
+                "striped elements feed several results."
+            </p>
+        })}
         <section
             node_ref=section
             class="tp-grids"

@@ -340,3 +340,22 @@ test('a big tensor is drawn summarised with ellipses, and hovering counts the hi
   await expectNoMarks(page);
   await expect(page.getByText(/more sources/)).toHaveCount(0);
 });
+
+test('"show all" tints each result element and its sources alike, stripes shared ones, and says so', async ({ page }) => {
+  await open(page, `${ROWS_T}\nt.sum(dim=1)`);
+  const tints = (name) => grid(page, name).getByRole('gridcell').evaluateAll((cs) => cs.map((c) => c.dataset.tint ?? null));
+  expect(await tints('t')).toEqual(Array(12).fill(null));
+  await expect(page.getByTestId('show-all-note')).toHaveCount(0);
+  await page.getByTestId('show-all').check();
+  // Row i of t and output [i] share tint i.
+  await expect.poll(() => tints('t.sum(dim=1)')).toEqual(['0', '1', '2']);
+  expect(await tints('t')).toEqual(['0', '0', '0', '0', '1', '1', '1', '1', '2', '2', '2', '2']);
+  await expect(page.getByTestId('show-all-note')).toContainText('share a tint');
+  // Every element of t feeds every result: all striped as shared.
+  await page.getByTestId('code').fill('t = torch.arange(3.)\nt + t.sum()');
+  await expect.poll(() => tints('t + t.sum()')).toEqual(['0', '1', '2']);
+  expect(await tints('t')).toEqual(['shared', 'shared', 'shared']);
+  await page.getByTestId('show-all').uncheck();
+  await expect.poll(() => tints('t')).toEqual([null, null, null]);
+  await expect(page.getByTestId('show-all-note')).toHaveCount(0);
+});

@@ -68,6 +68,14 @@ test('steps are history entries: back and forward move between them', async ({ p
   await expect(page.getByTestId('lesson-progress')).toHaveText(`3 / ${N}`);
 });
 
+test('a lesson that does not exist says so, with no stepper counting "1 / 0"', async ({ page }) => {
+  await page.goto('./#lesson=nope');
+  await expect(page.locator('.tp-lesson [role="alert"]')).toContainText('lessons/nope.md');
+  await expect(page.getByTestId('lesson-progress')).toBeHidden();
+  await expect(page.getByTestId('lesson-next')).toBeHidden();
+  await expect(page.locator('.tp-lesson').getByRole('link', { name: 'All lessons' })).toBeVisible();
+});
+
 test('the playground without a lesson has no lesson elements', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByTestId('tensor-grid').first()).toBeVisible();
