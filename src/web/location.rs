@@ -127,15 +127,25 @@ fn CopyButton(
     /// What it copies.
     text: impl Fn() -> String + 'static,
 ) -> impl IntoView {
-    let copied = RwSignal::new(false);
+    // What the last copy came to, for a moment: copied, or refused (the
+    // browser may deny the clipboard).
+    let outcome = RwSignal::new(None::<bool>);
     let copy = move |_| {
-        let _ = window().navigator().clipboard().write_text(&text());
-        copied.set(true);
-        set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
+        let written =
+            wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write_text(&text()));
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(written.await.is_ok()));
+            set_timeout(move || outcome.set(None), std::time::Duration::from_millis(1500));
+        });
+    };
+    let said = move || match outcome.get() {
+        Some(true) => done,
+        Some(false) => "Could not copy",
+        None => label,
     };
     view! {
-        <button type="button" class="tp-button" data-testid=test_id on:click=copy>
-            {move || if copied.get() { done } else { label }}
-        </button>
+        <button type="button" class="tp-button" data-testid=test_id on:click=copy>{said}</button>
+        // A changed button label is not always read out: the outcome is.
+        <span class="tp-sr-only" role="status">{move || outcome.get().map(|_| said())}</span>
     }
 }

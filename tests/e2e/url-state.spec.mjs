@@ -217,6 +217,9 @@ test('"copy link" copies a URL that reproduces the view exactly', async ({ page,
   const button = page.getByRole('button', { name: /copy link/i });
   await expect(button).toBeVisible();
   await button.click();
+  // Said on the button, and to a screen reader.
+  await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
+  await expect(page.locator('.tp-share [role="status"]').first()).toHaveText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
 
@@ -229,4 +232,12 @@ test('"copy link" copies a URL that reproduces the view exactly', async ({ page,
   expect(await grids(fresh)).toEqual(await grids(page));
   await expect(fresh.getByTestId('dim')).toHaveValue('-2');
   await other.close();
+
+  // A browser that refuses the clipboard gets told so, not "Link copied".
+  await context.clearPermissions();
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText('Could not copy');
 });
