@@ -37,9 +37,13 @@ if (document.body && 'tensorPlaygroundPage' in document.body.dataset) {
   }
 }
 
-async function startPage(before = null) {
+// Starts the page's playground, in place of the drawn opening view if
+// there is one. `handOver`, if given, runs once the playground has arrived,
+// just before the drawing goes, and returns what to do to the playground
+// once it stands in the drawing's place.
+async function startPage(handOver = null) {
   const glue = await loadPlayground();
-  const carried = before ? before() : null;
+  const carried = handOver ? handOver() : null;
   const body = document.body;
   body.replaceChildren();
   delete body.dataset.tpDrawn;
