@@ -30,12 +30,13 @@ if (!PAGE_BODY.test(page) || !WASM_PRELOAD.test(page)) {
 }
 
 const { body, opening } = await drawOpening(staging);
+// Replacements are functions, so a `$` in the page is never read as a pattern.
 const drawnPage = page
   // opening.js preloads the wasm itself, when the drawing does not stand.
   .replace(WASM_PRELOAD, '')
   // Before <title>, so before opening.js, which reads it.
-  .replace('<title>', `<meta name=tp-opening content="${escape(opening)}"><title>`)
-  .replace(PAGE_BODY, `<body data-tensor-playground-page data-tp-drawn>${body}</body>`);
+  .replace('<title>', () => `<meta name=tp-opening content="${escape(opening)}"><title>`)
+  .replace(PAGE_BODY, () => `<body data-tensor-playground-page data-tp-drawn>${body}</body>`);
 if (!/<meta name=tp-opening[^>]*><title>.*<script src=[^>]*opening\.js/s.test(drawnPage)) {
   throw new Error('draw-opening: index.html does not load opening.js after its <title>');
 }
