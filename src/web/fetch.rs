@@ -1,19 +1,36 @@
 //! Fetching lesson files that ship beside the page (relative URLs, so the
 //! site works from any sub-path of any static host).
 
+use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Why a file could not be fetched.
+#[derive(Debug, Clone)]
+pub struct FetchError {
+    url: String,
+    what: String,
+    /// The server said there is no such file (HTTP 404).
+    pub not_found: bool,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not load {}: {}", self.url, self.what)
+    }
+}
+
 /// The text at `url`, relative to the page.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let failed = |what: &str| format!("could not load {url}: {what}");
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let failed = |what: &str| FetchError { url: url.to_string(), what: what.to_string(), not_found: false };
     let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
         .await
         .map_err(|_| failed("the request failed"))?
         .dyn_into::<web_sys::Response>()
         .map_err(|_| failed("no response"))?;
     if !response.ok() {
-        return Err(failed(&format!("HTTP {}", response.status())));
+        let status = response.status();
+        return Err(FetchError { not_found: status == 404, ..failed(&format!("HTTP {status}")) });
     }
     let text = response.text().map_err(|_| failed("unreadable body"))?;
     JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(|| failed("unreadable body"))

@@ -16,12 +16,13 @@ pub fn LessonIndex() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let index = match fetch_text(&host.asset("lessons/index.txt")).await {
             Ok(t) => t,
-            Err(e) => return problem.set(Some(e)),
+            Err(e) => return problem.set(Some(e.to_string())),
         };
         let mut found = Vec::new();
         for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
             match fetch_text(&host.asset(&format!("lessons/{id}.md")))
                 .await
+                .map_err(|e| e.to_string())
                 .and_then(|t| parse_outline(&t).map_err(|e| e.to_string()))
             {
                 Ok(l) => found.push(l),

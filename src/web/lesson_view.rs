@@ -96,6 +96,17 @@ pub fn lesson_panel(route: Signal<Option<LessonRoute>>, navigate: Callback<usize
     view! { <LessonView route navigate/> }
 }
 
+/// A link to step 99 of a 14-step lesson shows step 14: the URL says so
+/// too (in place, as the link was followed, not a step taken).
+fn correct_step_in_url(shown: usize) {
+    let mut pairs = super::location::fragment_pairs();
+    let Some(step) = pairs.iter_mut().find(|(k, _)| k == "step") else { return };
+    if step.1 != shown.to_string() {
+        step.1 = shown.to_string();
+        super::location::write_pairs(&pairs, false);
+    }
+}
+
 /// The lesson panel.
 #[component]
 pub fn LessonView(
@@ -123,6 +134,9 @@ pub fn LessonView(
         let Some(lesson) = lessons.lesson.get_untracked() else { return };
         let (first, last) = untrack(range);
         let n = n.clamp(first, last);
+        if host.uses_url() {
+            correct_step_in_url(n);
+        }
         let step = &lesson.steps[n - 1];
         lessons.step.set(n);
         progress::visit(&lesson.id, n);
@@ -154,6 +168,11 @@ pub fn LessonView(
         leptos::task::spawn_local(async move {
             let loaded = fetch_text(&host.asset(&format!("lessons/{}.md", route.id)))
                 .await
+                .map_err(|e| match e.not_found {
+                    // A mistyped link: say that first, in the learner's words.
+                    true => format!("There is no lesson called \u{201c}{}\u{201d} ({e}).", route.id),
+                    false => e.to_string(),
+                })
                 .and_then(|t| parse_lesson(&t).map_err(|e| format!("lessons/{}.md: {e}", route.id)));
             match loaded {
                 Ok(lesson) => {

@@ -68,9 +68,18 @@ test('steps are history entries: back and forward move between them', async ({ p
   await expect(page.getByTestId('lesson-progress')).toHaveText(`3 / ${N}`);
 });
 
+test('a step past the end shows the last step, and the URL says which', async ({ page }) => {
+  await page.goto(`./#lesson=${ID}&step=99`);
+  const n = stepTitles(ID).length;
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`${n} / ${n}`);
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#lesson=${ID}&step=${n}`);
+});
+
 test('a lesson that does not exist says so, with no stepper counting "1 / 0"', async ({ page }) => {
   await page.goto('./#lesson=nope');
-  await expect(page.locator('.tp-lesson [role="alert"]')).toContainText('lessons/nope.md');
+  await expect(page.locator('.tp-lesson [role="alert"]')).toHaveText(
+    'There is no lesson called “nope” (could not load lessons/nope.md: HTTP 404).',
+  );
   await expect(page.getByTestId('lesson-progress')).toBeHidden();
   await expect(page.getByTestId('lesson-next')).toBeHidden();
   await expect(page.locator('.tp-lesson').getByRole('link', { name: 'All lessons' })).toBeVisible();
