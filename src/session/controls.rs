@@ -101,15 +101,21 @@ pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -
     format!("{}{}{}", &source[..span.start], line, &source[span.end..])
 }
 
-/// Whether PyTorch's `op` can keep the reduced dims along `dim` (`None`:
-/// the whole tensor): `count_nonzero` never can, and `prod`, `max` and
-/// `min` only along a dim. The keepdim control is off where it cannot.
-pub fn keeps_dims(op: &str, dim: Option<i64>) -> bool {
-    match op {
-        "count_nonzero" => false,
-        "prod" | "max" | "min" => dim.is_some(),
-        _ => true,
+/// Why PyTorch's `op` cannot keep the reduced dims along `dim` (`None`:
+/// the whole tensor), if it cannot: `count_nonzero` never can, and `prod`,
+/// `max` and `min` only along a dim. The keepdim control is off, saying
+/// this, where it cannot.
+pub fn keepdim_refusal(op: &str, dim: Option<i64>) -> Option<String> {
+    match (op, dim) {
+        ("count_nonzero", _) => Some(format!("{op}() has no keepdim")),
+        ("prod" | "max" | "min", None) => Some(format!("{op}() keeps dims only along a dim: pick one")),
+        _ => None,
     }
+}
+
+/// Whether PyTorch's `op` can keep the reduced dims along `dim`.
+pub fn keeps_dims(op: &str, dim: Option<i64>) -> bool {
+    keepdim_refusal(op, dim).is_none()
 }
 
 /// The source text of a span.

@@ -159,14 +159,16 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
         });
         (Storage::from_scalars(out_dtype, values.into_iter()), winners)
     });
-    let winners = match op {
-        _ if op.selects() => Some(winners),
-        // Their values were read in memory order, for PyTorch's; the
-        // winner is counted in index order, as `max`'s is.
-        _ if op.has_winner() => Some(with_storage!(&*input.storage, buffer => {
+    let winners = if op.selects() {
+        Some(winners)
+    } else if op.has_winner() {
+        // amax/amin: their values were read in memory order, for
+        // PyTorch's; the winner is counted in index order, as `max`'s is.
+        Some(with_storage!(&*input.storage, buffer => {
             per_lane(buffer, &input, lanes, false, |lane| apply(op, lane)).1
-        })),
-        _ => None,
+        }))
+    } else {
+        None
     };
     Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners })
 }

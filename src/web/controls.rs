@@ -2,7 +2,7 @@
 //! program's last line and follow it when the learner edits it.
 
 use super::state::{Change, PlaygroundState};
-use crate::session::controls::{DimChoice, REDUCTIONS, keeps_dims, read_controls, write_controls};
+use crate::session::controls::{DimChoice, REDUCTIONS, keepdim_refusal, read_controls, write_controls};
 use crate::tensor::lineage::Step;
 use leptos::prelude::*;
 
@@ -92,20 +92,11 @@ pub fn Controls() -> impl IntoView {
         Some(Some(d)) if valid_dims().contains(&d) => d.to_string(),
         _ => "other".to_string(),
     };
-    // Why keepdim cannot be ticked for the chosen op and dim, if it cannot.
+    // Why keepdim cannot be ticked for the chosen op and dim, if it cannot
+    // (dims written as a tuple are left to the program's own error).
     let keepdim_refused = move || {
-        controls.with(|c| {
-            let op = c.op.as_deref()?;
-            let dim = match c.dim {
-                DimChoice::Whole => None,
-                DimChoice::Dim(d) => Some(d),
-                DimChoice::Other => return None,
-            };
-            (!keeps_dims(op, dim)).then(|| match dim {
-                None if op != "count_nonzero" => format!("{op}() keeps dims only along a dim: pick one"),
-                _ => format!("{op}() has no keepdim"),
-            })
-        })
+        let dim = current_dim()?;
+        controls.with(|c| keepdim_refusal(c.op.as_deref()?, dim))
     };
     let op_value = move || controls.with(|c| c.op.clone().unwrap_or_default());
     view! {

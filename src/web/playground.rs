@@ -107,15 +107,16 @@ fn Grids() -> impl IntoView {
     section.on_load(move |el| room.watch(&el, check));
     // The program has an error and the grids are an earlier program's: say
     // so, so that nobody reads them as the answer to what is written now.
-    let stale = move || {
+    let stale = Memo::new(move |_| {
         state.session.with(|now| {
             now.run().error.is_some()
                 && state.drawing.with(|drawn| !Rc::ptr_eq(now, drawn) && !drawn.grids().is_empty())
         })
-    };
+    });
+    let stale = move || stale.get();
     view! {
         {move || stale().then(|| view! {
-            <p class="tp-stale-note" data-testid="stale-note">
+            <p class="tp-grids-note" data-testid="stale-note">
                 "Still showing the last program that ran: the one above stops at the error below."
             </p>
         })}
