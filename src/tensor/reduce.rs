@@ -33,7 +33,7 @@ pub const REDUCTIONS: [&str; 14] = [
 ];
 
 /// A reduction and its parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Reduction {
     /// `sum`
     Sum,
