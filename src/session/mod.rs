@@ -5,6 +5,7 @@ pub mod controls;
 pub mod describe;
 mod edit;
 pub mod embed;
+pub mod flow;
 pub mod json;
 pub mod messages;
 pub mod navigation;
@@ -41,6 +42,8 @@ pub struct Session {
     drawn: Vec<NodeId>,
     /// Tensors of the data flow the drawing budget left out.
     left_out: usize,
+    /// How the grids connect: inputs, dims, broadcasting.
+    flow: flow::Flow,
 }
 
 /// What a run leaves for the views: `lang::Run` without the values of its
@@ -106,10 +109,30 @@ impl Session {
         Session::of_run(source, run(source))
     }
 
+    /// `source`, not run yet: nothing printed, nothing to draw.
+    pub fn not_run(source: &str) -> Session {
+        Session {
+            source: source.to_string(),
+            run: Outcome {
+                stdout: String::new(),
+                error: None,
+                graph: Graph::new(),
+                focus: None,
+                involved: Vec::new(),
+                spans: Vec::new(),
+            },
+            grids: Vec::new(),
+            drawn: Vec::new(),
+            left_out: 0,
+            flow: flow::Flow::default(),
+        }
+    }
+
     /// The views' side of `run`, which ran `source`.
     fn of_run(source: &str, run: Run) -> Session {
         let drawn = view::drawn_nodes(&run);
         let (grids, left_out) = view::draw_grids(&run, &drawn);
+        let flow = flow::Flow::of(&run.graph, &grids);
         let focus = run.focus.as_ref().map(|f| {
             let text = repr(&f.value);
             FocusSummary {
@@ -142,6 +165,7 @@ impl Session {
             grids,
             drawn,
             left_out,
+            flow,
         }
     }
 

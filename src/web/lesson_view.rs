@@ -141,15 +141,15 @@ pub fn LessonView(
         lessons.step.set(n);
         progress::visit(&lesson.id, n);
         state.show_all.set(false);
-        state.load(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation);
-        if let Some(active) = &step.active {
-            let cell = state.drawing.with_untracked(|s| {
-                let grid = active.grid_in(s.grids())?;
+        let active = step.active.clone();
+        state.load_then(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation, move |s| {
+            let Some(active) = active else { return };
+            let cell = active.grid_in(s.grids()).and_then(|grid| {
                 (grid.shape().len() == active.index.len())
                     .then(|| CellRef { node: grid.node, flat: grid.flat(&active.index) })
             });
             state.pinned.set(cell);
-        }
+        });
         host.ready(state.code.get_untracked());
         host.emit(Event::Step { lesson: lesson.id.clone(), step: n });
     };

@@ -21,7 +21,9 @@ mod progress;
 mod prose;
 mod question;
 mod resize;
+mod runner;
 pub mod state;
+pub mod worker;
 
 pub use lesson_view::{LessonRoute, LessonState, LessonView};
 pub use playground::{Playground, PlaygroundView, SEED_PROGRAM};
@@ -34,9 +36,29 @@ use lesson_index::LessonIndex;
 use state::PlaygroundState;
 use std::rc::Rc;
 
-/// Starts the playground page (`index.html`, also inside iframes).
-pub fn start() {
-    leptos::mount::mount_to_body(App);
+thread_local! {
+    /// Resolves `start`'s promise once the page's first program is drawn.
+    static ON_FIRST_DRAWING: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts the playground page (`index.html`, also inside iframes) in
+/// `holder`, an element not yet on the page. The promise resolves once the
+/// first program has run and is drawn (it runs in a worker: that takes a
+/// moment), so that the caller can put the page in place in one go, never
+/// showing it without its grids.
+pub fn start(holder: web_sys::HtmlElement) -> js_sys::Promise {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        ON_FIRST_DRAWING.with(|f| *f.borrow_mut() = Some(resolve));
+    });
+    leptos::mount::mount_to(holder, App).forget();
+    promise
+}
+
+/// Tells `start`'s caller that the first drawing is in (once).
+fn first_drawing_is_in() {
+    if let Some(resolve) = ON_FIRST_DRAWING.with(|f| f.borrow_mut().take()) {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    }
 }
 
 /// The lesson and step the URL names, if any.
@@ -76,9 +98,15 @@ pub fn App() -> impl IntoView {
     provide_context(host);
 
     let code = if location::in_lesson() { String::new() } else { location::initial_code(SEED_PROGRAM) };
-    let state = PlaygroundState::new(code);
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()));
     provide_context(state);
     location::sync(state);
+    Effect::new(move |_| {
+        if state.ran.get() {
+            // After the drawing's own effects: the grids are in the DOM.
+            request_animation_frame(first_drawing_is_in);
+        }
+    });
 
     let route = RwSignal::new(lesson_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(lesson_route()));

@@ -23,10 +23,11 @@ t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32
 t.argmax(dim=1)
 ";
 
-/// A playground with its own state, kept in the URL.
+/// A playground with its own state, kept in the URL, running its programs
+/// on the page itself (the page's own playground runs them in a worker).
 #[component]
 pub fn Playground() -> impl IntoView {
-    let state = PlaygroundState::new(initial_code(SEED_PROGRAM));
+    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None);
     provide_context(state);
     provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);
@@ -69,6 +70,10 @@ fn Grids() -> impl IntoView {
         state.drawing.with(|s| {
             let tints = Rc::new(if show_all { s.tints() } else { HashMap::new() });
             let grids = s.grids();
+            if !state.ran.get() {
+                return view! { <p class="tp-empty" data-testid="first-run">"Running the program…"</p> }
+                    .into_any();
+            }
             if grids.is_empty() {
                 // A program that fails at once has no earlier drawing to keep.
                 return view! { <p class="tp-empty">{s.nothing_drawn()}</p> }.into_any();
@@ -108,17 +113,37 @@ fn Grids() -> impl IntoView {
     // The program has an error and the grids are an earlier program's: say
     // so, so that nobody reads them as the answer to what is written now.
     let stale = Memo::new(move |_| {
+        let halted = state.halt.with(Option::is_some);
         state.session.with(|now| {
-            now.run().error.is_some()
-                && state.drawing.with(|drawn| !Rc::ptr_eq(now, drawn) && !drawn.grids().is_empty())
+            (halted || now.run().error.is_some())
+                && state
+                    .drawing
+                    .with(|drawn| (halted || !Rc::ptr_eq(now, drawn)) && !drawn.grids().is_empty())
         })
     });
     let stale = move || stale.get();
     view! {
         {move || stale().then(|| view! {
             <p class="tp-grids-note" data-testid="stale-note">
-                "Still showing the last program that ran: the one above stops at the error below."
+                {move || if state.halt.with(Option::is_some) {
+                    "Still showing the last program that ran: the one above was stopped."
+                } else {
+                    "Still showing the last program that ran: the one above stops at the error below."
+                }}
             </p>
+        })}
+        {move || state.drawing.with(|s| {
+            let n = s.left_out();
+            (n > 0).then(|| view! {
+                <p class="tp-grids-note" data-testid="left-out-note">
+                    {format!(
+                        "{n} {} on the way to the result {} not drawn, to keep the page light; pointing still traces through {}.",
+                        if n == 1 { "tensor" } else { "tensors" },
+                        if n == 1 { "is" } else { "are" },
+                        if n == 1 { "it" } else { "them" },
+                    )}
+                </p>
+            })
         })}
         // What the tints mean, in words: colour alone says nothing to some.
         {move || state.show_all.get().then(|| view! {
