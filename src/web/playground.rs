@@ -74,6 +74,10 @@ fn Grids() -> impl IntoView {
                 return view! { <p class="tp-empty" data-testid="first-run">"Running the program…"</p> }
                     .into_any();
             }
+            if grids.is_empty() && state.halt.with(Option::is_some) {
+                return view! { <p class="tp-empty">"Nothing to draw: the program was stopped before it finished."</p> }
+                    .into_any();
+            }
             if grids.is_empty() {
                 // A program that fails at once has no earlier drawing to keep.
                 return view! { <p class="tp-empty">{s.nothing_drawn()}</p> }.into_any();
