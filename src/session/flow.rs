@@ -8,6 +8,7 @@
 
 use super::{Grid, Session};
 use crate::tensor::lineage::{Graph, NodeId, Step};
+use crate::tensor::reduce::Reduction;
 use serde::{Deserialize, Serialize};
 
 /// The flow between the grids of one drawing, worked out once per run.
@@ -42,6 +43,44 @@ impl Flow {
         let at = |node: NodeId| grids.iter().position(|g| g.node == node);
         let inputs = grids.iter().map(|g| drawn_inputs(graph, g.node, &at)).collect();
         Flow { inputs, keys: dim_keys(graph, grids), stretched: stretches(graph, grids) }
+    }
+}
+
+impl Flow {
+    /// Where each grid goes in a drawing that reads left to right: its
+    /// stage (a column: 0 for what was computed from nothing drawn, else one
+    /// past its latest input's) and its slot in that column. Within a stage,
+    /// grids sit in the order of their inputs' slots (their average, ties
+    /// kept in drawing order), which keeps the arrows of the usual programs
+    /// from crossing.
+    pub fn placement(&self) -> Vec<(usize, usize)> {
+        let n = self.inputs.len();
+        let mut stage = vec![0; n];
+        for g in 0..n {
+            // Inputs always come earlier in the drawing.
+            stage[g] = self.inputs[g].iter().filter(|&&i| i < g).map(|&i| stage[i] + 1).max().unwrap_or(0);
+        }
+        let mut slot = vec![0; n];
+        let stages = stage.iter().max().map_or(0, |s| s + 1);
+        for s in 0..stages {
+            let mut members: Vec<(f64, usize)> = (0..n)
+                .filter(|&g| stage[g] == s)
+                .map(|g| {
+                    let inputs = &self.inputs[g];
+                    let weight = if inputs.is_empty() {
+                        g as f64
+                    } else {
+                        inputs.iter().map(|&i| slot[i] as f64).sum::<f64>() / inputs.len() as f64
+                    };
+                    (weight, g)
+                })
+                .collect();
+            members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            for (k, (_, g)) in members.into_iter().enumerate() {
+                slot[g] = k;
+            }
+        }
+        stage.into_iter().zip(slot).collect()
     }
 }
 
@@ -212,7 +251,8 @@ fn stretches(graph: &Graph, grids: &[Grid]) -> Vec<Option<Vec<usize>>> {
                     }
                     _ => None,
                 })
-                .filter(|shape| *shape != own)
+                // Stretched only where every copy can be drawn.
+                .filter(|shape| *shape != own && shape.iter().product::<usize>() <= super::MAX_DRAWN)
                 .max_by_key(|shape| shape.iter().product::<usize>())
                 .map(<[usize]>::to_vec)
         })
@@ -227,10 +267,78 @@ pub fn broadcast_source(own: &[usize], stretched: &[usize], at: &[usize]) -> Vec
     own.iter().enumerate().map(|(j, &n)| if n == 1 { 0 } else { at[extra + j] }).collect()
 }
 
+/// What one grid shows of the flow: everything its drawing needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GridFlow {
+    /// The names of the grids it was computed from directly (`data-inputs`).
+    pub inputs: Vec<String>,
+    /// Its dims' keys.
+    pub keys: Vec<usize>,
+    /// For each dim that is another grid's dim under another number: that
+    /// dim, as `t's dim 2`.
+    pub origins: Vec<Option<String>>,
+    /// The shape it is drawn stretched to, when broadcast.
+    pub stretched: Option<Vec<usize>>,
+    /// The steps that broadcast it to that shape: pointing at their
+    /// elements lights the copies they read.
+    pub broadcast_by: Vec<NodeId>,
+    /// Whether its elements' flat (row-major) indices matter: an argmax or
+    /// argmin over all of it answers with one.
+    pub flat_indices: bool,
+}
+
 impl Session {
     /// How the drawn grids connect.
     pub fn flow(&self) -> &Flow {
         &self.flow
+    }
+
+    /// The flow as grid `at` (a position in `grids()`) draws it.
+    pub fn grid_flow(&self, at: usize) -> GridFlow {
+        let (grids, flow) = (self.grids(), self.flow());
+        let Some(grid) = grids.get(at) else { return GridFlow::default() };
+        let keys = flow.keys.get(at).cloned().unwrap_or_default();
+        let origins = keys
+            .iter()
+            .enumerate()
+            .map(|(k, key)| {
+                let (o, j) = flow
+                    .keys
+                    .iter()
+                    .enumerate()
+                    .find_map(|(o, ks)| ks.iter().position(|x| x == key).map(|j| (o, j)))?;
+                let origin = &grids[o];
+                (o != at && j != k).then(|| format!("{}'s dim {j}", origin.name))
+            })
+            .collect();
+        let stretched = flow.stretched.get(at).cloned().flatten();
+        let graph = &self.run().graph;
+        let broadcast_by = match &stretched {
+            None => Vec::new(),
+            Some(shape) => grids
+                .iter()
+                .filter(|c| {
+                    c.shape() == shape.as_slice()
+                        && matches!(&graph.node(c.node).step,
+                            Step::Elementwise { inputs } if inputs.iter().any(|(i, _)| *i == grid.node))
+                })
+                .map(|c| c.node)
+                .collect(),
+        };
+        let flat_indices = grid.shape().len() >= 2
+            && grids.iter().any(|c| {
+                matches!(&graph.node(c.node).step,
+                    Step::Reduce { op: Reduction::Argmax | Reduction::Argmin, input, lanes, .. }
+                        if *input == grid.node && lanes.whole())
+            });
+        GridFlow {
+            inputs: flow.inputs.get(at).into_iter().flatten().map(|&i| grids[i].name.clone()).collect(),
+            keys,
+            origins,
+            stretched,
+            broadcast_by,
+            flat_indices,
+        }
     }
 }
 
@@ -285,6 +393,21 @@ mod tests {
     }
 
     #[test]
+    fn an_output_dim_says_which_input_dim_it_came_from() {
+        let s = Session::new(&format!("{T}t.sum(dim=1)"));
+        let f = s.grid_flow(1);
+        assert_eq!(f.inputs, ["t"]);
+        assert_eq!(f.origins, [None, Some("t's dim 2".to_string())]);
+        // Same dims under the same numbers say nothing.
+        let s = Session::new("t = torch.ones(3, 4)\nt - t.mean(dim=1, keepdim=True)");
+        assert_eq!(s.grid_flow(2).origins, [None, None]);
+        assert_eq!(s.grid_flow(2).inputs, ["t", "t.mean(dim=1, keepdim=True)"]);
+        let mean = s.grid_flow(1);
+        assert_eq!(mean.stretched, Some(vec![3, 4]));
+        assert_eq!(mean.broadcast_by, [s.grids()[2].node]);
+    }
+
+    #[test]
     fn a_tensor_added_to_its_transpose_keeps_its_two_dims_apart() {
         let (_, f) = flow("t = torch.ones(3, 3)\nt + t.T");
         for keys in &f.keys {
@@ -297,5 +420,18 @@ mod tests {
         let (names, f) = flow("t = torch.arange(12.).reshape(3, 4)\nt[0] + t[1] + t[2]");
         assert_eq!(names, ["t", "t[0]", "t[1]", "t[0] + t[1]", "t[2]", "t[0] + t[1] + t[2]"]);
         assert_eq!(f.inputs, [vec![], vec![0], vec![0], vec![1, 2], vec![0], vec![3, 4]]);
+        // t, then its three rows in a column, then the two sums.
+        assert_eq!(f.placement(), [(0, 0), (1, 0), (1, 1), (2, 0), (1, 2), (3, 0)]);
+    }
+
+    #[test]
+    fn a_chain_is_one_grid_per_stage_and_a_broadcast_joins_two() {
+        let (_, f) = flow("t = torch.ones(3, 4)\nt.sum(dim=0).argmax()");
+        assert_eq!(f.placement(), [(0, 0), (1, 0), (2, 0)]);
+        let (_, f) = flow("t = torch.ones(3, 4)\nt - t.mean(dim=1, keepdim=True)");
+        assert_eq!(f.placement(), [(0, 0), (1, 0), (2, 0)]);
+        // Two leaves in one stage, in the order drawn.
+        let (_, f) = flow("a = torch.ones(2)\nb = torch.ones(2)\na * b");
+        assert_eq!(f.placement(), [(0, 0), (0, 1), (1, 0)]);
     }
 }

@@ -180,6 +180,13 @@ impl Grid {
         self.index(flat).iter().enumerate().all(|(k, &i)| self.positions(k).contains(&Some(i)))
     }
 
+    /// The longest of its drawn elements' texts, in characters: every
+    /// cell of the grid is drawn that wide, so that columns and their index
+    /// ticks line up.
+    pub fn longest_text(&self) -> usize {
+        self.texts.iter().map(|t| t.chars().count()).max().unwrap_or(1)
+    }
+
     /// How many cells it draws.
     fn cells(&self) -> usize {
         self.texts.len()

@@ -3,12 +3,14 @@
 
 mod announcer;
 pub mod api;
+mod arrows;
 mod controls;
 mod editor;
 mod events;
 mod fetch;
 mod frame;
 mod grid;
+mod grid_layout;
 pub mod host;
 mod js_json;
 mod lesson_index;

@@ -2,9 +2,10 @@
 //! around its own state (so several can share a page).
 
 use super::announcer::Announcer;
+use super::arrows;
 use super::controls::Controls;
 use super::editor::CodeEditor;
-use super::grid::TensorGrid;
+use super::grid::{Place, TensorGrid};
 use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
@@ -15,7 +16,6 @@ use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// The program the page opens on: the seed lesson's argmax example.
 pub const SEED_PROGRAM: &str = "\
@@ -82,28 +82,33 @@ fn Grids() -> impl IntoView {
                 // A program that fails at once has no earlier drawing to keep.
                 return view! { <p class="tp-empty">{s.nothing_drawn()}</p> }.into_any();
             }
+            let placement = s.flow().placement();
             grids
                 .iter()
-                .map(|g| {
+                .enumerate()
+                .map(|(at, g)| {
+                    let (stage, slot) = placement.get(at).copied().unwrap_or((at, 0));
+                    let from = s.flow().inputs.get(at).cloned().unwrap_or_default();
+                    let place = Place { at, from, stage, slot };
                     if withhold && g.role == GridRole::Result {
-                        return withheld(&g.name).into_any();
+                        return withheld(&g.name, &place).into_any();
                     }
                     let editable =
                         !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
-                    view! { <TensorGrid grid=Rc::new(g.clone()) editable=editable tints=Rc::clone(&tints)/> }
+                    let flow = s.grid_flow(at);
+                    view! { <TensorGrid grid=Rc::new(g.clone()) flow editable tints=Rc::clone(&tints) place/> }
                         .into_any()
                 })
                 .collect_view()
                 .into_any()
         })
     };
-    // A grid that wraps onto a new line gets its flow arrow from above
-    // (`data-wrapped`), rather than from the left margin. Checked after each
-    // drawing and whenever the grids' room changes.
+    // The arrows of the flow are drawn once the grids are laid out, and
+    // again whenever the grids' room changes.
     let section = NodeRef::<leptos::html::Section>::new();
     let check = move || {
         if let Some(el) = section.get_untracked() {
-            mark_wrapped(&el);
+            arrows::draw(&el);
         }
     };
     Effect::new(move |_| {
@@ -173,34 +178,14 @@ fn Grids() -> impl IntoView {
 /// Where a result stands while a shape question about it is open: its name
 /// only, no cells, no size (`data-testid="withheld-result"`, not a
 /// `tensor-grid`: nothing of it is drawn).
-fn withheld(name: &str) -> impl IntoView + use<> {
+fn withheld(name: &str, place: &Place) -> impl IntoView + use<> {
     view! {
-        <figure class="tp-grid tp-result tp-withheld" data-testid="withheld-result" data-name=name.to_string()>
+        <figure class="tp-grid tp-result tp-withheld" data-testid="withheld-result" data-name=name.to_string()
+            data-grid=place.at.to_string() data-from=place.inputs_text() style=place.style()>
             <figcaption>
                 <code class="tp-name">{name.to_string()}</code>
             </figcaption>
             <p class="tp-withheld-note">"Drawn once you answer: its shape is the question."</p>
         </figure>
-    }
-}
-
-/// Marks each grid that starts a new line of the flow (`data-wrapped`).
-fn mark_wrapped(section: &web_sys::HtmlElement) {
-    let grids = section.children();
-    let mut line_top = None;
-    for i in 0..grids.length() {
-        let Some(grid) = grids.item(i).and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) else {
-            continue;
-        };
-        let top = grid.offset_top();
-        let wrapped = line_top.is_some_and(|t| top > t);
-        if wrapped || line_top.is_none() {
-            line_top = Some(top);
-        }
-        let _ = if wrapped {
-            grid.set_attribute("data-wrapped", "")
-        } else {
-            grid.remove_attribute("data-wrapped")
-        };
     }
 }
