@@ -53,7 +53,10 @@ pub fn mount_playground(
             .and_then(|json| RawOptions::from_json(&json))
             .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
     };
-    let options = raw.validate().map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
+    let options = raw
+        .validate()
+        .all_or_nothing()
+        .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
     // The theme goes on the host element, where `:host([data-theme])` sees it.
     if let Some(element) = events.dyn_ref::<web_sys::Element>() {
         apply_theme(element, &options);

@@ -30,7 +30,7 @@ pub mod worker;
 pub use lesson_view::{LessonRoute, LessonState, LessonView};
 pub use playground::{Playground, PlaygroundView, SEED_PROGRAM};
 
-use crate::session::embed::{EmbedOptions, RawOptions, parse_origin};
+use crate::session::embed::RawOptions;
 use crate::session::messages::Event;
 use host::{Host, HostKind};
 use leptos::prelude::*;
@@ -81,11 +81,15 @@ fn lesson_route() -> Option<LessonRoute> {
 pub fn App() -> impl IntoView {
     let pairs = location::fragment_pairs();
     let embedded = pairs.iter().any(|(k, v)| k == "embed" && v == "1");
-    let origin = pairs.iter().find(|(k, _)| k == "origin").and_then(|(_, v)| parse_origin(v));
-    let (options, problem) = match RawOptions::from_fragment(&pairs).and_then(RawOptions::validate) {
-        Ok(o) => (o, None),
-        Err(e) => (EmbedOptions::default(), Some(format!("The embed options were not understood: {e}"))),
-    };
+    // Each bad option is refused on its own (the rest apply); a lesson id
+    // is the lesson panel's to check against the lesson list.
+    let checked = RawOptions::from_fragment(&pairs).validate();
+    let refused: Vec<String> =
+        checked.refused.iter().filter(|r| r.option != "lesson").map(ToString::to_string).collect();
+    let problem =
+        (!refused.is_empty()).then(|| format!("Options refused (the others apply): {}.", refused.join("; ")));
+    let options = checked.options;
+    let origin = options.origin.clone();
     if let Some(root) = document().document_element() {
         host::apply_theme(&root, &options);
     }
@@ -99,10 +103,20 @@ pub fn App() -> impl IntoView {
     let host = Host::new(if embedded { HostKind::Frame } else { HostKind::Page }, options, sink);
     provide_context(host);
 
-    let code = if location::in_lesson() { String::new() } else { location::initial_code(SEED_PROGRAM) };
+    // Only the page itself reads and writes the learner's stored program.
+    let code = match (location::in_lesson(), embedded) {
+        (true, _) => String::new(),
+        (false, true) => location::embedded_code(SEED_PROGRAM),
+        (false, false) => location::initial_code(SEED_PROGRAM),
+    };
     let state = PlaygroundState::new(code, Some("worker.js".to_string()));
     provide_context(state);
-    location::sync(state);
+    if embedded {
+        location::sync_frame(state)
+    } else {
+        location::sync(state)
+    }
+    provide_context(lesson_view::StepEdits::new());
     Effect::new(move |_| {
         if state.ran.get() {
             // After the drawing's own effects: the grids are in the DOM.
@@ -147,6 +161,7 @@ pub fn App() -> impl IntoView {
         })}
         <main class=move || if in_lesson() { "tp-main tp-with-lesson" } else { "tp-main" }>
             {problem.map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
+            <location::SaveNotice/>
             {move || in_lesson().then(|| lesson_view::lesson_panel(route.into(), navigate))}
             <PlaygroundView/>
             {move || (!in_lesson() && !embedded).then(|| view! { <LessonIndex/> })}
