@@ -11,6 +11,7 @@ mod fetch;
 mod frame;
 mod grid;
 mod grid_layout;
+mod heatmap;
 pub mod host;
 mod js_json;
 mod lesson_index;

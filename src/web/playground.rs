@@ -39,6 +39,15 @@ pub fn Playground() -> impl IntoView {
 #[component]
 pub fn PlaygroundView() -> impl IntoView {
     let host = expect_context::<Host>();
+    let state = expect_context::<PlaygroundState>();
+    // Escape unpins from anywhere on the page, not only from inside a grid
+    // (a field that uses Escape itself keeps it to itself).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            state.pinned.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let panels = host.options.with_value(|o| o.panels);
     let copy_link = host.uses_url() && host.kind == HostKind::Page;
     view! {

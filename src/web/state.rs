@@ -37,6 +37,14 @@ pub enum Halt {
     Crashed,
 }
 
+/// The cell whose lineage shows: the one under the pointer or focus, which
+/// previews any element while a pin holds (leaving it returns to the pin),
+/// except while the walk-through plays, whose frames pin the cell they are
+/// about and must not be talked over.
+fn active_cell(pinned: Option<CellRef>, hovered: Option<CellRef>, playing: bool) -> Option<CellRef> {
+    if playing { pinned.or(hovered) } else { hovered.or(pinned) }
+}
+
 /// A program loaded, and what to do once its drawing is in.
 type AfterLoad = (String, Box<dyn FnOnce(&Session)>);
 
@@ -138,7 +146,7 @@ impl PlaygroundState {
             if picking.get() {
                 return None;
             }
-            let active = pinned.get().or(hovered.get())?;
+            let active = active_cell(pinned.get(), hovered.get(), revealed.with(Option::is_some))?;
             let lit = drawing.with(|s| s.highlight(active.node, active.flat));
             Some((active, lit))
         });
@@ -167,9 +175,10 @@ impl PlaygroundState {
         state
     }
 
-    /// The active cell: the pinned one, else the hovered one.
+    /// The active cell: the hovered one, else the pinned one (the pinned
+    /// one first while the walk-through plays).
     pub fn active(&self) -> Option<CellRef> {
-        self.pinned.get().or(self.hovered.get())
+        active_cell(self.pinned.get(), self.hovered.get(), self.revealed.with(Option::is_some))
     }
 
     /// Replaces the program and evaluates it at once.
