@@ -89,7 +89,7 @@ fn tick(plan: &Plan, dim: usize, at: usize, class: &'static str) -> AnyView {
     let real = d.own.filter(|_| at < d.size);
     let mut colour = d.own.map(|k| key_class(plan.axes[k].key)).unwrap_or_default();
     let last = d.positions.iter().flatten().max().copied().unwrap_or(0);
-    if d.major.is_some_and(|step| at % step == 0 || at == last) {
+    if d.major.is_some_and(|step| at.is_multiple_of(step) || at == last) {
         colour.push_str(" tp-tick-major");
     }
     match real {
