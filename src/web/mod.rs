@@ -120,8 +120,10 @@ pub fn App() -> impl IntoView {
     provide_context(lesson_view::StepEdits::new());
     Effect::new(move |_| {
         if state.ran.get() {
-            // After the drawing's own effects: the grids are in the DOM.
-            request_animation_frame(first_drawing_is_in);
+            // After the drawing's own effects have put the grids in the DOM.
+            // A timeout, not an animation frame: browsers hold those back
+            // in iframes out of view, and the page would never appear.
+            set_timeout(first_drawing_is_in, std::time::Duration::ZERO);
         }
     });
 

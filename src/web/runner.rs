@@ -110,7 +110,12 @@ impl Runner {
         if self.0.borrow().url.is_none() {
             return self.run_here(job);
         }
-        let obsolete = self.0.borrow().in_flight.as_ref().map(|f| now() - f.started > OBSOLETE_AFTER_MS);
+        // A worker still loading is waited for: it is not running anything.
+        let obsolete = {
+            let inner = self.0.borrow();
+            let running = inner.worker.as_ref().is_some_and(|l| l.ready);
+            inner.in_flight.as_ref().map(|f| running && now() - f.started > OBSOLETE_AFTER_MS)
+        };
         match obsolete {
             None => self.send(job),
             // The learner has moved on from a slow program: start afresh.
@@ -169,24 +174,34 @@ impl Runner {
             self.end_worker();
             return self.run_here(job);
         }
-        let (timer, on_timeout) = match job.limit {
-            Some(limit) => {
-                let me = Rc::downgrade(&self.0);
-                let on_timeout = Closure::<dyn FnMut()>::new(move || timed_out(&me, id));
-                let timer = window()
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        on_timeout.as_ref().unchecked_ref(),
-                        limit as i32,
-                    )
-                    .ok();
-                (timer, Some(on_timeout))
-            }
-            None => (None, None),
-        };
-        inner.in_flight = Some(Flight { id, job, started: now(), timer, _on_timeout: on_timeout });
+        let ready = inner.worker.as_ref().is_some_and(|l| l.ready);
+        inner.in_flight = Some(Flight { id, job, started: now(), timer: None, _on_timeout: None });
         let listener = Rc::clone(&inner.listener);
         drop(inner);
+        // The clock starts once the worker has loaded: loading the wasm is
+        // not the program's time.
+        if ready {
+            self.start_clock();
+        }
         (listener.busy)(true);
+    }
+
+    /// Starts the time limit of the run in flight.
+    fn start_clock(&self) {
+        let me = Rc::downgrade(&self.0);
+        let mut inner = self.0.borrow_mut();
+        let Some(flight) = inner.in_flight.as_mut() else { return };
+        let Some(limit) = flight.job.limit.filter(|_| flight.timer.is_none()) else { return };
+        let id = flight.id;
+        let on_timeout = Closure::<dyn FnMut()>::new(move || timed_out(&me, id));
+        flight.timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                limit as i32,
+            )
+            .ok();
+        flight.started = now();
+        flight._on_timeout = Some(on_timeout);
     }
 
     /// Starts the worker if there is none; false if none can be started.
@@ -264,6 +279,7 @@ fn heard(me: &Weak<RefCell<Inner>>, data: JsValue) {
             if let Some(live) = runner.0.borrow_mut().worker.as_mut() {
                 live.ready = true;
             }
+            runner.start_clock();
         }
         FromWorker::Failed { message } => failed(me, message),
         FromWorker::Ran { id, session } => {
