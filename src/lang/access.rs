@@ -1,68 +1,15 @@
 //! Attribute access (`t.shape`, `torch.sum`) and subscripts (`t[0, 1:]`).
 
 use super::ast::{Expr, ExprKind};
+use super::catalog::Op;
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::value::{Module, Value};
 use crate::tensor::index::{IndexItem, apply_index};
 use crate::tensor::lineage::Step;
 use crate::tensor::rearrange::Rearrange;
-use crate::tensor::reduce::REDUCTIONS;
 use crate::tensor::{DType, Layout, Shape, TensorError};
 use std::rc::Rc;
-
-/// Tensor methods the playground runs besides the reductions.
-const TENSOR_METHODS: &[&str] = &[
-    "norm",
-    "reshape",
-    "view",
-    "flatten",
-    "abs",
-    "float",
-    "double",
-    "long",
-    "int",
-    "bool",
-    "to",
-    "numel",
-    "size",
-    "dim",
-    "item",
-    "tolist",
-    "numpy",
-    "clone",
-    "transpose",
-    "permute",
-    "t",
-    "unsqueeze",
-    "squeeze",
-    "contiguous",
-    "is_contiguous",
-];
-
-/// Functions of `torch` the playground runs besides the reductions.
-const TORCH_FUNCTIONS: &[&str] = &[
-    "tensor",
-    "arange",
-    "zeros",
-    "ones",
-    "full",
-    "norm",
-    "reshape",
-    "flatten",
-    "numel",
-    "abs",
-    "transpose",
-    "permute",
-    "t",
-    "unsqueeze",
-    "squeeze",
-];
-
-/// Whether `name` is a tensor method (and so also a `torch.` function) the playground runs.
-fn is_tensor_method(name: &str) -> bool {
-    REDUCTIONS.contains(&name) || TENSOR_METHODS.contains(&name)
-}
 
 /// Real PyTorch tensor methods and attributes outside the subset, named
 /// as such instead of as typos.
@@ -149,7 +96,7 @@ impl Interpreter<'_> {
                 if let Some(d) = DType::from_torch_attr(name) {
                     return Ok(Value::Dtype(d));
                 }
-                if TORCH_FUNCTIONS.contains(&name) || REDUCTIONS.contains(&name) {
+                if Op::torch(name).is_some() {
                     return Ok(Value::Function(Module::Torch, Rc::from(name)));
                 }
                 Err(LangError::unsupported_here(format!("torch.{name}")))
@@ -164,7 +111,7 @@ impl Interpreter<'_> {
                     let r = Rearrange::matrix_transpose(t.tensor.rank())?;
                     Ok(Value::Tensor(self.rearranged(t, r, span)))
                 }
-                m if is_tensor_method(m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
+                m if Op::method(m).is_some() => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
                 m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
                     Err(LangError::unsupported_here(format!("Tensor.{m}")))
                 }

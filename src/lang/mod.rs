@@ -4,6 +4,7 @@ mod access;
 pub mod ast;
 pub mod budget;
 mod call;
+pub mod catalog;
 pub mod error;
 pub mod interp;
 pub mod lexer;

@@ -2,6 +2,7 @@
 //! its sources lit and the computation written out (`1 + 2 + 3 = 6`); for
 //! an argmax over the whole tensor, a walker through the flattened order.
 
+use crate::lang::catalog::{Caption, Op};
 use crate::session::{GridRole, Session};
 use crate::tensor::Scalar;
 use crate::tensor::lineage::{NodeId, Step};
@@ -92,7 +93,7 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
         .collect()
 }
 
-/// `1 + 2 + 3 = 6`, `max(2, 0, 4) = 4`, ...
+/// `1 + 2 + 3 = 6`, `max(2, 0, 4) = 4`, ..., as the catalogue declares the op's caption.
 fn computation(op: Reduction, terms: &[String], value: &str, winner: Option<String>) -> String {
     let listed = |sep: &str| {
         if terms.len() <= TERMS {
@@ -102,20 +103,12 @@ fn computation(op: Reduction, terms: &[String], value: &str, winner: Option<Stri
         }
     };
     let at = winner.map(|w| format!(", at {w}")).unwrap_or_default();
-    match op {
-        Reduction::Sum => format!("{} = {value}", listed(" + ")),
-        Reduction::Prod => format!("{} = {value}", listed(" × ")),
-        Reduction::Mean => format!("({}) / {} = {value}", listed(" + "), terms.len()),
-        Reduction::Max | Reduction::Amax => format!("max({}) = {value}{at}", listed(", ")),
-        Reduction::Min | Reduction::Amin => format!("min({}) = {value}{at}", listed(", ")),
-        Reduction::Argmax => format!("argmax({}) = {value}{at}", listed(", ")),
-        Reduction::Argmin => format!("argmin({}) = {value}{at}", listed(", ")),
-        Reduction::Std { .. } => format!("std({}) = {value}", listed(", ")),
-        Reduction::Var { .. } => format!("var({}) = {value}", listed(", ")),
-        Reduction::All => format!("all({}) = {value}", listed(", ")),
-        Reduction::Any => format!("any({}) = {value}", listed(", ")),
-        Reduction::CountNonzero => format!("count_nonzero({}) = {value}", listed(", ")),
-        Reduction::Norm { .. } => format!("norm({}) = {value}", listed(", ")),
+    let caption = Op::of_reduction(op).decl().words.map(|w| w.caption);
+    match caption {
+        Some(Caption::Infix(sep)) => format!("{} = {value}", listed(sep)),
+        Some(Caption::Mean) => format!("({}) / {} = {value}", listed(" + "), terms.len()),
+        Some(Caption::Call(f)) => format!("{f}({}) = {value}{at}", listed(", ")),
+        None => format!("{} = {value}", listed(", ")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]".
 
 use super::{ElementRef, Grid, GridRole, Session};
+use crate::lang::catalog::Op;
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::reduce::Reduction;
 
@@ -107,29 +108,14 @@ pub fn indexable(text: &str) -> String {
 }
 
 /// "the sum of ...", "the largest of ..., which is t[2, 3]" (the winner left
-/// out when there is none to name).
+/// out when there is none to name), in the words the catalogue declares.
 fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
     let of = match won {
         Some(won) if op.has_winner() => format!("{of}, which is {won}"),
         _ => of.to_string(),
     };
-    match op {
-        Reduction::Sum => format!("the sum of {of}"),
-        Reduction::Prod => format!("the product of {of}"),
-        Reduction::Mean => format!("the mean of {of}"),
-        Reduction::Std { .. } => format!("the standard deviation of {of}"),
-        Reduction::Var { .. } => format!("the variance of {of}"),
-        Reduction::Max => format!("the largest of {of}"),
-        Reduction::Min => format!("the smallest of {of}"),
-        Reduction::Argmax => format!("the position of the largest of {of}"),
-        Reduction::Argmin => format!("the position of the smallest of {of}"),
-        Reduction::Amax => format!("the largest of {of}"),
-        Reduction::Amin => format!("the smallest of {of}"),
-        Reduction::All => format!("whether all of {of} are nonzero"),
-        Reduction::Any => format!("whether any of {of} is nonzero"),
-        Reduction::CountNonzero => format!("how many of {of} are nonzero"),
-        Reduction::Norm { .. } => format!("the norm of {of}"),
-    }
+    let words = Op::of_reduction(op).decl().words.map_or("{of}", |w| w.describe);
+    words.replace("{of}", &of)
 }
 
 /// The first few items, then how many more.

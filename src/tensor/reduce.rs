@@ -13,25 +13,6 @@ use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
 
-/// The reductions the playground teaches, by their PyTorch names, in the
-/// order of the contract's `op` control (`norm` runs too, but is not offered).
-pub const REDUCTIONS: [&str; 14] = [
-    "sum",
-    "prod",
-    "mean",
-    "std",
-    "var",
-    "max",
-    "min",
-    "argmax",
-    "argmin",
-    "amax",
-    "amin",
-    "all",
-    "any",
-    "count_nonzero",
-];
-
 /// A reduction and its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Reduction {
@@ -101,6 +82,22 @@ impl Reduction {
     /// of equals).
     pub fn has_winner(self) -> bool {
         self.selects() || matches!(self, Reduction::Amax | Reduction::Amin)
+    }
+
+    /// Whether `dim=()` reduces every dim, as no dim does; `all` and `any`
+    /// take it literally and reduce none.
+    pub fn empty_dims_mean_every_dim(self) -> bool {
+        !matches!(self, Reduction::All | Reduction::Any)
+    }
+
+    /// PyTorch's refusal of a `dtype=` this reduction cannot compute in.
+    pub fn refuses_requested(self, dtype: DType) -> Option<TensorError> {
+        match self {
+            Reduction::Mean if !dtype.is_floating() => {
+                Some(TensorError::MeanNeedsFloat { dtype, requested: true })
+            }
+            _ => None,
+        }
     }
 
     /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
