@@ -215,3 +215,15 @@ fn values_and_indices_of_a_plain_tensor_are_outside_the_subset() {
     let o = run("eval", &format!("{ARGMAX}t.argmax(dim=1).indices\n"));
     assert_eq!(stderr(&o), "NotImplementedError: the playground does not support Tensor.indices\n");
 }
+
+#[test]
+fn ops_lists_what_is_supported_by_section() {
+    let o = run("ops", "");
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("reductions:\n  sum "), "{text}");
+    assert!(text.contains("t.argmax(...)  torch.argmax(t, ...)"), "{text}");
+    let o =
+        Command::new(env!("CARGO_BIN_EXE_tensor-playground")).args(["ops", "--markdown"]).output().unwrap();
+    assert!(stdout(&o).starts_with("| area | operation | written as | what it gives |\n"));
+}
