@@ -238,6 +238,9 @@ pub enum DtypeRule {
     Accumulate,
     /// Floating inputs only; integers are refused.
     FloatingOnly,
+    /// Computed in floating point: floating inputs keep their dtype,
+    /// integers and bools become the default float32.
+    Floating,
     /// Always int64 (positions and counts).
     Int64,
     /// Always bool.
@@ -437,6 +440,8 @@ mod tests {
                     DtypeRule::Same => Some(dtype),
                     DtypeRule::Accumulate => Some(dtype.accumulate()),
                     DtypeRule::FloatingOnly => dtype.is_floating().then_some(dtype),
+                    DtypeRule::Floating if dtype.is_floating() => Some(dtype),
+                    DtypeRule::Floating => Some(DType::Float32),
                     DtypeRule::Int64 => Some(DType::Int64),
                     DtypeRule::Bool => Some(DType::Bool),
                     other => panic!("{op:?}: a reduction's dtype is not {other:?}"),
