@@ -17,6 +17,7 @@ pub mod iteration;
 pub mod lanes;
 pub mod layout;
 pub mod lineage;
+pub mod logsumexp;
 pub mod marks;
 pub mod memory_order;
 pub mod norm;

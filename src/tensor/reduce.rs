@@ -7,6 +7,7 @@ use super::error::TensorError;
 use super::extreme;
 use super::iteration::Plan;
 use super::lanes::Lanes;
+use super::logsumexp;
 use super::norm;
 use super::product;
 use super::scalar::Scalar;
@@ -46,6 +47,8 @@ pub enum Reduction {
     CountNonzero,
     /// `norm` with exponent `p` (2 by default, `inf` for the largest magnitude)
     Norm { p: f64 },
+    /// `logsumexp`
+    Logsumexp,
 }
 
 impl Reduction {
@@ -67,6 +70,7 @@ impl Reduction {
             Reduction::Any => "any",
             Reduction::CountNonzero => "count_nonzero",
             Reduction::Norm { .. } => "norm",
+            Reduction::Logsumexp => "logsumexp",
         }
     }
 
@@ -111,6 +115,8 @@ impl Reduction {
             Argmax | Argmin if dtype == DType::Bool => Err(TensorError::NoBoolSupport { op: self.name() }),
             Argmax | Argmin | CountNonzero => Ok(DType::Int64),
             All | Any => Ok(DType::Bool),
+            // Integers are converted to the default float first.
+            Logsumexp if !dtype.is_floating() => Ok(DType::Float32),
             _ => Ok(dtype),
         }
     }
@@ -134,14 +140,17 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
     // integers as int64); everything else reads the elements as they are,
     // where they are: a view's strides decide PyTorch's order of a sum.
     let input = match op {
-        Reduction::Sum | Reduction::Prod if t.dtype() != out_dtype => t.to_dtype(out_dtype),
+        Reduction::Sum | Reduction::Prod | Reduction::Logsumexp if t.dtype() != out_dtype => {
+            t.to_dtype(out_dtype)
+        }
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
     let ordered = floating_sums(&input, op, lanes)
         .or_else(|| floating_products(&input, op, lanes))
         .or_else(|| floating_norms(&input, op, lanes))
-        .or_else(|| single_variance(&input, op, lanes));
+        .or_else(|| single_variance(&input, op, lanes))
+        .or_else(|| (op == Reduction::Logsumexp).then(|| logsumexp::logsumexps(&input, lanes)));
     if let Some(values) = ordered {
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
@@ -348,6 +357,7 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         }
         // Norms are of floating tensors only, computed by `floating_norms`.
         Reduction::Norm { .. } => unreachable!("norms are computed by floating_norms"),
+        Reduction::Logsumexp => unreachable!("logsumexps are computed by logsumexp::logsumexps"),
     }
     .pipe(|(value, at)| match op {
         Reduction::Argmax | Reduction::Argmin => (Scalar::Int(at as i64), at),

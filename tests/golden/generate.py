@@ -1377,6 +1377,36 @@ def cases_reduce():
 # ---------------------------------------------------------------------------
 
 
+def cases_logsumexp():
+    """`logsumexp`: values to the last bit, its dims, dtypes, errors, edges."""
+    T = "t = torch.tensor([[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]])"
+    add("reduce/logsumexp/dim1", f"{T}\nt.logsumexp(1)")
+    add("reduce/logsumexp/dim0_bits", f"{T}\nt.logsumexp(dim=0).tolist()")
+    add("reduce/logsumexp/torch_tuple", f"{T}\ntorch.logsumexp(t, (0, 1)).tolist()")
+    add("reduce/logsumexp/negative_keepdim", f"{T}\nt.logsumexp(-1, keepdim=True)")
+    add("reduce/logsumexp/axis_keepdims", f"{T}\nt.logsumexp(axis=0, keepdims=True).tolist()")
+    add("reduce/logsumexp/transposed", f"{T}\nt.T.logsumexp(1).tolist()")
+    add("reduce/logsumexp/float64", "torch.arange(20.).reshape(4, 5).double().logsumexp(1).tolist()")
+    add("reduce/logsumexp/long_lanes", "(torch.arange(60.).reshape(3, 20) / 7).logsumexp(1).tolist()")
+    add("reduce/logsumexp/long_columns", "(torch.arange(60.).reshape(20, 3) / 7).logsumexp(0).tolist()")
+    add("reduce/logsumexp/int_is_float32", "torch.logsumexp(torch.tensor([1, 2, 3]), 0)")
+    add("reduce/logsumexp/bool", "torch.tensor([True, False]).logsumexp(0).tolist()")
+    add("reduce/logsumexp/large", "torch.tensor([1000., 1000.]).logsumexp(0).item()")
+    add("reduce/logsumexp/inf", "torch.tensor([float('inf'), 1.]).logsumexp(0)")
+    add("reduce/logsumexp/all_minus_inf", "torch.tensor([float('-inf'), float('-inf')]).logsumexp(0)")
+    add("reduce/logsumexp/nan", "torch.tensor([float('nan'), 1.]).logsumexp(0)")
+    add("reduce/logsumexp/empty_lanes", "torch.zeros(0, 3).logsumexp(0)")
+    add("reduce/logsumexp/no_lanes", "torch.zeros(3, 0).logsumexp(0)")
+    add("reduce/logsumexp/zero_d", "torch.tensor(2.5).logsumexp(0)")
+    add("reduce/logsumexp/zero_d_bad_dim", "torch.tensor(2.5).logsumexp(1)")
+    add("reduce/logsumexp/no_dim", f"{T}\nt.logsumexp()")
+    add("reduce/logsumexp/dim_none", f"{T}\ntorch.logsumexp(t, dim=None)")
+    add("reduce/logsumexp/dim_out_of_range", f"{T}\nt.logsumexp(2)")
+    add("reduce/logsumexp/repeated_dim", f"{T}\nt.logsumexp((1, -1))")
+    add("reduce/logsumexp/keepdim_not_bool", f"{T}\nt.logsumexp(0, 1)")
+    add("reduce/logsumexp/unknown_keyword", f"{T}\nt.logsumexp(0, keep=True)")
+
+
 def cases_print():
     p = {
         # integer mode / decimals / scientific
@@ -2402,6 +2432,7 @@ def main():
     cases_index()
     cases_elementwise()
     cases_reduce()
+    cases_logsumexp()
     cases_print()
     cases_python()
     cases_errors()

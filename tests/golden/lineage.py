@@ -46,6 +46,8 @@ CASES = [
     ("rows_added", {"t": T}, ["t[0] + t[1] + t[2]"], "sources"),
     ("power_and_abs", {"t": T}, ["(t ** 2).sum(dim=1) + t.abs().amax(dim=1)"], "sources"),
     ("reshape_then_sum", {"c": C}, ["c.reshape(4, 3).sum(dim=0)"], "sources"),
+    ("logsumexp_dim1", {"t": T}, ["t.logsumexp(dim=1)"], "sources"),
+    ("logsumexp_rank3_tuple", {"c": C}, ["c.logsumexp(dim=(0, 2), keepdim=True)"], "sources"),
     ("max_values", {"t": T}, ["t.max(dim=1).values"], "winners"),
     ("min_values_dim0", {"t": T}, ["(t * 2.0).min(dim=0).values"], "winners"),
     ("amax_dim0", {"t": T}, ["t.amax(dim=0)"], "winners"),

@@ -86,6 +86,8 @@ ops! {
     CountNonzero,
     /// `norm`
     Norm,
+    /// `logsumexp`
+    Logsumexp,
     /// `abs`
     Abs,
     /// `reshape`

@@ -333,6 +333,21 @@ pub(super) fn declare(op: Op) -> Decl {
             )
         },
 
+        Op::Logsumexp => Decl {
+            control: None,
+            ..reduction(
+                "logsumexp",
+                &["logsumexp(int[1] dim, bool keepdim=False)|out"],
+                |_, _| Pick::Reduce(Reduction::Logsumexp),
+                DtypeRule::Floating,
+                Words {
+                    describe: "the log of the sum of the exponentials of {of}",
+                    caption: Caption::Call("logsumexp"),
+                },
+                "`log(sum(exp(x)))` along dims, without overflowing",
+            )
+        },
+
         // Element-wise.
         Op::Abs => plain(
             "abs",
@@ -550,5 +565,6 @@ pub(super) fn of_reduction(r: Reduction) -> Op {
         Reduction::Any => Op::Any,
         Reduction::CountNonzero => Op::CountNonzero,
         Reduction::Norm { .. } => Op::Norm,
+        Reduction::Logsumexp => Op::Logsumexp,
     }
 }
