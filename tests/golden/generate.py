@@ -81,9 +81,38 @@ def order_case(key, data, n, shape, dtype, program):
     add(f"reduce/order/{key}", f"t = {t}\n{program}.tolist()")
 
 
+def repl_namespace():
+    """A fresh namespace like the REPL's `__main__` after `import torch` and
+    `import numpy as np`, in the REPL's order: Python looks for a NameError's
+    suggestion among the globals in that order."""
+    fresh = {
+        "__name__": "__main__",
+        "__doc__": None,
+        "__package__": None,
+        "__loader__": sys.modules["__main__"].__loader__,
+        "__spec__": None,
+        "__annotations__": {},
+        "__builtins__": __builtins__,
+    }
+    fresh["torch"] = torch
+    fresh["np"] = np
+    return fresh
+
+
+def displayed(e):
+    """The last line the REPL prints for `e`: Python's own display of the
+    exception (`sys.__excepthook__`), which adds "Did you mean: ...?" to a
+    NameError or AttributeError by CPython's rule."""
+    shown = io.StringIO()
+    with contextlib.redirect_stderr(shown):
+        sys.__excepthook__(type(e), e, e.__traceback__)
+    lines = shown.getvalue().rstrip("\n").splitlines()
+    return lines[-1] if lines and lines[-1].startswith(type(e).__name__) else None
+
+
 def run_program(program):
     """Runs `program` as the REPL would; returns (stdout, error or None)."""
-    namespace = {"torch": torch, "np": np, "__name__": "__main__"}
+    namespace = repl_namespace()
     out = io.StringIO()
     error = None
     tree = ast.parse(program, mode="exec")
@@ -102,6 +131,8 @@ def run_program(program):
             message = str(e).splitlines()
             first = message[0] if message else ""
             error = f"{type(e).__name__}: {first}" if first else type(e).__name__
+            if isinstance(e, (NameError, AttributeError)):
+                error = displayed(e) or error
     return out.getvalue(), error
 
 
@@ -1407,6 +1438,29 @@ def cases_logsumexp():
     add("reduce/logsumexp/unknown_keyword", f"{T}\nt.logsumexp(0, keep=True)")
 
 
+def cases_names():
+    """Misspelt names and attributes: Python's own error, with the REPL's
+    "Did you mean" (none among a tensor's or torch's many attributes)."""
+    T = "t = torch.tensor([1., 2.])"
+    add("errors/names/tensor_typo", f"{T}\nt.summ()")
+    add("errors/names/tensor_case", f"{T}\nt.Sum()")
+    add("errors/names/torch_typo", "torch.summ")
+    add("errors/names/torch_function_typo", "torch.tensr([1, 2])")
+    add("errors/names/numpy_typo", "np.summ")
+    add("errors/names/numpy_case", "np.Sum")
+    add("errors/names/numpy_array_typo", "np.arrray([1])")
+    add("errors/names/variable_typo", f"{T}\ntt")
+    add("errors/names/variable_case", "u = 1\nU")
+    add("errors/names/first_of_equals", "x1 = 1\nx2 = 2\nx3")
+    add("errors/names/module_typo", "torh.tensor([1])")
+    add("errors/names/builtin_typo", "prnt(1)")
+    add("errors/names/builtin_len_typo", "lenn([1])")
+    add("errors/names/builtin_constant", "Tru")
+    add("errors/names/nothing_close", "zzz")
+    add("errors/names/too_long", "a_name_that_is_much_longer_than_forty_characters_x = 1\na_name_that_is_much_longer_than_forty_characters_y")
+    add("errors/names/global_before_builtin", "lem = 1\nlen2 = 2\nle")
+
+
 def cases_print():
     p = {
         # integer mode / decimals / scientific
@@ -2433,6 +2487,7 @@ def main():
     cases_elementwise()
     cases_reduce()
     cases_logsumexp()
+    cases_names()
     cases_print()
     cases_python()
     cases_errors()
