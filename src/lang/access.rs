@@ -23,8 +23,23 @@ impl Interpreter<'_> {
                 if Op::torch(name).is_some() {
                     return Ok(Value::Function(Module::Torch, Rc::from(name)));
                 }
+                if name == "nn" {
+                    return Ok(Value::Module(Module::Nn));
+                }
                 Err(missing(&names::TORCH, name, "torch", "PyTorch", || {
                     format!("module 'torch' has no attribute '{name}'")
+                }))
+            }
+            Value::Module(Module::Nn) if name == "functional" => Ok(Value::Module(Module::Functional)),
+            Value::Module(Module::Nn) => Err(missing(&names::NN, name, "torch.nn", "PyTorch", || {
+                format!("module 'torch.nn' has no attribute '{name}'")
+            })),
+            Value::Module(Module::Functional) if Op::functional(name).is_some() => {
+                Ok(Value::Function(Module::Functional, Rc::from(name)))
+            }
+            Value::Module(Module::Functional) => {
+                Err(missing(&names::FUNCTIONAL, name, "torch.nn.functional", "PyTorch", || {
+                    format!("module 'torch.nn.functional' has no attribute '{name}'")
                 }))
             }
             Value::Module(Module::Numpy) => Err(missing(&names::NUMPY, name, "numpy", "NumPy", || {

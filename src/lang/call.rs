@@ -29,6 +29,10 @@ impl Interpreter<'_> {
                 Some(op) => self.torch_function(op, args, kwargs, span),
                 None => Err(LangError::unsupported_here(format!("torch.{name}"))),
             },
+            Value::Function(Module::Functional, name) => match Op::functional(&name) {
+                Some(op) => self.functional(op, args, kwargs, span),
+                None => Err(LangError::unsupported_here(format!("torch.nn.functional.{name}"))),
+            },
             Value::Method(receiver, name) => match (*receiver, Op::method(&name)) {
                 (Value::Tensor(t), Some(op)) => self.tensor_method(t, op, args, kwargs, span),
                 (receiver, _) => self.other_method(receiver, &name, args, kwargs),

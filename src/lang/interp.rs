@@ -209,7 +209,15 @@ impl<'src> Interpreter<'src> {
         self.read.clear();
         match &stmt.kind {
             StmtKind::Import { module, name } => {
-                let m = if module == "torch" { Module::Torch } else { Module::Numpy };
+                // `import torch.nn.functional` binds `torch`; with `as F`, the module itself.
+                let top = module.split('.').next() == Some(name.as_str());
+                let m = match module.as_str() {
+                    "numpy" => Module::Numpy,
+                    _ if top => Module::Torch,
+                    "torch.nn" => Module::Nn,
+                    "torch.nn.functional" => Module::Functional,
+                    _ => Module::Torch,
+                };
                 self.define(name, Value::Module(m));
                 Ok(None)
             }

@@ -389,6 +389,70 @@ pub fn numpy_aliases(name: &str) -> &'static [&'static str] {
     }
 }
 
+/// Binds a call to a function PyTorch writes in Python, such as
+/// `"softmax(input, dim=None, _stacklevel=3, dtype=None)"` (parameters by
+/// position or keyword, those with `=` optional), with Python's own
+/// `TypeError`s; the arguments come back in the parameters' order.
+pub fn bind_python(
+    text: &str,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+) -> Result<Vec<Option<Value>>, LangError> {
+    let open = text.find('(').unwrap_or(text.len());
+    let name = &text[..open];
+    let params: Vec<(&str, bool)> = text[open + 1..text.len() - 1]
+        .split(", ")
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((n, _)) => (n, true),
+            None => (p, false),
+        })
+        .collect();
+    if args.len() > params.len() {
+        let required = params.iter().filter(|(_, d)| !d).count();
+        let takes = match required == params.len() {
+            true => format!("{}", params.len()),
+            false => format!("from {required} to {}", params.len()),
+        };
+        return Err(LangError::type_error(format!(
+            "{name}() takes {takes} positional argument{} but {} {} given",
+            if params.len() == 1 { "" } else { "s" },
+            args.len(),
+            if args.len() == 1 { "was" } else { "were" }
+        )));
+    }
+    let mut bound: Vec<Option<Value>> = params.iter().map(|_| None).collect();
+    for (slot, v) in bound.iter_mut().zip(args) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in kwargs {
+        let Some(i) = params.iter().position(|(p, _)| p == k) else {
+            return Err(LangError::type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+        };
+        if bound[i].is_some() {
+            return Err(LangError::type_error(format!("{name}() got multiple values for argument '{k}'")));
+        }
+        bound[i] = Some(v.clone());
+    }
+    let missing: Vec<&str> =
+        params.iter().zip(&bound).filter(|((_, d), b)| !d && b.is_none()).map(|((p, _), _)| *p).collect();
+    match missing.as_slice() {
+        [] => Ok(bound),
+        [one] => {
+            Err(LangError::type_error(format!("{name}() missing 1 required positional argument: '{one}'")))
+        }
+        more => {
+            let quoted: Vec<String> = more.iter().map(|p| format!("'{p}'")).collect();
+            let (last, rest) = quoted.split_last().expect("more than one");
+            Err(LangError::type_error(format!(
+                "{name}() missing {} required positional arguments: {} and {last}",
+                more.len(),
+                rest.join(", ")
+            )))
+        }
+    }
+}
+
 /// Arguments bound to one overload's parameters.
 #[derive(Debug, Clone)]
 pub struct Bound {

@@ -6,9 +6,10 @@ use super::catalog::{Call, Kernel, Method, Op, Pick};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::numpy_api::{item as item_of, to_list};
-use super::signature::{Bound, CallStyle, bind};
+use super::signature::{Bound, CallStyle, bind, bind_python};
 use super::torch_api::{dtype_arg, int_list};
 use super::value::{Traced, Value};
+use crate::tensor::along::{Along, along, lanes_along};
 use crate::tensor::elementwise::absolute;
 use crate::tensor::format::float::general;
 use crate::tensor::lanes::Lanes;
@@ -70,9 +71,45 @@ impl Interpreter<'_> {
         let call = Call { which, bound: &bound, span };
         match decl.kernel {
             Kernel::Reduce(pick) => self.reduction(t, pick(which, &bound), &bound, span),
+            Kernel::Along(op) => self.along(t, op, &bound, span),
             Kernel::Method(kernel) => kernel(self, t, &call),
             Kernel::Python(_) => unreachable!("Python functions are run above"),
             Kernel::Create(_) => Err(binding_error(op, &args, &kwargs)),
+        }
+    }
+
+    /// `torch.nn.functional.name(input, ...)`, a Python function: its
+    /// arguments bound by Python's rules, then the tensor's method called
+    /// as PyTorch's Python code calls it.
+    pub(crate) fn functional(
+        &mut self,
+        op: Op,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let signature = op.decl().spellings.functional.expect("only functional ops are called so");
+        let mut bound = bind_python(signature, &args, &kwargs)?.into_iter();
+        let Some(Value::Tensor(t)) = bound.next().flatten() else {
+            let input = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "input").map(|(_, v)| v));
+            let ty = input.map_or("NoneType", Value::type_name);
+            return Err(LangError::attribute_error(format!(
+                "'{ty}' object has no attribute '{}'",
+                op.name()
+            )));
+        };
+        match op.decl().kernel {
+            // `softmax(input, dim=None, _stacklevel=3, dtype=None)` and its kin.
+            Kernel::Along(_) => {
+                let (dim, _stacklevel, dtype) =
+                    (bound.next().flatten(), bound.next(), bound.next().flatten());
+                // No dim: PyTorch's (deprecated) implicit choice, dim 0 for
+                // 0-, 1- and 3-d tensors, dim 1 otherwise.
+                let dim = dim.unwrap_or_else(|| Value::Int(i64::from(!matches!(t.tensor.rank(), 0 | 1 | 3))));
+                let kwargs = dtype.map(|d| vec![("dtype".to_string(), d)]).unwrap_or_default();
+                self.tensor_call(t, op, vec![dim], kwargs, span, CallStyle::Method)
+            }
+            _ => self.tensor_call(t, op, bound.flatten().collect(), Vec::new(), span, CallStyle::Method),
         }
     }
 
@@ -125,6 +162,28 @@ impl Interpreter<'_> {
             }
             _ => Ok(Value::Tensor(traced)),
         }
+    }
+
+    /// Runs a bound call of an operation along a dim: the input converted
+    /// first (to `dtype=`, or to the dtype the op computes in), then the
+    /// op, recorded with the lanes it read.
+    fn along(&mut self, t: Traced, op: Along, b: &Bound, span: Span) -> Result<Value, LangError> {
+        let dim = int_arg(b, "dim", 0);
+        let dtype = match dtype_arg(b.get("dtype")) {
+            Some(d) => d,
+            None => op.output_dtype(t.tensor.dtype())?,
+        };
+        let input = match dtype == t.tensor.dtype() {
+            true => t,
+            false => {
+                let cast = t.tensor.to_dtype(dtype);
+                self.same_elements(cast, &t, span)
+            }
+        };
+        let values = along(&input.tensor, op, dim)?;
+        let lanes = lanes_along(input.tensor.shape(), wrap_dim(dim, input.tensor.rank())?)?;
+        let step = Step::Along { op, input: input.node, lanes };
+        Ok(Value::Tensor(self.derived(values, step, span)))
     }
 
     /// Reduces and records the reduction in the lineage graph.

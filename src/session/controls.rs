@@ -14,7 +14,7 @@ pub static OP_CHOICES: LazyLock<Vec<&'static str>> =
 
 /// The `op` control's groups, each with its label and its ops' names.
 pub fn op_groups() -> Vec<(&'static str, Vec<&'static str>)> {
-    [Group::Reductions]
+    Group::ALL
         .into_iter()
         .map(|g| {
             let ops = Op::ALL.iter().filter(|op| op.decl().control == Some(g)).map(|op| op.name()).collect();
@@ -75,6 +75,7 @@ pub fn read_controls(source: &str) -> Controls {
 /// a new line reducing the assigned variable.
 pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -> String {
     let Ok(statements) = parse(source) else { return source.to_string() };
+    let dim = effective_dim(op, dim);
     let keepdim = keepdim && keeps_dims(op, dim);
     let mut args = Vec::new();
     match dim {
@@ -121,7 +122,20 @@ pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -
 /// `max` and `min` only along a dim), read from its overloads. The keepdim
 /// control is off, saying this, where it cannot.
 pub fn keepdim_refusal(op: &str, dim: Option<i64>) -> Option<String> {
-    catalog::keepdim_refusal(Op::method(op)?, dim)
+    catalog::keepdim_refusal(Op::method(op)?, effective_dim(op, dim))
+}
+
+/// The dim the controls write for `dim`: an op that needs one (`softmax`)
+/// goes along the last dim when none is chosen.
+fn effective_dim(op: &str, dim: Option<i64>) -> Option<i64> {
+    dim.or_else(|| Op::method(op).filter(|&o| catalog::needs_dim(o)).map(|_| -1))
+}
+
+/// Why `op` cannot be applied to the whole tensor, if it cannot: the dim
+/// control's "none" then stands for the last dim, which the program names.
+pub fn dim_refusal(op: &str) -> Option<String> {
+    let o = Op::method(op)?;
+    catalog::needs_dim(o).then(|| format!("{op}() needs a dim: without one, the last dim (-1)"))
 }
 
 /// Whether PyTorch's `op` can keep the reduced dims along `dim`.
@@ -246,6 +260,21 @@ mod tests {
             write_controls(&p, "count_nonzero", Some(1), true),
             format!("{T}t.count_nonzero(dim=1)\n")
         );
+    }
+
+    #[test]
+    fn ops_that_need_a_dim_go_along_the_last_one() {
+        let p = format!("{T}t.sum(dim=0)\n");
+        assert_eq!(write_controls(&p, "softmax", None, true), format!("{T}t.softmax(dim=-1)\n"));
+        assert_eq!(
+            write_controls(&p, "logsumexp", None, true),
+            format!("{T}t.logsumexp(dim=-1, keepdim=True)\n")
+        );
+        assert!(dim_refusal("cumsum").is_some() && dim_refusal("sum").is_none());
+        assert_eq!(keepdim_refusal("softmax", Some(0)).as_deref(), Some("softmax() has no keepdim"));
+        let groups = op_groups();
+        assert_eq!(groups[0].0, "reductions");
+        assert_eq!(groups[1], ("along a dim", vec!["cumsum", "cumprod", "softmax", "log_softmax"]));
     }
 
     #[test]

@@ -66,6 +66,14 @@ impl Session {
                 let won = if hidden { None } else { graph.winner(node, flat).map(|e| self.element_name(e)) };
                 reduction_words(*op, &listed_of(&first, lane.len()), won)
             }
+            // An element along a dim is told by the lane it read, as a reduction's is.
+            Step::Along { op, .. } => {
+                let lane = graph.feeds(node, flat);
+                let first: Vec<String> =
+                    lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
+                let words = Op::of_along(*op).decl().words.map_or("{of}", |w| w.describe);
+                words.replace("{of}", &listed_of(&first, lane.len()))
+            }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             _ => format!("computed from {}", listed(&leaf_sources())),
         };
@@ -245,6 +253,19 @@ mod tests {
         let s = Session::new(&format!("{T}t[1].float().sum()"));
         let out = s.grids().last().unwrap().node;
         assert_eq!(s.describe(out, 0, false), "output = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]");
+    }
+
+    #[test]
+    fn ops_along_a_dim_name_their_lane_or_its_prefix() {
+        let s = Session::new(&format!("{T}t.cumsum(dim=1)"));
+        let out = node_of(&s, "t.cumsum(dim=1)");
+        assert_eq!(s.describe(out, 6, false), "output [1, 2] = 6: the sum of t[1, 0], t[1, 1], t[1, 2]");
+        let s = Session::new(&format!("{T}t.softmax(dim=0)"));
+        let out = node_of(&s, "t.softmax(dim=0)");
+        assert_eq!(
+            s.describe(out, 1, false),
+            "output [0, 1] = 0.0900: exp of its element over the sum of the exps of t[0, 1], t[1, 1], t[2, 1]"
+        );
     }
 
     #[test]

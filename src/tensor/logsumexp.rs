@@ -6,50 +6,11 @@
 //! in the tensor's own precision.
 
 use super::Tensor;
-use super::cascade::{self, Summand};
+use super::cascade;
 use super::dtype::DType;
 use super::lanes::Lanes;
+use super::real::Real;
 use super::scalar::Scalar;
-use super::storage::Element;
-
-/// A floating element type, with the maths `logsumexp` needs.
-trait Real: Element + Summand + std::ops::Sub<Output = Self> {
-    fn exp(self) -> Self;
-    fn ln(self) -> Self;
-    fn is_infinite(self) -> bool;
-    fn zero() -> Self;
-}
-
-impl Real for f32 {
-    fn exp(self) -> f32 {
-        // Rounded once from the exact f64 exponential, as PyTorch's vectorised one is.
-        f64::from(self).exp() as f32
-    }
-    fn ln(self) -> f32 {
-        f64::from(self).ln() as f32
-    }
-    fn is_infinite(self) -> bool {
-        f32::is_infinite(self)
-    }
-    fn zero() -> f32 {
-        0.0
-    }
-}
-
-impl Real for f64 {
-    fn exp(self) -> f64 {
-        f64::exp(self)
-    }
-    fn ln(self) -> f64 {
-        f64::ln(self)
-    }
-    fn is_infinite(self) -> bool {
-        f64::is_infinite(self)
-    }
-    fn zero() -> f64 {
-        0.0
-    }
-}
 
 /// The logsumexp of every lane of a floating `input` (integers are
 /// converted to float32 before they come here), in row-major output order.
@@ -74,7 +35,7 @@ fn of<T: Real>(input: &Tensor, lanes: &Lanes) -> Vec<Scalar> {
                     _ => Some(x),
                 };
             }
-            best.filter(|m| !m.is_infinite()).unwrap_or(T::zero())
+            best.filter(|m| !m.is_infinite()).unwrap_or(T::ZERO)
         })
         .collect();
     // exp(x - m) for every element, laid out in memory as PyTorch lays out

@@ -3,6 +3,7 @@
 //!
 //! Pure Rust: nothing here knows about the browser.
 
+pub mod along;
 pub mod arith;
 pub mod cascade;
 pub mod create;
@@ -22,6 +23,7 @@ pub mod marks;
 pub mod memory_order;
 pub mod norm;
 pub mod product;
+pub mod real;
 pub mod rearrange;
 pub mod reduce;
 pub mod scalar;

@@ -34,7 +34,12 @@ import sys
 import textwrap
 
 import numpy as np
-import torch
+
+# The playground adds in the order of PyTorch's AVX2 kernels (docs/decisions.md):
+# the goldens come from them whatever this machine's CPU offers.
+os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+
+import torch  # noqa: E402 - after choosing the kernels
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = "tests/golden/generate.py"
@@ -154,14 +159,16 @@ def check_subset(name, program):
         ast.DictComp,
         ast.GeneratorExp,
         ast.AugAssign,
-        ast.Import,
         ast.ImportFrom,
         ast.Dict,
         ast.Set,
         ast.JoinedStr,
     )
+    importable = {"torch", "numpy", "torch.nn", "torch.nn.functional"}
     for node in ast.walk(ast.parse(program)):
         assert not isinstance(node, forbidden), f"{name}: {type(node).__name__} is outside the subset"
+        if isinstance(node, ast.Import):
+            assert all(a.name in importable for a in node.names), f"{name}: imports only {importable}"
         if isinstance(node, (ast.Assign,)):
             for target in node.targets:
                 assert isinstance(target, (ast.Name, ast.Tuple)), f"{name}: only names are assigned"
@@ -1461,6 +1468,73 @@ def cases_names():
     add("errors/names/global_before_builtin", "lem = 1\nlen2 = 2\nle")
 
 
+def cases_along():
+    """Operations along a dim that keep the shape: cumsum, cumprod, softmax,
+    log_softmax (methods, torch. and torch.nn.functional forms)."""
+    T = "t = torch.tensor([[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]])"
+    I = "i = torch.tensor([[1, 2, 3], [4, 5, 6]])"
+    F = "import torch.nn.functional as F"
+    for op in ["cumsum", "cumprod"]:
+        add(f"reduce/{op}/dim1_bits", f"{T}\nt.{op}(1).tolist()")
+        add(f"reduce/{op}/dim0", f"{T}\nt.{op}(dim=0)")
+        add(f"reduce/{op}/torch_negative", f"{T}\ntorch.{op}(t, -1).tolist()")
+        add(f"reduce/{op}/transposed", f"{T}\nt.T.{op}(0).tolist()")
+        add(f"reduce/{op}/int", f"{I}\ni.{op}(1)")
+        add(f"reduce/{op}/bool", f"torch.tensor([True, False, True]).{op}(0)")
+        add(f"reduce/{op}/int32", f"{I}\ni.int().{op}(0)")
+        add(f"reduce/{op}/dtype", f"{I}\ni.{op}(0, dtype=torch.float64)")
+        add(f"reduce/{op}/dtype_to_int", f"{T}\nt.{op}(1, dtype=torch.int64)")
+        add(f"reduce/{op}/zero_d", f"torch.tensor(2.5).{op}(0)")
+        add(f"reduce/{op}/empty", f"torch.zeros(0, 3).{op}(0)")
+        add(f"reduce/{op}/nan", f"torch.tensor([1., float('nan'), 2.]).{op}(0)")
+        add(f"reduce/{op}/inf", f"torch.tensor([float('inf'), 1., float('-inf')]).{op}(0)")
+        add(f"reduce/{op}/no_dim", f"{T}\nt.{op}()")
+        add(f"reduce/{op}/dim_out_of_range", f"{T}\nt.{op}(2)")
+        add(f"reduce/{op}/dim_tuple", f"{T}\nt.{op}((0, 1))")
+        add(f"reduce/{op}/dim_none", f"{T}\nt.{op}(None)")
+        add(f"reduce/{op}/keepdim", f"{T}\nt.{op}(0, keepdim=True)")
+    add("reduce/cumsum/float32_accumulates_wide", "torch.tensor([16777216., 1., 1.]).cumsum(0).tolist()")
+    add("reduce/cumsum/long_lane", "(torch.arange(40.) / 7).cumsum(0).tolist()")
+    add("reduce/cumprod/overflow_wraps", "torch.tensor([2**40, 2**40, 3]).cumprod(0)")
+    for op in ["softmax", "log_softmax"]:
+        add(f"reduce/{op}/dim1", f"{T}\nt.{op}(1)")
+        add(f"reduce/{op}/dim0", f"{T}\nt.{op}(dim=0)")
+        # Along a dim other than the last, of fewer than 8 columns, PyTorch
+        # uses the C library's exp: every bit is the playground's to match.
+        add(f"reduce/{op}/dim0_bits", f"{T}\nt.{op}(0).tolist()")
+        add(f"reduce/{op}/rank3_bits", f"(torch.arange(24.).reshape(2, 3, 4) / 5).{op}(1).tolist()")
+        add(f"reduce/{op}/float64_bits", f"{T}\nt.double().{op}(0).tolist()")
+        add(f"reduce/{op}/torch", f"{T}\ntorch.{op}(t, -1)")
+        add(f"reduce/{op}/torch_dtype", f"{T}\ntorch.{op}(t, 1, torch.float64)")
+        add(f"reduce/{op}/dtype_keyword", f"{T}\nt.{op}(1, dtype=torch.float64)")
+        add(f"reduce/{op}/functional", f"{T}\n{F}\nF.{op}(t, dim=1)")
+        add(f"reduce/{op}/functional_positional", f"{T}\n{F}\nF.{op}(t, 0, 3, torch.float64)")
+        add(f"reduce/{op}/functional_full_name", f"{T}\ntorch.nn.functional.{op}(t, -1)")
+        add(f"reduce/{op}/functional_implicit_2d", f"{T}\n{F}\nF.{op}(t)")
+        add(f"reduce/{op}/functional_implicit_1d", f"{F}\nF.{op}(torch.tensor([1., 2., 3.]))")
+        add(f"reduce/{op}/functional_implicit_3d", f"{F}\nF.{op}(torch.arange(8.).reshape(2, 2, 2))")
+        add(f"reduce/{op}/functional_not_a_tensor", f"{F}\nF.{op}([1., 2.], 0)")
+        add(f"reduce/{op}/functional_no_input", f"{F}\nF.{op}()")
+        add(f"reduce/{op}/functional_too_many", f"{T}\n{F}\nF.{op}(t, 0, 3, None, 5)")
+        add(f"reduce/{op}/functional_unknown_keyword", f"{T}\n{F}\nF.{op}(t, axis=0)")
+        add(f"reduce/{op}/functional_twice", f"{T}\n{F}\nF.{op}(t, 0, dim=1)")
+        add(f"reduce/{op}/int", f"{I}\ni.{op}(0)")
+        add(f"reduce/{op}/int_last_dim", f"{I}\ni.{op}(1)")
+        add(f"reduce/{op}/bool", f"torch.tensor([True, False]).{op}(0)")
+        add(f"reduce/{op}/int_with_dtype", f"{I}\ni.{op}(1, dtype=torch.float32)")
+        add(f"reduce/{op}/zero_d", f"torch.tensor(2.5).{op}(0)")
+        add(f"reduce/{op}/empty", f"torch.zeros(0, 3).{op}(0)")
+        add(f"reduce/{op}/empty_lanes", f"torch.zeros(3, 0).{op}(0)")
+        add(f"reduce/{op}/nan", f"torch.tensor([1., float('nan'), 2.]).{op}(0)")
+        add(f"reduce/{op}/inf", f"torch.tensor([float('inf'), 1., 2.]).{op}(0)")
+        add(f"reduce/{op}/minus_inf", f"torch.tensor([float('-inf'), 1., 2.]).{op}(0).tolist()")
+        add(f"reduce/{op}/large", f"torch.tensor([[1000., 1001., 999.]]).{op}(0).tolist()")
+        add(f"reduce/{op}/no_dim", f"{T}\nt.{op}()")
+        add(f"reduce/{op}/dim_out_of_range", f"{T}\nt.{op}(2)")
+        add(f"reduce/{op}/dim_tuple", f"{T}\nt.{op}((0, 1))")
+        add(f"reduce/{op}/int_dtype", f"{T}\nt.{op}(0, dtype=torch.int64)")
+
+
 def cases_print():
     p = {
         # integer mode / decimals / scientific
@@ -2488,6 +2562,7 @@ def main():
     cases_reduce()
     cases_logsumexp()
     cases_names()
+    cases_along()
     cases_print()
     cases_python()
     cases_errors()

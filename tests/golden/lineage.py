@@ -15,7 +15,12 @@ lineage (the same report as `tensor-playground lineage`) against them.
 import json
 import pathlib
 
-import torch
+import os
+
+# The same kernels as the value goldens (generate.py).
+os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+
+import torch  # noqa: E402 - after choosing the kernels
 
 OUT = pathlib.Path(__file__).with_name("lineage.json")
 
@@ -48,6 +53,13 @@ CASES = [
     ("reshape_then_sum", {"c": C}, ["c.reshape(4, 3).sum(dim=0)"], "sources"),
     ("logsumexp_dim1", {"t": T}, ["t.logsumexp(dim=1)"], "sources"),
     ("logsumexp_rank3_tuple", {"c": C}, ["c.logsumexp(dim=(0, 2), keepdim=True)"], "sources"),
+    ("cumsum_dim1", {"t": T}, ["t.cumsum(dim=1)"], "sources"),
+    ("cumprod_dim0", {"t": T}, ["t.cumprod(0)"], "sources"),
+    ("cumsum_rank3", {"c": C}, ["c.cumsum(-2)"], "sources"),
+    ("softmax_dim1", {"t": T}, ["t.softmax(dim=1)"], "sources"),
+    ("softmax_dim0", {"t": T}, ["torch.softmax(t, 0)"], "sources"),
+    ("log_softmax_rank3", {"c": C}, ["c.log_softmax(1)"], "sources"),
+    ("softmax_then_argmax", {"t": T}, ["(t.softmax(dim=1) * 2.0).sum(dim=0)"], "sources"),
     ("max_values", {"t": T}, ["t.max(dim=1).values"], "winners"),
     ("min_values_dim0", {"t": T}, ["(t * 2.0).min(dim=0).values"], "winners"),
     ("amax_dim0", {"t": T}, ["t.amax(dim=0)"], "winners"),

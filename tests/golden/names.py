@@ -37,6 +37,7 @@ def main():
     # Attributes: dir() of an instance or module, sorted, as the REPL reads them.
     write("tensor.txt", "dir(torch.tensor([1.]))", dir(torch.tensor([1.0])))
     write("torch.txt", "dir(torch)", dir(torch))
+    write("nn.txt", "dir(torch.nn)", dir(torch.nn))
     write("functional.txt", "dir(torch.nn.functional)", dir(torch.nn.functional))
     write("numpy.txt", "dir(numpy)", dir(numpy))
     # Names: the REPL's globals before anything is typed, then the builtins,

@@ -14,6 +14,7 @@ use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::signature::{Bound, CallStyle, Signature, overloads_for};
 use super::value::{Traced, Value};
+use crate::tensor::along::Along;
 use crate::tensor::reduce::Reduction;
 use std::sync::OnceLock;
 
@@ -88,6 +89,14 @@ ops! {
     Norm,
     /// `logsumexp`
     Logsumexp,
+    /// `cumsum`
+    Cumsum,
+    /// `cumprod`
+    Cumprod,
+    /// `softmax`
+    Softmax,
+    /// `log_softmax`
+    LogSoftmax,
     /// `abs`
     Abs,
     /// `reshape`
@@ -161,8 +170,9 @@ pub struct Spellings {
     pub method: Method,
     /// As a function of `torch`, `torch.sum(t, ...)`.
     pub torch: bool,
-    /// As a function of `torch.nn.functional` (`F.softmax(t, dim=1)`).
-    pub functional: bool,
+    /// As a function of `torch.nn.functional` (`F.softmax(t, dim=1)`): its
+    /// Python signature there, whose arguments follow Python's rules.
+    pub functional: Option<&'static str>,
 }
 
 /// Whether and how an operation is a tensor method.
@@ -223,6 +233,8 @@ pub(crate) enum Kernel {
     /// A reduction over dims (`tensor::reduce`), its parameters taken from
     /// the overload that bound and its arguments.
     Reduce(fn(usize, &Bound) -> Pick),
+    /// An operation along one dim that keeps the shape (`tensor::along`).
+    Along(Along),
     /// A kernel in `lang` (shapes, conversions, questions about a tensor).
     Method(MethodFn),
     /// A kernel with Python's argument rules (`norm`).
@@ -260,8 +272,11 @@ pub enum DtypeRule {
 pub enum Lineage {
     /// A leaf: built from data.
     Leaf,
-    /// The lane of input elements it collapsed (reductions).
+    /// The lane of input elements it collapsed (reductions), or its lane
+    /// along a dim (`softmax`).
     Lane,
+    /// Its lane along a dim, up to its own place (`cumsum`).
+    Prefix,
     /// The input element at the same place.
     SameIndex,
     /// One input element, moved (reshapes, views, dims rearranged).
@@ -296,13 +311,19 @@ pub enum Caption {
 pub enum Group {
     /// Ops that collapse dims.
     Reductions,
+    /// Ops along a dim that keep the shape.
+    AlongDim,
 }
 
 impl Group {
+    /// Every group, in the control's order.
+    pub const ALL: [Group; 2] = [Group::Reductions, Group::AlongDim];
+
     /// The group's label in the control.
     pub fn label(self) -> &'static str {
         match self {
             Group::Reductions => "reductions",
+            Group::AlongDim => "along a dim",
         }
     }
 }
@@ -330,7 +351,12 @@ impl Op {
 
     /// The operation `torch.nn.functional.name` stands for.
     pub fn functional(name: &str) -> Option<Op> {
-        Op::ALL.iter().copied().find(|op| op.decl().spellings.functional && op.name() == name)
+        Op::ALL.iter().copied().find(|op| op.decl().spellings.functional.is_some() && op.name() == name)
+    }
+
+    /// The operation whose kernel is this operation along a dim.
+    pub fn of_along(a: Along) -> Op {
+        table::of_along(a)
     }
 
     /// The operation whose kernel is this reduction (`max(dim)`'s
@@ -378,6 +404,11 @@ pub fn keepdim_refusal(op: Op, dim: Option<i64>) -> Option<String> {
     }
 }
 
+/// Whether PyTorch's `t.op(...)` needs a dim (no overload binds without one).
+pub fn needs_dim(op: Op) -> bool {
+    super::signature::bind(op.overloads(CallStyle::Method), &[], &[]).is_err()
+}
+
 /// The declarations, by `Op`, built once.
 fn declarations() -> &'static [Decl] {
     static DECLS: OnceLock<Vec<Decl>> = OnceLock::new();
@@ -407,7 +438,7 @@ mod tests {
                 assert!(sigs.iter().all(|s| s.name() == d.name), "{op:?}: {:?}", d.signatures);
             }
             let written_somehow =
-                d.spellings.method != Method::No || d.spellings.torch || d.spellings.functional;
+                d.spellings.method != Method::No || d.spellings.torch || d.spellings.functional.is_some();
             assert!(written_somehow, "{op:?} cannot be written");
         }
     }
@@ -422,8 +453,31 @@ mod tests {
             if d.spellings.torch {
                 assert_eq!(Op::torch(d.name), Some(op));
             }
-            if d.spellings.functional {
+            if let Some(python) = d.spellings.functional {
                 assert_eq!(Op::functional(d.name), Some(op));
+                assert!(python.starts_with(&format!("{}(input", d.name)), "{python}");
+            }
+        }
+    }
+
+    #[test]
+    fn ops_along_a_dim_declare_the_dtype_and_lineage_their_kernel_gives() {
+        use crate::tensor::along::Reach;
+        for &op in Op::ALL {
+            let d = op.decl();
+            let Kernel::Along(a) = d.kernel else { continue };
+            assert_eq!(Op::of_along(a), op);
+            let lineage = if a.reach() == Reach::Prefix { Lineage::Prefix } else { Lineage::Lane };
+            assert_eq!(d.lineage, lineage, "{op:?}");
+            for dtype in [DType::Float64, DType::Int64, DType::Bool] {
+                let out = a.output_dtype(dtype).ok().filter(|d| d.is_floating() || !dtype.is_floating());
+                let declared = match d.dtype {
+                    DtypeRule::Accumulate => Some(dtype.accumulate()),
+                    // The kernel refuses other dtypes, naming itself (`along`).
+                    DtypeRule::FloatingOnly => Some(dtype),
+                    other => panic!("{op:?}: not {other:?}"),
+                };
+                assert_eq!(out, declared, "{op:?} of {dtype:?}");
             }
         }
     }

@@ -13,6 +13,8 @@ pub enum Section {
     Dtypes,
     /// `sum`, `max`, ...
     Reductions,
+    /// `cumsum`, `softmax`, ...
+    AlongDim,
     /// `abs`, ...
     Elementwise,
     /// `reshape`, `transpose`, `size`, ...
@@ -23,10 +25,11 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the reference's order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Creating,
         Section::Dtypes,
         Section::Reductions,
+        Section::AlongDim,
         Section::Elementwise,
         Section::Shape,
         Section::NumbersOut,
@@ -38,6 +41,7 @@ impl Section {
             Section::Creating => "creating tensors",
             Section::Dtypes => "dtypes",
             Section::Reductions => "reductions",
+            Section::AlongDim => "along a dim",
             Section::Elementwise => "element-wise functions",
             Section::Shape => "shape",
             Section::NumbersOut => "getting numbers out",
@@ -90,7 +94,7 @@ fn entry(op: Op) -> Entry {
         let first = if d.spellings.method == Method::No { "" } else { "t" };
         forms.push(format!("torch.{}({})", d.name, args(first)));
     }
-    if d.spellings.functional {
+    if d.spellings.functional.is_some() {
         forms.push(format!("F.{}({})", d.name, args("t")));
     }
     let signatures =

@@ -5,16 +5,17 @@ use super::{Caption, Decl, DtypeRule, Group, Kernel, Lineage, Method, Op, Pick, 
 use crate::lang::signature::Bound;
 use crate::lang::value::Value;
 use crate::tensor::DType;
+use crate::tensor::along::Along;
 use crate::tensor::reduce::Reduction;
 
 /// A tensor method that is also a `torch.` function.
-const METHOD_AND_TORCH: Spellings = Spellings { method: Method::Yes, torch: true, functional: false };
+const METHOD_AND_TORCH: Spellings = Spellings { method: Method::Yes, torch: true, functional: None };
 /// A tensor method only.
-const METHOD: Spellings = Spellings { method: Method::Yes, torch: false, functional: false };
+const METHOD: Spellings = Spellings { method: Method::Yes, torch: false, functional: None };
 /// A C method without parameters (see `Method::NoArgs`).
-const NOARGS: Spellings = Spellings { method: Method::NoArgs, torch: false, functional: false };
+const NOARGS: Spellings = Spellings { method: Method::NoArgs, torch: false, functional: None };
 /// A `torch.` function only.
-const TORCH: Spellings = Spellings { method: Method::No, torch: true, functional: false };
+const TORCH: Spellings = Spellings { method: Method::No, torch: true, functional: None };
 
 /// A reduction: offered by the op control, traced by its lanes.
 const fn reduction(
@@ -35,6 +36,30 @@ const fn reduction(
         words: Some(words),
         control: Some(Group::Reductions),
         section: Section::Reductions,
+        summary,
+    }
+}
+
+/// An operation along a dim that keeps the shape.
+const fn along(
+    name: &'static str,
+    signatures: &'static [&'static str],
+    kernel: Along,
+    dtype: DtypeRule,
+    lineage: Lineage,
+    describe: &'static str,
+    summary: &'static str,
+) -> Decl {
+    Decl {
+        name,
+        spellings: METHOD_AND_TORCH,
+        signatures,
+        kernel: Kernel::Along(kernel),
+        dtype,
+        lineage,
+        words: Some(Words { describe, caption: Caption::Call(name) }),
+        control: Some(Group::AlongDim),
+        section: Section::AlongDim,
         summary,
     }
 }
@@ -334,7 +359,6 @@ pub(super) fn declare(op: Op) -> Decl {
         },
 
         Op::Logsumexp => Decl {
-            control: None,
             ..reduction(
                 "logsumexp",
                 &["logsumexp(int[1] dim, bool keepdim=False)|out"],
@@ -348,10 +372,75 @@ pub(super) fn declare(op: Op) -> Decl {
             )
         },
 
+        // Along a dim.
+        Op::Cumsum => along(
+            "cumsum",
+            &[
+                "cumsum(int dim, *, ScalarType? dtype=None)|out",
+                "cumsum(Dimname dim, *, ScalarType? dtype=None)|hidden",
+            ],
+            Along::Cumsum,
+            DtypeRule::Accumulate,
+            Lineage::Prefix,
+            "the sum of {of}",
+            "running sums along a dim",
+        ),
+        Op::Cumprod => along(
+            "cumprod",
+            &[
+                "cumprod(int dim, *, ScalarType? dtype=None)|out",
+                "cumprod(Dimname dim, *, ScalarType? dtype=None)|hidden",
+            ],
+            Along::Cumprod,
+            DtypeRule::Accumulate,
+            Lineage::Prefix,
+            "the product of {of}",
+            "running products along a dim",
+        ),
+
+        Op::Softmax => Decl {
+            spellings: Spellings {
+                method: Method::Yes,
+                torch: true,
+                functional: Some("softmax(input, dim=None, _stacklevel=3, dtype=None)"),
+            },
+            ..along(
+                "softmax",
+                &[
+                    "softmax(int dim, ScalarType? dtype=None)|out",
+                    "softmax(Dimname dim, *, ScalarType? dtype=None)|hidden",
+                ],
+                Along::Softmax,
+                DtypeRule::FloatingOnly,
+                Lineage::Lane,
+                "exp of its element over the sum of the exps of {of}",
+                "`exp(x)` over the sum of `exp` along a dim: each lane sums to 1",
+            )
+        },
+        Op::LogSoftmax => Decl {
+            spellings: Spellings {
+                method: Method::Yes,
+                torch: true,
+                functional: Some("log_softmax(input, dim=None, _stacklevel=3, dtype=None)"),
+            },
+            ..along(
+                "log_softmax",
+                &[
+                    "log_softmax(int dim, ScalarType? dtype=None)|out",
+                    "log_softmax(Dimname dim, *, ScalarType? dtype=None)|hidden",
+                ],
+                Along::LogSoftmax,
+                DtypeRule::FloatingOnly,
+                Lineage::Lane,
+                "the log of the softmax over {of}",
+                "the logarithm of `softmax`, computed without overflowing",
+            )
+        },
+
         // Element-wise.
         Op::Abs => plain(
             "abs",
-            Spellings { method: Method::NoArgs, torch: true, functional: false },
+            Spellings { method: Method::NoArgs, torch: true, functional: None },
             &["abs()"],
             Kernel::Method(m::abs),
             DtypeRule::Same,
@@ -448,7 +537,7 @@ pub(super) fn declare(op: Op) -> Decl {
         Op::Dim => question("dim", NOARGS, &["dim()"], m::dim, "the number of dims (also `.ndim`)"),
         Op::Numel => question(
             "numel",
-            Spellings { method: Method::NoArgs, torch: true, functional: false },
+            Spellings { method: Method::NoArgs, torch: true, functional: None },
             &["numel()"],
             m::numel,
             "the number of elements",
@@ -545,6 +634,16 @@ fn question(
         Section::Shape,
         summary,
     )
+}
+
+/// The operation whose kernel is `a`.
+pub(super) fn of_along(a: Along) -> Op {
+    match a {
+        Along::Cumsum => Op::Cumsum,
+        Along::Cumprod => Op::Cumprod,
+        Along::Softmax => Op::Softmax,
+        Along::LogSoftmax => Op::LogSoftmax,
+    }
 }
 
 /// The operation whose kernel is the reduction `r`.
