@@ -26,7 +26,7 @@ impl Interpreter<'_> {
         match f {
             Value::Builtin(b) => self.builtin(b, args, kwargs, span),
             Value::Function(Module::Torch, name) => match Op::torch(&name) {
-                Some(op) => self.torch_function(op, args, kwargs, span),
+                Some(op) => self.torch_function(op, args, kwargs, span).map_err(|e| as_written(e, op, &name)),
                 None => Err(LangError::unsupported_here(format!("torch.{name}"))),
             },
             Value::Function(Module::Functional, name) => match Op::functional(&name) {
@@ -34,7 +34,9 @@ impl Interpreter<'_> {
                 None => Err(LangError::unsupported_here(format!("torch.nn.functional.{name}"))),
             },
             Value::Method(receiver, name) => match (*receiver, Op::method(&name)) {
-                (Value::Tensor(t), Some(op)) => self.tensor_method(t, op, args, kwargs, span),
+                (Value::Tensor(t), Some(op)) => {
+                    self.tensor_method(t, op, args, kwargs, span).map_err(|e| as_written(e, op, &name))
+                }
                 (receiver, _) => self.other_method(receiver, &name, args, kwargs),
             },
             other => Err(LangError::type_error(format!("'{}' object is not callable", other.type_name()))),
@@ -291,6 +293,17 @@ impl Interpreter<'_> {
         self.write(&end)?;
         Ok(Value::None)
     }
+}
+
+/// An error of `op` called by one of its aliases (`t.clip()`), naming the
+/// function as the call wrote it, as PyTorch's own messages do.
+fn as_written(mut e: LangError, op: Op, written: &str) -> LangError {
+    if written != op.name()
+        && let Some(rest) = e.message.strip_prefix(op.name()).filter(|r| r.starts_with('('))
+    {
+        e.message = format!("{written}{rest}");
+    }
+    e
 }
 
 /// The result of `str()` or `repr()`, refusing the over-long text that

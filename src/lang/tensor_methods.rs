@@ -72,6 +72,10 @@ impl Interpreter<'_> {
         match decl.kernel {
             Kernel::Reduce(pick) => self.reduction(t, pick(which, &bound), &bound, span),
             Kernel::Along(op) => self.along(t, op, &bound, span),
+            Kernel::Unary(op) => {
+                let values = op.apply(&t.tensor)?;
+                Ok(Value::Tensor(self.element_wise(values, &t, span)))
+            }
             Kernel::Method(kernel) => kernel(self, t, &call),
             Kernel::Python(_) => unreachable!("Python functions are run above"),
             Kernel::Create(_) => Err(binding_error(op, &args, &kwargs)),
@@ -90,13 +94,18 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         let signature = op.decl().spellings.functional.expect("only functional ops are called so");
         let mut bound = bind_python(signature, &args, &kwargs)?.into_iter();
-        let Some(Value::Tensor(t)) = bound.next().flatten() else {
-            let input = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "input").map(|(_, v)| v));
-            let ty = input.map_or("NoneType", Value::type_name);
-            return Err(LangError::attribute_error(format!(
-                "'{ty}' object has no attribute '{}'",
-                op.name()
-            )));
+        let input = bound.next().flatten();
+        let Some(Value::Tensor(t)) = input else {
+            // PyTorch's softmax calls the input's method; relu and the like
+            // pass the input to their `torch.` function, which refuses it.
+            return Err(match op.decl().kernel {
+                Kernel::Along(_) => LangError::attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    input.as_ref().map_or("NoneType", Value::type_name),
+                    op.name()
+                )),
+                _ => binding_error(op, &input.into_iter().collect::<Vec<_>>(), &[]),
+            });
         };
         match op.decl().kernel {
             // `softmax(input, dim=None, _stacklevel=3, dtype=None)` and its kin.
@@ -108,6 +117,13 @@ impl Interpreter<'_> {
                 let dim = dim.unwrap_or_else(|| Value::Int(i64::from(!matches!(t.tensor.rank(), 0 | 1 | 3))));
                 let kwargs = dtype.map(|d| vec![("dtype".to_string(), d)]).unwrap_or_default();
                 self.tensor_call(t, op, vec![dim], kwargs, span, CallStyle::Method)
+            }
+            // `relu(input, inplace=False)`, `sigmoid(input)`: the method, without arguments.
+            Kernel::Unary(_) => {
+                if matches!(bound.next().flatten(), Some(Value::Bool(true))) {
+                    return Err(LangError::unsupported_here("inplace=True (results are new tensors)"));
+                }
+                self.tensor_call(t, op, Vec::new(), Vec::new(), span, CallStyle::Method)
             }
             _ => self.tensor_call(t, op, bound.flatten().collect(), Vec::new(), span, CallStyle::Method),
         }
@@ -305,6 +321,47 @@ pub(crate) fn is_contiguous(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) ->
 pub(crate) fn abs(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let values = absolute(&t.tensor)?;
     Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+}
+
+/// `t.clamp(min, max)` (also `clip`) with number bounds.
+pub(crate) fn clamp(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    if c.which == 1 {
+        return Err(LangError::unsupported_here("clamp() with tensor bounds"));
+    }
+    let (min, max) =
+        (c.bound.get("min").and_then(Value::as_number), c.bound.get("max").and_then(Value::as_number));
+    if min.is_none() && max.is_none() {
+        return Err(LangError::runtime("torch.clamp: At least one of 'min' or 'max' must not be None"));
+    }
+    let values = crate::tensor::unary::clamp(&t.tensor, min, max)?;
+    Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+}
+
+/// `torch.maximum(t, other)`.
+pub(crate) fn maximum(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    extreme_of_two(i, t, c, true)
+}
+
+/// `torch.minimum(t, other)`.
+pub(crate) fn minimum(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    extreme_of_two(i, t, c, false)
+}
+
+/// The element-wise extreme of two tensors, each element traced to the
+/// two it was chosen from.
+fn extreme_of_two(
+    i: &mut Interpreter<'_>,
+    t: Traced,
+    c: &Call<'_>,
+    larger: bool,
+) -> Result<Value, LangError> {
+    let Some(Value::Tensor(other)) = c.bound.get("other") else {
+        unreachable!("the overload binds a tensor `other`")
+    };
+    let values = crate::tensor::unary::extreme_of(&t.tensor, &other.tensor, larger)?;
+    let (_, la, lb) = crate::tensor::elementwise::broadcast_layouts(t.tensor.shape(), other.tensor.shape())?;
+    let step = Step::Elementwise { inputs: vec![(t.node, la), (other.node, lb)] };
+    Ok(Value::Tensor(i.derived(values, step, c.span)))
 }
 
 /// `t.to(...)`: a device (only the CPU), a dtype, or another tensor's dtype.

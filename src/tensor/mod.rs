@@ -29,6 +29,7 @@ pub mod reduce;
 pub mod scalar;
 pub mod shape;
 pub mod storage;
+pub mod unary;
 
 pub use dtype::DType;
 pub use error::TensorError;

@@ -19,6 +19,10 @@ pub trait Real: Element + Summand + Sub<Output = Self> + Mul<Output = Self> + Di
     fn exp(self) -> Self;
     /// The natural logarithm, as the C library's `log`/`logf` gives it.
     fn ln(self) -> Self;
+    /// The square root.
+    fn sqrt(self) -> Self;
+    /// The hyperbolic tangent, as the C library's `tanh`/`tanhf` gives it.
+    fn tanh(self) -> Self;
     /// Whether this is plus or minus infinity.
     fn is_infinite(self) -> bool;
     /// This value as an f64 (exactly).
@@ -37,6 +41,12 @@ impl Real for f32 {
     }
     fn ln(self) -> f32 {
         f32::ln(self)
+    }
+    fn sqrt(self) -> f32 {
+        f32::sqrt(self)
+    }
+    fn tanh(self) -> f32 {
+        f32::tanh(self)
     }
     fn is_infinite(self) -> bool {
         f32::is_infinite(self)
@@ -58,6 +68,12 @@ impl Real for f64 {
     }
     fn ln(self) -> f64 {
         f64::ln(self)
+    }
+    fn sqrt(self) -> f64 {
+        f64::sqrt(self)
+    }
+    fn tanh(self) -> f64 {
+        f64::tanh(self)
     }
     fn is_infinite(self) -> bool {
         f64::is_infinite(self)

@@ -16,6 +16,7 @@ use super::signature::{Bound, CallStyle, Signature, overloads_for};
 use super::value::{Traced, Value};
 use crate::tensor::along::Along;
 use crate::tensor::reduce::Reduction;
+use crate::tensor::unary::Unary;
 use std::sync::OnceLock;
 
 /// Declares the `Op` enum and `Op::ALL` from one list, so the two cannot drift.
@@ -99,6 +100,28 @@ ops! {
     LogSoftmax,
     /// `abs`
     Abs,
+    /// `exp`
+    Exp,
+    /// `log`
+    Log,
+    /// `sqrt`
+    Sqrt,
+    /// `square`
+    Square,
+    /// `sigmoid`
+    Sigmoid,
+    /// `tanh`
+    Tanh,
+    /// `relu`
+    Relu,
+    /// `clamp`
+    Clamp,
+    /// `maximum`
+    Maximum,
+    /// `minimum`
+    Minimum,
+    /// `isnan`
+    Isnan,
     /// `reshape`
     Reshape,
     /// `view`
@@ -170,6 +193,9 @@ pub struct Spellings {
     pub method: Method,
     /// As a function of `torch`, `torch.sum(t, ...)`.
     pub torch: bool,
+    /// Other names PyTorch gives it, as a method and a `torch.` function
+    /// alike (NumPy's `clip` for `clamp`).
+    pub aliases: &'static [&'static str],
     /// As a function of `torch.nn.functional` (`F.softmax(t, dim=1)`): its
     /// Python signature there, whose arguments follow Python's rules.
     pub functional: Option<&'static str>,
@@ -235,6 +261,8 @@ pub(crate) enum Kernel {
     Reduce(fn(usize, &Bound) -> Pick),
     /// An operation along one dim that keeps the shape (`tensor::along`).
     Along(Along),
+    /// An element-wise function of one tensor (`tensor::unary`).
+    Unary(Unary),
     /// A kernel in `lang` (shapes, conversions, questions about a tensor).
     Method(MethodFn),
     /// A kernel with Python's argument rules (`norm`).
@@ -248,6 +276,8 @@ pub(crate) enum Kernel {
 pub enum DtypeRule {
     /// The input's dtype.
     Same,
+    /// The input's dtype, bools becoming int64.
+    SameBoolsAsInt64,
     /// Integers and bools accumulate as int64; floats stay.
     Accumulate,
     /// Floating inputs only; integers are refused.
@@ -341,12 +371,17 @@ impl Op {
 
     /// The operation a tensor method name stands for (`t.name`).
     pub fn method(name: &str) -> Option<Op> {
-        Op::ALL.iter().copied().find(|op| op.decl().spellings.method != Method::No && op.name() == name)
+        Op::ALL.iter().copied().find(|op| op.decl().spellings.method != Method::No && op.is_called(name))
     }
 
     /// The operation `torch.name` stands for.
     pub fn torch(name: &str) -> Option<Op> {
-        Op::ALL.iter().copied().find(|op| op.decl().spellings.torch && op.name() == name)
+        Op::ALL.iter().copied().find(|op| op.decl().spellings.torch && op.is_called(name))
+    }
+
+    /// Whether `name` is its name or one of its aliases.
+    fn is_called(self, name: &str) -> bool {
+        self.name() == name || self.decl().spellings.aliases.contains(&name)
     }
 
     /// The operation `torch.nn.functional.name` stands for.
@@ -478,6 +513,29 @@ mod tests {
                     other => panic!("{op:?}: not {other:?}"),
                 };
                 assert_eq!(out, declared, "{op:?} of {dtype:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn element_wise_functions_declare_the_dtype_their_kernel_gives() {
+        for &op in Op::ALL {
+            let d = op.decl();
+            let Kernel::Unary(u) = d.kernel else { continue };
+            assert_eq!(d.lineage, Lineage::SameIndex, "{op:?}");
+            assert_eq!(u.name(), d.name);
+            for dtype in [DType::Float64, DType::Int32, DType::Bool] {
+                let declared = match d.dtype {
+                    DtypeRule::Floating => dtype.to_floating(),
+                    DtypeRule::SameBoolsAsInt64 if dtype == DType::Bool => DType::Int64,
+                    DtypeRule::Same | DtypeRule::SameBoolsAsInt64 => dtype,
+                    DtypeRule::Bool => DType::Bool,
+                    other => panic!("{op:?}: not {other:?}"),
+                };
+                // relu refuses bools, which its rule leaves to the kernel.
+                if let Ok(out) = u.output_dtype(dtype) {
+                    assert_eq!(out, declared, "{op:?} of {dtype:?}");
+                }
             }
         }
     }

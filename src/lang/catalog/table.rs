@@ -7,15 +7,17 @@ use crate::lang::value::Value;
 use crate::tensor::DType;
 use crate::tensor::along::Along;
 use crate::tensor::reduce::Reduction;
+use crate::tensor::unary::Unary;
 
 /// A tensor method that is also a `torch.` function.
-const METHOD_AND_TORCH: Spellings = Spellings { method: Method::Yes, torch: true, functional: None };
+const METHOD_AND_TORCH: Spellings =
+    Spellings { method: Method::Yes, torch: true, aliases: &[], functional: None };
 /// A tensor method only.
-const METHOD: Spellings = Spellings { method: Method::Yes, torch: false, functional: None };
+const METHOD: Spellings = Spellings { method: Method::Yes, torch: false, aliases: &[], functional: None };
 /// A C method without parameters (see `Method::NoArgs`).
-const NOARGS: Spellings = Spellings { method: Method::NoArgs, torch: false, functional: None };
+const NOARGS: Spellings = Spellings { method: Method::NoArgs, torch: false, aliases: &[], functional: None };
 /// A `torch.` function only.
-const TORCH: Spellings = Spellings { method: Method::No, torch: true, functional: None };
+const TORCH: Spellings = Spellings { method: Method::No, torch: true, aliases: &[], functional: None };
 
 /// A reduction: offered by the op control, traced by its lanes.
 const fn reduction(
@@ -402,6 +404,7 @@ pub(super) fn declare(op: Op) -> Decl {
             spellings: Spellings {
                 method: Method::Yes,
                 torch: true,
+                aliases: &[],
                 functional: Some("softmax(input, dim=None, _stacklevel=3, dtype=None)"),
             },
             ..along(
@@ -421,6 +424,7 @@ pub(super) fn declare(op: Op) -> Decl {
             spellings: Spellings {
                 method: Method::Yes,
                 torch: true,
+                aliases: &[],
                 functional: Some("log_softmax(input, dim=None, _stacklevel=3, dtype=None)"),
             },
             ..along(
@@ -440,13 +444,89 @@ pub(super) fn declare(op: Op) -> Decl {
         // Element-wise.
         Op::Abs => plain(
             "abs",
-            Spellings { method: Method::NoArgs, torch: true, functional: None },
+            Spellings { method: Method::NoArgs, torch: true, aliases: &[], functional: None },
             &["abs()"],
             Kernel::Method(m::abs),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
             "the absolute value of each element (also `abs(t)`)",
+        ),
+
+        Op::Exp => {
+            unary(Unary::Exp, &["exp()|out"], None, DtypeRule::Floating, "`e` to the power of each element")
+        }
+        Op::Log => unary(
+            Unary::Log,
+            &["log()|out"],
+            None,
+            DtypeRule::Floating,
+            "the natural logarithm of each element",
+        ),
+        Op::Sqrt => {
+            unary(Unary::Sqrt, &["sqrt()|out"], None, DtypeRule::Floating, "the square root of each element")
+        }
+        Op::Square => unary(
+            Unary::Square,
+            &["square()|out"],
+            None,
+            DtypeRule::SameBoolsAsInt64,
+            "each element times itself",
+        ),
+        Op::Sigmoid => unary(
+            Unary::Sigmoid,
+            &["sigmoid()|out"],
+            Some("sigmoid(input)"),
+            DtypeRule::Floating,
+            "`1 / (1 + exp(-x))` of each element",
+        ),
+        Op::Tanh => unary(
+            Unary::Tanh,
+            &["tanh()|out"],
+            Some("tanh(input)"),
+            DtypeRule::Floating,
+            "the hyperbolic tangent of each element",
+        ),
+        Op::Relu => unary(
+            Unary::Relu,
+            &["relu()"],
+            Some("relu(input, inplace=False)"),
+            DtypeRule::Same,
+            "each element, or 0 where it is negative",
+        ),
+        Op::Isnan => unary(Unary::Isnan, &["isnan()"], None, DtypeRule::Bool, "whether each element is NaN"),
+        Op::Clamp => plain(
+            "clamp",
+            Spellings { method: Method::Yes, torch: true, aliases: &["clip"], functional: None },
+            &[
+                "clamp(Scalar? min=None, Scalar? max=None)|out",
+                "clamp(Tensor? min=None, Tensor? max=None)|out",
+            ],
+            Kernel::Method(m::clamp),
+            DtypeRule::Same,
+            Lineage::SameIndex,
+            Section::Elementwise,
+            "each element kept between `min` and `max` (also `clip`)",
+        ),
+        Op::Maximum => plain(
+            "maximum",
+            METHOD_AND_TORCH,
+            &["maximum(Tensor other)|out"],
+            Kernel::Method(m::maximum),
+            DtypeRule::Same,
+            Lineage::SameIndex,
+            Section::Elementwise,
+            "the larger of each pair of elements of two tensors (broadcast)",
+        ),
+        Op::Minimum => plain(
+            "minimum",
+            METHOD_AND_TORCH,
+            &["minimum(Tensor other)|out"],
+            Kernel::Method(m::minimum),
+            DtypeRule::Same,
+            Lineage::SameIndex,
+            Section::Elementwise,
+            "the smaller of each pair of elements of two tensors (broadcast)",
         ),
 
         // Shapes.
@@ -537,7 +617,7 @@ pub(super) fn declare(op: Op) -> Decl {
         Op::Dim => question("dim", NOARGS, &["dim()"], m::dim, "the number of dims (also `.ndim`)"),
         Op::Numel => question(
             "numel",
-            Spellings { method: Method::NoArgs, torch: true, functional: None },
+            Spellings { method: Method::NoArgs, torch: true, aliases: &[], functional: None },
             &["numel()"],
             m::numel,
             "the number of elements",
@@ -574,6 +654,29 @@ pub(super) fn declare(op: Op) -> Decl {
             Section::NumbersOut,
             "the elements as a NumPy array",
         ),
+    }
+}
+
+/// An element-wise function of one tensor: a C method without parameters
+/// and a `torch.` function, and maybe a `torch.nn.functional` one.
+fn unary(
+    kernel: Unary,
+    signatures: &'static [&'static str],
+    functional: Option<&'static str>,
+    dtype: DtypeRule,
+    summary: &'static str,
+) -> Decl {
+    Decl {
+        name: kernel.name(),
+        spellings: Spellings { method: Method::NoArgs, torch: true, aliases: &[], functional },
+        signatures,
+        kernel: Kernel::Unary(kernel),
+        dtype,
+        lineage: Lineage::SameIndex,
+        words: None,
+        control: None,
+        section: Section::Elementwise,
+        summary,
     }
 }
 
