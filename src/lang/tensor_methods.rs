@@ -348,7 +348,7 @@ pub(crate) fn minimum(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Resul
 }
 
 /// The element-wise extreme of two tensors, each element traced to the
-/// two it was chosen from.
+/// two it was chosen from, the one chosen its winner.
 fn extreme_of_two(
     i: &mut Interpreter<'_>,
     t: Traced,
@@ -358,9 +358,9 @@ fn extreme_of_two(
     let Some(Value::Tensor(other)) = c.bound.get("other") else {
         unreachable!("the overload binds a tensor `other`")
     };
-    let values = crate::tensor::unary::extreme_of(&t.tensor, &other.tensor, larger)?;
+    let (values, picked) = crate::tensor::unary::extreme_of(&t.tensor, &other.tensor, larger)?;
     let (_, la, lb) = crate::tensor::elementwise::broadcast_layouts(t.tensor.shape(), other.tensor.shape())?;
-    let step = Step::Elementwise { inputs: vec![(t.node, la), (other.node, lb)] };
+    let step = Step::Pick { inputs: vec![(t.node, la), (other.node, lb)], picked: Rc::new(picked) };
     Ok(Value::Tensor(i.derived(values, step, c.span)))
 }
 

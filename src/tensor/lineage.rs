@@ -40,6 +40,10 @@ pub enum Step {
     /// Each element collapses one lane of the input; selections also know
     /// which lane position won for each output element.
     Reduce { op: Reduction, input: NodeId, lanes: Lanes, winners: Option<Winners> },
+    /// Each element is one of its inputs' elements at its place (read
+    /// through their broadcast layouts), chosen by comparing them all
+    /// (`maximum`): `picked` says, per element, which input won.
+    Pick { inputs: Vec<(NodeId, Layout)>, picked: Rc<Vec<u8>> },
     /// Each element is computed from its lane along one dim of an input of
     /// the same shape (`lanes` keep that dim): all of it, or its prefix up
     /// to the element's own place (`cumsum`).
@@ -112,7 +116,7 @@ impl Graph {
             Step::Leaf => Vec::new(),
             Step::View { input, map } => vec![(*input, map.offset_of(&index))],
             Step::Reshape { input } => vec![(*input, flat)],
-            Step::Elementwise { inputs } => {
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
                 inputs.iter().map(|(input, map)| (*input, map.offset_of(&index))).collect()
             }
             Step::Reduce { input, lanes, .. } => {
@@ -139,7 +143,9 @@ impl Graph {
             | Step::Reshape { input }
             | Step::Reduce { input, .. }
             | Step::Along { input, .. } => vec![*input],
-            Step::Elementwise { inputs } => inputs.iter().map(|(i, _)| *i).collect(),
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
+                inputs.iter().map(|(i, _)| *i).collect()
+            }
         }
     }
 
@@ -191,7 +197,9 @@ impl Graph {
         match &node.step {
             Step::Leaf => {}
             Step::View { input, map } => through(*input, map),
-            Step::Elementwise { inputs } => inputs.iter().for_each(|(input, map)| through(*input, map)),
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
+                inputs.iter().for_each(|(input, map)| through(*input, map))
+            }
             Step::Reshape { input } => fed.extend_from_slice(&reached[*input]),
             Step::Reduce { input, lanes, .. } => {
                 let input_shape = lanes.input_shape();
@@ -223,6 +231,10 @@ impl Graph {
 
     /// For a selection, the input element it picked for element `flat`.
     pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
+        if let Step::Pick { inputs, picked } = &self.nodes[id].step {
+            let (input, map) = &inputs[usize::from(picked[flat])];
+            return Some((*input, map.offset_of(&self.nodes[id].shape.unravel(flat))));
+        }
         let Step::Reduce { input, lanes, winners: Some(winners), .. } = &self.nodes[id].step else {
             return None;
         };

@@ -142,26 +142,31 @@ pub fn clamp(t: &Tensor, min: Option<Scalar>, max: Option<Scalar>) -> Result<Ten
 
 /// `torch.maximum(a, b)` (`larger`) or `torch.minimum(a, b)`: the larger
 /// (smaller) of each pair of broadcast elements, NaN if either is, in the
-/// dtype PyTorch promotes the two to.
-pub fn extreme_of(a: &Tensor, b: &Tensor, larger: bool) -> Result<Tensor, TensorError> {
+/// dtype PyTorch promotes the two to; and, per element, which of the two
+/// it is (0 for `a`, also on a tie; the NaN if there is one).
+pub fn extreme_of(a: &Tensor, b: &Tensor, larger: bool) -> Result<(Tensor, Vec<u8>), TensorError> {
     let (shape, la, lb) = broadcast_layouts(a.shape(), b.shape())?;
     let dtype = result_type(&[Side::Tensor(a).operand(), Side::Tensor(b).operand()]);
     let (a, b) = (a.to_dtype(dtype), b.to_dtype(dtype));
     let (va, vb): (Vec<Scalar>, Vec<Scalar>) = (a.scalars().collect(), b.scalars().collect());
-    let values = (0..shape.numel()).map(|flat| shape.unravel(flat)).map(|index| {
-        let (x, y) = (va[la.offset_of(&index)], vb[lb.offset_of(&index)]);
-        match (x, y) {
-            (Scalar::Float(x), Scalar::Float(y)) if x.is_nan() || y.is_nan() => Scalar::Float(f64::NAN),
-            (Scalar::Float(x), Scalar::Float(y)) => {
-                Scalar::Float(if (y > x) == larger && y != x { y } else { x })
-            }
-            (Scalar::Bool(x), Scalar::Bool(y)) => Scalar::Bool(if larger { x || y } else { x && y }),
-            (x, y) => {
-                let (x, y) = (x.to_i64(), y.to_i64());
-                Scalar::Int(if larger { x.max(y) } else { x.min(y) })
-            }
-        }
-    });
-    let result = Tensor::from_storage(Storage::from_scalars(dtype, values), shape);
-    Ok(result.in_memory_order_of(&[&a, &b]))
+    let mut picked = Vec::with_capacity(shape.numel());
+    let values: Vec<Scalar> = (0..shape.numel())
+        .map(|flat| {
+            let index = shape.unravel(flat);
+            let (x, y) = (va[la.offset_of(&index)], vb[lb.offset_of(&index)]);
+            let second = match (x, y) {
+                (Scalar::Float(x), Scalar::Float(y)) if x.is_nan() || y.is_nan() => !x.is_nan(),
+                (Scalar::Float(x), Scalar::Float(y)) => y != x && (y > x) == larger,
+                (Scalar::Bool(x), Scalar::Bool(y)) => x != y && y == larger,
+                (x, y) => {
+                    let (x, y) = (x.to_i64(), y.to_i64());
+                    y != x && (y > x) == larger
+                }
+            };
+            picked.push(u8::from(second));
+            if second { y } else { x }
+        })
+        .collect();
+    let result = Tensor::from_storage(Storage::from_scalars(dtype, values.into_iter()), shape);
+    Ok((result.in_memory_order_of(&[&a, &b]), picked))
 }

@@ -73,6 +73,8 @@ CASES = [
     ("max_of_max", {"t": T}, ["t.max(dim=1).values.max()"], "winners"),
     ("amax_rank3_tuple", {"c": C}, ["c.amax(dim=(0, 2))"], "winners"),
     ("min_through_broadcast", {"t": T, "v": V}, ["(t.T - v).min(dim=1).values"], "winners"),
+    ("maximum_broadcast", {"t": T, "v": V}, ["torch.maximum(t, v.unsqueeze(1))"], "winners"),
+    ("minimum_of_sums", {"t": T}, ["torch.minimum(t.sum(dim=0), t[0] * 3.0)"], "winners"),
 ]
 
 
