@@ -87,12 +87,14 @@ fn entry(op: Op) -> Entry {
         }
     };
     let mut forms = Vec::new();
-    if d.spellings.method != Method::No {
-        forms.push(format!("t.{}({})", d.name, args("")));
-    }
-    if d.spellings.torch {
-        let first = if d.spellings.method == Method::No { "" } else { "t" };
-        forms.push(format!("torch.{}({})", d.name, args(first)));
+    for name in std::iter::once(&d.name).chain(d.spellings.aliases) {
+        if d.spellings.method != Method::No {
+            forms.push(format!("t.{name}({})", args("")));
+        }
+        if d.spellings.torch {
+            let first = if d.spellings.method == Method::No { "" } else { "t" };
+            forms.push(format!("torch.{name}({})", args(first)));
+        }
     }
     if d.spellings.functional.is_some() {
         forms.push(format!("F.{}({})", d.name, args("t")));
@@ -144,5 +146,7 @@ mod tests {
         assert_eq!(tensor.forms, ["torch.tensor(...)"]);
         let numel = reference().into_iter().flat_map(|(_, e)| e).find(|e| e.name == "numel").unwrap();
         assert_eq!(numel.forms, ["t.numel()", "torch.numel(t)"]);
+        let clamp = reference().into_iter().flat_map(|(_, e)| e).find(|e| e.name == "clamp").unwrap();
+        assert_eq!(clamp.forms, ["t.clamp(...)", "torch.clamp(t, ...)", "t.clip(...)", "torch.clip(t, ...)"]);
     }
 }

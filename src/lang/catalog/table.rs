@@ -506,7 +506,7 @@ pub(super) fn declare(op: Op) -> Decl {
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
-            "each element kept between `min` and `max` (also `clip`)",
+            "each element kept between `min` and `max`",
         ),
         Op::Maximum => plain(
             "maximum",
