@@ -334,6 +334,10 @@ pub enum Caption {
     Mean,
     /// A function of the terms: `max(2, 0, 4) = 4` (plus the winner, if any).
     Call(&'static str),
+    /// The element's share of its lane: `exp(3) / (exp(1) + exp(3)) = 0.8808`.
+    Share,
+    /// The logarithm of that share: `3 - log(exp(1) + exp(3)) = -0.1269`.
+    LogShare,
 }
 
 /// The groups of the op control.

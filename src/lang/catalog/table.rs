@@ -43,6 +43,7 @@ const fn reduction(
 }
 
 /// An operation along a dim that keeps the shape.
+#[allow(clippy::too_many_arguments)]
 const fn along(
     name: &'static str,
     signatures: &'static [&'static str],
@@ -50,6 +51,7 @@ const fn along(
     dtype: DtypeRule,
     lineage: Lineage,
     describe: &'static str,
+    caption: Caption,
     summary: &'static str,
 ) -> Decl {
     Decl {
@@ -59,7 +61,7 @@ const fn along(
         kernel: Kernel::Along(kernel),
         dtype,
         lineage,
-        words: Some(Words { describe, caption: Caption::Call(name) }),
+        words: Some(Words { describe, caption }),
         control: Some(Group::AlongDim),
         section: Section::AlongDim,
         summary,
@@ -385,6 +387,7 @@ pub(super) fn declare(op: Op) -> Decl {
             DtypeRule::Accumulate,
             Lineage::Prefix,
             "the sum of {of}",
+            Caption::Infix(" + "),
             "running sums along a dim",
         ),
         Op::Cumprod => along(
@@ -397,6 +400,7 @@ pub(super) fn declare(op: Op) -> Decl {
             DtypeRule::Accumulate,
             Lineage::Prefix,
             "the product of {of}",
+            Caption::Infix(" × "),
             "running products along a dim",
         ),
 
@@ -417,6 +421,7 @@ pub(super) fn declare(op: Op) -> Decl {
                 DtypeRule::FloatingOnly,
                 Lineage::Lane,
                 "exp of its element over the sum of the exps of {of}",
+                Caption::Share,
                 "`exp(x)` over the sum of `exp` along a dim: each lane sums to 1",
             )
         },
@@ -437,6 +442,7 @@ pub(super) fn declare(op: Op) -> Decl {
                 DtypeRule::FloatingOnly,
                 Lineage::Lane,
                 "the log of the softmax over {of}",
+                Caption::LogShare,
                 "the logarithm of `softmax`, computed without overflowing",
             )
         },
