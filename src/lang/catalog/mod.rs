@@ -506,6 +506,7 @@ mod tests {
             let d = op.decl();
             let Kernel::Along(a) = d.kernel else { continue };
             assert_eq!(Op::of_along(a), op);
+            assert_eq!(a.name(), d.name);
             let lineage = if a.reach() == Reach::Prefix { Lineage::Prefix } else { Lineage::Lane };
             assert_eq!(d.lineage, lineage, "{op:?}");
             for dtype in [DType::Float64, DType::Int64, DType::Bool] {
@@ -552,6 +553,8 @@ mod tests {
             assert_eq!(d.lineage, Lineage::Lane, "{op:?}");
             let Pick::Reduce(r) = pick(0, &Bound::empty()) else { panic!("{op:?}'s first overload reduces") };
             assert_eq!(Op::of_reduction(r), op);
+            // The kernel names itself in its errors as the op is called.
+            assert_eq!(r.name(), d.name);
             for dtype in [DType::Float32, DType::Int64, DType::Bool] {
                 let out = r.output_dtype(dtype).ok();
                 let declared = match d.dtype {
