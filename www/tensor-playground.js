@@ -43,12 +43,15 @@ if (document.body && 'tensorPlaygroundPage' in document.body.dataset) {
 // once it stands in the drawing's place.
 async function startPage(handOver = null) {
   const glue = await loadPlayground();
+  // The playground is built off the page and put in place once its first
+  // program (run in a worker) is drawn: the page never shows it half-drawn.
+  const holder = document.createElement('div');
+  await glue.startPage(holder);
   const carried = handOver ? handOver() : null;
   const body = document.body;
-  body.replaceChildren();
+  body.replaceChildren(...holder.childNodes);
   delete body.dataset.tpDrawn;
   delete body.dataset.tpWaking;
-  glue.startPage();
   carried?.();
 }
 

@@ -12,10 +12,18 @@ mod api {
     use tensor_playground::web::api::{MountedPlayground, mount_playground as mount};
     use wasm_bindgen::prelude::*;
 
-    /// Starts the playground page.
+    /// Starts the playground page in `holder` (not yet on the page); the
+    /// promise resolves once its first program is drawn.
     #[wasm_bindgen(js_name = startPage)]
-    pub fn start_page() {
-        tensor_playground::web::start();
+    pub fn start_page(holder: web_sys::HtmlElement) -> js_sys::Promise {
+        tensor_playground::web::start(holder)
+    }
+
+    /// In the Web Worker that runs the programs (`worker.js`): answers one
+    /// message from the page.
+    #[wasm_bindgen(js_name = answerPage)]
+    pub fn answer_page(message: JsValue) -> Result<JsValue, JsError> {
+        tensor_playground::web::worker::answer(message)
     }
 
     /// A playground mounted into a host page's element.

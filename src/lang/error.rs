@@ -4,7 +4,7 @@ use crate::tensor::TensorError;
 use std::fmt;
 
 /// Where something stands in the program text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Byte offset of the first character.
     pub start: usize,

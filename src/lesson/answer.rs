@@ -1,7 +1,6 @@
 //! Checking a learner's answer: against the program's own results (its
 //! shape, its printed output, its lineage), never against a copy.
 
-use crate::lang::repr::repr;
 use crate::session::{GridRole, Session};
 use crate::tensor::lineage::{Marks, NodeId, Step};
 
@@ -43,7 +42,7 @@ impl Feedback {
 /// The expected shape of the step's result, and its `torch.Size` text.
 pub fn expected_shape(session: &Session) -> Option<Vec<usize>> {
     let focus = session.run().focus.as_ref()?;
-    focus.traced.as_ref().map(|t| t.tensor.shape().dims().to_vec())
+    focus.traced.as_ref().map(|(_, shape)| shape.dims().to_vec())
 }
 
 /// The expected shape as `torch.Size` writes it, or an empty string.
@@ -84,7 +83,9 @@ pub fn check_print(session: &Session, typed: &str, hint: Option<&str>) -> Feedba
     let Some(focus) = session.run().focus.as_ref() else {
         return Feedback::wrong("This step prints nothing to compare with.", None);
     };
-    let expected = repr(&focus.value);
+    let Some(expected) = focus.repr.clone() else {
+        return Feedback::wrong("This step prints too much to type.", None);
+    };
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     if typed.trim() == expected {
         Feedback::correct("Right, exactly as PyTorch prints it.")

@@ -4,7 +4,6 @@
 
 use crate::lang::catalog::{Caption, Op};
 use crate::session::{GridRole, Session};
-use crate::tensor::Scalar;
 use crate::tensor::lineage::{NodeId, Step};
 use crate::tensor::reduce::Reduction;
 
@@ -38,16 +37,18 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
         Step::Along { op, input, .. } => (Op::of_along(*op), input, None, true),
         _ => return Vec::new(),
     };
-    let Some(input_grid) = grids.iter().find(|g| g.node == *input) else { return Vec::new() };
+    // A walk-through of elements the page does not draw would show nothing.
+    let Some(input_grid) = grids.iter().find(|g| g.node == *input && !g.summarized()) else {
+        return Vec::new();
+    };
     let numel: usize = result.shape().iter().product();
     let text = |g: &crate::session::Grid, f: usize| trim_dot(&g.text(&g.index(f)));
 
     // argmax over the whole tensor: walk the flattened order.
     if let Some(op) = whole_argmax {
         let n: usize = input_grid.shape().iter().product();
-        let mut best: Option<(usize, Scalar)> = None;
-        let better = |x: Scalar, b: Scalar| {
-            let (x, b) = (x.to_f64(), b.to_f64());
+        let mut best: Option<(usize, f64)> = None;
+        let better = |x: f64, b: f64| {
             if op == Reduction::Argmax {
                 x > b || (x.is_nan() && !b.is_nan())
             } else {

@@ -75,6 +75,10 @@ impl Session {
                 words.replace("{of}", &listed_of(&first, lane.len()))
             }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
+            Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
+                Some(read) => format!("computed from {read}; in all from {}", listed(&leaf_sources())),
+                None => format!("computed from {}", listed(&leaf_sources())),
+            },
             _ => format!("computed from {}", listed(&leaf_sources())),
         };
         format!("{} = {value}: {explanation}", subject(&who, &index))
@@ -96,6 +100,37 @@ impl Session {
         }
         let n = graph.node(node);
         ElementRef { name: indexable(&n.label), index: n.shape.unravel(flat) }.to_string()
+    }
+}
+
+impl Session {
+    /// For an element-wise step with a broadcast operand, the elements it
+    /// read, each operand's broadcast dims named: "t[1, 2] and
+    /// t.mean(dim=1, keepdim=True)[1, 0], broadcast along dim 1".
+    fn broadcast_words(&self, node: NodeId, flat: usize) -> Option<String> {
+        let graph = &self.run().graph;
+        let out = graph.node(node).shape.dims();
+        let mut broadcast = false;
+        let read: Vec<String> = graph
+            .feeds(node, flat)
+            .into_iter()
+            .map(|(input, at)| {
+                let dims = graph.node(input).shape.dims();
+                let extra = out.len() - dims.len().min(out.len());
+                let along: Vec<String> = (0..out.len())
+                    .filter(|&k| out[k] > 1 && (k < extra || dims[k - extra] == 1))
+                    .map(|k| k.to_string())
+                    .collect();
+                let name = self.element_name((input, at));
+                if along.is_empty() {
+                    return name;
+                }
+                broadcast = true;
+                let dims = if along.len() == 1 { "dim" } else { "dims" };
+                format!("{name}, broadcast along {dims} {}", along.join(" and "))
+            })
+            .collect();
+        broadcast.then(|| read.join(" and "))
     }
 }
 
@@ -165,6 +200,23 @@ fn join(index: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broadcast_operand_is_named_with_the_dims_it_is_broadcast_along() {
+        let s = Session::new("t = torch.arange(12.).reshape(3, 4)\nt - t.mean(dim=1, keepdim=True)");
+        let result = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(result, 6, false),
+            "output [1, 2] = 0.5000: computed from t[1, 2] and t.mean(dim=1, keepdim=True)[1, 0], \
+             broadcast along dim 1; in all from t[1, 0], t[1, 1], t[1, 2], t[1, 3]"
+        );
+        let s = Session::new("b = torch.tensor([1., 2.])\nt = torch.ones(3, 2)\nt * b");
+        let result = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(result, 3, false),
+            "output [1, 1] = 2: computed from t[1, 1] and b[1], broadcast along dim 0; in all from b[1], t[1, 1]"
+        );
+    }
 
     const T: &str = "t = torch.tensor([[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]], dtype=torch.float32)\n";
 

@@ -43,6 +43,15 @@ impl Event {
         }
     }
 
+    /// Whether the event may go to whatever page frames the playground: only
+    /// `resize`, a height that the host script needs and that says nothing
+    /// about the learner. The others carry the program, what the learner
+    /// points at, their answers or their way through a lesson, so an iframe
+    /// sends them only to the origin its URL names (`origin=`).
+    pub fn is_public(&self) -> bool {
+        matches!(self, Event::Resize { .. })
+    }
+
     /// The message type: `tensor-playground:select`, ...
     pub fn message_type(&self) -> String {
         format!("{PREFIX}{}", self.name())
@@ -128,6 +137,23 @@ mod tests {
         assert_eq!(Event::Unselect.to_json().get("sources"), Some(&Json::Null));
         let resize = Event::Resize { height: 480 }.to_json();
         assert_eq!(resize.get("type").and_then(Json::as_str), Some("tensor-playground:resize"));
+    }
+
+    #[test]
+    fn only_the_height_is_public() {
+        let code = || "t = torch.ones(2)".to_string();
+        let private = [
+            Event::Ready { code: code() },
+            Event::Change { code: code() },
+            Event::Select { tensor: "t".into(), index: vec![0], sources: vec![] },
+            Event::Unselect,
+            Event::Step { lesson: "reductions".into(), step: 2 },
+            Event::Answer { lesson: "reductions".into(), step: 2, result: "correct".into() },
+        ];
+        for event in private {
+            assert!(!event.is_public(), "{event:?}");
+        }
+        assert!(Event::Resize { height: 480 }.is_public());
     }
 
     #[test]

@@ -5,9 +5,11 @@ pub mod controls;
 pub mod describe;
 mod edit;
 pub mod embed;
+pub mod flow;
 pub mod json;
 pub mod messages;
 pub mod navigation;
+pub mod protocol;
 mod report;
 pub mod url;
 mod view;
@@ -16,29 +18,154 @@ pub use view::{Grid, GridRole, Highlight, MAX_DRAWN};
 
 pub use report::{ElementLineage, ElementRef, LineageReport};
 
-use crate::lang::{Run, Transcript, run};
-use crate::tensor::lineage::{Marks, NodeId, Step};
-use std::cell::OnceCell;
+use crate::lang::value::Value;
+use crate::lang::{LangError, Run, Span, Transcript, repr::repr, run};
+use crate::tensor::lineage::{Graph, Marks, NodeId, Step};
+use crate::tensor::shape::Shape;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
-/// One evaluated program.
-#[derive(Debug, Clone)]
+/// One evaluated program as the views see it: the transcript, the lineage
+/// graph, and the grids to draw with their elements already written out.
+///
+/// It is plain data, made where the program runs (the page's Web Worker,
+/// or the command line) and read where it is drawn: the page itself never
+/// runs a program, so no program can freeze it, and every hover is
+/// answered from this value without a round trip.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Session {
     source: String,
-    run: Run,
-    /// The grids to draw and the tensors they show, worked out once: every
-    /// hover asks for them (the highlight, the spoken description).
-    grids: OnceCell<Vec<Grid>>,
-    drawn: OnceCell<Vec<NodeId>>,
+    run: Outcome,
+    /// The grids to draw, in data-flow order.
+    grids: Vec<Grid>,
+    /// The nodes the drawing shows or traces through, in increasing order.
+    drawn: Vec<NodeId>,
+    /// Tensors of the data flow the drawing budget left out.
+    left_out: usize,
+    /// How the grids connect: inputs, dims, broadcasting.
+    flow: flow::Flow,
 }
+
+/// What a run leaves for the views: `lang::Run` without the values of its
+/// tensors and variables (the grids carry what is drawn of them).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outcome {
+    /// What the REPL printed.
+    pub stdout: String,
+    /// The first error, if any (the run stopped there).
+    pub error: Option<ErrorLine>,
+    /// How every tensor the drawing traces derives from the others; the
+    /// tensors it never reaches are left as bare leaves.
+    pub graph: Graph,
+    /// The last expression statement that ran, if any.
+    pub focus: Option<FocusSummary>,
+    /// When a statement failed: the tensors it read and computed first.
+    pub involved: Vec<NodeId>,
+    /// By node id: the code that computed the tensor.
+    pub spans: Vec<Span>,
+}
+
+/// An error as the page shows it: `ExceptionType: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorLine {
+    /// The exception type (`RuntimeError`, ...).
+    pub exception: String,
+    /// The whole line, type first.
+    pub line: String,
+}
+
+impl From<&LangError> for ErrorLine {
+    fn from(e: &LangError) -> ErrorLine {
+        ErrorLine { exception: e.exception.to_string(), line: e.to_string() }
+    }
+}
+
+impl fmt::Display for ErrorLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line)
+    }
+}
+
+/// The last expression statement's value, as far as the views need it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FocusSummary {
+    /// What the REPL prints for it (`None` when longer than `MAX_REPR`).
+    pub repr: Option<String>,
+    /// Its Python type (`Tensor`, `int`, `NoneType`, ...).
+    pub type_name: String,
+    /// The tensor its elements stand for, with that tensor's shape.
+    pub traced: Option<(NodeId, Shape)>,
+    /// The tensors it shows as grids.
+    pub grids: Vec<NodeId>,
+}
+
+/// The longest value text a session keeps for its focus: a print question
+/// about a longer one is not a question anybody answers by typing.
+const MAX_REPR: usize = 4096;
 
 impl Session {
     /// Runs `source`.
     pub fn new(source: &str) -> Session {
+        Session::of_run(source, run(source))
+    }
+
+    /// `source`, not run yet: nothing printed, nothing to draw.
+    pub fn not_run(source: &str) -> Session {
         Session {
             source: source.to_string(),
-            run: run(source),
-            grids: OnceCell::new(),
-            drawn: OnceCell::new(),
+            run: Outcome {
+                stdout: String::new(),
+                error: None,
+                graph: Graph::new(),
+                focus: None,
+                involved: Vec::new(),
+                spans: Vec::new(),
+            },
+            grids: Vec::new(),
+            drawn: Vec::new(),
+            left_out: 0,
+            flow: flow::Flow::default(),
+        }
+    }
+
+    /// The views' side of `run`, which ran `source`.
+    fn of_run(source: &str, run: Run) -> Session {
+        let drawn = view::drawn_nodes(&run);
+        let (grids, left_out) = view::draw_grids(&run, &drawn);
+        let flow = flow::Flow::of(&run.graph, &grids);
+        let focus = run.focus.as_ref().map(|f| {
+            let text = repr(&f.value);
+            FocusSummary {
+                repr: (text.len() <= MAX_REPR).then_some(text),
+                type_name: match &f.value {
+                    Value::Tensor(_) => "Tensor".to_string(),
+                    v => v.type_name().to_string(),
+                },
+                traced: f.traced.as_ref().map(|t| (t.node, t.tensor.shape().clone())),
+                grids: f.grids.clone(),
+            }
+        });
+        let mut traced: Vec<NodeId> = drawn.clone();
+        if let Some((t, _)) = focus.as_ref().and_then(|f| f.traced.as_ref()) {
+            traced.extend(run.graph.upstream(*t));
+            traced.sort_unstable();
+            traced.dedup();
+        }
+        let Run { stdout, error, graph, involved, spans, .. } = run;
+        Session {
+            source: source.to_string(),
+            run: Outcome {
+                stdout,
+                error: error.as_ref().map(ErrorLine::from),
+                graph: graph.reaching(&traced),
+                focus,
+                involved,
+                spans,
+            },
+            grids,
+            drawn,
+            left_out,
+            flow,
         }
     }
 
@@ -48,25 +175,41 @@ impl Session {
     }
 
     /// The evaluation itself.
-    pub fn run(&self) -> &Run {
+    pub fn run(&self) -> &Outcome {
         &self.run
     }
 
     /// What the REPL printed, and the first error.
     pub fn transcript(&self) -> Transcript {
-        Transcript { stdout: self.run.stdout.clone(), error: self.run.error.as_ref().map(|e| e.to_string()) }
+        Transcript { stdout: self.run.stdout.clone(), error: self.run.error.as_ref().map(|e| e.line.clone()) }
+    }
+
+    /// Cuts what the REPL printed to at most `max` bytes (at a character
+    /// boundary), saying how much was left out: a page cannot show
+    /// megabytes of text, and should not be sent them.
+    pub fn shorten_transcript(&mut self, max: usize) {
+        let stdout = &mut self.run.stdout;
+        if stdout.len() <= max {
+            return;
+        }
+        let mut cut = max;
+        while !stdout.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let rest = stdout.len() - cut;
+        stdout.truncate(cut);
+        stdout.push_str(&format!("\n… ({rest} more bytes of output not shown)\n"));
     }
 
     /// The lineage of the focus (the last expression statement), element by
     /// element, restricted to the program's leaf tensors.
     pub fn focus_lineage(&self) -> LineageReport {
-        let Some(traced) = self.run.focus.as_ref().and_then(|f| f.traced.as_ref()) else {
+        let Some((node, shape)) = self.run.focus.as_ref().and_then(|f| f.traced.as_ref()) else {
             return LineageReport { shape: None, elements: Vec::new() };
         };
-        let shape = traced.tensor.shape().clone();
         let elements = (0..shape.numel())
             .map(|flat| {
-                let trace = self.run.graph.trace(traced.node, flat);
+                let trace = self.run.graph.trace(*node, flat);
                 ElementLineage {
                     index: shape.unravel(flat),
                     sources: self.leaf_elements(&trace.sources),

@@ -2,19 +2,30 @@
 //! PyTorch's number format, and the highlight for an active cell.
 
 use super::Session;
+use crate::lang::Run;
 use crate::tensor::format::ElementFormat;
 use crate::tensor::format::tensor::printed_positions;
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::marks::ids_of;
-use crate::tensor::{DType, Scalar, Tensor};
+use crate::tensor::{DType, Tensor};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Grids with more elements than this are drawn summarised, as PyTorch
 /// prints them (edges of each dim and `...`), so the page stays small.
 pub const MAX_DRAWN: usize = 4096;
 
+/// The most cells one drawing holds over all its grids. Past it, steps on
+/// the way to the result are left out (inputs and results are always
+/// drawn): a hundred chained 64x64 sums would otherwise be 409,600 cells,
+/// seconds of layout and gigabytes of page.
+pub const MAX_CELLS: usize = 16_384;
+
+/// The most grids one drawing holds, for the same reason.
+pub const MAX_GRIDS: usize = 24;
+
 /// Where a grid stands in the data flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GridRole {
     /// A tensor built from data.
     Input,
@@ -24,8 +35,8 @@ pub enum GridRole {
     Result,
 }
 
-/// One tensor the page draws.
-#[derive(Debug, Clone)]
+/// One tensor the page draws, with its drawn elements written out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Grid {
     /// Its node in the lineage graph.
     pub node: NodeId,
@@ -37,49 +48,128 @@ pub struct Grid {
     pub reduced_dims: Vec<usize>,
     /// Dims its own reduction kept as size 1 (`keepdim=True`).
     pub kept_dims: Vec<usize>,
-    tensor: Tensor,
-    format: ElementFormat,
+    shape: Vec<usize>,
+    dtype: DType,
+    /// The drawn elements, in row-major order, as PyTorch writes them in
+    /// this tensor (one format for all, so the columns line up)...
+    texts: Vec<String>,
+    /// ... and as numbers (booleans as 0 and 1), for the walk-through.
+    values: Vec<f64>,
 }
 
 impl Grid {
+    /// Draws `tensor`, node `node` of the data flow.
+    fn new(node: NodeId, name: String, role: GridRole, tensor: &Tensor) -> Grid {
+        let format = ElementFormat::for_tensor(tensor);
+        let mut grid = Grid {
+            node,
+            name,
+            role,
+            reduced_dims: Vec::new(),
+            kept_dims: Vec::new(),
+            shape: tensor.shape().dims().to_vec(),
+            dtype: tensor.dtype(),
+            texts: Vec::new(),
+            values: Vec::new(),
+        };
+        for index in grid.drawn_indices() {
+            let value = tensor.get(&index);
+            grid.texts.push(format.format(value));
+            grid.values.push(value.to_f64());
+        }
+        grid
+    }
+
     /// The sizes of its dims.
     pub fn shape(&self) -> &[usize] {
-        self.tensor.shape().dims()
+        &self.shape
+    }
+
+    /// How many elements it has (drawn or not).
+    pub fn numel(&self) -> usize {
+        self.shape.iter().product()
     }
 
     /// Its element type.
     pub fn dtype(&self) -> DType {
-        self.tensor.dtype()
+        self.dtype
     }
 
     /// Whether it is too large to draw every element.
     pub fn summarized(&self) -> bool {
-        self.tensor.numel() > MAX_DRAWN
+        self.numel() > MAX_DRAWN
     }
 
     /// For dim `k`, the positions drawn, in order; `None` is the `...` gap.
     pub fn positions(&self, k: usize) -> Vec<Option<usize>> {
-        printed_positions(self.shape()[k], self.summarized())
+        printed_positions(self.shape[k], self.summarized())
     }
 
-    /// The element at `index`.
-    pub fn value(&self, index: &[usize]) -> Scalar {
-        self.tensor.get(index)
+    /// Where the element at `index` sits among the drawn ones, if drawn.
+    fn slot(&self, index: &[usize]) -> Option<usize> {
+        if !self.summarized() {
+            let flat = self.flat(index);
+            return (flat < self.texts.len()).then_some(flat);
+        }
+        let mut slot = 0;
+        for (k, &i) in index.iter().enumerate() {
+            let drawn: Vec<usize> = self.positions(k).into_iter().flatten().collect();
+            slot = slot * drawn.len() + drawn.iter().position(|&p| p == i)?;
+        }
+        Some(slot)
     }
 
-    /// The element at `index`, written as PyTorch writes it in this tensor.
+    /// The element at `index` as a number (NaN if it is not drawn).
+    pub fn value(&self, index: &[usize]) -> f64 {
+        self.slot(index).map_or(f64::NAN, |s| self.values[s])
+    }
+
+    /// The element at `index`, written as PyTorch writes it in this tensor
+    /// (empty if it is not drawn).
     pub fn text(&self, index: &[usize]) -> String {
-        self.format.format(self.tensor.get(index))
+        self.slot(index).map(|s| self.texts[s].clone()).unwrap_or_default()
     }
 
     /// The row-major position of `index`.
     pub fn flat(&self, index: &[usize]) -> usize {
-        self.tensor.shape().ravel(index)
+        index.iter().zip(&self.shape).fold(0, |flat, (&i, &n)| flat * n + i)
     }
 
     /// The index at row-major position `flat`.
     pub fn index(&self, flat: usize) -> Vec<usize> {
-        self.tensor.shape().unravel(flat)
+        let mut index = vec![0; self.shape.len()];
+        let mut rest = flat;
+        for (k, &n) in self.shape.iter().enumerate().rev() {
+            if n > 0 {
+                index[k] = rest % n;
+                rest /= n;
+            }
+        }
+        index
+    }
+
+    /// The indices of the drawn elements, in row-major order.
+    pub fn drawn_indices(&self) -> Vec<Vec<usize>> {
+        let mut indices = vec![Vec::new()];
+        for k in 0..self.shape.len() {
+            let drawn: Vec<usize> = self.positions(k).into_iter().flatten().collect();
+            indices = indices
+                .into_iter()
+                .flat_map(|prefix| {
+                    drawn.iter().map(move |&i| {
+                        let mut index = prefix.clone();
+                        index.push(i);
+                        index
+                    })
+                })
+                .collect();
+        }
+        indices
+    }
+
+    /// The row-major positions of the drawn elements, in order.
+    pub fn drawn_flats(&self) -> Vec<usize> {
+        self.drawn_indices().iter().map(|i| self.flat(i)).collect()
     }
 
     /// Whether the element at row-major position `flat` is drawn.
@@ -88,6 +178,18 @@ impl Grid {
             return true;
         }
         self.index(flat).iter().enumerate().all(|(k, &i)| self.positions(k).contains(&Some(i)))
+    }
+
+    /// The longest of its drawn elements' texts, in characters: every
+    /// cell of the grid is drawn that wide, so that columns and their index
+    /// ticks line up.
+    pub fn longest_text(&self) -> usize {
+        self.texts.iter().map(|t| t.chars().count()).max().unwrap_or(1)
+    }
+
+    /// How many cells it draws.
+    fn cells(&self) -> usize {
+        self.texts.len()
     }
 }
 
@@ -102,11 +204,93 @@ pub struct Highlight {
     pub targets: Marks,
 }
 
+/// The tensors a drawing starts from, and which of them are its results:
+/// the last expression's value (its own results); or, once a statement
+/// failed, what it read and computed before it did (no results: it has
+/// none), so that an error shows the tensors involved.
+fn roots(run: &Run) -> (&[NodeId], &[NodeId]) {
+    match &run.focus {
+        _ if !run.involved.is_empty() => (&run.involved, &[]),
+        Some(focus) => (&focus.grids, &focus.grids),
+        None => (&[], &[]),
+    }
+}
+
+/// The nodes a drawing shows: its roots and everything they were computed
+/// from (and still hold values). In increasing order.
+pub(super) fn drawn_nodes(run: &Run) -> Vec<NodeId> {
+    let (roots, _) = roots(run);
+    let mut drawn = vec![false; run.graph.nodes().len()];
+    for n in roots.iter().flat_map(|&g| run.graph.upstream(g)) {
+        drawn[n] = run.tensors[n].is_some();
+    }
+    ids_of(&drawn)
+}
+
+/// The grids of a drawing in data-flow order (leaves first, then the
+/// steps, each in id order, then the results, values before indices), and
+/// how many steps the drawing budget left out.
+pub(super) fn draw_grids(run: &Run, drawn: &[NodeId]) -> (Vec<Grid>, usize) {
+    let (_, results) = roots(run);
+    let graph = &run.graph;
+    let role = |n: NodeId| match () {
+        _ if results.contains(&n) => GridRole::Result,
+        _ if matches!(graph.node(n).step, Step::Leaf) => GridRole::Input,
+        _ => GridRole::Step,
+    };
+    let (mut order, steps): (Vec<NodeId>, Vec<NodeId>) =
+        drawn.iter().copied().filter(|n| !results.contains(n)).partition(|&n| role(n) == GridRole::Input);
+    order.extend(steps);
+    order.extend(results.iter().copied());
+    let mut grids: Vec<Grid> = order
+        .into_iter()
+        .filter_map(|n| {
+            let tensor = run.tensors.get(n)?.as_ref()?;
+            let mut grid = Grid::new(n, graph.node(n).label.clone(), role(n), tensor);
+            if let Step::Reduce { lanes, .. } = &graph.node(n).step
+                && lanes.keepdim()
+            {
+                grid.kept_dims = lanes.reduced_dims().collect();
+            }
+            Some(grid)
+        })
+        .collect();
+    for &n in drawn {
+        if let Step::Reduce { input, lanes, .. } = &graph.node(n).step
+            && let Some(grid) = grids.iter_mut().find(|g| g.node == *input)
+        {
+            grid.reduced_dims.extend(lanes.reduced_dims());
+        }
+    }
+    let left_out = keep_within_budget(&mut grids);
+    (grids, left_out)
+}
+
+/// Leaves out steps, the latest first, until the grids fit `MAX_CELLS`
+/// and `MAX_GRIDS`; returns how many were left out. Inputs and results
+/// always stay: they are what the learner wrote and what they asked for.
+fn keep_within_budget(grids: &mut Vec<Grid>) -> usize {
+    let before = grids.len();
+    let over =
+        |grids: &[Grid]| grids.len() > MAX_GRIDS || grids.iter().map(Grid::cells).sum::<usize>() > MAX_CELLS;
+    while over(grids) {
+        let Some(last_step) = grids.iter().rposition(|g| g.role == GridRole::Step) else { break };
+        grids.remove(last_step);
+    }
+    before - grids.len()
+}
+
 impl Session {
     /// The grids to draw, in data-flow order: inputs first, then the steps,
     /// then the result (values before indices).
     pub fn grids(&self) -> &[Grid] {
-        self.grids.get_or_init(|| self.draw_grids())
+        &self.grids
+    }
+
+    /// How many tensors of the data flow are not drawn, to keep the page
+    /// light (`MAX_CELLS`, `MAX_GRIDS`).
+    pub fn left_out(&self) -> usize {
+        self.left_out
     }
 
     /// Why nothing is drawn, for a program without grids.
@@ -115,86 +299,21 @@ impl Session {
         if run.error.is_some() {
             return "Nothing to draw: the program stops with an error.".to_string();
         }
-        match run.focus.as_ref().map(|f| &f.value) {
+        match run.focus.as_ref().map(|f| f.type_name.as_str()) {
             None => "End the program with an expression to see its tensors drawn here.".to_string(),
-            Some(crate::lang::value::Value::None) => {
+            Some("NoneType") => {
                 "The last line's value is None: end with a tensor to see it drawn.".to_string()
             }
-            Some(value) => format!(
-                "The last line's value is a Python {}, not a tensor: end with a tensor to see it drawn.",
-                value.type_name()
+            Some(type_name) => format!(
+                "The last line's value is a Python {type_name}, not a tensor: end with a tensor to see it drawn."
             ),
         }
-    }
-
-    /// The tensors a drawing starts from, and which of them are its
-    /// results: the last expression's value (its own results); or, once a
-    /// statement failed, what it read and computed before it did (no
-    /// results: it has none), so that an error shows the tensors involved.
-    fn roots(&self) -> (&[NodeId], &[NodeId]) {
-        let run = self.run();
-        match &run.focus {
-            _ if !run.involved.is_empty() => (&run.involved, &[]),
-            Some(focus) => (&focus.grids, &focus.grids),
-            None => (&[], &[]),
-        }
-    }
-
-    fn draw_grids(&self) -> Vec<Grid> {
-        let run = self.run();
-        let (_, results) = self.roots();
-        let graph = &run.graph;
-        let drawn = self.drawn_nodes();
-        // Leaves first, each group in id order (`drawn` is sorted).
-        let (mut order, steps): (Vec<NodeId>, Vec<NodeId>) = drawn
-            .iter()
-            .copied()
-            .filter(|n| !results.contains(n))
-            .partition(|&n| matches!(graph.node(n).step, Step::Leaf));
-        order.extend(steps);
-        order.extend(results.iter().copied());
-        let mut reduced: Vec<(NodeId, Vec<usize>)> = Vec::new();
-        for &n in drawn {
-            if let Step::Reduce { input, lanes, .. } = &graph.node(n).step {
-                reduced.push((*input, lanes.reduced_dims().collect()));
-            }
-        }
-        order
-            .into_iter()
-            .filter_map(|n| {
-                let tensor = run.tensors.get(n)?.clone()?;
-                let role = match () {
-                    _ if results.contains(&n) => GridRole::Result,
-                    _ if matches!(graph.node(n).step, Step::Leaf) => GridRole::Input,
-                    _ => GridRole::Step,
-                };
-                let reduced_dims =
-                    reduced.iter().filter(|(i, _)| *i == n).flat_map(|(_, d)| d.clone()).collect();
-                let kept_dims = match &graph.node(n).step {
-                    Step::Reduce { lanes, .. } if lanes.keepdim() => lanes.reduced_dims().collect(),
-                    _ => Vec::new(),
-                };
-                let format = ElementFormat::for_tensor(&tensor);
-                let name = graph.node(n).label.clone();
-                Some(Grid { node: n, name, role, reduced_dims, kept_dims, tensor, format })
-            })
-            .collect()
     }
 
     /// The nodes the page draws: its roots and everything they were
     /// computed from. In increasing order.
     pub fn drawn_nodes(&self) -> &[NodeId] {
-        self.drawn.get_or_init(|| self.find_drawn_nodes())
-    }
-
-    fn find_drawn_nodes(&self) -> Vec<NodeId> {
-        let run = self.run();
-        let (roots, _) = self.roots();
-        let mut drawn = vec![false; run.graph.nodes().len()];
-        for n in roots.iter().flat_map(|&g| run.graph.upstream(g)) {
-            drawn[n] = run.tensors[n].is_some();
-        }
-        ids_of(&drawn)
+        &self.drawn
     }
 
     /// Show-all mode: each drawn element of the result gets its own tint,
@@ -205,8 +324,7 @@ impl Session {
         let grids = self.grids();
         let Some(result) = grids.iter().find(|g| g.role == GridRole::Result) else { return tints };
         let graph = &self.run().graph;
-        let drawn: Vec<usize> =
-            (0..result.shape().iter().product()).filter(|&f| result.is_drawn(f)).collect();
+        let drawn = result.drawn_flats();
         for (tint, &flat) in drawn.iter().enumerate() {
             tints.insert((result.node, flat), Some(tint));
             for (node, elements) in graph.trace(result.node, flat).sources {
@@ -375,6 +493,22 @@ mod tests {
         let s = Session::new("t = torch.tensor([1, 2])\nt + t.sum()");
         let t = s.grids()[0].node;
         assert_eq!(s.tints()[&(t, 0)], None);
+    }
+
+    #[test]
+    fn a_long_chain_is_drawn_within_the_budget() {
+        // Forty 64x64 steps: 41 grids and 167,936 cells without a budget.
+        let sum = vec!["t"; 41].join(" + ");
+        let s = Session::new(&format!("t = torch.ones(64, 64)\n{sum}"));
+        let grids = s.grids();
+        let cells: usize = grids.iter().map(|g| g.drawn_flats().len()).sum();
+        assert!(cells <= MAX_CELLS && grids.len() <= MAX_GRIDS, "{cells} cells, {} grids", grids.len());
+        assert_eq!(grids.first().map(|g| g.role), Some(GridRole::Input));
+        assert_eq!(grids.last().map(|g| g.role), Some(GridRole::Result));
+        assert_eq!(s.left_out(), 41 - grids.len());
+        // The result still traces back to the input through the steps left out.
+        let (t, result) = (grids[0].node, grids.last().unwrap().node);
+        assert_eq!(s.highlight(result, 65).sources.get(t), Some(&[65][..]));
     }
 
     #[test]

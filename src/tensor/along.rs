@@ -14,7 +14,7 @@ use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
 
 /// An operation along one dim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Along {
     /// `cumsum`: the sum of the lane up to each element.
     Cumsum,

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// The element type of a tensor, named as PyTorch names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum DType {
     /// `torch.bool`
     Bool,

@@ -9,7 +9,7 @@ use super::layout::Layout;
 use super::shape::{Shape, wrap_dim};
 
 /// The dims a reduction collapses, for an input of a given shape.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Lanes {
     input: Shape,
     reduced: Vec<bool>,

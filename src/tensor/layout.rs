@@ -8,7 +8,7 @@
 use super::shape::Shape;
 
 /// A strided view of a flat buffer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     shape: Shape,
     strides: Vec<isize>,

@@ -24,7 +24,7 @@ pub type NodeId = usize;
 pub type Winners = Rc<Vec<usize>>;
 
 /// How one tensor's elements come from its inputs' elements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Step {
     /// A tensor built from data (`torch.tensor`, `torch.arange`, ...).
     Leaf,
@@ -51,7 +51,7 @@ pub enum Step {
 }
 
 /// One tensor in the graph.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     /// How it was computed.
     pub step: Step,
@@ -62,7 +62,7 @@ pub struct Node {
 }
 
 /// All tensors of one program run and how they derive from each other.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Graph {
     nodes: Vec<Node>,
 }
@@ -96,6 +96,23 @@ impl Graph {
     /// All tensors, in the order they were computed.
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
+    }
+
+    /// The same graph with only the tensors in `keep` (sorted ids, holding
+    /// everything they were computed from) described; every other tensor
+    /// becomes a bare, unnamed leaf. Lineage queries about the kept tensors
+    /// give the same answers, and the page is sent no more than it traces.
+    pub fn reaching(&self, keep: &[NodeId]) -> Graph {
+        let nodes = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(id, node)| match keep.binary_search(&id) {
+                Ok(_) => node.clone(),
+                Err(_) => Node { step: Step::Leaf, shape: node.shape.clone(), label: String::new() },
+            })
+            .collect();
+        Graph { nodes }
     }
 
     /// Gives a tensor the name of the variable it was assigned to.

@@ -15,7 +15,7 @@ use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
 
 /// A reduction and its parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Reduction {
     /// `sum`
     Sum,

@@ -11,7 +11,7 @@ pub const MAX_ELEMENTS: usize = 1 << 24;
 pub const MAX_DIMS: usize = 16;
 
 /// The sizes of a tensor's dimensions, outermost first (`torch.Size`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Shape(Vec<usize>);
 
 impl Shape {

@@ -53,7 +53,10 @@ pub fn mount_playground(
             .and_then(|json| RawOptions::from_json(&json))
             .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
     };
-    let options = raw.validate().map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
+    let options = raw
+        .validate()
+        .all_or_nothing()
+        .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
     // The theme goes on the host element, where `:host([data-theme])` sees it.
     if let Some(element) = events.dyn_ref::<web_sys::Element>() {
         apply_theme(element, &options);
@@ -68,9 +71,11 @@ pub fn mount_playground(
             .clone()
             .unwrap_or_else(|| if lesson.is_some() { String::new() } else { SEED_PROGRAM.to_string() });
         let host = Host::new(HostKind::Mounted, options, sink);
+        // Without the folder of its files there is no worker script to start.
+        let worker = (!assets.is_empty()).then(|| format!("{assets}worker.js"));
         host.assets.set_value(assets);
         provide_context(host);
-        let state = PlaygroundState::new(code);
+        let state = PlaygroundState::new(code, worker);
         provide_context(state);
         let route = RwSignal::new(lesson.map(|(id, step)| LessonRoute { id, step: Some(step), code: None }));
         *slot.borrow_mut() = Some(Mounted { state, route });

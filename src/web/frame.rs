@@ -1,6 +1,8 @@
 //! The page inside an iframe (`#embed=1`): it posts its events, its
 //! content height among them, to the parent page, and takes `set-code` /
-//! `set-step` commands only from the origin its URL allows.
+//! `set-step` commands only from the origin its URL allows. Without an
+//! allowed origin it posts only its height, to any parent: the other
+//! events say what the learner does (`Event::is_public`).
 
 use super::js_json::{from_js, to_js};
 use super::resize::ResizeWatch;
@@ -9,10 +11,16 @@ use crate::session::messages::{Command, Event, parse_command};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Posts `event` to the parent page (to `origin` only, when one is allowed).
+/// Posts `event` to the parent page: to `origin` only, when one is
+/// allowed, else only a public event, to any parent.
 pub fn post_to_parent(event: &Event, origin: Option<&str>) {
+    let target = match origin {
+        Some(o) => o,
+        None if event.is_public() => "*",
+        None => return,
+    };
     let Ok(Some(parent)) = window().parent() else { return };
-    let _ = parent.post_message(&to_js(&event.to_json()), origin.unwrap_or("*"));
+    let _ = parent.post_message(&to_js(&event.to_json()), target);
 }
 
 /// Reports the content height to the parent whenever it changes, so the

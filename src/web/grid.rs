@@ -15,13 +15,17 @@
 //! reduction is one band), so lighting a whole 64x64 grid adds 64 boxes,
 //! not 4096; winners and picks keep a box each, for their markers.
 
+use super::grid_layout::{AxisInfo, DrawnDim, Plan, layout};
+use super::heatmap::{Heat, tick_step};
 use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::session::describe::indexable;
-use crate::session::navigation::{Move, blocks_across, step};
+use crate::session::flow::GridFlow;
+use crate::session::navigation::{Move, step};
 use crate::session::{Grid, GridRole, Highlight};
 use crate::tensor::DType;
 use crate::tensor::format::float;
+use crate::tensor::format::tensor::printed_positions;
 use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
@@ -147,9 +151,29 @@ fn looks(
     out
 }
 
-/// A run of side-by-side cells in one drawn row that look alike, drawn as
-/// one box: the first and last cell's row-major positions, and the box's
-/// classes.
+/// The broadcast copies a highlight goes through, as positions in the
+/// shape of the steps that broadcast the grid (`consumers`): the element
+/// pointed at in such a step, and the elements of such a step that the
+/// element pointed at was computed from.
+fn lit_copies(state: &PlaygroundState, consumers: &[usize]) -> Vec<usize> {
+    if consumers.is_empty() {
+        return Vec::new();
+    }
+    state.highlight.with(|h| {
+        let Some((active, lit)) = h else { return Vec::new() };
+        let mut at: Vec<usize> =
+            consumers.iter().flat_map(|&c| lit.sources.get(c).unwrap_or(&[])).copied().collect();
+        if consumers.contains(&active.node) {
+            at.push(active.flat);
+        }
+        at
+    })
+}
+
+/// A run of side-by-side cells that look alike, drawn as one box: the
+/// first (top left) and last (bottom right) cell's row-major positions,
+/// and the box's classes. Runs of the same columns in rows one above the
+/// other make one run, a rectangle: a column of a reduction is one band.
 #[derive(Debug, PartialEq, Eq)]
 struct Run {
     first: usize,
@@ -168,6 +192,13 @@ struct Painter {
     layer: Option<web_sys::Element>,
     /// In row-major order of their first cells.
     boxes: Vec<(Run, web_sys::Element)>,
+    /// How many rows one block of the grid has (1: rows never stack).
+    block_rows: usize,
+    /// The shape a broadcast operand is drawn stretched to, and its copies
+    /// by row-major position in that shape, with those lit last.
+    stretched: Option<Vec<usize>>,
+    copies: HashMap<usize, web_sys::Element>,
+    lit_copies: Vec<usize>,
 }
 
 impl Painter {
@@ -177,6 +208,14 @@ impl Painter {
             return;
         }
         self.row = grid.shape().last().copied().unwrap_or(1).max(1);
+        let shape = grid.shape();
+        // Rows stack into rectangles within a block, and only where every
+        // row is drawn.
+        self.block_rows = match shape.len() {
+            _ if grid.summarized() => 1,
+            0 | 1 => 1,
+            rank => shape[rank - 2].max(1),
+        };
         self.layer = body.query_selector(".tp-marks").ok().flatten();
         let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
         for i in 0..list.length() {
@@ -185,6 +224,33 @@ impl Painter {
             let text = el.text_content().unwrap_or_default();
             self.cells.insert(flat, (el, text));
         }
+        let Some(shape) = self.stretched.clone() else { return };
+        let Ok(list) = body.query_selector_all(".tp-copy") else { return };
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(at) = el.get_attribute("data-at") else { continue };
+            let index: Option<Vec<usize>> =
+                at.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().ok()).collect();
+            if let Some(index) = index.filter(|i| i.len() == shape.len()) {
+                let flat = index.iter().zip(&shape).fold(0, |flat, (&i, &n)| flat * n + i);
+                self.copies.insert(flat, el);
+            }
+        }
+    }
+
+    /// Lights the broadcast copies at `lit` (positions in the stretched
+    /// shape) as sources, and puts out the others.
+    fn paint_copies(&mut self, mut lit: Vec<usize>) {
+        lit.retain(|f| self.copies.contains_key(f));
+        lit.sort_unstable();
+        lit.dedup();
+        for f in self.lit_copies.iter().filter(|f| lit.binary_search(f).is_err()) {
+            let _ = self.copies[f].remove_attribute("data-source");
+        }
+        for f in lit.iter().filter(|f| self.lit_copies.binary_search(f).is_err()) {
+            let _ = self.copies[f].set_attribute("data-source", "true");
+        }
+        self.lit_copies = lit;
     }
 
     /// Repaints the cells whose look changed, and the boxes under them.
@@ -255,7 +321,37 @@ impl Painter {
                 _ => runs.push((Run { first: f, last: f, classes }, joins)),
             }
         }
-        runs.into_iter().map(|(run, _)| run).collect()
+        self.stack(runs)
+    }
+
+    /// Joins runs of the same columns in consecutive rows of a block into
+    /// rectangles (runs come in row-major order, and stay in it).
+    fn stack(&self, runs: Vec<(Run, bool)>) -> Vec<Run> {
+        let row = self.row;
+        let mut out: Vec<(Run, bool)> = Vec::with_capacity(runs.len());
+        // For each rectangle still open: its bottom row and columns, by position in `out`.
+        let mut open: HashMap<(usize, usize, usize), usize> = HashMap::new();
+        for (run, joins) in runs {
+            let (r, start, end) = (run.first / row, run.first % row, run.last % row);
+            let above = (r % self.block_rows != 0 && joins)
+                .then(|| open.get(&(r - 1, start, end)).copied())
+                .flatten()
+                .filter(|&i| out[i].0.classes == run.classes);
+            match above {
+                Some(i) => {
+                    out[i].0.last = run.last;
+                    open.remove(&(r - 1, start, end));
+                    open.insert((r, start, end), i);
+                }
+                None => {
+                    if joins {
+                        open.insert((r, start, end), out.len());
+                    }
+                    out.push((run, joins));
+                }
+            }
+        }
+        out.into_iter().map(|(run, _)| run).collect()
     }
 
     /// Makes the boxes in the layer those of `looks`' runs, touching only
@@ -338,7 +434,7 @@ impl Painter {
             px(first.left() - origin.left()),
             px(first.top() - origin.top()),
             px(last.right() - first.left()),
-            px(first.height())
+            px(last.bottom() - first.top())
         ))
     }
 
@@ -368,15 +464,104 @@ fn cell_flat(el: &web_sys::Element, grid: &Grid) -> Option<usize> {
     (index.len() == grid.shape().len()).then(|| grid.flat(&index))
 }
 
-/// A tensor's grid: caption, axes and cells (contract sections 2 and 3).
+/// Where a grid stands among the grids of its drawing (see `arrows`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Its position in the drawing.
+    pub at: usize,
+    /// The positions of the grids it was computed from directly.
+    pub from: Vec<usize>,
+    /// Its stage (column) and slot (row) in the flow.
+    pub stage: usize,
+    /// See `stage`.
+    pub slot: usize,
+}
+
+impl Place {
+    /// `data-from`: the positions, space-separated.
+    pub fn inputs_text(&self) -> String {
+        self.from.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Its cell of the section's CSS grid.
+    pub fn style(&self) -> String {
+        format!("grid-column: {}; grid-row: {}", self.stage + 1, self.slot + 1)
+    }
+}
+
+/// An index as the `data-index` attribute writes it: `2,3`.
+fn index_text(index: &[usize]) -> String {
+    index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
+/// Names as a JSON array (`data-inputs`), written by the browser's own JSON.
+fn names_json(names: &[String]) -> String {
+    let array: js_sys::Array = names.iter().map(|n| wasm_bindgen::JsValue::from_str(n)).collect();
+    js_sys::JSON::stringify(&array).map(String::from).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The first drawn index (all zeros, or the scalar's empty index).
+fn first_index(positions: &[Vec<Option<usize>>]) -> Vec<usize> {
+    positions.iter().map(|p| p.iter().flatten().next().copied().unwrap_or(0)).collect()
+}
+
+/// The plan of `grid`'s drawing: its dims as drawn (stretched when it is
+/// broadcast) and its axes' captions.
+fn plan(grid: &Grid, flow: &GridFlow) -> Plan {
+    let own = grid.shape();
+    let axes = (0..own.len())
+        .map(|k| AxisInfo {
+            key: flow.keys.get(k).copied().unwrap_or(k),
+            origin: flow.origins.get(k).cloned().flatten(),
+            reduced: grid.reduced_dims.contains(&k),
+            kept: grid.kept_dims.contains(&k),
+            stretched_to: None,
+        })
+        .collect();
+    let mut plan = Plan { name: grid.name.clone(), dims: Vec::new(), axes };
+    match &flow.stretched {
+        None => {
+            plan.dims = (0..own.len())
+                .map(|k| DrawnDim { own: Some(k), size: own[k], positions: grid.positions(k), major: None })
+                .collect();
+        }
+        Some(shape) => {
+            let extra = shape.len() - own.len();
+            for (d, &n) in shape.iter().enumerate() {
+                let k = d.checked_sub(extra);
+                let size = k.map_or(1, |k| own[k]);
+                if let Some(k) = k
+                    && size != n
+                {
+                    plan.axes[k].stretched_to = Some(n);
+                }
+                plan.dims.push(DrawnDim {
+                    own: k,
+                    size,
+                    positions: printed_positions(n, false),
+                    major: None,
+                });
+            }
+        }
+    }
+    plan
+}
+
+/// A tensor's grid: caption, axes, index ticks and cells (contract
+/// sections 2, 3 and 6).
 #[component]
 pub fn TensorGrid(
     /// The tensor to draw.
     grid: Rc<Grid>,
+    /// How it connects to the other grids.
+    flow: GridFlow,
     /// Whether the learner may type new values into its cells.
     editable: bool,
     /// Tints of show-all mode, shared by every grid of the drawing.
     tints: Rc<HashMap<(usize, usize), Option<usize>>>,
+    /// Where it stands among the grids: its position in the drawing, the
+    /// positions of the grids it was computed from, and its stage and slot.
+    place: Place,
 ) -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let node = grid.node;
@@ -400,15 +585,30 @@ pub fn TensorGrid(
     let first = grid.flat(&first_index(&positions));
     let editing = RwSignal::new(None::<(usize, String)>);
     let body = NodeRef::<leptos::html::Div>::new();
+    let mut plan = plan(&grid, &flow);
+    let columns = plan.dims.last().map_or(1, |d| d.positions.len());
+    let drawn_cells: usize = plan.dims.iter().map(|d| d.positions.len()).product();
+    let heat = Heat::of(&grid, columns, drawn_cells);
+    if heat.is_some() {
+        for d in &mut plan.dims {
+            d.major = Some(tick_step(d.positions.len()));
+        }
+    }
+    let inputs = names_json(&flow.inputs);
+    let copies_of = flow.broadcast_by.clone();
     let shared = StoredValue::new_local((Rc::clone(&grid), tints));
-    let painter = StoredValue::new_local(Painter::default());
+    let painter = StoredValue::new_local(Painter { stretched: flow.stretched.clone(), ..Painter::default() });
     let roving = StoredValue::new_local(first);
 
     Effect::new(move |_| {
         let next = shared.with_value(|(grid, tints)| looks(&state, grid, tints));
+        let copies = lit_copies(&state, &copies_of);
         let Some(el) = body.get() else { return };
         shared.with_value(|(grid, _)| painter.update_value(|p| p.index(&el, grid)));
-        painter.update_value(|p| p.paint(next));
+        painter.update_value(|p| {
+            p.paint(next);
+            p.paint_copies(copies);
+        });
     });
 
     // The cells move when the page lays the grid out anew (a phone turned
@@ -515,18 +715,42 @@ pub fn TensorGrid(
     };
 
     // Typing a new value: one field over the cell being edited.
+    let edit_error = RwSignal::new(None::<String>);
     let editor = move || {
         let (flat, current) = editing.get()?;
-        let (left, top, width) = painter.with_value(|p| {
-            let el = p.cells.get(&flat)?.0.clone().dyn_into::<web_sys::HtmlElement>().ok()?;
-            Some((el.offset_left(), el.offset_top(), el.offset_width()))
+        let (left, top, width, height) = painter.with_value(|p| {
+            let el = p.cells.get(&flat)?.0.clone();
+            let area = body.get_untracked()?;
+            // Measured against the grid's body, which the field is placed
+            // in: the cell's offsetTop would count from its row.
+            let (cell, origin) = (el.get_bounding_client_rect(), area.get_bounding_client_rect());
+            let left = cell.left() - origin.left() + f64::from(area.scroll_left());
+            let top = cell.top() - origin.top() + f64::from(area.scroll_top());
+            Some((left, top, cell.width(), cell.height()))
         })?;
-        let commit = move |text: String| {
-            if editing.get_untracked().is_some_and(|(f, _)| f == flat) {
-                editing.set(None);
-                let edited = state.drawing.with_untracked(|s| s.with_element(node, flat, &text));
-                if let Ok(code) = edited {
+        let commit = move |text: String, leaving: bool| {
+            let Some(shown) = editing.get_untracked().filter(|(f, _)| *f == flat).map(|(_, shown)| shown)
+            else {
+                return;
+            };
+            match state.drawing.with_untracked(|s| s.with_element(node, flat, &text)) {
+                Ok(code) => {
+                    editing.set(None);
+                    edit_error.set(None);
                     state.set_code(code, Change::Deliberate);
+                }
+                Err(why) => {
+                    // Said, never dropped: the field stays for another try,
+                    // unless the learner has left it.
+                    let stays = shown.trim_end_matches('.');
+                    edit_error.set(Some(if leaving {
+                        format!("Not changed: {why}; the value stays {stays}.")
+                    } else {
+                        format!("{why}: type a number such as 2, -0.5 or 1e3 (Escape leaves {stays}).")
+                    }));
+                    if leaving {
+                        editing.set(None);
+                    }
                 }
             }
         };
@@ -535,48 +759,130 @@ pub fn TensorGrid(
             let _ = input.focus();
             input.select();
         });
+        let px = |v: f64| float::fixed(v, 1);
         Some(view! {
             <input
                 node_ref=field
                 class="tp-cell-input"
                 aria-label="new value"
+                aria-describedby=move || edit_error.with(Option::is_some).then_some("tp-edit-error")
                 value=current
-                style=format!("left: {left}px; top: {top}px; width: {}px", width.max(48))
+                style=format!(
+                    "left: {}px; top: {}px; width: {}px; height: {}px",
+                    px(left),
+                    px(top),
+                    px(width.max(48.0)),
+                    px(height)
+                )
                 on:keydown=move |ev: ev::KeyboardEvent| {
                     ev.stop_propagation();
                     match ev.key().as_str() {
-                        "Enter" => commit(event_target_value(&ev)),
-                        "Escape" => editing.set(None),
+                        "Enter" => commit(event_target_value(&ev), false),
+                        "Escape" => {
+                            edit_error.set(None);
+                            editing.set(None);
+                        }
                         _ => {}
                     }
                 }
-                on:blur=move |ev| commit(event_target_value(&ev))
+                on:blur=move |ev| commit(event_target_value(&ev), true)
             />
         })
     };
+    let edit_note = move || {
+        edit_error.get().map(|e| view! { <p id="tp-edit-error" class="tp-edit-error" role="alert">{e}</p> })
+    };
 
-    let axes = Axes { reduced: grid.reduced_dims.clone(), kept: grid.kept_dims.clone() };
-    let cells = layout(&positions, &shape, &name, &axes, {
+    let cells = layout(&plan, {
         let grid = Rc::clone(&grid);
-        move |index: Vec<usize>| {
+        let plan = plan.clone();
+        let flat_indices = flow.flat_indices && heat.is_none();
+        move |at: Vec<usize>| {
+            let index = plan.own_index(&at);
+            let data_index = index_text(&index);
+            let text = grid.text(&index);
+            let fill = heat.map(|h| format!("background: {}", h.colour(grid.value(&index))));
+            if !plan.is_real(&at) {
+                // A broadcast copy: seen, not a stop for the keyboard or a
+                // screen reader, which meet the real element once.
+                return view! {
+                    <div class="tp-cell tp-copy" data-broadcast-of=data_index data-at=index_text(&at)
+                        aria-hidden="true" style=fill>
+                        <span class="tp-value">{text}</span>
+                    </div>
+                }
+                .into_any();
+            }
             let flat = grid.flat(&index);
-            let data_index = index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
             let tabindex = if flat == first { "0" } else { "-1" };
+            let flat_label =
+                flat_indices.then(|| view! { <span class="tp-flat" aria-hidden="true">{flat}</span> });
             view! {
-                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex>
-                    <span class="tp-value">{grid.text(&index)}</span>
+                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex style=fill>
+                    {flat_label}
+                    <span class="tp-value">{text}</span>
                 </div>
             }
+            .into_any()
         }
     });
+    let rows = plan
+        .dims
+        .len()
+        .checked_sub(2)
+        .map_or(0, |d| plan.dims[d].positions.iter().flatten().max().copied().unwrap_or(0));
+    let chars =
+        format!("--tp-cell-chars: {}; --tp-row-chars: {}", grid.longest_text(), rows.to_string().len());
     let label = format!("{name}, {size_text}");
+    let role_class = if heat.is_some() { format!("{role_class} tp-heatmap") } else { role_class.to_string() };
+    let heat_style = format!("; --tp-heat-cols: {columns}");
+    // A heatmap's cells are too small for their numbers: the element
+    // pointed at is read out above them, and a legend gives the scale.
+    let readout = heat.map(|_| {
+        let readout = move || {
+            state.highlight.with(|h| {
+                let (active, lit) = h.as_ref()?;
+                shared.with_value(|(grid, _)| {
+                    if active.node == node {
+                        let index = grid.index(active.flat);
+                        let at = index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+                        return Some(format!("{}[{at}] = {}", indexable(&grid.name), grid.text(&index)));
+                    }
+                    let n = lit.sources.get(node).map_or(0, <[usize]>::len)
+                        + lit.targets.get(node).map_or(0, <[usize]>::len);
+                    (n > 0).then(|| format!("{n} {} lit", if n == 1 { "element" } else { "elements" }))
+                })
+            })
+        };
+        view! {
+            <p class="tp-readout" data-testid="readout" aria-hidden="true">
+                {move || readout().unwrap_or_else(|| "Point at a cell to read its value.".to_string())}
+            </p>
+        }
+    });
+    let legend = heat.map(|h| {
+        let ends = |v: f64| {
+            let text = float::fixed(v, 4);
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        view! {
+            <div class="tp-legend" aria-hidden="true">
+                <span>{ends(h.low)}</span>
+                <span class="tp-legend-bar" style=format!("background: {}", Heat::gradient())></span>
+                <span>{ends(h.high)}</span>
+            </div>
+        }
+    });
     view! {
-        <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape>
+        <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape
+            data-inputs=inputs data-grid=place.at.to_string() data-from=place.inputs_text()
+            style=format!("{chars}; {}{heat_style}", place.style())>
             <figcaption>
                 <code class="tp-name">{name.clone()}</code>
                 <span class="tp-size">{size_text}</span>
                 {dtype_note.map(|d| view! { <span class="tp-dtype">{d}</span> })}
             </figcaption>
+            {readout}
             // The value editor floats over its cell, so it sits beside the
             // `grid` (in the same scrolling box), never inside it: a grid may
             // only own rows (axe: aria-required-children).
@@ -603,189 +909,9 @@ pub fn TensorGrid(
                 <div role="grid" aria-label=label>{cells}</div>
                 {editor}
             </div>
+            {legend}
+            {edit_note}
             <p class="tp-hidden" aria-hidden="true">{hidden}</p>
         </figure>
     }
-}
-
-/// The first drawn index (all zeros, or the scalar's empty index).
-fn first_index(positions: &[Vec<Option<usize>>]) -> Vec<usize> {
-    positions.iter().map(|p| p.iter().flatten().next().copied().unwrap_or(0)).collect()
-}
-
-/// What the axis captions say about the dims.
-struct Axes {
-    /// Dims a reduction drawn next collapses.
-    reduced: Vec<usize>,
-    /// Dims a reduction kept as size 1 (`keepdim=True`).
-    kept: Vec<usize>,
-}
-
-/// Axis caption: which dim runs along this axis, its size, and whether the
-/// next reduction collapses it (or this one kept it).
-fn axis_label(k: usize, size: usize, axes: &Axes, direction: &str) -> impl IntoView + use<> {
-    let (class, note) = if axes.reduced.contains(&k) {
-        ("tp-axis tp-axis-reduced", Some("reduced"))
-    } else if axes.kept.contains(&k) {
-        ("tp-axis tp-axis-kept", Some("kept"))
-    } else {
-        ("tp-axis", None)
-    };
-    let comma = if note.is_some() { "," } else { "" };
-    let text = format!("dim {k} {direction} size {size}{comma}");
-    // The note in a span of its own: beside rows, where the caption runs
-    // upwards, it takes a second line rather than outgrowing short rows.
-    let note = note.map(|n| view! { <span class="tp-axis-note">{format!(" {n}")}</span> });
-    view! { <span class=class data-dim=k.to_string()>{text}{note}</span> }
-}
-
-/// Lays the cells out by rank: a cell, a row, a matrix, a stack of
-/// matrices (rank 3) or a grid of matrices (rank 4 and up).
-fn layout<V: IntoView + 'static>(
-    positions: &[Vec<Option<usize>>],
-    shape: &[usize],
-    name: &str,
-    axes: &Axes,
-    cell: impl Fn(Vec<usize>) -> V + Clone + 'static,
-) -> AnyView {
-    let rank = shape.len();
-    match rank {
-        0 => view! { <div role="row" class="tp-row">{cell(Vec::new())}</div> }.into_any(),
-        1 => {
-            let row = matrix_row(&positions[0], Vec::new(), cell);
-            view! {
-                <div class="tp-matrix">
-                    <div class="tp-col-axis">{axis_label(0, shape[0], axes, "→")}</div>
-                    {row}
-                </div>
-            }
-            .into_any()
-        }
-        _ => {
-            let outer_dims = rank - 2;
-            let across = blocks_across(rank);
-            let blocks = outer_blocks(&positions[..outer_dims]);
-            let row_dim = rank - 2;
-            let col_dim = rank - 1;
-            let block_views = blocks
-                .into_iter()
-                .map(|block| match block {
-                    // A gap across takes one block's place; any other fills its row.
-                    Block::Gap { dim } if Some(dim) == across => {
-                        view! { <div class="tp-block-gap" aria-hidden="true">"⋯"</div> }.into_any()
-                    }
-                    Block::Gap { .. } => {
-                        view! { <div class="tp-block-gap tp-block-gap-row" aria-hidden="true">"⋮"</div> }
-                            .into_any()
-                    }
-                    Block::Matrix(prefix) => {
-                        let title = (!prefix.is_empty()).then(|| {
-                            // `(t + 1)[0, 1]`, not `t + 1[0, 1]`: as the spoken words name it.
-                            format!(
-                                "{}[{}]",
-                                indexable(name),
-                                prefix.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
-                            )
-                        });
-                        let rows = positions[row_dim]
-                            .iter()
-                            .map(|p| match p {
-                                None => view! { <div class="tp-row tp-row-gap" aria-hidden="true">"⋮"</div> }
-                                    .into_any(),
-                                Some(i) => {
-                                    let mut base = prefix.clone();
-                                    base.push(*i);
-                                    matrix_row(&positions[col_dim], base, cell.clone()).into_any()
-                                }
-                            })
-                            .collect_view();
-                        let aria = title.clone();
-                        let class = if title.is_some() { "tp-block tp-block-titled" } else { "tp-block" };
-                        view! {
-                            <div class=class role="rowgroup" aria-label=aria>
-                                {title.map(|t| view! { <div class="tp-block-title">{t}</div> })}
-                                {rows}
-                            </div>
-                        }
-                        .into_any()
-                    }
-                })
-                .collect_view();
-            let outer_axes = (0..outer_dims)
-                .map(|k| {
-                    axis_label(k, shape[k], axes, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" })
-                })
-                .collect_view();
-            let block_class = if across.is_some() { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
-            let columns = across.map_or(1, |k| positions[k].len());
-            view! {
-                <div class="tp-matrix">
-                    <div class="tp-outer-axes">{outer_axes}</div>
-                    <div class="tp-col-axis">{axis_label(col_dim, shape[col_dim], axes, "→")}</div>
-                    <div class="tp-row-axis">{axis_label(row_dim, shape[row_dim], axes, "↓")}</div>
-                    <div class=block_class style=format!("--tp-block-columns: {columns}")>{block_views}</div>
-                </div>
-            }
-            .into_any()
-        }
-    }
-}
-
-/// One row of cells along the last dim, with `…` for a summarised gap.
-fn matrix_row<V: IntoView + 'static>(
-    columns: &[Option<usize>],
-    prefix: Vec<usize>,
-    cell: impl Fn(Vec<usize>) -> V + 'static,
-) -> AnyView {
-    let cells = columns
-        .iter()
-        .map(|c| match c {
-            None => view! { <div class="tp-gap" aria-hidden="true">"…"</div> }.into_any(),
-            Some(j) => {
-                let mut index = prefix.clone();
-                index.push(*j);
-                cell(index).into_any()
-            }
-        })
-        .collect_view();
-    view! { <div role="row" class="tp-row">{cells}</div> }.into_any()
-}
-
-/// One block of a rank >= 3 grid.
-enum Block {
-    /// The matrix at this index of the outer dims.
-    Matrix(Vec<usize>),
-    /// The `⋯` standing for the blocks a summary leaves out along outer dim `dim`.
-    Gap { dim: usize },
-}
-
-/// The blocks of a rank >= 3 tensor in index order: every drawn combination
-/// of the outer dims, and a gap where a dim is summarised.
-fn outer_blocks(positions: &[Vec<Option<usize>>]) -> Vec<Block> {
-    let mut blocks = vec![Block::Matrix(Vec::new())];
-    for (k, dim) in positions.iter().enumerate() {
-        let mut next = Vec::new();
-        for block in blocks {
-            let Block::Matrix(prefix) = block else {
-                next.push(block);
-                continue;
-            };
-            for p in dim {
-                match p {
-                    Some(i) => {
-                        let mut index = prefix.clone();
-                        index.push(*i);
-                        next.push(Block::Matrix(index));
-                    }
-                    // A gap right after another one adds nothing.
-                    None if k == 0 || !matches!(next.last(), Some(Block::Gap { .. })) => {
-                        next.push(Block::Gap { dim: k })
-                    }
-                    None => {}
-                }
-            }
-        }
-        blocks = next;
-    }
-    blocks
 }

@@ -19,7 +19,7 @@ pub fn LessonIndex() -> impl IntoView {
             Err(e) => return problem.set(Some(e.to_string())),
         };
         let mut found = Vec::new();
-        for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for id in crate::session::embed::listed_lessons(&index) {
             match fetch_text(&host.asset(&format!("lessons/{id}.md")))
                 .await
                 .map_err(|e| e.to_string())
@@ -35,11 +35,13 @@ pub fn LessonIndex() -> impl IntoView {
         lessons.with(|ls| {
             ls.iter()
                 .map(|l| {
+                    // Stored progress is only a hint: kept within the lesson as it is now.
+                    let within = |n: usize| n.clamp(1, l.steps.max(1));
                     let p = progress::load(&l.id);
-                    let step = p.map_or(1, |p| p.last);
+                    let step = p.map_or(1, |p| within(p.last));
                     let href = format!("#lesson={}&step={step}", l.id);
                     let status = match p {
-                        Some(p) => format!("{} / {} reached", p.furthest, l.steps),
+                        Some(p) => format!("{} / {} reached", within(p.furthest), l.steps),
                         None => format!("{} steps", l.steps),
                     };
                     view! {

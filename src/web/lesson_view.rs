@@ -13,6 +13,7 @@ use super::prose::{InlineProse, Prose};
 use super::question::QuestionPanel;
 use super::state::{CellRef, Change, PlaygroundState};
 use crate::lesson::{Lesson, parse_lesson};
+use crate::session::embed::{is_listed, no_such_lesson};
 use crate::session::messages::Event;
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
@@ -50,6 +51,60 @@ impl LessonState {
     pub fn id(&self) -> Option<String> {
         self.lesson.with_untracked(|l| l.as_ref().map(|l| l.id.clone()))
     }
+}
+
+/// The learner's edits of lesson steps, kept while the playground lives,
+/// so that moving away from a step and back finds them again.
+#[derive(Clone, Copy)]
+pub struct StepEdits(StoredValue<Vec<(String, usize, String)>>);
+
+impl Default for StepEdits {
+    fn default() -> StepEdits {
+        StepEdits(StoredValue::new(Vec::new()))
+    }
+}
+
+impl StepEdits {
+    /// No edits yet.
+    pub fn new() -> StepEdits {
+        StepEdits::default()
+    }
+
+    /// The learner's program for `step` of `lesson`, if they changed it.
+    fn get(&self, lesson: &str, step: usize) -> Option<String> {
+        self.0.with_value(|all| {
+            all.iter().find(|(l, s, _)| l == lesson && *s == step).map(|(_, _, c)| c.clone())
+        })
+    }
+
+    /// Keeps `code` for `step` of `lesson`, or nothing if it is the step's own `program`.
+    fn keep(&self, lesson: &str, step: usize, code: &str, program: &str) {
+        self.forget(lesson, step);
+        if code != program {
+            self.0.update_value(|all| all.push((lesson.to_string(), step, code.to_string())));
+        }
+    }
+
+    /// Drops the learner's program for `step` of `lesson`.
+    fn forget(&self, lesson: &str, step: usize) {
+        self.0.update_value(|all| all.retain(|(l, s, _)| !(l == lesson && *s == step)));
+    }
+}
+
+/// The lesson `id`, if the lesson list names it: nothing else is fetched,
+/// so a made-up id can never reach another file of the site.
+async fn load_lesson(host: Host, id: &str) -> Result<Lesson, String> {
+    let index = fetch_text(&host.asset("lessons/index.txt"))
+        .await
+        .map_err(|e| format!("The list of lessons could not be loaded ({e})."))?;
+    if !is_listed(&index, id) {
+        return Err(no_such_lesson(id));
+    }
+    let text = fetch_text(&host.asset(&format!("lessons/{id}.md"))).await.map_err(|e| match e.not_found {
+        true => format!("There is no lesson called \u{201c}{id}\u{201d} ({e})."),
+        false => e.to_string(),
+    })?;
+    parse_lesson(&text).map_err(|e| format!("lessons/{id}.md: {e}"))
 }
 
 /// The lesson panel, for a page that may show one. In the site's build
@@ -117,6 +172,10 @@ pub fn LessonView(
 ) -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let host = expect_context::<Host>();
+    let on_page = host.kind == HostKind::Page;
+    let edits = use_context::<StepEdits>().unwrap_or_default();
+    // The step shown (its lesson, number and own program), once one is.
+    let shown = StoredValue::new(None::<(String, usize, String)>);
     let lessons = LessonState {
         lesson: RwSignal::new_local(None),
         step: RwSignal::new(1),
@@ -134,25 +193,49 @@ pub fn LessonView(
         let Some(lesson) = lessons.lesson.get_untracked() else { return };
         let (first, last) = untrack(range);
         let n = n.clamp(first, last);
+        let step = &lesson.steps[n - 1];
+        shown.set_value(Some((lesson.id.clone(), n, step.program.clone())));
+        let kept = if code.is_none() { edits.get(&lesson.id, n) } else { None };
         if host.uses_url() {
             correct_step_in_url(n);
+            if let Some(kept) = &kept {
+                super::location::write_fragment(kept, false);
+            }
         }
-        let step = &lesson.steps[n - 1];
         lessons.step.set(n);
-        progress::visit(&lesson.id, n);
-        state.show_all.set(false);
-        state.load(code.unwrap_or_else(|| step.program.clone()), Change::FromLocation);
-        if let Some(active) = &step.active {
-            let cell = state.drawing.with_untracked(|s| {
-                let grid = active.grid_in(s.grids())?;
-                (grid.shape().len() == active.index.len())
-                    .then(|| CellRef { node: grid.node, flat: grid.flat(&active.index) })
-            });
-            state.pinned.set(cell);
+        // Progress is the learner's own: only the page keeps it.
+        if on_page {
+            progress::visit(&lesson.id, n);
         }
+        state.show_all.set(false);
+        let active = step.active.clone();
+        state.load_then(
+            code.or(kept).unwrap_or_else(|| step.program.clone()),
+            Change::FromLocation,
+            move |s| {
+                let Some(active) = active else { return };
+                let cell = active.grid_in(s.grids()).and_then(|grid| {
+                    (grid.shape().len() == active.index.len())
+                        .then(|| CellRef { node: grid.node, flat: grid.flat(&active.index) })
+                });
+                state.pinned.set(cell);
+            },
+        );
         host.ready(state.code.get_untracked());
         host.emit(Event::Step { lesson: lesson.id.clone(), step: n });
     };
+
+    // The learner's own changes to a step are kept for when they come back
+    // to it (a step's program, shown or restored, is not a change of theirs).
+    Effect::new(move |_| {
+        let code = state.code.get();
+        if state.last_change.get_untracked() == Change::FromLocation {
+            return;
+        }
+        if let Some((id, n, program)) = shown.get_value() {
+            edits.keep(&id, n, &code, &program);
+        }
+    });
 
     // Follows the route: loads the lesson if it changed, then shows the step.
     Effect::new(move |_| {
@@ -166,17 +249,9 @@ pub fn LessonView(
             return;
         }
         leptos::task::spawn_local(async move {
-            let loaded = fetch_text(&host.asset(&format!("lessons/{}.md", route.id)))
-                .await
-                .map_err(|e| match e.not_found {
-                    // A mistyped link: say that first, in the learner's words.
-                    true => format!("There is no lesson called \u{201c}{}\u{201d} ({e}).", route.id),
-                    false => e.to_string(),
-                })
-                .and_then(|t| parse_lesson(&t).map_err(|e| format!("lessons/{}.md: {e}", route.id)));
-            match loaded {
+            match load_lesson(host, &route.id).await {
                 Ok(lesson) => {
-                    let resume = progress::load(&lesson.id).map(|p| p.last);
+                    let resume = if on_page { progress::load(&lesson.id).map(|p| p.last) } else { None };
                     lessons.problem.set(None);
                     lessons.lesson.set(Some(Rc::new(lesson)));
                     show(route.step.or(resume).unwrap_or(1), route.code);
@@ -198,6 +273,9 @@ pub fn LessonView(
     let reset = move |_| {
         // Back to the author's program for this step, as a deliberate action.
         let n = lessons.step.get_untracked();
+        if let Some(id) = lessons.id() {
+            edits.forget(&id, n);
+        }
         navigate.run(n);
         show(n, None);
     };
@@ -243,7 +321,6 @@ pub fn LessonView(
         })
     };
     let title = move || lessons.lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
-    let on_page = host.kind == HostKind::Page;
     view! {
         <article
             class="tp-lesson"

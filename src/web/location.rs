@@ -1,19 +1,31 @@
 //! The browser edge of the playground's state: the URL fragment (contract
 //! section 1), history entries, and local storage, so a reload, a link, or
 //! back/forward reproduce the view and nothing typed is lost.
+//!
+//! The stored program belongs to the learner: only the playground page
+//! itself reads and writes it, and only the learner's own changes (typing,
+//! a control, an edited value) are stored, never a program that arrived by
+//! a link or a lesson. An iframe keeps its program in its own URL only.
 
+use super::playground::SEED_PROGRAM;
 use super::state::{Change, PlaygroundState};
 use crate::session::url::{build_fragment, parse_fragment};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// Where the last program is remembered between visits.
+/// Where the learner's last program is remembered between visits.
 const STORAGE_KEY: &str = "tensor-playground:code";
 
-/// The program the page opens with: from the URL, else the last one typed
-/// here, else `seed`.
+/// The program the page opens with: from the URL, else the last one the
+/// learner wrote here, else `seed`.
 pub fn initial_code(seed: &str) -> String {
     fragment_code().or_else(stored_code).unwrap_or_else(|| seed.to_string())
+}
+
+/// The program an iframe opens with: from its URL, else `seed`; never the
+/// learner's stored program, which would show it to the page that framed it.
+pub fn embedded_code(seed: &str) -> String {
+    fragment_code().unwrap_or_else(|| seed.to_string())
 }
 
 /// The `code` of the current URL fragment, if any.
@@ -30,9 +42,24 @@ fn stored_code() -> Option<String> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()
 }
 
-/// Keeps the URL, history and storage in step with the program, and the
-/// program in step with the URL when it changes from outside.
+/// Whether the learner's last change could not be stored (storage full or
+/// turned off): said on the page, so that nothing is lost unawares.
+#[derive(Clone, Copy)]
+pub struct SaveProblem(RwSignal<bool>);
+
+/// Keeps the page's URL, history and the learner's stored program in step
+/// with the program, and the program in step with the URL when it changes
+/// from outside.
 pub fn sync(state: PlaygroundState) {
+    keep(state, true);
+}
+
+/// The same for a playground in an iframe: its URL and history only.
+pub fn sync_frame(state: PlaygroundState) {
+    keep(state, false);
+}
+
+fn keep(state: PlaygroundState, stores: bool) {
     // A page opened without `code` in its fragment (the seed, or the stored
     // program) writes it into the current entry, so that back from the first
     // deliberate change finds a program to restore. A lesson step's program
@@ -40,30 +67,63 @@ pub fn sync(state: PlaygroundState) {
     if fragment_code().is_none() && !in_lesson() {
         write_fragment(&state.code.get_untracked(), false);
     }
+    let problem = SaveProblem(RwSignal::new(false));
+    if stores {
+        provide_context(problem);
+    }
     Effect::new(move |_| {
         let code = state.code.get();
         let change = state.last_change.get_untracked();
-        if !in_lesson()
-            && let Some(s) = storage()
-        {
-            // Storage may be full or disabled; the URL still carries the program.
-            let _ = s.set_item(STORAGE_KEY, &code);
-        }
         if change == Change::FromLocation {
             return;
+        }
+        if stores && !in_lesson() {
+            let failed = storage().is_none_or(|s| s.set_item(STORAGE_KEY, &code).is_err());
+            if problem.0.get_untracked() != failed {
+                problem.0.set(failed);
+            }
         }
         write_fragment(&code, change == Change::Deliberate);
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(code) = fragment_code()
-            && state.code.get_untracked() != code
-        {
+        let code = match fragment_code() {
+            Some(code) => code,
+            // A link to the bare page (`#`: the header, "All lessons") shows
+            // the learner's own program again, not the last one shown (a
+            // lesson's), which one keystroke would otherwise store over it.
+            None if fragment_pairs().is_empty() => {
+                let code = if stores { initial_code(SEED_PROGRAM) } else { embedded_code(SEED_PROGRAM) };
+                write_fragment(&code, false);
+                code
+            }
+            None => return,
+        };
+        if state.code.get_untracked() != code {
             // Another program, not an edit of this one: drawn as a reload
             // would draw it, even when it fails.
             state.load(code, Change::FromLocation);
         }
     });
     on_cleanup(move || listener.remove());
+}
+
+/// Says, politely, when the learner's program could not be stored. The
+/// status region is always there, so that what appears in it is read out.
+#[component]
+pub fn SaveNotice() -> impl IntoView {
+    let problem = use_context::<SaveProblem>();
+    let notice = move || {
+        problem.is_some_and(|p| p.0.get()).then(|| {
+            view! {
+                <p class="tp-error" data-testid="save-problem">
+                    "Your program could not be saved in this browser (its storage is full or turned off), "
+                    "so it will not be here on your next visit. The page’s address still holds it: "
+                    "copy the link to keep it."
+                </p>
+            }
+        })
+    };
+    view! { <div role="status">{notice}</div> }
 }
 
 /// The key/value pairs of the current URL fragment.
@@ -77,7 +137,7 @@ pub fn in_lesson() -> bool {
 }
 
 /// Puts `code` into the fragment, keeping its other keys (lesson, embed, ...).
-fn write_fragment(code: &str, new_entry: bool) {
+pub fn write_fragment(code: &str, new_entry: bool) {
     let mut pairs: Vec<(String, String)> =
         fragment_pairs().into_iter().filter(|(k, _)| k != "code").collect();
     pairs.insert(0, ("code".to_string(), code.to_string()));

@@ -3,12 +3,15 @@
 
 mod announcer;
 pub mod api;
+mod arrows;
 mod controls;
 mod editor;
 mod events;
 mod fetch;
 mod frame;
 mod grid;
+mod grid_layout;
+mod heatmap;
 pub mod host;
 mod js_json;
 mod lesson_index;
@@ -21,12 +24,14 @@ mod progress;
 mod prose;
 mod question;
 mod resize;
+mod runner;
 pub mod state;
+pub mod worker;
 
 pub use lesson_view::{LessonRoute, LessonState, LessonView};
 pub use playground::{Playground, PlaygroundView, SEED_PROGRAM};
 
-use crate::session::embed::{EmbedOptions, RawOptions, parse_origin};
+use crate::session::embed::RawOptions;
 use crate::session::messages::Event;
 use host::{Host, HostKind};
 use leptos::prelude::*;
@@ -34,9 +39,29 @@ use lesson_index::LessonIndex;
 use state::PlaygroundState;
 use std::rc::Rc;
 
-/// Starts the playground page (`index.html`, also inside iframes).
-pub fn start() {
-    leptos::mount::mount_to_body(App);
+thread_local! {
+    /// Resolves `start`'s promise once the page's first program is drawn.
+    static ON_FIRST_DRAWING: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts the playground page (`index.html`, also inside iframes) in
+/// `holder`, an element not yet on the page. The promise resolves once the
+/// first program has run and is drawn (it runs in a worker: that takes a
+/// moment), so that the caller can put the page in place in one go, never
+/// showing it without its grids.
+pub fn start(holder: web_sys::HtmlElement) -> js_sys::Promise {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        ON_FIRST_DRAWING.with(|f| *f.borrow_mut() = Some(resolve));
+    });
+    leptos::mount::mount_to(holder, App).forget();
+    promise
+}
+
+/// Tells `start`'s caller that the first drawing is in (once).
+fn first_drawing_is_in() {
+    if let Some(resolve) = ON_FIRST_DRAWING.with(|f| f.borrow_mut().take()) {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    }
 }
 
 /// The lesson and step the URL names, if any.
@@ -57,11 +82,15 @@ fn lesson_route() -> Option<LessonRoute> {
 pub fn App() -> impl IntoView {
     let pairs = location::fragment_pairs();
     let embedded = pairs.iter().any(|(k, v)| k == "embed" && v == "1");
-    let origin = pairs.iter().find(|(k, _)| k == "origin").and_then(|(_, v)| parse_origin(v));
-    let (options, problem) = match RawOptions::from_fragment(&pairs).and_then(RawOptions::validate) {
-        Ok(o) => (o, None),
-        Err(e) => (EmbedOptions::default(), Some(format!("The embed options were not understood: {e}"))),
-    };
+    // Each bad option is refused on its own (the rest apply); a lesson id
+    // is the lesson panel's to check against the lesson list.
+    let checked = RawOptions::from_fragment(&pairs).validate();
+    let refused: Vec<String> =
+        checked.refused.iter().filter(|r| r.option != "lesson").map(ToString::to_string).collect();
+    let problem =
+        (!refused.is_empty()).then(|| format!("Options refused (the others apply): {}.", refused.join("; ")));
+    let options = checked.options;
+    let origin = options.origin.clone();
     if let Some(root) = document().document_element() {
         host::apply_theme(&root, &options);
     }
@@ -75,10 +104,26 @@ pub fn App() -> impl IntoView {
     let host = Host::new(if embedded { HostKind::Frame } else { HostKind::Page }, options, sink);
     provide_context(host);
 
-    let code = if location::in_lesson() { String::new() } else { location::initial_code(SEED_PROGRAM) };
-    let state = PlaygroundState::new(code);
+    // Only the page itself reads and writes the learner's stored program.
+    let code = match (location::in_lesson(), embedded) {
+        (true, _) => String::new(),
+        (false, true) => location::embedded_code(SEED_PROGRAM),
+        (false, false) => location::initial_code(SEED_PROGRAM),
+    };
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()));
     provide_context(state);
-    location::sync(state);
+    if embedded {
+        location::sync_frame(state)
+    } else {
+        location::sync(state)
+    }
+    provide_context(lesson_view::StepEdits::new());
+    Effect::new(move |_| {
+        if state.ran.get() {
+            // After the drawing's own effects: the grids are in the DOM.
+            request_animation_frame(first_drawing_is_in);
+        }
+    });
 
     let route = RwSignal::new(lesson_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(lesson_route()));
@@ -117,6 +162,7 @@ pub fn App() -> impl IntoView {
         })}
         <main class=move || if in_lesson() { "tp-main tp-with-lesson" } else { "tp-main" }>
             {problem.map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
+            <location::SaveNotice/>
             {move || in_lesson().then(|| lesson_view::lesson_panel(route.into(), navigate))}
             <PlaygroundView/>
             {move || (!in_lesson() && !embedded).then(|| view! { <LessonIndex/> })}

@@ -1,6 +1,6 @@
 //! The REPL transcript (`output`) and the error line (`error`).
 
-use super::state::PlaygroundState;
+use super::state::{Halt, PlaygroundState};
 use leptos::prelude::*;
 
 /// What the program printed, exactly as Python would.
@@ -28,6 +28,59 @@ pub fn Output() -> impl IntoView {
             {move || {
                 error().map(|line| view! { <p class="tp-error" data-testid="error" role="alert">{line}</p> })
             }}
+            <Running/>
+            <Halted/>
         </section>
+    }
+}
+
+/// While a program runs (shown only once it has taken a moment, so that
+/// quick runs never flicker): a way to stop it.
+#[component]
+fn Running() -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    view! {
+        {move || state.busy.get().then(|| view! {
+            <p class="tp-running" data-testid="running" role="status">
+                "Running…"
+                <button type="button" class="tp-button" data-testid="stop" on:click=move |_| state.stop()>
+                    "Stop"
+                </button>
+            </p>
+        })}
+    }
+}
+
+/// Why the program has no result when the playground stopped it, and a
+/// way to run it all the same. Not an `error`: the program raised nothing.
+#[component]
+fn Halted() -> impl IntoView {
+    let state = expect_context::<PlaygroundState>();
+    move || {
+        let halt = state.halt.get()?;
+        let (words, button, anyway) = match halt {
+            Halt::Stopped(0) => ("Stopped before it finished.".to_string(), "Run it again", false),
+            Halt::Stopped(ms) => (
+                format!(
+                    "Stopped after {} seconds: the program may never finish, or may only need longer.",
+                    ms.div_ceil(1000)
+                ),
+                "Run anyway, without a time limit",
+                true,
+            ),
+            Halt::Crashed => (
+                "The program stopped the playground's worker (it may have run out of memory); a fresh one is ready."
+                    .to_string(),
+                "Run it again",
+                false,
+            ),
+        };
+        let again = move |_| if anyway { state.run_anyway() } else { state.evaluate() };
+        Some(view! {
+            <div class="tp-halt" data-testid="halt" role="alert">
+                <p>{words}</p>
+                <button type="button" class="tp-button" data-testid="run-anyway" on:click=again>{button}</button>
+            </div>
+        })
     }
 }

@@ -2,9 +2,10 @@
 //! around its own state (so several can share a page).
 
 use super::announcer::Announcer;
+use super::arrows;
 use super::controls::Controls;
 use super::editor::CodeEditor;
-use super::grid::TensorGrid;
+use super::grid::{Place, TensorGrid};
 use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
@@ -15,7 +16,6 @@ use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// The program the page opens on: the seed lesson's argmax example.
 pub const SEED_PROGRAM: &str = "\
@@ -23,10 +23,11 @@ t = torch.tensor([[1, 0, 0, 2], [0, 3, 3, 0], [4, 0, 0, 5]], dtype=torch.float32
 t.argmax(dim=1)
 ";
 
-/// A playground with its own state, kept in the URL.
+/// A playground with its own state, kept in the URL, running its programs
+/// on the page itself (the page's own playground runs them in a worker).
 #[component]
 pub fn Playground() -> impl IntoView {
-    let state = PlaygroundState::new(initial_code(SEED_PROGRAM));
+    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None);
     provide_context(state);
     provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);
@@ -38,6 +39,15 @@ pub fn Playground() -> impl IntoView {
 #[component]
 pub fn PlaygroundView() -> impl IntoView {
     let host = expect_context::<Host>();
+    let state = expect_context::<PlaygroundState>();
+    // Escape unpins from anywhere on the page, not only from inside a grid
+    // (a field that uses Escape itself keeps it to itself).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            state.pinned.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let panels = host.options.with_value(|o| o.panels);
     let copy_link = host.uses_url() && host.kind == HostKind::Page;
     view! {
@@ -69,32 +79,45 @@ fn Grids() -> impl IntoView {
         state.drawing.with(|s| {
             let tints = Rc::new(if show_all { s.tints() } else { HashMap::new() });
             let grids = s.grids();
+            if !state.ran.get() {
+                return view! { <p class="tp-empty" data-testid="first-run">"Running the program…"</p> }
+                    .into_any();
+            }
+            if grids.is_empty() && state.halt.with(Option::is_some) {
+                return view! { <p class="tp-empty">"Nothing to draw: the program was stopped before it finished."</p> }
+                    .into_any();
+            }
             if grids.is_empty() {
                 // A program that fails at once has no earlier drawing to keep.
                 return view! { <p class="tp-empty">{s.nothing_drawn()}</p> }.into_any();
             }
+            let placement = s.flow().placement();
             grids
                 .iter()
-                .map(|g| {
+                .enumerate()
+                .map(|(at, g)| {
+                    let (stage, slot) = placement.get(at).copied().unwrap_or((at, 0));
+                    let from = s.flow().inputs.get(at).cloned().unwrap_or_default();
+                    let place = Place { at, from, stage, slot };
                     if withhold && g.role == GridRole::Result {
-                        return withheld(&g.name).into_any();
+                        return withheld(&g.name, &place).into_any();
                     }
                     let editable =
                         !readonly && g.role == GridRole::Input && s.element_spans(g.node).is_some();
-                    view! { <TensorGrid grid=Rc::new(g.clone()) editable=editable tints=Rc::clone(&tints)/> }
+                    let flow = s.grid_flow(at);
+                    view! { <TensorGrid grid=Rc::new(g.clone()) flow editable tints=Rc::clone(&tints) place/> }
                         .into_any()
                 })
                 .collect_view()
                 .into_any()
         })
     };
-    // A grid that wraps onto a new line gets its flow arrow from above
-    // (`data-wrapped`), rather than from the left margin. Checked after each
-    // drawing and whenever the grids' room changes.
+    // The arrows of the flow are drawn once the grids are laid out, and
+    // again whenever the grids' room changes.
     let section = NodeRef::<leptos::html::Section>::new();
     let check = move || {
         if let Some(el) = section.get_untracked() {
-            mark_wrapped(&el);
+            arrows::draw(&el);
         }
     };
     Effect::new(move |_| {
@@ -108,17 +131,37 @@ fn Grids() -> impl IntoView {
     // The program has an error and the grids are an earlier program's: say
     // so, so that nobody reads them as the answer to what is written now.
     let stale = Memo::new(move |_| {
+        let halted = state.halt.with(Option::is_some);
         state.session.with(|now| {
-            now.run().error.is_some()
-                && state.drawing.with(|drawn| !Rc::ptr_eq(now, drawn) && !drawn.grids().is_empty())
+            (halted || now.run().error.is_some())
+                && state
+                    .drawing
+                    .with(|drawn| (halted || !Rc::ptr_eq(now, drawn)) && !drawn.grids().is_empty())
         })
     });
     let stale = move || stale.get();
     view! {
         {move || stale().then(|| view! {
             <p class="tp-grids-note" data-testid="stale-note">
-                "Still showing the last program that ran: the one above stops at the error below."
+                {move || if state.halt.with(Option::is_some) {
+                    "Still showing the last program that ran: the one above was stopped."
+                } else {
+                    "Still showing the last program that ran: the one above stops at the error below."
+                }}
             </p>
+        })}
+        {move || state.drawing.with(|s| {
+            let n = s.left_out();
+            (n > 0).then(|| view! {
+                <p class="tp-grids-note" data-testid="left-out-note">
+                    {format!(
+                        "{n} {} on the way to the result {} not drawn, to keep the page light; pointing still traces through {}.",
+                        if n == 1 { "tensor" } else { "tensors" },
+                        if n == 1 { "is" } else { "are" },
+                        if n == 1 { "it" } else { "them" },
+                    )}
+                </p>
+            })
         })}
         // What the tints mean, in words: colour alone says nothing to some.
         {move || state.show_all.get().then(|| view! {
@@ -144,34 +187,14 @@ fn Grids() -> impl IntoView {
 /// Where a result stands while a shape question about it is open: its name
 /// only, no cells, no size (`data-testid="withheld-result"`, not a
 /// `tensor-grid`: nothing of it is drawn).
-fn withheld(name: &str) -> impl IntoView + use<> {
+fn withheld(name: &str, place: &Place) -> impl IntoView + use<> {
     view! {
-        <figure class="tp-grid tp-result tp-withheld" data-testid="withheld-result" data-name=name.to_string()>
+        <figure class="tp-grid tp-result tp-withheld" data-testid="withheld-result" data-name=name.to_string()
+            data-grid=place.at.to_string() data-from=place.inputs_text() style=place.style()>
             <figcaption>
                 <code class="tp-name">{name.to_string()}</code>
             </figcaption>
             <p class="tp-withheld-note">"Drawn once you answer: its shape is the question."</p>
         </figure>
-    }
-}
-
-/// Marks each grid that starts a new line of the flow (`data-wrapped`).
-fn mark_wrapped(section: &web_sys::HtmlElement) {
-    let grids = section.children();
-    let mut line_top = None;
-    for i in 0..grids.length() {
-        let Some(grid) = grids.item(i).and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) else {
-            continue;
-        };
-        let top = grid.offset_top();
-        let wrapped = line_top.is_some_and(|t| top > t);
-        if wrapped || line_top.is_none() {
-            line_top = Some(top);
-        }
-        let _ = if wrapped {
-            grid.set_attribute("data-wrapped", "")
-        } else {
-            grid.remove_attribute("data-wrapped")
-        };
     }
 }

@@ -5,7 +5,6 @@ use super::host::Host;
 use super::lesson_view::LessonState;
 use super::prose::InlineProse;
 use super::state::{CellRef, PlaygroundState};
-use crate::lang::repr::repr;
 use crate::lesson::{
     Feedback, Question, QuestionKind, Verdict, check_cells, check_choice, check_print, check_shape,
 };
@@ -86,7 +85,7 @@ pub fn QuestionPanel(
                 "The lit cells are its sources.".to_string()
             }
             QuestionKind::Shape => crate::lesson::expected_shape_text(s),
-            QuestionKind::Print => s.run().focus.as_ref().map(|f| repr(&f.value)).unwrap_or_default(),
+            QuestionKind::Print => s.run().focus.as_ref().and_then(|f| f.repr.clone()).unwrap_or_default(),
             QuestionKind::Choice { options } => {
                 let right: Vec<&str> = options.iter().filter(|(_, r)| *r).map(|(o, _)| o.as_str()).collect();
                 right.join("; ")

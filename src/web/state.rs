@@ -1,6 +1,7 @@
 //! The state of one playground: the program, its evaluation, and which cell
 //! is active. Several playgrounds on one page each own one of these.
 
+use super::runner::{Ending, Job, Listener, Runner, TIME_LIMIT_MS};
 use crate::session::{Highlight, Session};
 use crate::tensor::lineage::{Marks, NodeId};
 use leptos::prelude::*;
@@ -27,6 +28,26 @@ pub enum Change {
     FromLocation,
 }
 
+/// Why the last program has no result: the playground stopped it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Halt {
+    /// It ran past its time limit (in milliseconds).
+    Stopped(u32),
+    /// The worker running it died.
+    Crashed,
+}
+
+/// The cell whose lineage shows: the one under the pointer or focus, which
+/// previews any element while a pin holds (leaving it returns to the pin),
+/// except while the walk-through plays, whose frames pin the cell they are
+/// about and must not be talked over.
+fn active_cell(pinned: Option<CellRef>, hovered: Option<CellRef>, playing: bool) -> Option<CellRef> {
+    if playing { pinned.or(hovered) } else { hovered.or(pinned) }
+}
+
+/// A program loaded, and what to do once its drawing is in.
+type AfterLoad = (String, Box<dyn FnOnce(&Session)>);
+
 /// The reactive state of one playground; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct PlaygroundState {
@@ -34,8 +55,20 @@ pub struct PlaygroundState {
     pub code: RwSignal<String>,
     /// Why `code` last changed.
     pub last_change: RwSignal<Change>,
-    /// The evaluation of `code`.
+    /// The evaluation of `code` (or of the program before it, while
+    /// `code` runs).
     pub session: RwSignal<Rc<Session>, LocalStorage>,
+    /// Whether a program is running.
+    pub busy: RwSignal<bool>,
+    /// Whether any program has finished running (before that, there is
+    /// nothing to draw yet).
+    pub ran: RwSignal<bool>,
+    /// Why the last program has no result, when the playground stopped it.
+    pub halt: RwSignal<Option<Halt>>,
+    /// Runs the programs (in a Web Worker where there is one).
+    runner: StoredValue<Runner, LocalStorage>,
+    /// What to do once the drawing of a program loaded by `load_then` is in.
+    after_load: StoredValue<Option<AfterLoad>, LocalStorage>,
     /// The last evaluation without an error: what the grids show, so an
     /// error never wipes the drawing.
     pub drawing: RwSignal<Rc<Session>, LocalStorage>,
@@ -65,26 +98,67 @@ pub struct PlaygroundState {
 }
 
 impl PlaygroundState {
-    /// A playground showing `code`, evaluated.
-    pub fn new(code: String) -> PlaygroundState {
-        let first = Rc::new(Session::new(&code));
-        let session = RwSignal::new_local(Rc::clone(&first));
-        let drawing = RwSignal::new_local(first);
+    /// A playground showing `code`, which starts running at once: in a Web
+    /// Worker whose script is at `worker` if given, else on the page.
+    pub fn new(code: String, worker: Option<String>) -> PlaygroundState {
+        let nothing = Rc::new(Session::not_run(&code));
+        let session = RwSignal::new_local(Rc::clone(&nothing));
+        let drawing = RwSignal::new_local(nothing);
         let hovered = RwSignal::new(None);
         let pinned = RwSignal::new(None::<CellRef>);
         let picking = RwSignal::new(false);
+        let picked = RwSignal::new(Marks::new());
+        let revealed = RwSignal::new(None);
+        let best = RwSignal::new(None);
+        let (busy, ran, halt) = (RwSignal::new(false), RwSignal::new(false), RwSignal::new(None));
+        let after_load = StoredValue::new_local(None::<AfterLoad>);
+        let ended = move |job: Job, ending: Ending, superseded: bool| {
+            if superseded {
+                return;
+            }
+            ran.set(true);
+            let next = match ending {
+                Ending::Ran(next) => next,
+                Ending::Stopped(limit) => return halt.set(Some(Halt::Stopped(limit))),
+                Ending::Crashed => return halt.set(Some(Halt::Crashed)),
+            };
+            halt.set(None);
+            let ok = next.run().error.is_none();
+            session.set(Rc::clone(&next));
+            if ok || job.replace {
+                // Cells of the old drawing mean nothing in the new one.
+                hovered.set(None);
+                pinned.set(None);
+                picked.set(Marks::new());
+                revealed.set(None);
+                best.set(None);
+                drawing.set(Rc::clone(&next));
+            }
+            let waiting = after_load.try_update_value(|a| a.take_if(|(code, _)| *code == job.code)).flatten();
+            if let Some((_, then)) = waiting {
+                then(&next);
+            }
+        };
+        let listener = Listener { ended: Box::new(ended), busy: Box::new(move |b| busy.set(b)) };
+        let runner = StoredValue::new_local(Runner::new(worker, listener));
+        on_cleanup(move || runner.with_value(Runner::shut_down));
         let highlight = Memo::new(move |_| {
             if picking.get() {
                 return None;
             }
-            let active = pinned.get().or(hovered.get())?;
+            let active = active_cell(pinned.get(), hovered.get(), revealed.with(Option::is_some))?;
             let lit = drawing.with(|s| s.highlight(active.node, active.flat));
             Some((active, lit))
         });
-        PlaygroundState {
+        let state = PlaygroundState {
             code: RwSignal::new(code),
             last_change: RwSignal::new(Change::FromLocation),
             session,
+            busy,
+            ran,
+            halt,
+            runner,
+            after_load,
             drawing,
             hovered,
             pinned,
@@ -93,15 +167,18 @@ impl PlaygroundState {
             conceal: RwSignal::new(false),
             withhold_result: RwSignal::new(false),
             picking,
-            picked: RwSignal::new(Marks::new()),
-            revealed: RwSignal::new(None),
-            best: RwSignal::new(None),
-        }
+            picked,
+            revealed,
+            best,
+        };
+        state.run(true, Some(TIME_LIMIT_MS));
+        state
     }
 
-    /// The active cell: the pinned one, else the hovered one.
+    /// The active cell: the hovered one, else the pinned one (the pinned
+    /// one first while the walk-through plays).
     pub fn active(&self) -> Option<CellRef> {
-        self.pinned.get().or(self.hovered.get())
+        active_cell(self.pinned.get(), self.hovered.get(), self.revealed.with(Option::is_some))
     }
 
     /// Replaces the program and evaluates it at once.
@@ -117,27 +194,36 @@ impl PlaygroundState {
     pub fn load(&self, code: String, change: Change) {
         self.last_change.set(change);
         self.code.set(code);
-        self.run(true);
+        self.run(true, Some(TIME_LIMIT_MS));
+    }
+
+    /// Loads `code` as `load` does, and calls `then` with its drawing once
+    /// it is in (unless another program is loaded first).
+    pub fn load_then(&self, code: String, change: Change, then: impl FnOnce(&Session) + 'static) {
+        self.after_load.set_value(Some((code.clone(), Box::new(then))));
+        self.load(code, change);
     }
 
     /// Evaluates the current program; a program without errors becomes the drawing.
     pub fn evaluate(&self) {
-        self.run(false);
+        self.run(false, Some(TIME_LIMIT_MS));
     }
 
-    fn run(&self, replace: bool) {
-        let next = Rc::new(self.code.with_untracked(|c| Session::new(c)));
-        let ok = next.run().error.is_none();
-        self.session.set(Rc::clone(&next));
-        if ok || replace {
-            // Cells of the old drawing mean nothing in the new one.
-            self.hovered.set(None);
-            self.pinned.set(None);
-            self.picked.set(Marks::new());
-            self.revealed.set(None);
-            self.best.set(None);
-            self.drawing.set(next);
-        }
+    /// Runs the current program again without a time limit: the learner
+    /// saw it stopped and asked for it anyway.
+    pub fn run_anyway(&self) {
+        self.halt.set(None);
+        self.run(false, None);
+    }
+
+    /// Stops the program that is running.
+    pub fn stop(&self) {
+        self.runner.with_value(Runner::stop);
+    }
+
+    fn run(&self, replace: bool, limit: Option<u32>) {
+        let code = self.code.get_untracked();
+        self.runner.with_value(|r| r.clone()).run(Job { code, replace, limit });
     }
 
     /// Makes `cell` the active cell under the pointer (or clears it).

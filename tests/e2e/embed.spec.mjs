@@ -2,7 +2,7 @@
 // from origin A (the suite's first server) and loads the playground from
 // origin B (a second server, sending `Access-Control-Allow-Origin: *`, with
 // the site also under the sub-path /course/playground/), as an author
-// would: `examples/course-page.html?playground=<B>/course/playground/`.
+// would (course-host.mjs).
 //
 // Checked: iframe auto-height, every event with its payload (postMessage,
 // DOM events, on()), commands only from the allowed origin and well formed,
@@ -14,11 +14,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readLesson } from './lesson-source.mjs';
-
-const A = `http://127.0.0.1:${process.env.TP_E2E_PORT}`;
-const B = `http://127.0.0.1:${process.env.TP_E2E_PORT_B}`;
-/** The playground as a course site hosts it: on B, under a sub-path. */
-const PLAYGROUND = `${B}/course/playground/`;
+import { A, B, PLAYGROUND, openHostedExample } from './course-host.mjs';
 /** A third origin, for messages that must be ignored; served by page.route, never by the network. */
 const THIRD = 'http://third.test';
 const STEPS = readLesson('reductions').steps;
@@ -92,8 +88,7 @@ const msg = (type, fields = {}) => ({ type: `tensor-playground:${type}`, version
 
 /** Opens the example course page on A with the playground from `playground` (B's sub-path). */
 async function openCoursePage(page, playground = PLAYGROUND) {
-  await page.goto(`${A}/examples/course-page.html?playground=${encodeURIComponent(playground)}`);
-  await page.waitForFunction(() => window.tensorPlaygroundExample?.api);
+  await openHostedExample(page, playground);
   await expect(page.frameLocator('#frame').getByTestId('lesson-title')).toHaveText(STEPS[3].title);
 }
 
@@ -165,47 +160,67 @@ test.describe('the iframe', () => {
     await expect.poll(expectFitted).toBeLessThan(tallest);
   });
 
-  test('embed.js sizes only the frame that sent the message, and only to a sane height', async ({ page }) => {
+  // Issue 17: a third-party iframe on the host page made itself 99,999 px tall.
+  test('embed.js sizes only the playground\'s own frames, from their own messages, and caps the height', async ({ page }) => {
     await recordEvents(page);
+    await page.route(`${THIRD}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>third</title><p>third-party frame</p>' }),
+    );
     await openCoursePage(page);
     const height = (id) => page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
-    // Another iframe of the course page's own, 100px high, with a name to find its frame by.
-    await page.evaluate(() => {
-      const other = document.createElement('iframe');
-      other.id = 'other';
-      other.name = 'other';
-      other.style.height = '100px';
-      other.srcdoc = '<p>Not a playground</p>';
-      document.querySelector('main').append(other);
-    });
-    await expect.poll(() => page.frame({ name: 'other' })?.evaluate(() => document.readyState)).toBe('complete');
-    const otherBefore = await height('other');
+    const styled = (id) => page.locator(`#${id}`).evaluate((f) => f.style.height);
+    // Other iframes of the course page, 100px high, named to find their frames by:
+    // one of the course page's own, one from a third site.
+    await page.evaluate((third) => {
+      for (const [id, src] of [['other', null], ['third', third]]) {
+        const f = document.createElement('iframe');
+        f.id = id;
+        f.name = id;
+        f.style.height = '100px';
+        if (src) f.src = src;
+        else f.srcdoc = '<p>Not a playground</p>';
+        document.querySelector('main').append(f);
+      }
+    }, `${THIRD}/widget.html`);
+    for (const id of ['other', 'third']) {
+      await expect.poll(() => page.frame({ name: id })?.evaluate(() => document.readyState)).toBe('complete');
+    }
+    const others = async () => [await height('other'), await height('third')];
+    const othersBefore = await others();
 
     // The playground grows (next step): only its own frame follows.
     const before = await height('frame');
     await page.getByRole('button', { name: 'Iframe: next step' }).click();
     await expect.poll(() => height('frame')).not.toBe(before);
-    expect(await height('other')).toBe(otherBefore);
+    expect(await others()).toEqual(othersBefore);
 
-    // A resize message from the other frame sizes that frame, not the playground's.
+    // Resize messages from the other frames size nothing, however well formed.
     const frameHeight = await height('frame');
-    const other = page.frame({ name: 'other' });
-    await other.evaluate((m) => parent.postMessage(m, '*'), msg('resize', { height: 300 }));
-    await expect.poll(() => page.locator('#other').evaluate((f) => f.style.height)).toBe('300px');
-    expect(await height('frame')).toBe(frameHeight);
-    // Nonsense heights, wrong versions and the page's own messages size nothing.
+    for (const id of ['other', 'third']) {
+      await page.frame({ name: id }).evaluate((m) => parent.postMessage(m, '*'), msg('resize', { height: 99999 }));
+      await page.frame({ name: id }).evaluate((m) => parent.postMessage(m, '*'), msg('resize', { height: 300 }));
+    }
+    // Nor do nonsense heights and wrong versions from the playground's own frame, nor the page's own messages.
+    const inner = frameOf(page);
     for (const bad of [
       msg('resize', { height: -5 }),
       msg('resize', { height: 'tall' }),
-      msg('resize', { height: 1e9 }),
+      msg('resize', { height: '300' }),
       { type: 'tensor-playground:resize', version: 2, height: 50 },
     ]) {
-      await other.evaluate((m) => parent.postMessage(m, '*'), bad);
+      await inner.evaluate((m) => parent.postMessage(m, '*'), bad);
     }
     await page.evaluate((m) => window.postMessage(m, '*'), msg('resize', { height: 50 }));
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-    expect(await page.locator('#other').evaluate((f) => f.style.height)).toBe('300px');
+    expect(await others()).toEqual(othersBefore);
     expect(await height('frame')).toBe(frameHeight);
+
+    // The playground's own frame saying it is absurdly tall is capped at 10,000 px.
+    await inner.evaluate((m) => parent.postMessage(m, '*'), msg('resize', { height: 1e9 }));
+    await expect.poll(() => styled('frame')).toBe('10000px');
+    // And its next real height sizes it again.
+    await postTo(page, msg('set-code', { code: 't = torch.ones(2)\nt.sum()' }));
+    await expect.poll(() => height('frame')).toBeLessThan(2000);
   });
 
   test('posts each event to its parent: ready, resize, step, change, select, answer', async ({ page }) => {
@@ -336,14 +351,18 @@ test.describe('the iframe', () => {
       closed.src = src;
       document.querySelector('main').append(closed);
     }, `${PLAYGROUND}index.html#embed=1&code=${encodeURIComponent(good)}`);
-    await expectEvent(page, 'message', 'closed', msg('ready', { code: good }));
+    await expect(page.frameLocator('#closed').getByTestId('code')).toHaveValue(good);
     await postTo(page, msg('set-code', { code: evil }), 'closed');
     // The allowed frame obeys the same command at the same time.
     await post(msg('set-code', { code: evil }));
     await expect(frame.getByTestId('code')).toHaveValue(evil);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     await expect(page.frameLocator('#closed').getByTestId('code')).toHaveValue(good);
-    expect(await events(page, 'message', 'closed', 'change')).toEqual([]);
+    // It tells its parent only its height: nothing of what the learner does.
+    await expectEvent(page, 'message', 'closed', { type: 'tensor-playground:resize', version: VERSION });
+    expect(new Set((await events(page, 'message', 'closed')).map((d) => d.type))).toEqual(
+      new Set(['tensor-playground:resize']),
+    );
     expect(panics).toEqual([]);
   });
 });
@@ -891,6 +910,11 @@ test.describe('untrusted text is only ever text', () => {
       await page.goto(`${A}/index.html#${key}=${encodeURIComponent(p)}${extra}`);
       if (key === 'origin') {
         await expect(page.getByTestId('error')).toBeVisible();
+      } else if (key === 'lesson') {
+        // Not in the lesson list: said so, quoting the id (cut short) as text.
+        await expect(page.locator('.tp-lesson [role="alert"]')).toHaveText(
+          `There is no lesson called “${[...p].slice(0, 80).join('')}…”.`,
+        );
       } else {
         // Refused with a message that quotes the value as text.
         await expect(page.getByRole('alert').filter({ hasText: `${key}: ` }).first()).toContainText(p);

@@ -76,10 +76,13 @@ test('a step past the end shows the last step, and the URL says which', async ({
 });
 
 test('a lesson that does not exist says so, with no stepper counting "1 / 0"', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto('./#lesson=nope');
-  await expect(page.locator('.tp-lesson [role="alert"]')).toHaveText(
-    'There is no lesson called “nope” (could not load lessons/nope.md: HTTP 404).',
-  );
+  // Checked against the lesson list: its file is never asked for.
+  await expect(page.locator('.tp-lesson [role="alert"]')).toHaveText('There is no lesson called “nope”.');
+  expect(asked).toContain('/lessons/index.txt');
+  expect(asked.filter((p) => p.includes('nope'))).toEqual([]);
   await expect(page.getByTestId('lesson-progress')).toBeHidden();
   await expect(page.getByTestId('lesson-next')).toBeHidden();
   await expect(page.locator('.tp-lesson').getByRole('link', { name: 'All lessons' })).toBeVisible();

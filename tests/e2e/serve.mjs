@@ -7,11 +7,17 @@
 //     also at /course/playground/ (a course site's sub-path), and with
 //     `Access-Control-Allow-Origin: *`: the playground's second origin for
 //     the embedding specs (embed.spec.mjs).
+//
+// Either way it also serves two pages of a host site (course-host.mjs):
+// /host.html, an empty page for specs to build host pages in, and
+// /course/week-3.html?playground=URL, the example course page as a course
+// site hosts it, loading the playground from URL.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveSite } from './site.mjs';
+import { hostPages } from './course-host.mjs';
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +35,7 @@ const site = await serveSite(root, {
   port: Number(process.env.PORT ?? 0),
   cors: flags.cors,
   under: flags.under.map((p) => (p.endsWith('/') ? p : `${p}/`)),
+  pages: hostPages(root),
 });
 console.log(`serving ${root} on port ${site.port}`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => site.close().then(() => process.exit(0)));

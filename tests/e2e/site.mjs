@@ -60,14 +60,29 @@ const TYPES = {
  * `log` gets every request answered, which shows requests Chromium makes on
  * its own too. `cors` adds `Access-Control-Allow-Origin: *`, as a CDN sends
  * it; `under` lists sub-paths (ending in "/") the site is also served
- * under, as on a course site (`/course/playground/`).
+ * under, as on a course site (`/course/playground/`). `pages` maps paths to
+ * functions of the request URL that return the HTML of a page served there
+ * (pages of a host site, for the embedding specs), ahead of the files.
  */
-export async function serveSite(dir, { port = 0, cors = false, under = [] } = {}) {
+export async function serveSite(dir, { port = 0, cors = false, under = [], pages = {} } = {}) {
   const root = resolve(dir);
   const allow = cors ? { 'access-control-allow-origin': '*' } : {};
   const log = [];
   const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const url = new URL(req.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (Object.hasOwn(pages, path)) {
+      let page;
+      try {
+        page = { status: 200, type: TYPES['.html'], body: Buffer.from(await pages[path](url)) };
+      } catch (error) {
+        page = { status: 500, type: 'text/plain', body: Buffer.from(String(error)) };
+      }
+      res.writeHead(page.status, { 'content-type': page.type, 'cache-control': 'no-store', ...allow });
+      res.end(req.method === 'HEAD' ? undefined : page.body);
+      log.push({ path, status: page.status, bytes: page.body.length });
+      return;
+    }
     const prefix = under.find((p) => path.startsWith(p));
     if (prefix) path = path.slice(prefix.length - 1);
     let file = normalize(join(root, path));

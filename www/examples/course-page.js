@@ -1,9 +1,9 @@
-// The example course page's own script: loads the playground (from
-// ?playground=URL, else the folder above this one), embeds it three ways,
-// and logs every event the playgrounds report.
+// The example course page's own script: embeds the playground three ways
+// (the iframe is sized by ../embed.js, loaded by the page), and logs every
+// event the playgrounds report. Every URL here is relative to this file, so
+// the page loads nothing but the playground's own files.
 
-const base = new URL(new URLSearchParams(location.search).get('playground') ?? '../', location.href);
-const { mount } = await import(new URL('tensor-playground.js', base).href);
+import { mount } from '../tensor-playground.js';
 
 const log = document.getElementById('log');
 function record(source, message) {
@@ -20,15 +20,13 @@ for (const id of ['first', 'second']) {
   }
 }
 
-// 3: an iframe, sized by the host script, allowed to take commands from this page.
-const script = document.createElement('script');
-script.src = new URL('embed.js', base).href;
-document.head.append(script);
+// 3: an iframe, allowed to take commands from (and to tell its events to) this page.
 const frame = document.getElementById('frame');
-frame.src = new URL(
-  `index.html#embed=1&lesson=reductions&step=4&origin=${encodeURIComponent(location.origin)}`,
-  base,
-).href;
+const playground = new URL(
+  `../index.html#embed=1&lesson=reductions&step=4&origin=${encodeURIComponent(location.origin)}`,
+  import.meta.url,
+);
+frame.src = playground.href;
 window.addEventListener('message', (event) => {
   if (event.source === frame.contentWindow && event.data?.type?.startsWith('tensor-playground:')) {
     record('iframe', event.data);
@@ -37,7 +35,7 @@ window.addEventListener('message', (event) => {
 let frameStep = 4;
 document.getElementById('frame-step').addEventListener('click', () => {
   frameStep += 1;
-  frame.contentWindow.postMessage({ type: 'tensor-playground:set-step', version: 1, step: frameStep }, base.origin);
+  frame.contentWindow.postMessage({ type: 'tensor-playground:set-step', version: 1, step: frameStep }, playground.origin);
 });
 
 // 4: the JavaScript API.
