@@ -62,6 +62,10 @@ pub enum Value {
 pub enum Module {
     /// `torch`
     Torch,
+    /// `torch.nn`
+    Nn,
+    /// `torch.nn.functional` (`import torch.nn.functional as F`)
+    Functional,
     /// `numpy`
     Numpy,
 }
@@ -71,6 +75,8 @@ impl Module {
     pub fn name(self) -> &'static str {
         match self {
             Module::Torch => "torch",
+            Module::Nn => "torch.nn",
+            Module::Functional => "torch.nn.functional",
             Module::Numpy => "numpy",
         }
     }

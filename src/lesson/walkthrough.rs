@@ -2,6 +2,7 @@
 //! its sources lit and the computation written out (`1 + 2 + 3 = 6`); for
 //! an argmax over the whole tensor, a walker through the flattened order.
 
+use crate::lang::catalog::{Caption, Op};
 use crate::session::{GridRole, Session};
 use crate::tensor::lineage::{NodeId, Step};
 use crate::tensor::reduce::Reduction;
@@ -27,7 +28,15 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
     let grids = session.grids();
     let Some(result) = grids.iter().find(|g| g.role == GridRole::Result) else { return Vec::new() };
     let graph = &session.run().graph;
-    let Step::Reduce { op, input, lanes, .. } = &graph.node(result.node).step else { return Vec::new() };
+    // Reductions, and ops along a dim (whose element also reads its own place).
+    let (op, input, whole_argmax, along) = match &graph.node(result.node).step {
+        Step::Reduce { op, input, lanes, .. } => {
+            let whole_argmax = lanes.whole() && matches!(op, Reduction::Argmax | Reduction::Argmin);
+            (Op::of_reduction(*op), input, whole_argmax.then_some(*op), false)
+        }
+        Step::Along { op, input, .. } => (Op::of_along(*op), input, None, true),
+        _ => return Vec::new(),
+    };
     // A walk-through of elements the page does not draw would show nothing.
     let Some(input_grid) = grids.iter().find(|g| g.node == *input && !g.summarized()) else {
         return Vec::new();
@@ -36,17 +45,17 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
     let text = |g: &crate::session::Grid, f: usize| trim_dot(&g.text(&g.index(f)));
 
     // argmax over the whole tensor: walk the flattened order.
-    if lanes.whole() && matches!(op, Reduction::Argmax | Reduction::Argmin) {
+    if let Some(op) = whole_argmax {
         let n: usize = input_grid.shape().iter().product();
         let mut best: Option<(usize, f64)> = None;
         let better = |x: f64, b: f64| {
-            if *op == Reduction::Argmax {
+            if op == Reduction::Argmax {
                 x > b || (x.is_nan() && !b.is_nan())
             } else {
                 x < b || (x.is_nan() && !b.is_nan())
             }
         };
-        let word = if *op == Reduction::Argmax { "largest" } else { "smallest" };
+        let word = if op == Reduction::Argmax { "largest" } else { "smallest" };
         let mut frames = Vec::new();
         for f in 0..n {
             let v = input_grid.value(&input_grid.index(f));
@@ -83,18 +92,23 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
             let terms: Vec<String> = sources.iter().map(|&f| text(input_grid, f)).collect();
             let value = text(result, flat);
             let winner = trace.winners.get(*input).and_then(|w| w.first()).copied();
+            // An op along a dim keeps the shape: its element's own input is at the same place.
+            let own = along.then(|| text(input_grid, flat));
+            let winner_name = winner.map(|w| session.cell_name(*input, w));
             Frame {
                 focus: (result.node, flat),
                 revealed: flat + 1,
                 best: winner.map(|w| (*input, w)),
-                caption: computation(*op, &terms, &value, winner.map(|w| session.cell_name(*input, w))),
+                caption: computation(op, &terms, own.as_deref(), &value, winner_name),
             }
         })
         .collect()
 }
 
-/// `1 + 2 + 3 = 6`, `max(2, 0, 4) = 4`, ...
-fn computation(op: Reduction, terms: &[String], value: &str, winner: Option<String>) -> String {
+/// `1 + 2 + 3 = 6`, `max(2, 0, 4) = 4`, `exp(3) / (exp(1) + exp(3)) = 0.8808`, ...,
+/// as the catalogue declares the op's caption; `own` is the element's own
+/// input, for an op along a dim.
+fn computation(op: Op, terms: &[String], own: Option<&str>, value: &str, winner: Option<String>) -> String {
     let listed = |sep: &str| {
         if terms.len() <= TERMS {
             terms.join(sep)
@@ -103,20 +117,22 @@ fn computation(op: Reduction, terms: &[String], value: &str, winner: Option<Stri
         }
     };
     let at = winner.map(|w| format!(", at {w}")).unwrap_or_default();
-    match op {
-        Reduction::Sum => format!("{} = {value}", listed(" + ")),
-        Reduction::Prod => format!("{} = {value}", listed(" × ")),
-        Reduction::Mean => format!("({}) / {} = {value}", listed(" + "), terms.len()),
-        Reduction::Max | Reduction::Amax => format!("max({}) = {value}{at}", listed(", ")),
-        Reduction::Min | Reduction::Amin => format!("min({}) = {value}{at}", listed(", ")),
-        Reduction::Argmax => format!("argmax({}) = {value}{at}", listed(", ")),
-        Reduction::Argmin => format!("argmin({}) = {value}{at}", listed(", ")),
-        Reduction::Std { .. } => format!("std({}) = {value}", listed(", ")),
-        Reduction::Var { .. } => format!("var({}) = {value}", listed(", ")),
-        Reduction::All => format!("all({}) = {value}", listed(", ")),
-        Reduction::Any => format!("any({}) = {value}", listed(", ")),
-        Reduction::CountNonzero => format!("count_nonzero({}) = {value}", listed(", ")),
-        Reduction::Norm { .. } => format!("norm({}) = {value}", listed(", ")),
+    let exps = || {
+        let e: Vec<String> = terms.iter().map(|t| format!("exp({t})")).collect();
+        if e.len() <= TERMS {
+            e.join(" + ")
+        } else {
+            format!("{} + … + {} ({} terms)", e[..3].join(" + "), e[e.len() - 1], e.len())
+        }
+    };
+    let own = own.unwrap_or_default();
+    match op.decl().words.map(|w| w.caption) {
+        Some(Caption::Infix(sep)) => format!("{} = {value}", listed(sep)),
+        Some(Caption::Mean) => format!("({}) / {} = {value}", listed(" + "), terms.len()),
+        Some(Caption::Call(f)) => format!("{f}({}) = {value}{at}", listed(", ")),
+        Some(Caption::Share) => format!("exp({own}) / ({}) = {value}", exps()),
+        Some(Caption::LogShare) => format!("{own} - log({}) = {value}", exps()),
+        None => format!("{} = {value}", listed(", ")),
     }
 }
 
@@ -150,6 +166,19 @@ mod tests {
         assert_eq!(walkthrough(&s)[0].caption, "max(2, 0, 4) = 4, at t[0, 2]");
         let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.argmax(dim=1)");
         assert_eq!(walkthrough(&s)[1].caption, "argmax(1, 5, 0) = 1, at t[1, 1]");
+    }
+
+    #[test]
+    fn ops_along_a_dim_write_out_their_lane() {
+        let s = Session::new("t = torch.tensor([[1, 2, 3], [4, 5, 6]])\nt.cumsum(dim=1)");
+        let frames = walkthrough(&s);
+        assert_eq!(frames.len(), 6);
+        assert_eq!(frames[2].caption, "1 + 2 + 3 = 6");
+        assert_eq!(frames[3].caption, "4 = 4");
+        let s = Session::new("t = torch.tensor([[1., 3.]])\nt.softmax(dim=1)");
+        assert_eq!(walkthrough(&s)[1].caption, "exp(3) / (exp(1) + exp(3)) = 0.8808");
+        let s = Session::new("t = torch.tensor([[1., 3.]])\nt.log_softmax(dim=1)");
+        assert_eq!(walkthrough(&s)[0].caption, "1 - log(exp(1) + exp(3)) = -2.1269");
     }
 
     #[test]
