@@ -116,6 +116,24 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// Every builtin the playground has, for the reference of what it supports.
+    pub const ALL: [Builtin; 14] = [
+        Builtin::Print,
+        Builtin::Len,
+        Builtin::Float,
+        Builtin::Int,
+        Builtin::Bool,
+        Builtin::Abs,
+        Builtin::Round,
+        Builtin::Str,
+        Builtin::Repr,
+        Builtin::List,
+        Builtin::Tuple,
+        Builtin::Min,
+        Builtin::Max,
+        Builtin::Sum,
+    ];
+
     /// Looks a builtin up by name.
     pub fn from_name(name: &str) -> Option<Builtin> {
         Some(match name {
@@ -222,5 +240,17 @@ impl Value {
     /// A tuple of values.
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Builtin;
+
+    #[test]
+    fn every_builtin_is_found_by_its_name() {
+        for b in Builtin::ALL {
+            assert_eq!(Builtin::from_name(b.name()), Some(b));
+        }
     }
 }

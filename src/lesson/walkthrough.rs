@@ -21,6 +21,15 @@ pub struct Frame {
     pub best: Option<(NodeId, usize)>,
     /// The computation in words: `1 + 2 + 3 = 6`.
     pub caption: String,
+    /// The output element being filled in, as the live region names it
+    /// (`output [1]`), if the frame fills one.
+    pub filling: Option<String>,
+    /// The input elements whose values travel into the output element, in
+    /// the order the computation takes them, as (node, flat).
+    pub travel: Vec<(NodeId, usize)>,
+    /// The running result as each of those arrives (`1`, `3`, `6` for a
+    /// sum), where the op has one a learner can follow; else empty.
+    pub running: Vec<String>,
 }
 
 /// The frames for the step's result, if it is a reduction.
@@ -72,6 +81,9 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
                     text(input_grid, f),
                     text(input_grid, bf)
                 ),
+                filling: None,
+                travel: Vec::new(),
+                running: Vec::new(),
             });
         }
         if let Some((bf, _)) = best {
@@ -80,6 +92,10 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
                 revealed: 1,
                 best: Some((input_grid.node, bf)),
                 caption: format!("the {} sits at index {bf}", text(input_grid, bf)),
+                // The caption already says where the answer comes from.
+                filling: None,
+                travel: vec![(input_grid.node, bf)],
+                running: Vec::new(),
             });
         }
         return frames;
@@ -95,11 +111,21 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
             // An op along a dim keeps the shape: its element's own input is at the same place.
             let own = along.then(|| text(input_grid, flat));
             let winner_name = winner.map(|w| session.cell_name(*input, w));
+            let values: Vec<f64> = sources.iter().map(|&f| input_grid.value(&input_grid.index(f))).collect();
+            let index = result.index(flat);
+            let filling = if index.is_empty() {
+                "output".to_string()
+            } else {
+                format!("output [{}]", index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
+            };
             Frame {
                 focus: (result.node, flat),
                 revealed: flat + 1,
                 best: winner.map(|w| (*input, w)),
                 caption: computation(op, &terms, own.as_deref(), &value, winner_name),
+                filling: Some(filling),
+                travel: sources.iter().map(|&f| (*input, f)).collect(),
+                running: running(op, &values),
             }
         })
         .collect()
@@ -136,6 +162,54 @@ fn computation(op: Op, terms: &[String], own: Option<&str>, value: &str, winner:
     }
 }
 
+/// The running result of `op` as each of `values` arrives, where it is one
+/// a learner follows along (a sum, a product, a mean's sum, a maximum or
+/// minimum); empty for the others, and for lanes too long to write out.
+fn running(op: Op, values: &[f64]) -> Vec<String> {
+    if values.len() > TERMS {
+        return Vec::new();
+    }
+    let fold = |f: fn(f64, f64) -> f64| {
+        let mut acc: Option<f64> = None;
+        values
+            .iter()
+            .map(|&v| {
+                let next = acc.map_or(v, |a| f(a, v));
+                acc = Some(next);
+                short(next)
+            })
+            .collect()
+    };
+    match op.decl().words.map(|w| w.caption) {
+        Some(Caption::Infix(" + ")) | Some(Caption::Mean) => fold(|a, v| a + v),
+        Some(Caption::Infix(" × ")) => fold(|a, v| a * v),
+        // NaN wins, as it does in PyTorch's max and min.
+        Some(Caption::Call("max")) => fold(|a, v| if a.is_nan() || v.is_nan() { f64::NAN } else { a.max(v) }),
+        Some(Caption::Call("min")) => fold(|a, v| if a.is_nan() || v.is_nan() { f64::NAN } else { a.min(v) }),
+        _ => Vec::new(),
+    }
+}
+
+/// A running result, written short: `6`, `2.5`, `0.3333` (it is only ever
+/// on its way to the exact value the grid shows).
+fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return (if v.is_nan() {
+            "nan"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        })
+        .to_string();
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{v:.0}");
+    }
+    let text = format!("{v:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// `6.` reads as 6 in a written-out sum.
 fn trim_dot(s: &str) -> String {
     s.strip_suffix('.').unwrap_or(s).to_string()
@@ -154,6 +228,24 @@ mod tests {
         assert_eq!(frames.len(), 4);
         assert_eq!(frames[0].caption, "1 + 2 + 3 = 6");
         assert_eq!(frames[3].revealed, 4);
+        // Column 1's values travel into output [1], the total building up.
+        assert_eq!(frames[1].filling.as_deref(), Some("output [1]"));
+        let t = s.grids()[0].node;
+        assert_eq!(frames[1].travel, [(t, 1), (t, 5), (t, 9)]);
+        assert_eq!(frames[1].running, ["1", "3", "6"]);
+    }
+
+    #[test]
+    fn a_running_maximum_and_a_mean_build_up() {
+        let s = Session::new("t = torch.tensor([[2., 0., 4., 1.]])\nt.max(dim=1).values");
+        assert_eq!(walkthrough(&s)[0].running, ["2", "2", "4", "4"]);
+        let s = Session::new("t = torch.tensor([1., 2.])\nt.mean()");
+        let frames = walkthrough(&s);
+        assert_eq!(frames[0].filling.as_deref(), Some("output"));
+        assert_eq!(frames[0].running, ["1", "3"]);
+        // Nothing a learner can follow step by step: no running result.
+        let s = Session::new("t = torch.tensor([1., 2.])\nt.std()");
+        assert!(walkthrough(&s)[0].running.is_empty());
     }
 
     #[test]

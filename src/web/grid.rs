@@ -876,6 +876,7 @@ pub fn TensorGrid(
     view! {
         <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape
             data-inputs=inputs data-grid=place.at.to_string() data-from=place.inputs_text()
+            data-node=node.to_string()
             style=format!("{chars}; {}{heat_style}", place.style())>
             <figcaption>
                 <code class="tp-name">{name.clone()}</code>

@@ -774,7 +774,7 @@ test.describe('hosting', () => {
     await expect(page.getByTestId('lesson-title')).toHaveText(STEPS[3].title);
     await page.getByTestId('reveal').click();
     await page.getByTestId('play').click();
-    await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+    await expect(page.getByTestId('caption')).toHaveText('output [0] = 1 + 2 + 3 = 6');
     // (Another path, "/", so that this is a new document, not a change of fragment.)
     const code = encodeURIComponent('t = torch.ones(2, 3)\nt.sum(dim=0)');
     await page.goto(`${A}/#embed=1&theme=dark&accent=%238a3ffc&code=${code}`);
@@ -783,7 +783,7 @@ test.describe('hosting', () => {
     await openCoursePage(page);
     await page.frameLocator('#frame').getByTestId('reveal').click();
     await page.frameLocator('#frame').getByTestId('play').click();
-    await expect(page.frameLocator('#frame').getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+    await expect(page.frameLocator('#frame').getByTestId('caption')).toHaveText('output [0] = 1 + 2 + 3 = 6');
     expect(violations).toEqual([]);
 
     // And the listener hears a violation when there is one (an inline script on the page).
