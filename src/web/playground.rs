@@ -124,7 +124,10 @@ fn Grids() -> impl IntoView {
         state.drawing.track();
         state.show_all.track();
         state.withhold_result.track();
-        request_animation_frame(check);
+        // At once, before the browser paints: laying the grids out in
+        // columns and then stacking them a frame later would make them jump
+        // (and move cells from under the pointer).
+        check();
     });
     let room = ResizeWatch::new();
     section.on_load(move |el| room.watch(&el, check));
