@@ -112,11 +112,15 @@ pub fn App() -> impl IntoView {
         (false, true) => location::embedded_code(SEED_PROGRAM),
         (false, false) => location::initial_code(SEED_PROGRAM),
     };
-    let state = PlaygroundState::new(code, Some("worker.js".to_string()));
+    // A program that never finished here (it crashed the page, say) is
+    // shown, not run again unasked.
+    let run_now = embedded || !location::never_finished(&code);
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()), run_now);
     provide_context(state);
     if embedded {
         location::sync_frame(state)
     } else {
+        state.journal_runs();
         location::sync(state)
     }
     provide_context(lesson_view::StepEdits::new());

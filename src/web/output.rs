@@ -91,6 +91,13 @@ fn Halted() -> impl IntoView {
                 "Run it again",
                 false,
             ),
+            Halt::NotRun => (
+                "Not run: this program did not finish the last time it ran here (the page may have crashed or \
+                 been closed while it ran)."
+                    .to_string(),
+                "Run it",
+                false,
+            ),
         };
         let again = move |_| if anyway { state.run_anyway() } else { state.evaluate() };
         Some(view! {

@@ -10,7 +10,7 @@ use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
 use super::resize::ResizeWatch;
-use super::state::PlaygroundState;
+use super::state::{Halt, PlaygroundState};
 use crate::session::GridRole;
 use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ t.argmax(dim=1)
 /// on the page itself (the page's own playground runs them in a worker).
 #[component]
 pub fn Playground() -> impl IntoView {
-    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None);
+    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None, true);
     provide_context(state);
     provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);
@@ -82,6 +82,9 @@ fn Grids() -> impl IntoView {
             if !state.ran.get() {
                 return view! { <p class="tp-empty" data-testid="first-run">"Running the program…"</p> }
                     .into_any();
+            }
+            if grids.is_empty() && state.halt.with(|h| h == &Some(Halt::NotRun)) {
+                return view! { <p class="tp-empty">"Nothing drawn: the program has not run."</p> }.into_any();
             }
             if grids.is_empty() && state.halt.with(Option::is_some) {
                 return view! { <p class="tp-empty">"Nothing to draw: the program was stopped before it finished."</p> }
