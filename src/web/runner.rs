@@ -74,6 +74,15 @@ struct Inner {
     listener: Rc<Listener>,
 }
 
+/// The first message to a worker: the module to run.
+#[derive(serde::Serialize)]
+struct Load {
+    r#type: &'static str,
+    /// A `WebAssembly.Module`, passed through as it is.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    module: JsValue,
+}
+
 /// A worker and the handlers that must live as long as it does.
 struct Live {
     worker: web_sys::Worker,
@@ -230,6 +239,13 @@ impl Runner {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The page's own compiled module: the worker neither fetches nor
+        // compiles the wasm again.
+        if let Ok(load) =
+            serde_wasm_bindgen::to_value(&Load { r#type: "Load", module: wasm_bindgen::module() })
+        {
+            let _ = worker.post_message(&load);
+        }
         inner.worker = Some(Live { worker, ready: false, _on_message: on_message, _on_error: on_error });
         true
     }

@@ -153,7 +153,7 @@ test.describe('the iframe', () => {
 
     // A program with many rows grows it a lot; a small one shrinks it again.
     const rows = (n) => `t = torch.ones(${n}, 3)\nt.sum(dim=1)`;
-    await postTo(page, msg('set-code', { code: rows(24) }));
+    await postTo(page, msg('set-code', { code: rows(60) }));
     await expect.poll(expectFitted).toBeGreaterThan(taller);
     const tallest = await expectFitted();
     await postTo(page, msg('set-code', { code: rows(1) }));

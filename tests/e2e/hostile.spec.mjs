@@ -490,6 +490,8 @@ test.describe('programs', () => {
   test('a program that never finished here is shown, not run again, until asked', async ({ page }) => {
     const code = `${ROWS_T}\nt.sum(dim=0)\n`;
     await page.goto(`${A}/`);
+    // (Once this page's own first run has ended, and cleared its note.)
+    await expect(page.getByTestId('output')).not.toHaveText('');
     await page.evaluate(([code]) => {
       localStorage.setItem('tensor-playground:code', code);
       // As a page that crashed while running it would have left it.
