@@ -10,11 +10,11 @@ let loaded = null;
 function load(module) {
   return init({ module_or_path: module ?? new URL('playground_bg.wasm', import.meta.url) }).then(
     () => {
-      self.postMessage({ type: 'Ready' });
+      self.postMessage('Ready');
       return true;
     },
     (error) => {
-      self.postMessage({ type: 'Failed', message: String(error?.message ?? error) });
+      self.postMessage({ Failed: { message: String(error?.message ?? error) } });
       return false;
     },
   );
@@ -28,10 +28,10 @@ self.onmessage = async (event) => {
   }
   if (!(await loaded)) return;
   try {
-    self.postMessage(answerPage(event.data));
+    self.postMessage(await answerPage(event.data));
   } catch (error) {
     // The wasm trapped (out of memory, say): this instance cannot be
     // trusted again. The page ends this worker and starts a fresh one.
-    self.postMessage({ type: 'Failed', message: String(error?.message ?? error) });
+    self.postMessage({ Failed: { message: String(error?.message ?? error) } });
   }
 };

@@ -45,7 +45,8 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         let decl = op.decl();
         let name = decl.name;
-        if let Kernel::Python(kernel) = decl.kernel {
+        let kernel = op.kernel();
+        if let Kernel::Python(kernel) = kernel {
             // A Python function takes the tensor as its first argument, `input`.
             let args = if style == CallStyle::Function && !args.is_empty() { &args[1..] } else { &args[..] };
             let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
@@ -69,7 +70,7 @@ impl Interpreter<'_> {
             return Err(LangError::unsupported_here("out= (results are new tensors)"));
         }
         let call = Call { which, bound: &bound, span };
-        match decl.kernel {
+        match kernel {
             Kernel::Reduce(pick) => self.reduction(t, pick(which, &bound), &bound, span),
             Kernel::Along(op) => self.along(t, op, &bound, span),
             Kernel::Unary(op) => {
@@ -79,6 +80,7 @@ impl Interpreter<'_> {
             Kernel::Method(kernel) => kernel(self, t, &call),
             Kernel::Python(_) => unreachable!("Python functions are run above"),
             Kernel::Create(_) => Err(binding_error(op, &args, &kwargs)),
+            Kernel::InInterpreter => unreachable!("the interpreter reads whole kernels (Op::kernel)"),
         }
     }
 
@@ -98,7 +100,7 @@ impl Interpreter<'_> {
         let Some(Value::Tensor(t)) = input else {
             // PyTorch's softmax calls the input's method; relu and the like
             // pass the input to their `torch.` function, which refuses it.
-            return Err(match op.decl().kernel {
+            return Err(match op.kernel() {
                 Kernel::Along(_) => LangError::attribute_error(format!(
                     "'{}' object has no attribute '{}'",
                     input.as_ref().map_or("NoneType", Value::type_name),
@@ -107,7 +109,7 @@ impl Interpreter<'_> {
                 _ => binding_error(op, &input.into_iter().collect::<Vec<_>>(), &[]),
             });
         };
-        match op.decl().kernel {
+        match op.kernel() {
             // `softmax(input, dim=None, _stacklevel=3, dtype=None)` and its kin.
             Kernel::Along(_) => {
                 let (dim, _stacklevel, dtype) =
@@ -568,7 +570,7 @@ fn check_norm_identity(t: &Tensor, order: f64, dims: Option<&[i64]>) -> Result<(
 
 /// The error PyTorch raises for `torch.name(...)` called without a tensor.
 pub(crate) fn binding_error(op: Op, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
-    if let Kernel::Python(_) = op.decl().kernel {
+    if let Kernel::Python(_) = op.kernel() {
         // `torch.norm` is a Python function with no overloads to bind: it
         // fails on its first use of `input`, as an attribute lookup.
         let input = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "input").map(|(_, v)| v));

@@ -20,7 +20,7 @@ impl Interpreter<'_> {
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        if let Kernel::Create(kernel) = op.decl().kernel {
+        if let Kernel::Create(kernel) = op.kernel() {
             return kernel(self, &args, &kwargs, span);
         }
         // Every other torch function is a tensor method taking the tensor first.

@@ -29,6 +29,16 @@ pub fn note_running(code: Option<&str>) {
     };
 }
 
+/// The session of `code` written into the page when the site was built
+/// (the opening program's: `scripts/draw-opening.mjs`), if there is one for
+/// exactly this program.
+pub fn opening_session(code: &str) -> Option<crate::session::Session> {
+    let text = document().get_element_by_id("tp-opening-session")?.text_content()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let session: crate::session::Session = serde_wasm_bindgen::from_value(value).ok()?;
+    (session.source() == code).then_some(session)
+}
+
 /// Whether `code` was running when this page was last left (it crashed, or
 /// was closed during the run): then it is shown, not run again unasked.
 pub fn never_finished(code: &str) -> bool {

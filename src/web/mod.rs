@@ -38,8 +38,16 @@ use crate::session::messages::Event;
 use host::{Host, HostKind};
 use leptos::prelude::*;
 use lesson_index::LessonIndex;
-use state::PlaygroundState;
+use state::{PlaygroundState, Start};
 use std::rc::Rc;
+
+/// The last session a worker sent the page, as a plain object: what the
+/// site's build writes into `index.html` with the opening view it draws
+/// (`scripts/draw-opening.mjs`), so that a first visit needs neither the
+/// interpreter nor a worker until the learner changes something.
+pub fn drawn_session() -> wasm_bindgen::JsValue {
+    runner::last_session()
+}
 
 thread_local! {
     /// Resolves `start`'s promise once the page's first program is drawn.
@@ -113,9 +121,14 @@ pub fn App() -> impl IntoView {
         (false, false) => location::initial_code(SEED_PROGRAM),
     };
     // A program that never finished here (it crashed the page, say) is
-    // shown, not run again unasked.
-    let run_now = embedded || !location::never_finished(&code);
-    let state = PlaygroundState::new(code, Some("worker.js".to_string()), run_now);
+    // shown, not run again unasked; the opening program's session may come
+    // with the page (`opening_session`).
+    let start = match location::opening_session(&code) {
+        Some(session) => Start::Drawn(session),
+        None if !embedded && location::never_finished(&code) => Start::Hold,
+        None => Start::Run,
+    };
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()), start);
     provide_context(state);
     if embedded {
         location::sync_frame(state)

@@ -10,7 +10,7 @@ use super::host::{Host, HostKind};
 use super::location::{CopyLink, initial_code, sync};
 use super::output::Output;
 use super::resize::ResizeWatch;
-use super::state::{Halt, PlaygroundState};
+use super::state::{Halt, PlaygroundState, Start};
 use crate::session::GridRole;
 use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ t.argmax(dim=1)
 /// on the page itself (the page's own playground runs them in a worker).
 #[component]
 pub fn Playground() -> impl IntoView {
-    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None, true);
+    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None, Start::Run);
     provide_context(state);
     provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);

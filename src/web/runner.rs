@@ -10,6 +10,7 @@
 //! it, say), programs run on the page itself, within the interpreter's own
 //! work caps, as they did before workers.
 
+use super::worker::evaluate;
 use crate::session::Session;
 use crate::session::protocol::{FromWorker, ToWorker};
 use leptos::prelude::window;
@@ -72,6 +73,16 @@ struct Inner {
     /// The newest job that arrived while another was in flight.
     pending: Option<Job>,
     listener: Rc<Listener>,
+}
+
+thread_local! {
+    static LAST_SESSION: RefCell<JsValue> = RefCell::new(JsValue::UNDEFINED);
+}
+
+/// The last session a worker sent, as it came (a plain object): what the
+/// site's build writes into the page with the opening view.
+pub fn last_session() -> JsValue {
+    LAST_SESSION.with(|s| s.borrow().clone())
 }
 
 /// The first message to a worker: the module to run.
@@ -163,8 +174,15 @@ impl Runner {
 
     fn run_here(&self, job: Job) {
         let listener = Rc::clone(&self.0.borrow().listener);
-        let session = Session::new(&job.code);
-        (listener.ended)(job, Ending::Ran(Rc::new(session)), false);
+        (listener.busy)(true);
+        leptos::task::spawn_local(async move {
+            let ending = match evaluate(job.code.clone()).await {
+                Ok(session) => Ending::Ran(Rc::new(session)),
+                Err(_) => Ending::Crashed,
+            };
+            (listener.ended)(job, ending, false);
+            (listener.busy)(false);
+        });
     }
 
     fn send(&self, job: Job) {
@@ -286,6 +304,13 @@ fn clear_timer(flight: &Flight) {
 fn heard(me: &Weak<RefCell<Inner>>, data: JsValue) {
     let Some(inner) = me.upgrade() else { return };
     let runner = Runner(inner);
+    // Kept as it came, for `last_session`.
+    if let Ok(ran) = js_sys::Reflect::get(&data, &"Ran".into())
+        && let Ok(session) = js_sys::Reflect::get(&ran, &"session".into())
+        && !session.is_undefined()
+    {
+        LAST_SESSION.with(|s| *s.borrow_mut() = session);
+    }
     let message: FromWorker = match serde_wasm_bindgen::from_value(data) {
         Ok(m) => m,
         Err(e) => return failed(me, format!("the worker sent a message the page does not understand: {e}")),
@@ -328,8 +353,12 @@ fn failed(me: &Weak<RefCell<Inner>>, why: String) {
         );
         runner.0.borrow_mut().url = None;
         if let Some(flight) = flight {
-            let session = Session::new(&flight.job.code);
-            runner.finish(flight, Ending::Ran(Rc::new(session)));
+            clear_timer(&flight);
+            let pending = runner.0.borrow_mut().pending.take();
+            runner.run_here(flight.job);
+            if let Some(job) = pending {
+                runner.run_here(job);
+            }
         }
         return;
     }

@@ -48,6 +48,18 @@ fn active_cell(pinned: Option<CellRef>, hovered: Option<CellRef>, playing: bool)
     if playing { pinned.or(hovered) } else { hovered.or(pinned) }
 }
 
+/// How a playground starts.
+pub enum Start {
+    /// By running its program.
+    Run,
+    /// Without running it: it did not finish the last time (`Halt::NotRun`).
+    Hold,
+    /// With its program's session already at hand (the opening view's,
+    /// made when the site was built): nothing runs, and no worker starts,
+    /// until the learner changes something.
+    Drawn(Session),
+}
+
 /// A program loaded, and what to do once its drawing is in.
 type AfterLoad = (String, Box<dyn FnOnce(&Session)>);
 
@@ -104,11 +116,14 @@ pub struct PlaygroundState {
 }
 
 impl PlaygroundState {
-    /// A playground showing `code`, which starts running at once (unless
-    /// `run_now` is false: see `Halt::NotRun`): in a Web Worker whose script
-    /// is at `worker` if given, else on the page.
-    pub fn new(code: String, worker: Option<String>, run_now: bool) -> PlaygroundState {
-        let nothing = Rc::new(Session::not_run(&code));
+    /// A playground showing `code`, started as `start` says; its programs
+    /// run in a Web Worker whose script is at `worker` if given, else on the
+    /// page.
+    pub fn new(code: String, worker: Option<String>, start: Start) -> PlaygroundState {
+        let nothing = Rc::new(match &start {
+            Start::Drawn(session) => session.clone(),
+            _ => Session::not_run(&code),
+        });
         let session = RwSignal::new_local(Rc::clone(&nothing));
         let drawing = RwSignal::new_local(nothing);
         let hovered = RwSignal::new(None);
@@ -184,11 +199,13 @@ impl PlaygroundState {
             revealed,
             best,
         };
-        if run_now {
-            state.run(true, Some(TIME_LIMIT_MS));
-        } else {
-            ran.set(true);
-            halt.set(Some(Halt::NotRun));
+        match start {
+            Start::Run => state.run(true, Some(TIME_LIMIT_MS)),
+            Start::Hold => {
+                ran.set(true);
+                halt.set(Some(Halt::NotRun));
+            }
+            Start::Drawn(_) => ran.set(true),
         }
         state
     }

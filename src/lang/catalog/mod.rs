@@ -269,6 +269,39 @@ pub(crate) enum Kernel {
     Python(PythonFn),
     /// Builds a tensor from data or sizes.
     Create(CreateFn),
+    /// In the declarations the page reads (`Op::decl`): a kernel that is a
+    /// function of the interpreter (`Method`, `Python`, `Create`), which the
+    /// interpreter reads whole (`Op::kernel`).
+    InInterpreter,
+}
+
+/// Which of an operation's kernels a table of declarations keeps. The page
+/// reads the declarations (names, words, signatures, groups) but never runs
+/// an operation; the interpreter, in the site's build a wasm file of its
+/// own (`web::worker`), does. Kernels that are functions of the interpreter
+/// are kept only in the interpreter's table, so that nothing the page
+/// reads reaches them, and they stay out of the page's wasm.
+pub(crate) trait Keep {
+    /// The kernel `make` builds, or its stand-in.
+    fn keep(make: impl FnOnce() -> Kernel) -> Kernel;
+}
+
+/// The page's table: functions of the interpreter stand in as `InInterpreter`.
+pub(crate) struct Metadata;
+
+impl Keep for Metadata {
+    fn keep(_: impl FnOnce() -> Kernel) -> Kernel {
+        Kernel::InInterpreter
+    }
+}
+
+/// The interpreter's table: every kernel.
+pub(crate) struct Whole;
+
+impl Keep for Whole {
+    fn keep(make: impl FnOnce() -> Kernel) -> Kernel {
+        make()
+    }
 }
 
 /// The dtype of an operation's result, for an input of some dtype.
@@ -368,6 +401,11 @@ impl Op {
         &declarations()[self as usize]
     }
 
+    /// What runs it (the interpreter's reading of the declaration).
+    pub(crate) fn kernel(self) -> Kernel {
+        kernels()[self as usize]
+    }
+
     /// PyTorch's name for it.
     pub fn name(self) -> &'static str {
         self.decl().name
@@ -451,7 +489,13 @@ pub fn needs_dim(op: Op) -> bool {
 /// The declarations, by `Op`, built once.
 fn declarations() -> &'static [Decl] {
     static DECLS: OnceLock<Vec<Decl>> = OnceLock::new();
-    DECLS.get_or_init(|| Op::ALL.iter().map(|&op| table::declare(op)).collect())
+    DECLS.get_or_init(|| Op::ALL.iter().map(|&op| table::declare::<Metadata>(op)).collect())
+}
+
+/// The kernels, by `Op`, built once: the interpreter's (see `Keep`).
+fn kernels() -> &'static [Kernel] {
+    static KERNELS: OnceLock<Vec<Kernel>> = OnceLock::new();
+    KERNELS.get_or_init(|| Op::ALL.iter().map(|&op| table::declare::<Whole>(op).kernel).collect())
 }
 
 #[cfg(test)]
@@ -496,6 +540,20 @@ mod tests {
                 assert_eq!(Op::functional(d.name), Some(op));
                 assert!(python.starts_with(&format!("{}(input", d.name)), "{python}");
             }
+        }
+    }
+
+    #[test]
+    fn the_page_reads_every_kernel_but_the_interpreter_functions() {
+        for &op in Op::ALL {
+            let same = match (op.decl().kernel, op.kernel()) {
+                (Kernel::InInterpreter, Kernel::Method(_) | Kernel::Python(_) | Kernel::Create(_)) => true,
+                (Kernel::Reduce(_), Kernel::Reduce(_)) => true,
+                (Kernel::Along(a), Kernel::Along(b)) => a == b,
+                (Kernel::Unary(a), Kernel::Unary(b)) => a == b,
+                _ => false,
+            };
+            assert!(same, "{op:?}: {:?} against {:?}", op.decl().kernel, op.kernel());
         }
     }
 

@@ -1,7 +1,7 @@
 //! The declarations: one entry per operation (`docs/adding-an-op.md`).
 
 use super::reference::Section;
-use super::{Caption, Decl, DtypeRule, Group, Kernel, Lineage, Method, Op, Pick, Spellings, Words};
+use super::{Caption, Decl, DtypeRule, Group, Keep, Kernel, Lineage, Method, Op, Pick, Spellings, Words};
 use crate::lang::signature::Bound;
 use crate::lang::value::Value;
 use crate::tensor::DType;
@@ -103,7 +103,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 }
 
 /// The declaration of `op`.
-pub(super) fn declare(op: Op) -> Decl {
+pub(super) fn declare<K: Keep>(op: Op) -> Decl {
     use crate::lang::tensor_methods as m;
     use crate::lang::torch_api as c;
     match op {
@@ -112,7 +112,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "tensor",
             TORCH,
             &["tensor(Any data, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)"],
-            Kernel::Create(c::tensor),
+            K::keep(|| Kernel::Create(c::tensor)),
             DtypeRule::FromData,
             Lineage::Leaf,
             Section::Creating,
@@ -126,7 +126,7 @@ pub(super) fn declare(op: Op) -> Decl {
                 "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
                 "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
             ],
-            Kernel::Create(c::arange),
+            K::keep(|| Kernel::Create(c::arange)),
             DtypeRule::FromData,
             Lineage::Leaf,
             Section::Creating,
@@ -136,7 +136,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "zeros",
             TORCH,
             &["zeros(int[] size, *, ScalarType? dtype=None)"],
-            Kernel::Create(c::zeros),
+            K::keep(|| Kernel::Create(c::zeros)),
             DtypeRule::FromData,
             Lineage::Leaf,
             Section::Creating,
@@ -146,7 +146,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "ones",
             TORCH,
             &["ones(int[] size, *, ScalarType? dtype=None)"],
-            Kernel::Create(c::ones),
+            K::keep(|| Kernel::Create(c::ones)),
             DtypeRule::FromData,
             Lineage::Leaf,
             Section::Creating,
@@ -156,7 +156,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "full",
             TORCH,
             &["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"],
-            Kernel::Create(c::full),
+            K::keep(|| Kernel::Create(c::full)),
             DtypeRule::FromData,
             Lineage::Leaf,
             Section::Creating,
@@ -164,20 +164,36 @@ pub(super) fn declare(op: Op) -> Decl {
         ),
 
         // Dtypes.
-        Op::Float => {
-            convert("float", &["float()"], |i, t, c| i.convert(&t, DType::Float32, c.span), "a float32 copy")
-        }
+        Op::Float => convert(
+            "float",
+            &["float()"],
+            K::keep(|| Kernel::Method(|i, t, c| i.convert(&t, DType::Float32, c.span))),
+            "a float32 copy",
+        ),
         Op::Double => convert(
             "double",
             &["double()"],
-            |i, t, c| i.convert(&t, DType::Float64, c.span),
+            K::keep(|| Kernel::Method(|i, t, c| i.convert(&t, DType::Float64, c.span))),
             "a float64 copy",
         ),
-        Op::Long => {
-            convert("long", &["long()"], |i, t, c| i.convert(&t, DType::Int64, c.span), "an int64 copy")
-        }
-        Op::Int => convert("int", &["int()"], |i, t, c| i.convert(&t, DType::Int32, c.span), "an int32 copy"),
-        Op::Bool => convert("bool", &["bool()"], |i, t, c| i.convert(&t, DType::Bool, c.span), "a bool copy"),
+        Op::Long => convert(
+            "long",
+            &["long()"],
+            K::keep(|| Kernel::Method(|i, t, c| i.convert(&t, DType::Int64, c.span))),
+            "an int64 copy",
+        ),
+        Op::Int => convert(
+            "int",
+            &["int()"],
+            K::keep(|| Kernel::Method(|i, t, c| i.convert(&t, DType::Int32, c.span))),
+            "an int32 copy",
+        ),
+        Op::Bool => convert(
+            "bool",
+            &["bool()"],
+            K::keep(|| Kernel::Method(|i, t, c| i.convert(&t, DType::Bool, c.span))),
+            "a bool copy",
+        ),
         Op::To => plain(
             "to",
             METHOD,
@@ -186,7 +202,7 @@ pub(super) fn declare(op: Op) -> Decl {
                 "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
                 "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
             ],
-            Kernel::Method(m::to),
+            K::keep(|| Kernel::Method(m::to)),
             DtypeRule::Named,
             Lineage::SameIndex,
             Section::Dtypes,
@@ -349,11 +365,11 @@ pub(super) fn declare(op: Op) -> Decl {
             "how many elements are nonzero",
         ),
         Op::Norm => Decl {
-            kernel: Kernel::Python(m::norm),
+            kernel: K::keep(|| Kernel::Python(m::norm)),
             control: None,
             ..reduction(
                 "norm",
-                // A Python function in PyTorch: `m::norm` binds its arguments.
+                // A Python function in PyTorch: `K::keep(|| Kernel::Method(m::norm))` binds its arguments.
                 &[],
                 |_, _| Pick::Reduce(Reduction::Norm { p: 2.0 }),
                 DtypeRule::FloatingOnly,
@@ -452,7 +468,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "abs",
             Spellings { method: Method::NoArgs, torch: true, aliases: &[], functional: None },
             &["abs()"],
-            Kernel::Method(m::abs),
+            K::keep(|| Kernel::Method(m::abs)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
@@ -508,7 +524,7 @@ pub(super) fn declare(op: Op) -> Decl {
                 "clamp(Scalar? min=None, Scalar? max=None)|out",
                 "clamp(Tensor? min=None, Tensor? max=None)|out",
             ],
-            Kernel::Method(m::clamp),
+            K::keep(|| Kernel::Method(m::clamp)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
@@ -518,7 +534,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "maximum",
             METHOD_AND_TORCH,
             &["maximum(Tensor other)|out"],
-            Kernel::Method(m::maximum),
+            K::keep(|| Kernel::Method(m::maximum)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
@@ -528,7 +544,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "minimum",
             METHOD_AND_TORCH,
             &["minimum(Tensor other)|out"],
-            Kernel::Method(m::minimum),
+            K::keep(|| Kernel::Method(m::minimum)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Elementwise,
@@ -540,14 +556,14 @@ pub(super) fn declare(op: Op) -> Decl {
             "reshape",
             METHOD_AND_TORCH,
             &["reshape(SymInt[] shape)"],
-            m::reshape,
+            K::keep(|| Kernel::Method(m::reshape)),
             "the same elements in another shape",
         ),
         Op::View => shape(
             "view",
             METHOD,
             &["view(ScalarType dtype)", "view(SymInt[] size)"],
-            m::view,
+            K::keep(|| Kernel::Method(m::view)),
             "the same elements in another shape, sharing memory",
         ),
         Op::Flatten => shape(
@@ -557,57 +573,63 @@ pub(super) fn declare(op: Op) -> Decl {
                 "flatten(int start_dim=0, int end_dim=-1)",
                 "flatten(int start_dim, int end_dim, Dimname out_dim)|hidden",
             ],
-            m::flatten,
+            K::keep(|| Kernel::Method(m::flatten)),
             "merges dims into one",
         ),
         Op::Transpose => shape(
             "transpose",
             METHOD_AND_TORCH,
             &["transpose(int dim0, int dim1)", "transpose(Dimname dim0, Dimname dim1)|hidden"],
-            m::transpose,
+            K::keep(|| Kernel::Method(m::transpose)),
             "swaps two dims (a view; also `.T`, `.mT`)",
         ),
         Op::Permute => shape(
             "permute",
             METHOD_AND_TORCH,
             &["permute(int[] dims)"],
-            m::permute,
+            K::keep(|| Kernel::Method(m::permute)),
             "reorders the dims (a view)",
         ),
-        Op::T => shape("t", METHOD_AND_TORCH, &["t()"], m::matrix_t, "swaps the dims of a matrix (a view)"),
+        Op::T => shape(
+            "t",
+            METHOD_AND_TORCH,
+            &["t()"],
+            K::keep(|| Kernel::Method(m::matrix_t)),
+            "swaps the dims of a matrix (a view)",
+        ),
         Op::Unsqueeze => shape(
             "unsqueeze",
             METHOD_AND_TORCH,
             &["unsqueeze(int dim)"],
-            m::unsqueeze,
+            K::keep(|| Kernel::Method(m::unsqueeze)),
             "adds a dim of size 1",
         ),
         Op::Squeeze => shape(
             "squeeze",
             METHOD_AND_TORCH,
             &["squeeze()", "squeeze(int dim)", "squeeze(int[] dim)", "squeeze(Dimname dim)|hidden"],
-            m::squeeze,
+            K::keep(|| Kernel::Method(m::squeeze)),
             "removes dims of size 1",
         ),
         Op::Contiguous => shape(
             "contiguous",
             METHOD,
             &["contiguous()"],
-            m::contiguous,
+            K::keep(|| Kernel::Method(m::contiguous)),
             "the elements in row-major memory order (the tensor itself if they are)",
         ),
         Op::IsContiguous => question(
             "is_contiguous",
             METHOD,
             &["is_contiguous()"],
-            m::is_contiguous,
+            K::keep(|| Kernel::Method(m::is_contiguous)),
             "whether the elements lie in row-major order",
         ),
         Op::Clone => plain(
             "clone",
             METHOD,
             &["clone()"],
-            Kernel::Method(m::clone),
+            K::keep(|| Kernel::Method(m::clone)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::Shape,
@@ -617,15 +639,21 @@ pub(super) fn declare(op: Op) -> Decl {
             "size",
             METHOD,
             &["size(int? dim=None)", "size(Dimname dim)|hidden"],
-            m::size,
+            K::keep(|| Kernel::Method(m::size)),
             "the shape, or one dim's size (also `.shape`)",
         ),
-        Op::Dim => question("dim", NOARGS, &["dim()"], m::dim, "the number of dims (also `.ndim`)"),
+        Op::Dim => question(
+            "dim",
+            NOARGS,
+            &["dim()"],
+            K::keep(|| Kernel::Method(m::dim)),
+            "the number of dims (also `.ndim`)",
+        ),
         Op::Numel => question(
             "numel",
             Spellings { method: Method::NoArgs, torch: true, aliases: &[], functional: None },
             &["numel()"],
-            m::numel,
+            K::keep(|| Kernel::Method(m::numel)),
             "the number of elements",
         ),
 
@@ -634,7 +662,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "item",
             NOARGS,
             &["item()"],
-            Kernel::Method(m::item),
+            K::keep(|| Kernel::Method(m::item)),
             DtypeRule::NotATensor,
             Lineage::SameIndex,
             Section::NumbersOut,
@@ -644,7 +672,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "tolist",
             NOARGS,
             &["tolist()"],
-            Kernel::Method(m::tolist),
+            K::keep(|| Kernel::Method(m::tolist)),
             DtypeRule::NotATensor,
             Lineage::SameIndex,
             Section::NumbersOut,
@@ -654,7 +682,7 @@ pub(super) fn declare(op: Op) -> Decl {
             "numpy",
             METHOD,
             &["numpy(*, bool force=False)"],
-            Kernel::Method(m::numpy),
+            K::keep(|| Kernel::Method(m::numpy)),
             DtypeRule::Same,
             Lineage::SameIndex,
             Section::NumbersOut,
@@ -690,19 +718,10 @@ fn unary(
 fn convert(
     name: &'static str,
     signatures: &'static [&'static str],
-    kernel: super::MethodFn,
+    kernel: Kernel,
     summary: &'static str,
 ) -> Decl {
-    plain(
-        name,
-        METHOD,
-        signatures,
-        Kernel::Method(kernel),
-        DtypeRule::Named,
-        Lineage::SameIndex,
-        Section::Dtypes,
-        summary,
-    )
+    plain(name, METHOD, signatures, kernel, DtypeRule::Named, Lineage::SameIndex, Section::Dtypes, summary)
 }
 
 /// A method that moves elements without changing them.
@@ -710,19 +729,10 @@ fn shape(
     name: &'static str,
     spellings: Spellings,
     signatures: &'static [&'static str],
-    kernel: super::MethodFn,
+    kernel: Kernel,
     summary: &'static str,
 ) -> Decl {
-    plain(
-        name,
-        spellings,
-        signatures,
-        Kernel::Method(kernel),
-        DtypeRule::Same,
-        Lineage::Moved,
-        Section::Shape,
-        summary,
-    )
+    plain(name, spellings, signatures, kernel, DtypeRule::Same, Lineage::Moved, Section::Shape, summary)
 }
 
 /// A method that answers a question about a tensor with a Python value.
@@ -730,19 +740,10 @@ fn question(
     name: &'static str,
     spellings: Spellings,
     signatures: &'static [&'static str],
-    kernel: super::MethodFn,
+    kernel: Kernel,
     summary: &'static str,
 ) -> Decl {
-    plain(
-        name,
-        spellings,
-        signatures,
-        Kernel::Method(kernel),
-        DtypeRule::NotATensor,
-        Lineage::None,
-        Section::Shape,
-        summary,
-    )
+    plain(name, spellings, signatures, kernel, DtypeRule::NotATensor, Lineage::None, Section::Shape, summary)
 }
 
 /// The operation whose kernel is `a`.
