@@ -76,7 +76,7 @@ struct Inner {
 }
 
 thread_local! {
-    static LAST_SESSION: RefCell<JsValue> = RefCell::new(JsValue::UNDEFINED);
+    static LAST_SESSION: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
 }
 
 /// The last session a worker sent, as it came (a plain object): what the
