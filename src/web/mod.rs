@@ -13,6 +13,7 @@ mod grid;
 mod grid_layout;
 pub mod host;
 mod js_json;
+mod lesson_done;
 mod lesson_index;
 mod lesson_view;
 mod location;
