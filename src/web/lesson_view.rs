@@ -353,7 +353,11 @@ pub fn LessonView(
                     "← Previous"
                 </button>
                 <span class="tp-progress" data-testid="lesson-progress" aria-live="polite">
-                    {move || format!("{} / {}", lessons.step.get(), lessons.steps())}
+                    // Nothing to count before a lesson is loaded (never "1 / 0").
+                    {move || match lessons.steps() {
+                        0 => String::new(),
+                        n => format!("{} / {n}", lessons.step.get()),
+                    }}
                 </span>
                 <button
                     type="button"
