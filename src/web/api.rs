@@ -75,7 +75,7 @@ pub fn mount_playground(
         let worker = (!assets.is_empty()).then(|| format!("{assets}worker.js"));
         host.assets.set_value(assets);
         provide_context(host);
-        let state = PlaygroundState::new(code, worker);
+        let state = PlaygroundState::new(code, worker, true);
         provide_context(state);
         let route = RwSignal::new(lesson.map(|(id, step)| LessonRoute { id, step: Some(step), code: None }));
         *slot.borrow_mut() = Some(Mounted { state, route });

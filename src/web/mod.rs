@@ -11,18 +11,21 @@ mod fetch;
 mod frame;
 mod grid;
 mod grid_layout;
+mod heatmap;
 pub mod host;
 mod js_json;
 mod lesson_done;
 mod lesson_index;
 mod lesson_view;
 mod location;
+mod motion;
 mod output;
 mod player;
 mod playground;
 mod progress;
 mod prose;
 mod question;
+mod reference;
 mod resize;
 mod runner;
 pub mod state;
@@ -110,18 +113,24 @@ pub fn App() -> impl IntoView {
         (false, true) => location::embedded_code(SEED_PROGRAM),
         (false, false) => location::initial_code(SEED_PROGRAM),
     };
-    let state = PlaygroundState::new(code, Some("worker.js".to_string()));
+    // A program that never finished here (it crashed the page, say) is
+    // shown, not run again unasked.
+    let run_now = embedded || !location::never_finished(&code);
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()), run_now);
     provide_context(state);
     if embedded {
         location::sync_frame(state)
     } else {
+        state.journal_runs();
         location::sync(state)
     }
     provide_context(lesson_view::StepEdits::new());
     Effect::new(move |_| {
         if state.ran.get() {
-            // After the drawing's own effects: the grids are in the DOM.
-            request_animation_frame(first_drawing_is_in);
+            // After the drawing's own effects have put the grids in the DOM.
+            // A timeout, not an animation frame: browsers hold those back
+            // in iframes out of view, and the page would never appear.
+            set_timeout(first_drawing_is_in, std::time::Duration::ZERO);
         }
     });
 

@@ -35,6 +35,17 @@ pub enum Halt {
     Stopped(u32),
     /// The worker running it died.
     Crashed,
+    /// It did not finish the last time it ran in this browser (the page
+    /// crashed, or was closed while it ran), so it was not run again.
+    NotRun,
+}
+
+/// The cell whose lineage shows: the one under the pointer or focus, which
+/// previews any element while a pin holds (leaving it returns to the pin),
+/// except while the walk-through plays, whose frames pin the cell they are
+/// about and must not be talked over.
+fn active_cell(pinned: Option<CellRef>, hovered: Option<CellRef>, playing: bool) -> Option<CellRef> {
+    if playing { pinned.or(hovered) } else { hovered.or(pinned) }
 }
 
 /// A program loaded, and what to do once its drawing is in.
@@ -61,6 +72,9 @@ pub struct PlaygroundState {
     runner: StoredValue<Runner, LocalStorage>,
     /// What to do once the drawing of a program loaded by `load_then` is in.
     after_load: StoredValue<Option<AfterLoad>, LocalStorage>,
+    /// Whether runs are noted in storage while they last (the page's own
+    /// playground), so that one that never ends is not run again unasked.
+    journal: StoredValue<bool>,
     /// The last evaluation without an error: what the grids show, so an
     /// error never wipes the drawing.
     pub drawing: RwSignal<Rc<Session>, LocalStorage>,
@@ -93,9 +107,10 @@ pub struct PlaygroundState {
 }
 
 impl PlaygroundState {
-    /// A playground showing `code`, which starts running at once: in a Web
-    /// Worker whose script is at `worker` if given, else on the page.
-    pub fn new(code: String, worker: Option<String>) -> PlaygroundState {
+    /// A playground showing `code`, which starts running at once (unless
+    /// `run_now` is false: see `Halt::NotRun`): in a Web Worker whose script
+    /// is at `worker` if given, else on the page.
+    pub fn new(code: String, worker: Option<String>, run_now: bool) -> PlaygroundState {
         let nothing = Rc::new(Session::not_run(&code));
         let session = RwSignal::new_local(Rc::clone(&nothing));
         let drawing = RwSignal::new_local(nothing);
@@ -107,9 +122,14 @@ impl PlaygroundState {
         let best = RwSignal::new(None);
         let (busy, ran, halt) = (RwSignal::new(false), RwSignal::new(false), RwSignal::new(None));
         let after_load = StoredValue::new_local(None::<AfterLoad>);
+        let journal = StoredValue::new(false);
         let ended = move |job: Job, ending: Ending, superseded: bool| {
             if superseded {
+                // The newer program, noted when it was asked for, runs next.
                 return;
+            }
+            if journal.get_value() {
+                super::location::note_running(None);
             }
             ran.set(true);
             let next = match ending {
@@ -141,7 +161,7 @@ impl PlaygroundState {
             if picking.get() {
                 return None;
             }
-            let active = pinned.get().or(hovered.get())?;
+            let active = active_cell(pinned.get(), hovered.get(), revealed.with(Option::is_some))?;
             let lit = drawing.with(|s| s.highlight(active.node, active.flat));
             Some((active, lit))
         });
@@ -154,6 +174,7 @@ impl PlaygroundState {
             halt,
             runner,
             after_load,
+            journal,
             drawing,
             hovered,
             pinned,
@@ -167,13 +188,24 @@ impl PlaygroundState {
             best,
             asked: RwSignal::new(None),
         };
-        state.run(true, Some(TIME_LIMIT_MS));
+        if run_now {
+            state.run(true, Some(TIME_LIMIT_MS));
+        } else {
+            ran.set(true);
+            halt.set(Some(Halt::NotRun));
+        }
         state
     }
 
-    /// The active cell: the pinned one, else the hovered one.
+    /// Notes each run in storage while it lasts (the page's own playground).
+    pub fn journal_runs(&self) {
+        self.journal.set_value(true);
+    }
+
+    /// The active cell: the hovered one, else the pinned one (the pinned
+    /// one first while the walk-through plays).
     pub fn active(&self) -> Option<CellRef> {
-        self.pinned.get().or(self.hovered.get())
+        active_cell(self.pinned.get(), self.hovered.get(), self.revealed.with(Option::is_some))
     }
 
     /// Replaces the program and evaluates it at once.
@@ -218,6 +250,9 @@ impl PlaygroundState {
 
     fn run(&self, replace: bool, limit: Option<u32>) {
         let code = self.code.get_untracked();
+        if self.journal.get_value() {
+            super::location::note_running(Some(&code));
+        }
         self.runner.with_value(|r| r.clone()).run(Job { code, replace, limit });
     }
 
