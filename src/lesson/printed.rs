@@ -2,6 +2,8 @@
 //! `8`, `[1.0, 2.0]`), so that a wrong answer can be compared with the
 //! program's real output piece by piece: its form, its shape, its numbers.
 
+use crate::tensor::decimal::parse_f64;
+
 /// How a value is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -162,11 +164,15 @@ impl Reader<'_> {
     fn number(&mut self) -> Option<()> {
         let end = self.rest.find([',', ']', ')', ' ', '\n', '\t']).unwrap_or(self.rest.len());
         let (text, rest) = self.rest.split_at(end);
+        // The project's own reader, not `str::parse`, which would bring its
+        // tables into the lesson player (`tensor::decimal`).
         let value = match text {
             "True" => 1.0,
             "False" => 0.0,
-            "inf" | "-inf" | "nan" => text.parse().ok()?,
-            _ if text.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c)) => text.parse().ok()?,
+            "inf" => f64::INFINITY,
+            "-inf" => f64::NEG_INFINITY,
+            "nan" => f64::NAN,
+            _ if text.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c)) => parse_f64(text)?,
             _ => return None,
         };
         self.numbers.push(Number { text: text.to_string(), value });

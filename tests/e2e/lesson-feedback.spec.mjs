@@ -277,7 +277,7 @@ test('after a right cells answer the ticks give way: only the walk-through\'s co
   await expectMarks(page, { active: at(out, ['1']), source: at('t', ['0,1', '1,1', '2,1']) });
   // The walk-through's first frame lights column 0, and nothing else.
   await page.getByTestId('play').click();
-  await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+  await expect(page.getByTestId('caption')).toHaveText('output [0] = 1 + 2 + 3 = 6');
   await expectMarks(page, { active: at(out, ['0']), source: at('t', ['0,0', '1,0', '2,0']) });
   await expect(page.locator('[data-picked="true"]')).toHaveCount(0);
   await expect(page.locator('.tp-mark.picked')).toHaveCount(0);
