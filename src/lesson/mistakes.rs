@@ -130,7 +130,7 @@ impl Reduced {
         }
     }
 
-    /// Whether it picks an element (a position or a value) rather than combining.
+    /// Whether it gives positions (`argmax`, `argmin`) rather than values.
     fn gives_position(&self) -> bool {
         matches!(self.op, Reduction::Argmax | Reduction::Argmin)
     }
