@@ -140,6 +140,12 @@ impl Runner {
             None => self.send(job),
             // The learner has moved on from a slow program: start afresh.
             Some(true) => {
+                // Its timer must go with it: the timer's closure is dropped
+                // with the flight, and a timer firing into a dropped closure
+                // throws ("closure invoked ... after being dropped").
+                if let Some(abandoned) = self.0.borrow_mut().in_flight.take() {
+                    clear_timer(&abandoned);
+                }
                 self.end_worker();
                 self.send(job);
             }

@@ -113,6 +113,9 @@ pub struct PlaygroundState {
     pub revealed: RwSignal<Option<usize>>,
     /// During the argmax walk-through: the best element so far.
     pub best: RwSignal<Option<CellRef>>,
+    /// The element a lesson's question talks about, marked so that the
+    /// learner sees which one is meant.
+    pub asked: RwSignal<Option<CellRef>>,
 }
 
 impl PlaygroundState {
@@ -198,6 +201,7 @@ impl PlaygroundState {
             picked,
             revealed,
             best,
+            asked: RwSignal::new(None),
         };
         match start {
             Start::Run => state.run(true, Some(TIME_LIMIT_MS)),

@@ -85,6 +85,7 @@ test('a lesson that does not exist says so, with no stepper counting "1 / 0"', a
   expect(asked.filter((p) => p.includes('nope'))).toEqual([]);
   await expect(page.getByTestId('lesson-progress')).toBeHidden();
   await expect(page.getByTestId('lesson-next')).toBeHidden();
+  await expect(page.getByText('1 / 0')).toHaveCount(0);
   await expect(page.locator('.tp-lesson').getByRole('link', { name: 'All lessons' })).toBeVisible();
 });
 
