@@ -35,6 +35,8 @@ pub enum Halt {
     Stopped(u32),
     /// The worker running it died.
     Crashed,
+    /// The interpreter could not be fetched.
+    Unavailable,
     /// It did not finish the last time it ran in this browser (the page
     /// crashed, or was closed while it ran), so it was not run again.
     NotRun,
@@ -151,6 +153,7 @@ impl PlaygroundState {
                 Ending::Ran(next) => next,
                 Ending::Stopped(limit) => return halt.set(Some(Halt::Stopped(limit))),
                 Ending::Crashed => return halt.set(Some(Halt::Crashed)),
+                Ending::Unavailable => return halt.set(Some(Halt::Unavailable)),
             };
             halt.set(None);
             let ok = next.run().error.is_none();

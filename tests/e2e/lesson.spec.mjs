@@ -101,7 +101,7 @@ test('a lesson player that cannot be downloaded is reported, the playground keep
   // The lesson player is a wasm file of its own, fetched when a lesson opens.
   let offline = true;
   const requested = [];
-  await page.route(/split_[^/]*\.wasm$/, (route) => {
+  await page.route(/split_lesson_player\.wasm$/, (route) => {
     requested.push(route.request().url());
     return offline ? route.abort('internetdisconnected') : route.continue();
   });
