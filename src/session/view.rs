@@ -15,11 +15,12 @@ use std::collections::HashMap;
 /// prints them (edges of each dim and `...`), so the page stays small.
 pub const MAX_DRAWN: usize = 4096;
 
-/// The most cells one drawing holds over all its grids. Past it, steps on
-/// the way to the result are left out (inputs and results are always
-/// drawn): a hundred chained 64x64 sums would otherwise be 409,600 cells,
-/// seconds of layout and gigabytes of page.
-pub const MAX_CELLS: usize = 16_384;
+/// The most cells one drawing holds over all its grids (two full 64x64
+/// heatmaps). Past it, steps on the way to the result are left out
+/// (inputs and results are always drawn): a hundred chained 64x64 sums
+/// would otherwise be 409,600 cells, seconds of layout and gigabytes of
+/// page, and every cell more is layout work for every grid's change.
+pub const MAX_CELLS: usize = 8192;
 
 /// The most grids one drawing holds, for the same reason.
 pub const MAX_GRIDS: usize = 24;
@@ -52,9 +53,54 @@ pub struct Grid {
     dtype: DType,
     /// The drawn elements, in row-major order, as PyTorch writes them in
     /// this tensor (one format for all, so the columns line up)...
+    #[serde(with = "compact::texts")]
     texts: Vec<String>,
     /// ... and as numbers (booleans as 0 and 1), for the walk-through.
+    #[serde(with = "compact::numbers")]
     values: Vec<f64>,
+}
+
+/// How a grid's elements cross from the worker to the page: all texts as
+/// one string and all numbers as one byte buffer. A 64x64 grid as 4096
+/// strings and 4096 numbers took the page's main thread a long time to
+/// read one by one; as two values it is two copies.
+mod compact {
+    /// Texts joined by a character no element's text holds.
+    pub mod texts {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        const SEPARATOR: char = '\u{1f}';
+
+        pub fn serialize<S: Serializer>(texts: &[String], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&texts.join(&SEPARATOR.to_string()))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+            let joined = String::deserialize(d)?;
+            if joined.is_empty() {
+                // No element, or one whose text is empty: a grid always has
+                // at least one drawn element unless it has none at all.
+                return Ok(Vec::new());
+            }
+            Ok(joined.split(SEPARATOR).map(str::to_string).collect())
+        }
+    }
+
+    /// Numbers as their little-endian bytes.
+    pub mod numbers {
+        use serde::{Deserializer, Serializer};
+        use serde_bytes::ByteBuf;
+
+        pub fn serialize<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
+            let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+            serde_bytes::serialize(&bytes, s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+            let bytes: ByteBuf = serde_bytes::deserialize(d)?;
+            Ok(bytes.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes"))).collect())
+        }
+    }
 }
 
 impl Grid {

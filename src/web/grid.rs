@@ -30,6 +30,7 @@ use crate::tensor::lineage::Marks;
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -293,7 +294,9 @@ impl Painter {
                 // hold of that node to update it when the next drawing
                 // reuses this cell, and a replaced node would never show
                 // that update.
-                if let Some(value) = el.first_element_child().and_then(|span| span.first_child()) {
+                if let Some(value) =
+                    el.query_selector(".tp-value").ok().flatten().and_then(|span| span.first_child())
+                {
                     value.set_node_value(Some(shown));
                 }
             }
@@ -495,6 +498,19 @@ impl Place {
     }
 }
 
+/// Adds piece `at` of a big grid's rows (and, a task later, the next one)
+/// to the grid in `body`; says when they are all in.
+fn fill_in(body: web_sys::Element, pieces: Rc<Vec<(usize, String)>>, at: usize, filled: RwSignal<bool>) {
+    let Some((block, rows)) = pieces.get(at) else {
+        let _ = filled.try_set(true);
+        return;
+    };
+    if let Ok(Some(block)) = body.query_selector(&format!("[data-block=\"{block}\"]")) {
+        let _ = block.insert_adjacent_html("beforeend", rows);
+    }
+    set_timeout(move || fill_in(body, pieces, at + 1, filled), std::time::Duration::ZERO);
+}
+
 /// An index as the `data-index` attribute writes it: `2,3`.
 fn index_text(index: &[usize]) -> String {
     index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
@@ -604,11 +620,17 @@ pub fn TensorGrid(
     let copies_of = flow.broadcast_by.clone();
     let shared = StoredValue::new_local((Rc::clone(&grid), tints));
     let painter = StoredValue::new_local(Painter { stretched: flow.stretched.clone(), ..Painter::default() });
+    // Whether all the grid's cells are in (see `fill_in`).
+    let filled = RwSignal::new(true);
     let roving = StoredValue::new_local(first);
 
     Effect::new(move |_| {
         let next = shared.with_value(|(grid, tints)| looks(&state, grid, tints));
         let copies = lit_copies(&state, &copies_of);
+        // A big grid is painted once all its rows are in.
+        if !filled.get() {
+            return;
+        }
         let Some(el) = body.get() else { return };
         shared.with_value(|(grid, _)| painter.update_value(|p| p.index(&el, grid)));
         painter.update_value(|p| {
@@ -799,39 +821,37 @@ pub fn TensorGrid(
         edit_error.get().map(|e| view! { <p id="tp-edit-error" class="tp-edit-error" role="alert">{e}</p> })
     };
 
-    let cells = layout(&plan, {
-        let grid = Rc::clone(&grid);
-        let plan = plan.clone();
+    let mut cells = {
         let flat_indices = flow.flat_indices && heat.is_none();
-        move |at: Vec<usize>| {
-            let index = plan.own_index(&at);
+        layout(&plan, &|out: &mut String, at: &[usize]| {
+            let index = plan.own_index(at);
             let data_index = index_text(&index);
+            // Numbers as PyTorch writes them: nothing to escape.
             let text = grid.text(&index);
-            let fill = heat.map(|h| format!("background: {}", h.colour(grid.value(&index))));
-            if !plan.is_real(&at) {
+            let fill = heat.map(|h| format!(" {}", h.class(grid.value(&index)))).unwrap_or_default();
+            if !plan.is_real(at) {
                 // A broadcast copy: seen, not a stop for the keyboard or a
                 // screen reader, which meet the real element once.
-                return view! {
-                    <div class="tp-cell tp-copy" data-broadcast-of=data_index data-at=index_text(&at)
-                        aria-hidden="true" style=fill>
-                        <span class="tp-value">{text}</span>
-                    </div>
-                }
-                .into_any();
+                let _ = write!(
+                    out,
+                    "<div class=\"tp-cell tp-copy{fill}\" data-broadcast-of=\"{data_index}\" data-at=\"{}\" \
+                     aria-hidden=\"true\"><span class=\"tp-value\">{text}</span></div>",
+                    index_text(at)
+                );
+                return;
             }
             let flat = grid.flat(&index);
             let tabindex = if flat == first { "0" } else { "-1" };
-            let flat_label =
-                flat_indices.then(|| view! { <span class="tp-flat" aria-hidden="true">{flat}</span> });
-            view! {
-                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex style=fill>
-                    {flat_label}
-                    <span class="tp-value">{text}</span>
-                </div>
+            let _ = write!(
+                out,
+                "<div role=\"gridcell\" class=\"tp-cell{fill}\" data-index=\"{data_index}\" tabindex=\"{tabindex}\">"
+            );
+            if flat_indices {
+                let _ = write!(out, "<span class=\"tp-flat\" aria-hidden=\"true\">{flat}</span>");
             }
-            .into_any()
-        }
-    });
+            let _ = write!(out, "<span class=\"tp-value\">{text}</span></div>");
+        })
+    };
     let rows = plan
         .dims
         .len()
@@ -839,6 +859,14 @@ pub fn TensorGrid(
         .map_or(0, |d| plan.dims[d].positions.iter().flatten().max().copied().unwrap_or(0));
     let chars =
         format!("--tp-cell-chars: {}; --tp-row-chars: {}", grid.longest_text(), rows.to_string().len());
+    // A big grid's rows arrive a piece at a time, each laid out in a task
+    // of its own, so that drawing 4096 cells never stops the page for long.
+    let pieces = std::mem::take(&mut cells.pieces);
+    filled.set(pieces.is_empty());
+    if !pieces.is_empty() {
+        let pieces = Rc::new(pieces);
+        body.on_load(move |el| fill_in(el.into(), pieces, 0, filled));
+    }
     let label = format!("{name}, {size_text}");
     let role_class = if heat.is_some() { format!("{role_class} tp-heatmap") } else { role_class.to_string() };
     let heat_style = format!("; --tp-heat-cols: {columns}");
@@ -913,7 +941,8 @@ pub fn TensorGrid(
                 }
             >
                 <div class="tp-marks" aria-hidden="true"></div>
-                <div role="grid" aria-label=label>{cells}</div>
+                <div role="grid" aria-label=label aria-busy=move || (!filled.get()).then_some("true")
+                    inner_html=cells.shell></div>
                 {editor}
             </div>
             {legend}

@@ -7,11 +7,18 @@
 //! Rank decides the arrangement: a cell, a row, a matrix, a stack of
 //! matrices (rank 3) or a grid of matrices (rank 4 and up), each matrix a
 //! block titled with its index (`t[0, 1]`) along the outer dims.
+//!
+//! The layout is written as markup, in one string per grid, rather than
+//! built node by node: a 64x64 grid is 4096 cells, and building each as
+//! a view took half a second of the page's main thread; the browser parses
+//! the same markup in a few milliseconds. Nothing in it changes while the
+//! grid lives (what lights up is painted onto the cells, `grid::Painter`),
+//! and every text from the program in it is escaped.
 
 use crate::session::describe::indexable;
 use crate::session::flow::key_name;
 use crate::session::navigation::blocks_across;
-use leptos::prelude::*;
+use std::fmt::Write;
 
 /// What one drawn dim is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,10 +88,26 @@ fn key_class(key: usize) -> String {
     format!("tp-dim-{}", key % 8)
 }
 
+/// `text` made safe as HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// One index tick: the position `at` along drawn dim `dim`. Ticks of the
 /// grid's own positions carry the contract's `index-tick`; those of
 /// broadcast copies are drawn fainter and carry nothing.
-fn tick(plan: &Plan, dim: usize, at: usize, class: &'static str) -> AnyView {
+fn tick(out: &mut String, plan: &Plan, dim: usize, at: usize, class: &str) {
     let d = &plan.dims[dim];
     let real = d.own.filter(|_| at < d.size);
     let mut colour = d.own.map(|k| key_class(plan.axes[k].key)).unwrap_or_default();
@@ -92,30 +115,28 @@ fn tick(plan: &Plan, dim: usize, at: usize, class: &'static str) -> AnyView {
     if d.major.is_some_and(|step| at.is_multiple_of(step) || at == last) {
         colour.push_str(" tp-tick-major");
     }
-    match real {
-        Some(k) => view! {
-            <span class=format!("tp-tick {class} {colour}") data-testid="index-tick" data-dim=k.to_string()
-                data-at=at.to_string() aria-hidden="true">{at.to_string()}</span>
-        }
-        .into_any(),
-        None => view! {
-            <span class=format!("tp-tick {class} tp-tick-copy {colour}") aria-hidden="true">{at.to_string()}</span>
-        }
-        .into_any(),
-    }
+    let _ = match real {
+        Some(k) => write!(
+            out,
+            "<span class=\"tp-tick {class} {colour}\" data-testid=\"index-tick\" data-dim=\"{k}\" \
+             data-at=\"{at}\" aria-hidden=\"true\">{at}</span>"
+        ),
+        None => write!(
+            out,
+            "<span class=\"tp-tick {class} tp-tick-copy {colour}\" aria-hidden=\"true\">{at}</span>"
+        ),
+    };
 }
 
 /// The caption of drawn dim `dim`: the dim, its key, its size, and what
 /// happens to it.
-fn axis_label(plan: &Plan, dim: usize, direction: &str) -> AnyView {
+fn axis_label(out: &mut String, plan: &Plan, dim: usize, direction: &str) {
     let d = &plan.dims[dim];
     let Some(k) = d.own else {
         // A dim only the copies have: broadcasting added it.
         let n = d.positions.iter().flatten().count();
-        return view! {
-            <span class="tp-axis tp-axis-copies">{format!("{direction} {n} broadcast copies")}</span>
-        }
-        .into_any();
+        let _ = write!(out, "<span class=\"tp-axis tp-axis-copies\">{direction} {n} broadcast copies</span>");
+        return;
     };
     let axis = &plan.axes[k];
     let class = match () {
@@ -131,161 +152,213 @@ fn axis_label(plan: &Plan, dim: usize, direction: &str) -> AnyView {
     .into_iter()
     .flatten()
     .collect();
-    let note = (!notes.is_empty()).then(|| notes.join(", "));
-    let origin = axis.origin.as_ref().map(|o| format!(" (from {o})")).unwrap_or_default();
-    let comma = if note.is_some() { "," } else { "" };
-    let text = format!("dim {k}{origin} {direction} size {}{comma}", d.size);
+    let origin = axis.origin.as_ref().map(|o| format!(" (from {})", escape(o))).unwrap_or_default();
+    let comma = if notes.is_empty() { "" } else { "," };
+    let letter = key_name(axis.key);
+    let _ = write!(
+        out,
+        "<span class=\"{class} {colour}\" data-testid=\"axis\" data-dim=\"{k}\" data-dim-key=\"{letter}\">\
+         <span class=\"tp-key\" title=\"the same dim is {letter} in every grid\">{letter}</span>\
+         dim {k}{origin} {direction} size {size}{comma}",
+        colour = key_class(axis.key),
+        size = d.size,
+    );
     // The note in a span of its own: beside rows, where the caption runs
     // upwards, it takes a second line rather than outgrowing short rows.
-    let note = note.map(|n| view! { <span class="tp-axis-note">{format!(" {n}")}</span> });
-    let letter = key_name(axis.key);
-    view! {
-        <span class=format!("{class} {}", key_class(axis.key)) data-testid="axis" data-dim=k.to_string()
-            data-dim-key=letter.clone()>
-            <span class="tp-key" title=format!("the same dim is {letter} in every grid")>{letter.clone()}</span>
-            {text}{note}
-        </span>
+    if !notes.is_empty() {
+        let _ = write!(out, "<span class=\"tp-axis-note\"> {}</span>", notes.join(", "));
     }
-    .into_any()
+    out.push_str("</span>");
 }
 
-/// Lays the cells out by rank; `cell` draws the cell at a drawn index.
-pub fn layout(plan: &Plan, cell: impl Fn(Vec<usize>) -> AnyView + Clone + 'static) -> AnyView {
+/// A grid's markup: what is drawn at once, and, for a big grid, the rest
+/// of its rows, block by block, to be added a piece at a time.
+pub struct Markup {
+    /// The grid with its blocks, ticks and captions, and the rows that fit
+    /// in the first piece.
+    pub shell: String,
+    /// The other rows: (block, markup of some of its rows), in order.
+    pub pieces: Vec<(usize, String)>,
+}
+
+/// How many cells one piece of a big grid adds: the browser lays each
+/// piece out in a task of its own, and a page must not stop answering for
+/// longer than a few frames at a time. A grid no bigger than this is drawn
+/// at once.
+pub const PIECE: usize = 768;
+
+/// The grid's cells laid out by rank, as markup; `cell` writes the cell at
+/// a drawn index.
+pub fn layout(plan: &Plan, cell: &impl Fn(&mut String, &[usize])) -> Markup {
+    let mut pieces = Vec::new();
+    let mut out = String::new();
     let rank = plan.dims.len();
     match rank {
-        0 => view! { <div role="row" class="tp-row">{cell(Vec::new())}</div> }.into_any(),
+        0 => {
+            out.push_str("<div role=\"row\" class=\"tp-row\">");
+            cell(&mut out, &[]);
+            out.push_str("</div>");
+        }
         1 => {
-            let row = matrix_row(plan, None, Vec::new(), cell);
-            view! {
-                <div class="tp-matrix">
-                    <div class="tp-col-axis">{axis_label(plan, 0, "→")}</div>
-                    <div class="tp-block">{col_ticks(plan, false)}{row}</div>
-                </div>
-            }
-            .into_any()
+            out.push_str("<div class=\"tp-matrix\"><div class=\"tp-col-axis\">");
+            axis_label(&mut out, plan, 0, "→");
+            out.push_str("</div><div class=\"tp-block\">");
+            col_ticks(&mut out, plan, false);
+            matrix_row(&mut out, plan, None, &mut Vec::new(), cell);
+            out.push_str("</div></div>");
         }
         _ => {
             let outer_dims = rank - 2;
             let across = blocks_across(rank);
             let (row_dim, col_dim) = (rank - 2, rank - 1);
             let positions = plan.positions();
-            let block_views = outer_blocks(&positions[..outer_dims])
-                .into_iter()
-                .map(|block| match block {
-                    // A gap across takes one block's place; any other fills its row.
-                    Block::Gap { dim } if Some(dim) == across => {
-                        view! { <div class="tp-block-gap" aria-hidden="true">"⋯"</div> }.into_any()
-                    }
-                    Block::Gap { .. } => {
-                        view! { <div class="tp-block-gap tp-block-gap-row" aria-hidden="true">"⋮"</div> }
-                            .into_any()
-                    }
-                    Block::Matrix(prefix) => matrix(plan, prefix, row_dim, cell.clone()),
-                })
-                .collect_view();
-            let outer_axes = (0..outer_dims)
-                .map(|k| axis_label(plan, k, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" }))
-                .collect_view();
+            out.push_str("<div class=\"tp-matrix\"><div class=\"tp-outer-axes\">");
+            for k in 0..outer_dims {
+                axis_label(&mut out, plan, k, if Some(k) == across { "⇢ blocks" } else { "⇣ blocks" });
+            }
+            out.push_str("</div><div class=\"tp-col-axis\">");
+            axis_label(&mut out, plan, col_dim, "→");
+            out.push_str("</div><div class=\"tp-row-axis\">");
+            axis_label(&mut out, plan, row_dim, "↓");
             let block_class = if across.is_some() { "tp-blocks tp-blocks-2d" } else { "tp-blocks" };
             let columns = across.map_or(1, |k| positions[k].len());
-            view! {
-                <div class="tp-matrix">
-                    <div class="tp-outer-axes">{outer_axes}</div>
-                    <div class="tp-col-axis">{axis_label(plan, col_dim, "→")}</div>
-                    <div class="tp-row-axis">{axis_label(plan, row_dim, "↓")}</div>
-                    <div class=block_class style=format!("--tp-block-columns: {columns}")>{block_views}</div>
-                </div>
+            let _ =
+                write!(out, "</div><div class=\"{block_class}\" style=\"--tp-block-columns: {columns}\">");
+            let cells: usize = plan.dims.iter().map(|d| d.positions.len()).product();
+            let mut budget = if cells > PIECE { PIECE } else { usize::MAX };
+            let mut block_at = 0;
+            for block in outer_blocks(&positions[..outer_dims]) {
+                match block {
+                    // A gap across takes one block's place; any other fills its row.
+                    Block::Gap { dim } if Some(dim) == across => {
+                        out.push_str("<div class=\"tp-block-gap\" aria-hidden=\"true\">⋯</div>")
+                    }
+                    Block::Gap { .. } => out.push_str(
+                        "<div class=\"tp-block-gap tp-block-gap-row\" aria-hidden=\"true\">⋮</div>",
+                    ),
+                    Block::Matrix(prefix) => {
+                        matrix(&mut out, &mut pieces, plan, prefix, row_dim, block_at, &mut budget, cell);
+                        block_at += 1;
+                    }
+                }
             }
-            .into_any()
+            out.push_str("</div></div>");
         }
     }
+    Markup { shell: out, pieces }
 }
 
 /// One matrix of a rank >= 2 grid: the block at `prefix` along the outer
-/// dims, titled with that index when there is one.
+/// dims (the grid's `block`th), titled with that index when there is one.
+/// Its rows go into `out` while `budget` lasts (cells), the others into
+/// `pieces` of about `PIECE` cells each.
+#[allow(clippy::too_many_arguments)]
 fn matrix(
+    out: &mut String,
+    pieces: &mut Vec<(usize, String)>,
     plan: &Plan,
     prefix: Vec<usize>,
     row_dim: usize,
-    cell: impl Fn(Vec<usize>) -> AnyView + Clone + 'static,
-) -> AnyView {
-    let title = (!prefix.is_empty()).then(|| {
+    block: usize,
+    budget: &mut usize,
+    cell: &impl Fn(&mut String, &[usize]),
+) {
+    let _ = write!(out, "<div data-block=\"{block}\" ");
+    if prefix.is_empty() {
+        out.push_str("class=\"tp-block\" role=\"rowgroup\">");
+    } else {
         // `(t + 1)[0, 1]`, not `t + 1[0, 1]`: as the spoken words name it.
-        let parts = prefix
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| {
-                let comma = (k > 0).then_some(", ");
-                view! { {comma}{tick(plan, k, i, "tp-tick-block")} }
-            })
-            .collect_view();
-        view! { <div class="tp-block-title">{indexable(&plan.name)}"["{parts}"]"</div> }
-    });
-    let aria = (!prefix.is_empty()).then(|| {
+        let name = escape(&indexable(&plan.name));
         let index = prefix.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-        format!("{}[{index}]", indexable(&plan.name))
-    });
-    let rows = plan.dims[row_dim]
-        .positions
-        .iter()
-        .map(|p| match p {
-            None => view! { <div class="tp-row tp-row-gap" aria-hidden="true">"⋮"</div> }.into_any(),
-            Some(i) => {
-                let mut base = prefix.clone();
-                base.push(*i);
-                matrix_row(plan, Some((row_dim, *i)), base, cell.clone())
+        let _ = write!(
+            out,
+            "class=\"tp-block tp-block-titled\" role=\"rowgroup\" aria-label=\"{name}[{index}]\">\
+             <div class=\"tp-block-title\">{name}["
+        );
+        for (k, &i) in prefix.iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
             }
-        })
-        .collect_view();
-    let class = if title.is_some() { "tp-block tp-block-titled" } else { "tp-block" };
-    view! {
-        <div class=class role="rowgroup" aria-label=aria>
-            {title}
-            {col_ticks(plan, true)}
-            {rows}
-        </div>
+            tick(out, plan, k, i, "tp-tick-block");
+        }
+        out.push_str("]</div>");
     }
-    .into_any()
+    col_ticks(out, plan, true);
+    let row_cells = plan.dims.last().map_or(1, |d| d.positions.len()).max(1);
+    let mut base = prefix;
+    // The piece being written, and how many cells it holds.
+    let mut piece: Option<(String, usize)> = None;
+    for p in &plan.dims[row_dim].positions {
+        // Rows first fill what is drawn at once, then pieces of their own.
+        let into: &mut String = if *budget >= row_cells {
+            *budget -= row_cells;
+            &mut *out
+        } else {
+            if piece.as_ref().is_some_and(|(_, n)| n + row_cells > PIECE)
+                && let Some((full, _)) = piece.take()
+            {
+                pieces.push((block, full));
+            }
+            let (text, n) = piece.get_or_insert_with(|| (String::new(), 0));
+            *n += row_cells;
+            text
+        };
+        match p {
+            None => into.push_str("<div class=\"tp-row tp-row-gap\" aria-hidden=\"true\">⋮</div>"),
+            Some(i) => {
+                base.push(*i);
+                matrix_row(into, plan, Some((row_dim, *i)), &mut base, cell);
+                base.pop();
+            }
+        }
+    }
+    if let Some((rest, _)) = piece {
+        pieces.push((block, rest));
+    }
+    out.push_str("</div>");
 }
 
 /// The column ticks above a block's rows (after the room the row ticks take).
-fn col_ticks(plan: &Plan, row_ticks: bool) -> AnyView {
+fn col_ticks(out: &mut String, plan: &Plan, row_ticks: bool) {
     let last = plan.dims.len() - 1;
-    let ticks = plan.dims[last]
-        .positions
-        .iter()
-        .map(|p| match p {
-            None => view! { <span class="tp-tick tp-tick-col tp-gap" aria-hidden="true"></span> }.into_any(),
-            Some(j) => tick(plan, last, *j, "tp-tick-col"),
-        })
-        .collect_view();
-    let corner = row_ticks.then(|| view! { <span class="tp-tick tp-tick-row" aria-hidden="true"></span> });
-    view! { <div class="tp-ticks" aria-hidden="true">{corner}{ticks}</div> }.into_any()
+    out.push_str("<div class=\"tp-ticks\" aria-hidden=\"true\">");
+    if row_ticks {
+        out.push_str("<span class=\"tp-tick tp-tick-row\" aria-hidden=\"true\"></span>");
+    }
+    for p in &plan.dims[last].positions {
+        match p {
+            None => out.push_str("<span class=\"tp-tick tp-tick-col tp-gap\" aria-hidden=\"true\"></span>"),
+            Some(j) => tick(out, plan, last, *j, "tp-tick-col"),
+        }
+    }
+    out.push_str("</div>");
 }
 
 /// One row of cells along the last dim, with `…` for a summarised gap, and
 /// its index along the dim before, if it has one.
 fn matrix_row(
+    out: &mut String,
     plan: &Plan,
     row: Option<(usize, usize)>,
-    prefix: Vec<usize>,
-    cell: impl Fn(Vec<usize>) -> AnyView + 'static,
-) -> AnyView {
+    prefix: &mut Vec<usize>,
+    cell: &impl Fn(&mut String, &[usize]),
+) {
     let last = plan.dims.len() - 1;
-    let cells = plan.dims[last]
-        .positions
-        .iter()
-        .map(|c| match c {
-            None => view! { <div class="tp-gap" aria-hidden="true">"…"</div> }.into_any(),
+    out.push_str("<div role=\"row\" class=\"tp-row\">");
+    if let Some((dim, i)) = row {
+        tick(out, plan, dim, i, "tp-tick-row");
+    }
+    for c in &plan.dims[last].positions {
+        match c {
+            None => out.push_str("<div class=\"tp-gap\" aria-hidden=\"true\">…</div>"),
             Some(j) => {
-                let mut index = prefix.clone();
-                index.push(*j);
-                cell(index)
+                prefix.push(*j);
+                cell(out, prefix);
+                prefix.pop();
             }
-        })
-        .collect_view();
-    let row_tick = row.map(|(dim, i)| tick(plan, dim, i, "tp-tick-row"));
-    view! { <div role="row" class="tp-row">{row_tick}{cells}</div> }.into_any()
+        }
+    }
+    out.push_str("</div>");
 }
 
 /// One block of a rank >= 3 grid.

@@ -28,6 +28,9 @@ const VIRIDIS: [(u8, u8, u8); 9] = [
     (253, 231, 37),
 ];
 
+/// How many colours the scale has (style.css has a class for each).
+const STEPS: usize = 32;
+
 /// The value range a heatmap colours over.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Heat {
@@ -58,23 +61,19 @@ impl Heat {
         Some(Heat { low, high })
     }
 
-    /// The colour of `value`, as a CSS colour; NaN is grey (and the cell
-    /// hatched by the stylesheet), infinities the ends of the scale.
-    pub fn colour(&self, value: f64) -> String {
+    /// The class of `value`'s colour: one of `STEPS` steps of the scale
+    /// (`tp-h0` to `tp-h31`, in style.css), `tp-h-nan` for NaN (grey,
+    /// hatched); infinities take the ends.
+    pub fn class(&self, value: f64) -> String {
         if value.is_nan() {
-            return "rgb(128 128 128)".to_string();
+            return "tp-h-nan".to_string();
         }
         let t = if self.high > self.low {
             ((value - self.low) / (self.high - self.low)).clamp(0.0, 1.0)
         } else {
             0.5
         };
-        let at = t * (VIRIDIS.len() - 1) as f64;
-        let i = (at.floor() as usize).min(VIRIDIS.len() - 2);
-        let f = at - i as f64;
-        let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
-        let ((r0, g0, b0), (r1, g1, b1)) = (VIRIDIS[i], VIRIDIS[i + 1]);
-        format!("rgb({} {} {})", mix(r0, r1), mix(g0, g1), mix(b0, b1))
+        format!("tp-h{}", (t * (STEPS - 1) as f64).round() as usize)
     }
 
     /// The legend's gradient, as a CSS background.
