@@ -4,7 +4,7 @@
 use super::error::LangError;
 use super::value::Value;
 use crate::tensor::Tensor;
-use crate::tensor::shape::MAX_ELEMENTS;
+use crate::tensor::shape::{MAX_ELEMENTS, saturating_usize};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
@@ -69,9 +69,10 @@ impl Budget {
     /// Counts the nested lists of `t.tolist()` below its outermost one
     /// (which `built` counts, as it counts every list an expression makes).
     pub fn nested_list(&mut self, t: &Tensor) {
-        let outer = t.shape().dims().first().copied().unwrap_or(0);
+        let outer = t.shape().dims().first().copied().unwrap_or(0) as u64;
         let below = super::numpy_api::list_objects(t).saturating_sub(outer);
-        self.memory = self.memory.saturating_add(below.saturating_mul(std::mem::size_of::<Value>()));
+        let bytes = below.saturating_mul(std::mem::size_of::<Value>() as u64);
+        self.memory = self.memory.saturating_add(saturating_usize(bytes));
     }
 
     /// Refuses to go on once the run has used more than `MAX_MEMORY` or

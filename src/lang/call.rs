@@ -36,7 +36,8 @@ impl Interpreter<'_> {
                 }
                 Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => Ok(Value::from_scalar(s)),
                 Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
-                    Ok(Value::Int(dims.iter().product::<usize>() as i64))
+                    // PyTorch multiplies in int64 and wraps (a usize product overflowed).
+                    Ok(Value::Int(dims.iter().fold(1i64, |n, &d| n.wrapping_mul(d as i64))))
                 }
                 other => {
                     Err(LangError::type_error(format!("'{}' object is not callable", other.type_name())))

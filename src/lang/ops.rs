@@ -8,6 +8,7 @@ use super::interp::Interpreter;
 use super::value::{Traced, Value};
 use crate::tensor::elementwise::{BinaryOp, Side, binary, broadcast_layouts, negate};
 use crate::tensor::lineage::Step;
+use crate::tensor::shape::{MAX_ELEMENTS, count_within};
 use crate::tensor::{DType, Scalar, Shape};
 use std::rc::Rc;
 
@@ -386,7 +387,12 @@ fn tuple_of(items: Vec<Value>, size: bool) -> Result<Value, LangError> {
     let mut dims = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Int(d) if *d >= 0 => dims.push(*d as usize),
+            // Checked before it becomes a usize, which has 32 bits on wasm32.
+            Value::Int(d) if *d >= 0 => dims.push(count_within(*d, MAX_ELEMENTS).ok_or_else(|| {
+                LangError::limit(format!(
+                    "the playground limits the sizes in a torch.Size to {MAX_ELEMENTS} (the most elements a tensor may have), but this one is {d}"
+                ))
+            })?),
             Value::Int(_) => return Err(LangError::unsupported_here("a torch.Size with a negative size")),
             other => {
                 return Err(LangError::type_error(format!(
@@ -460,16 +466,22 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
             )));
         }
     };
-    let n = n.max(0) as usize;
+    // The length is worked out in 64 bits before anything becomes a usize:
+    // on wasm32, `4294967297 as usize` is 1, and `len([0] * 4294967297)` was 1.
+    let times = n.max(0).unsigned_abs();
+    let length = |len: usize| (len as u64).saturating_mul(times);
     let copies = |items: &[Value]| -> Result<Vec<Value>, LangError> {
-        if items.len().saturating_mul(n) > MAX_LIST {
+        let length = length(items.len());
+        if length > MAX_LIST as u64 {
             return Err(too_long(seq));
         }
-        Ok(items.iter().cloned().cycle().take(items.len() * n).collect())
+        Ok(items.iter().cloned().cycle().take(length as usize).collect())
     };
     match seq {
-        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => Err(too_long(seq)),
-        Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(n).as_str()))),
+        Value::Str(s) if length(s.len()) > MAX_STR as u64 => Err(too_long(seq)),
+        Value::Str(s) if s.is_empty() => Ok(seq.clone()),
+        // Not empty, so `times` is at most the length, which fits.
+        Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(times as usize).as_str()))),
         Value::List(items) => Ok(Value::List(Rc::new(copies(items)?))),
         _ => {
             let items = tuple_items(seq).expect("repeat is only called with a sequence");

@@ -144,7 +144,7 @@ impl Interpreter<'_> {
             return Err(LangError::value_error("too many dimensions 'str'"));
         }
         let numel = implied_numel(data);
-        if numel > MAX_ELEMENTS {
+        if numel > MAX_ELEMENTS as u64 {
             return Err(TensorError::TooManyElements { requested: numel }.into());
         }
         // Lists count as nodes too, hence twice the elements.
@@ -178,7 +178,7 @@ fn new_shape(op: &str, size: Option<&Value>) -> Result<Shape, LangError> {
             format!("Trying to create tensor with negative dimension {bad}: [{}]", all.join(", "))
         }));
     }
-    Ok(Shape::new(sizes.iter().map(|&s| s as usize).collect())?)
+    Ok(Shape::from_sizes(&sizes)?)
 }
 
 /// An int-list argument as integers (a bound argument has been type-checked).
@@ -195,13 +195,13 @@ pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
 
 /// The element count that the first item at each depth implies (PyTorch reads
 /// the shape that way), so that data too big for a tensor is refused before it
-/// is walked.
-fn implied_numel(data: &Value) -> usize {
-    let mut numel = 1usize;
+/// is walked. In 64 bits, so that the count refused is the same on wasm32.
+fn implied_numel(data: &Value) -> u64 {
+    let mut numel = 1u64;
     let mut at = data;
     for _ in 0..=MAX_DIMS {
         let (Value::List(items) | Value::Tuple(items)) = at else { break };
-        numel = numel.saturating_mul(items.len());
+        numel = numel.saturating_mul(items.len() as u64);
         match items.first() {
             Some(first) => at = first,
             None => break,
