@@ -5,6 +5,7 @@ pub mod ast;
 pub mod budget;
 mod call;
 pub mod error;
+mod escapes;
 pub mod interp;
 pub mod lexer;
 mod numpy_api;

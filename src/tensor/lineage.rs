@@ -19,6 +19,9 @@ use std::rc::Rc;
 /// smaller ids than the tensors computed from them.
 pub type NodeId = usize;
 
+/// One element of one tensor: the tensor, and the element's row-major position.
+type Element = (NodeId, usize);
+
 /// For each output element of a selection, the lane position it picked.
 pub type Winners = Rc<Vec<usize>>;
 
@@ -209,8 +212,7 @@ impl Graph {
     /// Everything element `flat` of `id` was computed from, in every tensor upstream.
     pub fn trace(&self, id: NodeId, flat: usize) -> Trace {
         let sources = self.sources(id, flat);
-        let mut memo = HashMap::new();
-        let winners = (*self.winners(id, flat, &mut memo)).clone();
+        let winners = self.winners(id, flat);
         Trace { sources, winners }
     }
 
@@ -239,27 +241,46 @@ impl Graph {
     /// at a selection, the picked input element, plus what picked it
     /// upstream (or, if nothing did, everything it was computed from);
     /// elsewhere, the union over the inputs.
-    fn winners(&self, id: NodeId, flat: usize, memo: &mut HashMap<(NodeId, usize), Rc<Marks>>) -> Rc<Marks> {
-        if let Some(done) = memo.get(&(id, flat)) {
-            return Rc::clone(done);
-        }
-        let mut marks = Collect::default();
-        if let Some((input, at)) = self.winner(id, flat) {
-            let upstream = self.winners(input, at, memo);
-            if upstream.is_empty() {
-                marks.add(&self.sources(input, at));
-            } else {
-                marks.add(&upstream);
+    ///
+    /// Walked with a stack of its own, not by recursion: a program's
+    /// statements can chain thousands of tensors (`t = t + 1`, repeated),
+    /// and recursing once per tensor overflowed the browser's stack.
+    fn winners(&self, id: NodeId, flat: usize) -> Marks {
+        // Each element's winners, once all the elements it reads have theirs.
+        let mut done: HashMap<Element, Rc<Marks>> = HashMap::new();
+        // An element, and the elements it reads once they are pushed above it.
+        let mut pending: Vec<(NodeId, usize, Option<Vec<Element>>)> = vec![(id, flat, None)];
+        while let Some((n, f, reads)) = pending.pop() {
+            if done.contains_key(&(n, f)) {
+                continue;
             }
-            marks.insert(input, at);
-        } else {
-            for (input, at) in self.feeds(id, flat) {
-                marks.add(&self.winners(input, at, memo));
+            let picked = self.winner(n, f);
+            let Some(reads) = reads else {
+                let reads = match picked {
+                    Some(element) => vec![element],
+                    None => self.feeds(n, f),
+                };
+                let waiting: Vec<_> = reads.iter().filter(|e| !done.contains_key(e)).copied().collect();
+                pending.push((n, f, Some(reads)));
+                pending.extend(waiting.into_iter().map(|(i, at)| (i, at, None)));
+                continue;
+            };
+            let mut marks = Collect::default();
+            match picked {
+                Some((input, at)) => {
+                    let upstream = &done[&(input, at)];
+                    if upstream.is_empty() {
+                        marks.add(&self.sources(input, at));
+                    } else {
+                        marks.add(upstream);
+                    }
+                    marks.insert(input, at);
+                }
+                None => reads.iter().for_each(|e| marks.add(&done[e])),
             }
+            done.insert((n, f), Rc::new(marks.finish()));
         }
-        let marks = Rc::new(marks.finish());
-        memo.insert((id, flat), Rc::clone(&marks));
-        marks
+        done.remove(&(id, flat)).map(Rc::unwrap_or_clone).unwrap_or_default()
     }
 }
 
@@ -308,6 +329,37 @@ mod tests {
         let trace = g.trace(a, 1);
         assert_eq!(trace.sources[t], [4, 5, 6, 7]);
         assert_eq!(trace.winners[t], [5]);
+    }
+
+    /// 20,000 statements of `t = t + 1` after an argmax: tracing the last
+    /// one walks every tensor, within the browser's 1 MB of stack.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn long_chains_of_tensors_are_traced_without_recursion() {
+        let trace = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(|| {
+                let mut g = Graph::new();
+                let t = g.add(Step::Leaf, shape(&[3]), "t");
+                let lanes = Lanes::new(&shape(&[3]), None, false).unwrap();
+                let winners = Some(Rc::new(vec![1]));
+                let mut last = g.add(
+                    Step::Reduce { op: Reduction::Argmax, input: t, lanes, winners },
+                    Shape::scalar(),
+                    "a",
+                );
+                for _ in 0..20_000 {
+                    let map = Layout::contiguous(Shape::scalar());
+                    last = g.add(Step::Elementwise { inputs: vec![(last, map)] }, Shape::scalar(), "a");
+                }
+                g.trace(last, 0)
+            })
+            .unwrap()
+            .join()
+            .expect("traced without overflowing the stack");
+        assert_eq!(trace.sources[0], [0, 1, 2]);
+        assert_eq!(trace.winners[0], [1]);
+        assert_eq!(trace.winners.iter().count(), 1);
     }
 
     #[test]
