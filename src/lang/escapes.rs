@@ -96,7 +96,9 @@ pub fn decode(body: &str) -> Result<String, BadEscape> {
                     }
                     // Python's strings may hold lone surrogates; Rust's cannot.
                     None => {
-                        return Err(BadEscape::Unsupported("strings holding surrogates (\\ud800 to \\udfff)"));
+                        return Err(BadEscape::Unsupported(
+                            "strings holding surrogates (\\ud800 to \\udfff)",
+                        ));
                     }
                 }
             }
