@@ -181,16 +181,17 @@ impl Interpreter<'_> {
             }
             _ => {}
         }
+        // Items compared count as steps of the run's work, `MAX_COMPARISONS` at most per comparison.
+        let mut budget = MAX_COMPARISONS;
         let result = match op {
-            CmpOp::Eq => equal(&l, &r)?,
-            CmpOp::Ne => !equal(&l, &r)?,
+            CmpOp::Eq => equal_within(&l, &r, &mut budget).ok_or_else(too_many_comparisons)?,
+            CmpOp::Ne => !equal_within(&l, &r, &mut budget).ok_or_else(too_many_comparisons)?,
             CmpOp::Is => identical(&l, &r),
             CmpOp::IsNot => !identical(&l, &r),
             CmpOp::In | CmpOp::NotIn => {
                 let found = match &r {
                     Value::List(items) | Value::Tuple(items) => {
                         // One budget for the whole search, not one per item.
-                        let mut budget = MAX_COMPARISONS;
                         let mut found = false;
                         for i in items.iter() {
                             found = equal_within(&l, i, &mut budget).ok_or_else(too_many_comparisons)?;
@@ -202,7 +203,10 @@ impl Interpreter<'_> {
                     }
                     Value::Size(dims) => dims.iter().any(|&d| equal_numbers(&l, &Value::Int(d as i64))),
                     Value::Str(s) => match &l {
-                        Value::Str(sub) => s.contains(&**sub),
+                        Value::Str(sub) => {
+                            self.budget.text_read(s.len());
+                            s.contains(&**sub)
+                        }
                         _ => {
                             return Err(LangError::type_error(
                                 "'in <string>' requires string as left operand",
@@ -218,8 +222,14 @@ impl Interpreter<'_> {
                 };
                 found == (op == CmpOp::In)
             }
-            _ => order(op, &l, &r)?,
+            _ => {
+                if let (Value::Str(a), Value::Str(b)) = (&l, &r) {
+                    self.budget.text_read(a.len().min(b.len()));
+                }
+                order(op, &l, &r)?
+            }
         };
+        self.budget.steps((MAX_COMPARISONS - budget) as u64);
         Ok(Value::Bool(result))
     }
 }
@@ -490,22 +500,21 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
     }
 }
 
-/// Python's `==` (between different kinds of value: numbers compare by
-/// value, containers item by item, everything else is unequal).
-pub(crate) fn equal(l: &Value, r: &Value) -> Result<bool, LangError> {
-    let mut budget = MAX_COMPARISONS;
-    equal_within(l, r, &mut budget).ok_or_else(too_many_comparisons)
-}
-
 fn too_many_comparisons() -> LangError {
     LangError::limit("the comparison has more items than the playground compares")
 }
 
-/// `==` spending one unit of `budget` per item compared; `None` when it runs out.
+/// Python's `==` (between different kinds of value: numbers compare by
+/// value, containers item by item, everything else is unequal), spending
+/// one unit of `budget` per item compared; `None` when it runs out.
 fn equal_within(l: &Value, r: &Value, budget: &mut usize) -> Option<bool> {
     *budget = budget.checked_sub(1)?;
     Some(match (l, r) {
-        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Str(a), Value::Str(b)) => {
+            // Comparing strings reads them: 16 bytes a unit, as the run's steps count them.
+            *budget = budget.checked_sub(a.len().min(b.len()) / super::budget::BYTES_PER_STEP)?;
+            a == b
+        }
         (Value::None, Value::None) => true,
         (Value::Dtype(a), Value::Dtype(b)) => a == b,
         (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {

@@ -17,9 +17,9 @@ use super::lexer::{Token, TokenKind, tokenize};
 pub const MAX_NESTING: usize = 200;
 
 /// The tallest expression tree a chain of operators (`a + b + ...`) or of
-/// trailers (`t.sum().sum()...`) may build. Chains are parsed in a loop, so
-/// `MAX_NESTING` does not see them, but evaluating and dropping the tree
-/// recurse once per level (about 10 KB per level in a debug build).
+/// trailers (`t.sum().sum()...`, `f(f(f(x)))`) may build. Chains are parsed
+/// in a loop, so `MAX_NESTING` does not see them, but evaluating and
+/// dropping the tree recurse once per level, and the page draws each step.
 pub const MAX_CHAIN_HEIGHT: usize = 100;
 
 /// How tightly the operators bind (Python's precedence, loosest first);
@@ -162,11 +162,7 @@ impl Parser {
     fn enter(&mut self) -> Result<(), LangError> {
         self.depth += 1;
         if self.depth > MAX_NESTING + 1 {
-            return Err(LangError::new(
-                "RecursionError",
-                "maximum recursion depth exceeded during compilation",
-            )
-            .at(self.peek().span));
+            return Err(too_deep(self.peek().span));
         }
         Ok(())
     }
@@ -685,9 +681,16 @@ fn height(e: &Expr) -> usize {
 /// Refuses a chain that has grown taller than `MAX_CHAIN_HEIGHT`.
 fn chain_height(height: usize, at: Span) -> Result<usize, LangError> {
     if height > MAX_CHAIN_HEIGHT {
-        return Err(LangError::limit_at("the expression is too long a chain for the playground", at));
+        return Err(too_deep(at));
     }
     Ok(height)
+}
+
+/// An expression deeper than the playground parses and runs: Python's own
+/// error for an expression too deep to compile (which it raises for chains
+/// and nestings some thousands deep, the playground past 100 or 200).
+fn too_deep(at: Span) -> LangError {
+    LangError::new("RecursionError", "maximum recursion depth exceeded during compilation").at(at)
 }
 
 /// Keywords that cannot be names.

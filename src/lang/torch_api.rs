@@ -143,6 +143,12 @@ impl Interpreter<'_> {
             // sequence whose first item is a string, without end.
             return Err(LangError::value_error("too many dimensions 'str'"));
         }
+        // The shape comes from the first items at each depth: past 16 of
+        // them, the tensor would have too many dims.
+        let rank = implied_rank(data);
+        if rank > MAX_DIMS {
+            return Err(TensorError::TooManyDims { dims: rank }.into());
+        }
         let numel = implied_numel(data);
         if numel > MAX_ELEMENTS as u64 {
             return Err(TensorError::TooManyElements { requested: numel }.into());
@@ -150,6 +156,7 @@ impl Interpreter<'_> {
         // Lists count as nodes too, hence twice the elements.
         let mut budget = 2 * MAX_ELEMENTS;
         let nested = to_nested(data, 0, &mut budget, dtype)?;
+        self.budget.steps((2 * MAX_ELEMENTS - budget) as u64);
         if let Some(d) = dtype {
             check_fits(&nested, d)?;
         }
@@ -210,6 +217,21 @@ fn implied_numel(data: &Value) -> u64 {
     numel
 }
 
+/// How many lists and tuples deep the first items go: the rank PyTorch
+/// reads off the data (values nest at most `MAX_VALUE_NESTING` deep).
+fn implied_rank(data: &Value) -> usize {
+    let mut rank = 0;
+    let mut at = data;
+    while let Value::List(items) | Value::Tuple(items) = at {
+        rank += 1;
+        match items.first() {
+            Some(first) => at = first,
+            None => break,
+        }
+    }
+    rank
+}
+
 /// Whether the first items, at each depth, reach a non-empty string.
 fn string_in_shape(data: &Value) -> bool {
     let mut at = data;
@@ -238,9 +260,6 @@ fn to_nested(v: &Value, depth: usize, budget: &mut usize, dtype: Option<DType>) 
             "the playground limits tensors to {MAX_ELEMENTS} elements, and this data holds more"
         ))
     })?;
-    if depth > MAX_DIMS {
-        return Err(LangError::limit("the data is nested too deeply for the playground"));
-    }
     Ok(match v {
         Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::NpScalar(..) => {
             Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))

@@ -10,6 +10,7 @@
 //! the first two dims, one block for every combination of the others.
 
 use super::layout::Layout;
+use super::shape::numel_of;
 
 /// One dim as TensorIterator sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,7 +66,8 @@ impl Plan {
     pub fn new(layout: &Layout, reduced: &[bool]) -> Plan {
         let shape = layout.shape().dims();
         // The kept sizes are the result's, which `Lanes` checked against MAX_ELEMENTS.
-        let out_len = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(s, _)| s).product();
+        let kept: Vec<usize> = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(&s, _)| s).collect();
+        let out_len = numel_of(&kept);
         let empty = layout.shape().numel() == 0;
         Plan {
             // An empty input is never walked, and its sizes (2**24 x 2**24 x 0)

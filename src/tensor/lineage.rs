@@ -246,6 +246,17 @@ impl Graph {
     /// statements can chain thousands of tensors (`t = t + 1`, repeated),
     /// and recursing once per tensor overflowed the browser's stack.
     fn winners(&self, id: NodeId, flat: usize) -> Marks {
+        // Only elements of tensors with a selection at or above them can
+        // have winners: the rest are never visited (a sum over 16 million
+        // elements visited, and remembered, each one).
+        let mut selecting = vec![false; id + 1];
+        for n in 0..=id {
+            selecting[n] = matches!(self.nodes[n].step, Step::Reduce { winners: Some(_), .. })
+                || self.inputs(n).iter().any(|&i| selecting[i]);
+        }
+        if !selecting[id] {
+            return Marks::default();
+        }
         // Each element's winners, once all the elements it reads have theirs.
         let mut done: HashMap<Element, Rc<Marks>> = HashMap::new();
         // An element, and the elements it reads once they are pushed above it.
@@ -258,9 +269,10 @@ impl Graph {
             let Some(reads) = reads else {
                 let reads = match picked {
                     Some(element) => vec![element],
-                    None => self.feeds(n, f),
+                    None => self.feeds(n, f).into_iter().filter(|&(i, _)| selecting[i]).collect(),
                 };
-                let waiting: Vec<_> = reads.iter().filter(|e| !done.contains_key(e)).copied().collect();
+                let waiting: Vec<_> =
+                    reads.iter().filter(|e| selecting[e.0] && !done.contains_key(e)).copied().collect();
                 pending.push((n, f, Some(reads)));
                 pending.extend(waiting.into_iter().map(|(i, at)| (i, at, None)));
                 continue;
@@ -268,7 +280,8 @@ impl Graph {
             let mut marks = Collect::default();
             match picked {
                 Some((input, at)) => {
-                    let upstream = &done[&(input, at)];
+                    let nothing = Rc::new(Marks::default());
+                    let upstream = done.get(&(input, at)).unwrap_or(&nothing);
                     if upstream.is_empty() {
                         marks.add(&self.sources(input, at));
                     } else {

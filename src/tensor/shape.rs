@@ -65,7 +65,7 @@ impl Shape {
 
     /// The number of elements (`t.numel()`).
     pub fn numel(&self) -> usize {
-        self.0.iter().product()
+        numel_of(&self.0)
     }
 
     /// Row-major strides of a contiguous tensor of this shape.
@@ -152,6 +152,13 @@ fn check_sizes(sizes: &[u64]) -> Result<(), TensorError> {
 pub fn count_within(n: i64, limit: usize) -> Option<usize> {
     let n = n.max(0).unsigned_abs();
     if n > limit as u64 { None } else { Some(n as usize) }
+}
+
+/// The number of elements of a tensor with these (checked) sizes: 0 if
+/// any is 0, before multiplying the others, which for an empty tensor may
+/// pass a 32-bit usize (`zeros(2**24, 2**24, 0)`).
+pub fn numel_of(sizes: &[usize]) -> usize {
+    if sizes.contains(&0) { 0 } else { sizes.iter().product() }
 }
 
 /// The number of elements of a tensor with these sizes, in 64 bits
