@@ -297,3 +297,56 @@ fn sizes_past_32_bits_behave_as_on_the_command_line() {
         failures.join("\n")
     );
 }
+
+/// The hostile-input suite (`tests/hostile/`, run natively by
+/// `tests/hostile.rs`) in the browser itself, on its stack and with its
+/// 32-bit sizes: each program ends exactly as there. The heavy cases, which
+/// work up to one of a run's caps (about a second natively, several in a
+/// debug wasm build), run natively only.
+#[wasm_bindgen_test]
+fn hostile_programs_end_as_natively() {
+    #[derive(Deserialize)]
+    struct Suite {
+        cases: Vec<Hostile>,
+    }
+    #[derive(Deserialize)]
+    struct Hostile {
+        name: String,
+        parts: Vec<(String, usize)>,
+        stdout: Option<String>,
+        error: Option<String>,
+        heavy: bool,
+        lineage: bool,
+    }
+    let suite: Suite =
+        serde_json::from_str(include_str!("hostile/cases.json")).expect("tests/hostile/cases.json is valid");
+    let cases: Vec<&Hostile> = suite.cases.iter().filter(|c| !c.heavy).collect();
+    assert!(!cases.is_empty(), "no light cases in tests/hostile/cases.json");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let source: String = case.parts.iter().map(|(text, times)| text.repeat(*times)).collect();
+            let got = if case.lineage {
+                let session = tensor_playground::session::Session::new(&source);
+                let _ = session.focus_lineage();
+                session.transcript()
+            } else {
+                run_program(&source)
+            };
+            let stdout_differs = case.stdout.as_ref().is_some_and(|s| *s != got.stdout);
+            (stdout_differs || got.error != case.error).then(|| {
+                format!(
+                    "{}\n  expected {:?} {:?}\n  got      {:?} {:?}",
+                    case.name, case.stdout, case.error, got.stdout, got.error
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
