@@ -1,7 +1,20 @@
 //! The native command line: `tensor-playground eval|lineage [FILE]`.
 
 use crate::session::Session;
+use crate::tensor::lineage::Step;
 use std::io::{Read, Write};
+
+/// The longest program the command line reads, as the page's limit for a
+/// program a host page sends (`session/messages.rs`): far more than any
+/// program within the interpreter's 200,000 tokens needs, and reading
+/// `/dev/zero` stops here instead of at the end of the machine's memory.
+pub const MAX_PROGRAM: usize = 1 << 20;
+
+/// The longest lineage report the command line writes: one line for every
+/// element of a 16-million-element tensor was 1.3 GB of JSON built in 7.6 GB
+/// of memory. This holds the lineage of every element of a tensor of about
+/// a million elements, or of a sum of several million.
+pub const MAX_LINEAGE_REPORT: usize = 64 << 20;
 
 const USAGE: &str = "\
 usage: tensor-playground <command> [FILE]
@@ -43,7 +56,14 @@ pub fn main(args: Vec<String>) -> i32 {
     }
     let source = match read_program(rest) {
         Ok(s) => s,
-        Err(message) => {
+        Err(Unread::TooLong(what)) => {
+            eprintln!(
+                "tensor-playground: {what} is longer than the {} MiB the playground reads",
+                MAX_PROGRAM >> 20
+            );
+            return 1;
+        }
+        Err(Unread::Other(message)) => {
             eprintln!("tensor-playground: {message}");
             return 2;
         }
@@ -61,11 +81,58 @@ pub fn main(args: Vec<String>) -> i32 {
         return 1;
     }
     if command == "lineage" {
-        let report = session.focus_lineage();
-        let json = serde_json::to_string(&report).expect("lineage reports are plain data");
-        let _ = writeln!(out, "{json}");
+        match lineage_report(&session) {
+            Ok(json) => {
+                let _ = writeln!(out, "{json}");
+            }
+            Err(elements) => {
+                let plural = if elements == 1 { "" } else { "s" };
+                eprintln!(
+                    "tensor-playground: the lineage of the last expression ({elements} element{plural}) is longer than the {} MiB of JSON the command line writes",
+                    MAX_LINEAGE_REPORT >> 20
+                );
+                return 1;
+            }
+        }
     }
     0
+}
+
+/// The lineage report as JSON, or, when it would be longer than
+/// `MAX_LINEAGE_REPORT`, the number of elements it covers. The length is
+/// bounded from below before anything is built, first from the element
+/// count alone, then element by element from the sources each has.
+fn lineage_report(session: &Session) -> Result<String, usize> {
+    // The shortest text an element's entry can have (`{"index":[],"sources":[],"winners":[]},`),
+    // and an element it names (`{"name":"","index":[]},`) before its name.
+    const ENTRY: usize = 39;
+    const REFERENCE: usize = 23;
+    let run = session.run();
+    if let Some((node, shape)) = run.focus.as_ref().and_then(|f| f.traced.as_ref()) {
+        let numel = shape.numel();
+        if numel.saturating_mul(ENTRY) > MAX_LINEAGE_REPORT {
+            return Err(numel);
+        }
+        let graph = &run.graph;
+        let mut at_least = 0usize;
+        for flat in 0..numel {
+            let trace = graph.trace(*node, flat);
+            let named = trace.sources.iter().chain(trace.winners.iter()).filter_map(|(id, elements)| {
+                let node = graph.node(id);
+                matches!(node.step, Step::Leaf).then(|| elements.len() * (REFERENCE + node.label.len()))
+            });
+            at_least = at_least.saturating_add(ENTRY).saturating_add(named.sum());
+            if at_least > MAX_LINEAGE_REPORT {
+                return Err(numel);
+            }
+        }
+    }
+    let report = session.focus_lineage();
+    let json = serde_json::to_string(&report).expect("lineage reports are plain data");
+    if json.len() > MAX_LINEAGE_REPORT {
+        return Err(report.elements.len());
+    }
+    Ok(json)
 }
 
 /// `lesson check FILE...`: problems go to standard error as `FILE:LINE: step N: ...`.
@@ -121,17 +188,34 @@ fn ops_command(args: &[String]) -> i32 {
     0
 }
 
-/// The program from the file named in `args`, or from standard input.
-fn read_program(args: &[String]) -> Result<String, String> {
-    match args {
-        [] => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(s)
+/// Why no program was read.
+enum Unread {
+    /// The input (named) is longer than `MAX_PROGRAM`.
+    TooLong(String),
+    /// Any other reason, as a message.
+    Other(String),
+}
+
+/// The program from the file named in `args`, or from standard input, read
+/// no further than `MAX_PROGRAM` bytes (and one more, to know it is longer).
+fn read_program(args: &[String]) -> Result<String, Unread> {
+    let (name, input): (String, Box<dyn Read>) = match args {
+        [] => ("standard input".to_string(), Box::new(std::io::stdin())),
+        [path] => {
+            let file =
+                std::fs::File::open(path).map_err(|e| Unread::Other(format!("cannot read {path}: {e}")))?;
+            (path.clone(), Box::new(file))
         }
-        [path] => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
-        _ => Err(format!("expected at most one FILE\n{USAGE}")),
+        _ => return Err(Unread::Other(format!("expected at most one FILE\n{USAGE}"))),
+    };
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_PROGRAM as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Unread::Other(format!("cannot read {name}: {e}")))?;
+    if bytes.len() > MAX_PROGRAM {
+        return Err(Unread::TooLong(name));
     }
+    String::from_utf8(bytes)
+        .map_err(|_| Unread::Other(format!("cannot read {name}: stream did not contain valid UTF-8")))
 }

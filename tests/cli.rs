@@ -230,3 +230,53 @@ fn ops_lists_what_is_supported_by_section() {
         Command::new(env!("CARGO_BIN_EXE_tensor-playground")).args(["ops", "--markdown"]).output().unwrap();
     assert!(stdout(&o).starts_with("| area | operation | written as | what it gives |\n"));
 }
+
+#[test]
+fn input_longer_than_the_playground_reads_is_refused_without_reading_it_all() {
+    // Reading /dev/zero ran out of memory.
+    let o =
+        Command::new(env!("CARGO_BIN_EXE_tensor-playground")).args(["eval", "/dev/zero"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "tensor-playground: /dev/zero is longer than the 1 MiB the playground reads\n");
+    // It stops reading there, so the rest may not be written at all.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .arg("eval")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all("# a comment\n".repeat(100_000).as_bytes());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "tensor-playground: standard input is longer than the 1 MiB the playground reads\n"
+    );
+    // Up to the limit, a program is read and run.
+    let o = run("eval", &format!("{}1 + 1\n", "#".repeat((1 << 20) - 7) + "\n"));
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), "2\n".to_string()), "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn lineage_longer_than_the_command_line_writes_is_refused() {
+    // 16 million lines of JSON were 1.3 GB, built in 7.6 GB of memory.
+    let o = run("lineage", "t = torch.ones(4096, 4096)\nt * 2\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "tensor-playground: the lineage of the last expression (16777216 elements) is longer than the 64 MiB of JSON the command line writes\n"
+    );
+    // One element, read from 16 million.
+    let o = run("lineage", "t = torch.ones(4096, 4096)\nt.sum()\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "tensor-playground: the lineage of the last expression (1 element) is longer than the 64 MiB of JSON the command line writes\n"
+    );
+    // The lineage of a selection among 65,536 elements is well within.
+    let report = lineage("t = torch.ones(1024, 64)\nt.max()\n");
+    assert_eq!(report["elements"][0]["winners"], json!([element("t", &[0, 0])]));
+    assert_eq!(report["elements"][0]["sources"].as_array().map(Vec::len), Some(65536));
+}

@@ -230,3 +230,123 @@ async fn selecting_a_cell_is_reported_to_the_host_and_destroy_cleans_up() {
     assert_eq!(root.child_element_count(), 0, "destroy removes the playground's DOM");
     assert!(playground.set_code("t".into()).is_err(), "a destroyed playground refuses commands");
 }
+
+/// Sizes of 2**32 or more, which a 32-bit `usize` cannot hold: each must be
+/// refused (or computed) exactly as on the 64-bit command line, never
+/// silently wrapped (`torch.zeros(4294967297)` was a one-element tensor here).
+#[wasm_bindgen_test]
+fn sizes_past_32_bits_behave_as_on_the_command_line() {
+    let too_many =
+        "RuntimeError: the playground limits tensors to 16777216 elements, but this one would have";
+    let cases: &[(&str, &str, Option<String>)] = &[
+        ("torch.zeros(4294967297)", "", Some(format!("{too_many} 4294967297"))),
+        ("torch.ones(2, 2147483649)", "", Some(format!("{too_many} 4294967298"))),
+        ("torch.full((4294967296,), 1.)", "", Some(format!("{too_many} 4294967296"))),
+        ("torch.arange(4294967297)", "", Some(format!("{too_many} 4294967297"))),
+        ("len([0] * 4294967297)", "", Some("RuntimeError: the list would be too long for the playground".into())),
+        ("len([] * 4294967297)", "0\n", None),
+        ("'ab' * 4294967297", "", Some("RuntimeError: the string would be too long for the playground".into())),
+        (
+            "torch.ones(2).reshape(4294967298)",
+            "",
+            Some("RuntimeError: shape '[4294967298]' is invalid for input of size 2".into()),
+        ),
+        (
+            "torch.ones(4).view(-1, 4294967298)",
+            "",
+            Some("RuntimeError: shape '[-1, 4294967298]' is invalid for input of size 4".into()),
+        ),
+        ("torch.ones(3)[::4294967296]", "tensor([1.])\n", None),
+        ("torch.arange(5)[1::2**62]", "tensor([1])\n", None),
+        (
+            "torch.zeros(2**24, 2**24, 0).sum(dim=(0, 1)).shape",
+            "torch.Size([0])\n",
+            None,
+        ),
+        ("torch.zeros(2**24, 2**24, 0).std(dim=(0, 1))", "tensor([])\n", None),
+        ("len(torch.zeros(2**24, 2**24, 0).flatten(1))", "16777216\n", None),
+        ("(torch.ones(1).shape + (2**24,) * 3).numel()", "0\n", None),
+        (
+            "torch.ones(1).shape + (2**32,)",
+            "",
+            Some("RuntimeError: the playground limits the sizes in a torch.Size to 16777216 (the most elements a tensor may have), but this one is 4294967296".into()),
+        ),
+        (
+            "torch.tensor([[[[0] * 1024] * 1024] * 1024] * 1024)",
+            "",
+            Some(format!("{too_many} 1099511627776")),
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(program, stdout, error)| {
+            let got = run_program(program);
+            (got.stdout != *stdout || got.error != *error).then(|| {
+                format!(
+                    "{program}\n  expected {stdout:?} {error:?}\n  got      {:?} {:?}",
+                    got.stdout, got.error
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The hostile-input suite (`tests/hostile/`, run natively by
+/// `tests/hostile.rs`) in the browser itself, on its stack and with its
+/// 32-bit sizes: each program ends exactly as there. The heavy cases, which
+/// work up to one of a run's caps (about a second natively, several in a
+/// debug wasm build), run natively only.
+#[wasm_bindgen_test]
+fn hostile_programs_end_as_natively() {
+    #[derive(Deserialize)]
+    struct Suite {
+        cases: Vec<Hostile>,
+    }
+    #[derive(Deserialize)]
+    struct Hostile {
+        name: String,
+        parts: Vec<(String, usize)>,
+        stdout: Option<String>,
+        error: Option<String>,
+        heavy: bool,
+        lineage: bool,
+    }
+    let suite: Suite =
+        serde_json::from_str(include_str!("hostile/cases.json")).expect("tests/hostile/cases.json is valid");
+    let cases: Vec<&Hostile> = suite.cases.iter().filter(|c| !c.heavy).collect();
+    assert!(!cases.is_empty(), "no light cases in tests/hostile/cases.json");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let source: String = case.parts.iter().map(|(text, times)| text.repeat(*times)).collect();
+            let got = if case.lineage {
+                let session = tensor_playground::session::Session::new(&source);
+                let _ = session.focus_lineage();
+                session.transcript()
+            } else {
+                run_program(&source)
+            };
+            let stdout_differs = case.stdout.as_ref().is_some_and(|s| *s != got.stdout);
+            (stdout_differs || got.error != case.error).then(|| {
+                format!(
+                    "{}\n  expected {:?} {:?}\n  got      {:?} {:?}",
+                    case.name, case.stdout, case.error, got.stdout, got.error
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}

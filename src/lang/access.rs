@@ -119,6 +119,8 @@ impl Interpreter<'_> {
             Value::Str(s) => {
                 let chars: Vec<Value> =
                     s.chars().map(|c| Value::Str(Rc::from(c.to_string().as_str()))).collect();
+                // Each character becomes a string of its own: two steps.
+                self.budget.steps(2 * chars.len() as u64);
                 Ok(match self.sequence_index(&chars, index, "string")? {
                     Picked::One(item) => item,
                     Picked::Slice(items) => {

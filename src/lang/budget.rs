@@ -1,10 +1,11 @@
 //! What one run may build: the memory its tensors, lists and strings take,
-//! the tensor elements it computes, and how deeply its lists and tuples nest.
+//! the tensor elements it computes, the work it does on lists, strings and
+//! text, and how deeply its lists and tuples nest.
 
 use super::error::LangError;
 use super::value::Value;
 use crate::tensor::Tensor;
-use crate::tensor::shape::MAX_ELEMENTS;
+use crate::tensor::shape::{MAX_ELEMENTS, saturating_usize};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
@@ -21,6 +22,26 @@ pub const MAX_MEMORY: usize = 1 << 30;
 /// the largest size (`MAX_ELEMENTS`), about a second.
 pub const MAX_WORK: usize = 1 << 26;
 
+/// The most steps of work one run may do outside tensors: a step is a list
+/// or tuple item made, copied, compared or gone through, a character of
+/// text written by `repr`, `str` or `print` (and 16 more for each element
+/// of a tensor shown), or 16 bytes of a string read or copied. Memory
+/// bounds what a run keeps, not what it goes through: 20 lines of
+/// `len(str(x))` on a 65,536-float list kept 12 MB and took 18 s. At this
+/// cap the slowest of these (writing floats' digits) takes about a second.
+pub const MAX_STEPS: u64 = 1 << 24;
+
+/// Bytes of a string that count as one step when they are only read or
+/// copied (`len(s)`, `s + t`, `x in s`): a byte is far cheaper than a
+/// character written out digit by digit.
+pub const BYTES_PER_STEP: usize = 16;
+
+/// The memory a list or tuple item is counted as: what one takes natively
+/// (`size_of::<Value>()`), counted the same on every target so that a
+/// program reaches `MAX_MEMORY` at the same line in the browser (where
+/// pointers, and so items, are smaller).
+pub const ITEM_BYTES: usize = 160;
+
 /// The deepest lists and tuples may nest. Printing, comparing and dropping a
 /// value recurse once per level: `x = [x]` repeated 30,000 times overflowed
 /// the stack.
@@ -34,6 +55,8 @@ pub(crate) struct Budget {
     memory: usize,
     /// Tensor elements computed or reduced over so far.
     work: usize,
+    /// Steps of work outside tensors so far (`MAX_STEPS`).
+    steps: u64,
     /// The tensor buffers already counted (views share their input's buffer).
     /// The run keeps every tensor, so no buffer is freed and its address reused.
     buffers: HashSet<usize>,
@@ -56,11 +79,28 @@ impl Budget {
         self.work = self.work.saturating_add(elements);
     }
 
-    /// Counts the list, tuple or string an expression has just built.
+    /// Counts `n` steps of work outside tensors (`MAX_STEPS`).
+    pub fn steps(&mut self, n: u64) {
+        self.steps = self.steps.saturating_add(n);
+    }
+
+    /// Counts reading or copying `bytes` of a string.
+    pub fn text_read(&mut self, bytes: usize) {
+        self.steps((bytes / BYTES_PER_STEP) as u64);
+    }
+
+    /// Counts the list, tuple or string an expression has just built: its
+    /// memory, and the work of making it (an item, or 16 bytes, a step).
     pub fn built(&mut self, v: &Value) {
         let bytes = match v {
-            Value::List(items) | Value::Tuple(items) => items.len() * std::mem::size_of::<Value>(),
-            Value::Str(s) => s.len(),
+            Value::List(items) | Value::Tuple(items) => {
+                self.steps(items.len() as u64);
+                items.len().saturating_mul(ITEM_BYTES)
+            }
+            Value::Str(s) => {
+                self.text_read(s.len());
+                s.len()
+            }
             _ => 0,
         };
         self.memory = self.memory.saturating_add(bytes);
@@ -69,17 +109,24 @@ impl Budget {
     /// Counts the nested lists of `t.tolist()` below its outermost one
     /// (which `built` counts, as it counts every list an expression makes).
     pub fn nested_list(&mut self, t: &Tensor) {
-        let outer = t.shape().dims().first().copied().unwrap_or(0);
+        let outer = t.shape().dims().first().copied().unwrap_or(0) as u64;
         let below = super::numpy_api::list_objects(t).saturating_sub(outer);
-        self.memory = self.memory.saturating_add(below.saturating_mul(std::mem::size_of::<Value>()));
+        self.steps(below);
+        let bytes = below.saturating_mul(ITEM_BYTES as u64);
+        self.memory = self.memory.saturating_add(saturating_usize(bytes));
     }
 
-    /// Refuses to go on once the run has used more than `MAX_MEMORY` or
-    /// done more than `MAX_WORK`.
+    /// Refuses to go on once the run has used more than `MAX_MEMORY`,
+    /// done more than `MAX_WORK` or taken more than `MAX_STEPS`.
     pub fn check(&self) -> Result<(), LangError> {
         if self.work > MAX_WORK {
             return Err(LangError::limit(format!(
                 "the program computes more tensor elements than the playground allows in one run ({MAX_WORK} in all, about four passes over a tensor of {MAX_ELEMENTS} elements)"
+            )));
+        }
+        if self.steps > MAX_STEPS {
+            return Err(LangError::limit(format!(
+                "the program goes through more list items and text than the playground allows in one run ({MAX_STEPS} items and characters in all)"
             )));
         }
         if self.memory > MAX_MEMORY {
@@ -117,5 +164,29 @@ impl Budget {
         let depth = 1 + items.iter().map(|i| self.depth(i)).max().unwrap_or(0);
         self.depths.insert(key, (Rc::downgrade(items), depth));
         depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn an_item_counts_what_it_takes_natively() {
+        assert_eq!(ITEM_BYTES, std::mem::size_of::<Value>());
+    }
+
+    #[test]
+    fn steps_past_the_cap_are_refused_naming_it() {
+        let mut budget = Budget::default();
+        budget.steps(MAX_STEPS);
+        budget.text_read(BYTES_PER_STEP - 1);
+        assert!(budget.check().is_ok());
+        budget.text_read(BYTES_PER_STEP);
+        assert_eq!(
+            budget.check().unwrap_err().to_string(),
+            "RuntimeError: the program goes through more list items and text than the playground allows in one run (16777216 items and characters in all)"
+        );
     }
 }

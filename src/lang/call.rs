@@ -4,10 +4,10 @@
 use super::ast::{BinOp, CmpOp};
 use super::catalog::Op;
 use super::error::{LangError, Span};
-use super::interp::{Interpreter, MAX_OUTPUT};
+use super::interp::{Interpreter, MAX_OUTPUT, too_much_output};
 use super::ops::truthy;
 use super::parser::MAX_CHAIN_HEIGHT;
-use super::repr::{repr, str};
+use super::repr::{Text, costed_repr, costed_str, repr};
 use super::value::{Builtin, Kwargs, Module, Value};
 use crate::tensor::Scalar;
 use crate::tensor::decimal::parse_f64;
@@ -62,7 +62,8 @@ impl Interpreter<'_> {
                 }
                 Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => Ok(Value::from_scalar(s)),
                 Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
-                    Ok(Value::Int(dims.iter().product::<usize>() as i64))
+                    // PyTorch multiplies in int64 and wraps (a usize product overflowed).
+                    Ok(Value::Int(dims.iter().fold(1i64, |n, &d| n.wrapping_mul(d as i64))))
                 }
                 other => {
                     Err(LangError::type_error(format!("'{}' object is not callable", other.type_name())))
@@ -112,7 +113,14 @@ impl Interpreter<'_> {
             Builtin::Print | Builtin::Min | Builtin::Max | Builtin::Sum => {
                 unreachable!("handled above: they take keyword arguments")
             }
-            Builtin::Len => len(&one(&args)?),
+            Builtin::Len => {
+                let v = one(&args)?;
+                if let Value::Str(s) = &v {
+                    // Its characters are counted one by one.
+                    self.budget.text_read(s.len());
+                }
+                len(&v)
+            }
             Builtin::Float if args.is_empty() => Ok(Value::Float(0.0)),
             Builtin::Float => to_float(&one(&args)?),
             Builtin::Int if args.is_empty() => Ok(Value::Int(0)),
@@ -129,8 +137,12 @@ impl Interpreter<'_> {
                 None => Err(LangError::unsupported_here("abs() of anything but a number")),
             },
             Builtin::Round => unreachable!("handled above: it takes keyword arguments"),
-            Builtin::Str => text_value(str(&one(&args)?)),
-            Builtin::Repr => text_value(repr(&one(&args)?)),
+            Builtin::Str | Builtin::Repr => {
+                let v = one(&args)?;
+                let text = if b == Builtin::Str { costed_str(&v) } else { costed_repr(&v) };
+                self.budget.steps(text.cost);
+                text_value(text)
+            }
             Builtin::List | Builtin::Tuple => {
                 let items = match one(&args)? {
                     Value::List(items) | Value::Tuple(items) => items.to_vec(),
@@ -190,6 +202,8 @@ impl Interpreter<'_> {
             _ => args,
         };
         let op = if b == Builtin::Min { CmpOp::Lt } else { CmpOp::Gt };
+        // Each item is copied and compared: two steps.
+        self.budget.steps(2 * items.len() as u64);
         let mut items = items.into_iter();
         let Some(mut best) = items.next() else {
             return default
@@ -238,6 +252,8 @@ impl Interpreter<'_> {
             }
         }
         let items = iterate(&iterable, "sum")?;
+        // Each item is copied and added: two steps.
+        self.budget.steps(2 * items.len() as u64);
         let mut total = start.unwrap_or(Value::Int(0));
         if matches!(total, Value::Str(_)) {
             return Err(LangError::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
@@ -280,14 +296,16 @@ impl Interpreter<'_> {
         }
         let mut line = String::new();
         for (i, a) in args.iter().enumerate() {
-            // Stop early: `write` refuses the line anyway once it is this long.
-            if line.len() > MAX_OUTPUT {
-                break;
-            }
             if i > 0 {
                 line.push_str(&sep);
             }
-            line.push_str(&str(a));
+            let text = costed_str(a);
+            self.budget.steps(text.cost);
+            // `write` refuses a line this long anyway.
+            if text.too_long || line.len() + text.text.len() > MAX_OUTPUT {
+                return Err(too_much_output());
+            }
+            line.push_str(&text.text);
         }
         self.write(&line)?;
         self.write(&end)?;
@@ -308,11 +326,11 @@ fn as_written(mut e: LangError, op: Op, written: &str) -> LangError {
 
 /// The result of `str()` or `repr()`, refusing the over-long text that
 /// `repr` stops writing at (a list sharing its items exponentially).
-fn text_value(text: String) -> Result<Value, LangError> {
-    if text.len() > MAX_OUTPUT {
+fn text_value(text: Text) -> Result<Value, LangError> {
+    if text.too_long {
         return Err(LangError::limit("the string would be too long for the playground"));
     }
-    Ok(Value::Str(Rc::from(text.as_str())))
+    Ok(Value::Str(Rc::from(text.text.as_str())))
 }
 
 /// Counts one comparison or addition of `min`, `max` or `sum`, refusing

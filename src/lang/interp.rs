@@ -5,7 +5,7 @@ use super::ast::{Expr, ExprKind, Stmt, StmtKind, Target, UnaryOp};
 use super::budget::Budget;
 use super::error::{LangError, Span};
 use super::names;
-use super::repr::repr;
+use super::repr::costed_repr;
 use super::suggest::suggestion;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
 use crate::tensor::lineage::{Graph, NodeId, Step};
@@ -152,7 +152,7 @@ impl<'src> Interpreter<'src> {
     /// Appends printed text, refusing to grow past `MAX_OUTPUT`.
     pub(crate) fn write(&mut self, text: &str) -> Result<(), LangError> {
         if self.out.len() + text.len() > MAX_OUTPUT {
-            return Err(LangError::limit("the program printed more text than the playground keeps"));
+            return Err(too_much_output());
         }
         self.out.push_str(text);
         Ok(())
@@ -231,8 +231,12 @@ impl<'src> Interpreter<'src> {
             StmtKind::Expr(e) => {
                 let (value, traced) = self.eval_focus(e)?;
                 if !matches!(value, Value::None) {
-                    let shown = repr(&value);
-                    self.write(&shown)?;
+                    let shown = costed_repr(&value);
+                    self.budget.steps(shown.cost);
+                    if shown.too_long {
+                        return Err(too_much_output());
+                    }
+                    self.write(&shown.text)?;
                     self.write("\n")?;
                 }
                 let grids = match &value {
@@ -281,6 +285,7 @@ impl<'src> Interpreter<'src> {
             }
             Target::Tuple(targets, span) => {
                 let items = unpack(&value, targets.len()).map_err(|e| e.at(*span))?;
+                self.budget.steps(items.len() as u64);
                 for (t, v) in targets.iter().zip(items) {
                     self.assign(t, v)?;
                 }
@@ -476,6 +481,11 @@ impl<'src> Interpreter<'src> {
         }
         Ok(result)
     }
+}
+
+/// The error for a program that prints more than `MAX_OUTPUT`.
+pub(crate) fn too_much_output() -> LangError {
+    LangError::limit("the program printed more text than the playground keeps")
 }
 
 /// Splits a value into `n` parts for `a, b = value`.

@@ -1,6 +1,7 @@
 //! Splits program text into Python tokens.
 
 use super::error::{LangError, Span};
+use super::escapes::{BadEscape, decode};
 use crate::tensor::decimal::parse_f64;
 use std::cell::Cell;
 
@@ -18,6 +19,10 @@ pub enum TokenKind {
     Float(f64),
     /// A string literal (already unescaped).
     Str(String),
+    /// A string literal whose escapes Python refuses (or the playground
+    /// cannot hold): the parser reports it where Python does, after the
+    /// literals next to it.
+    BadStr(BadEscape),
     /// An operator or delimiter, as written (`+`, `//`, `(`, `...`).
     Op(&'static str),
     /// Leading whitespace at the start of a logical line.
@@ -49,14 +54,21 @@ pub const MAX_TOKENS: usize = 200_000;
 
 /// Tokenizes a whole program.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, LangError> {
+    if source.contains('\0') {
+        // CPython's words; it says where no more than this.
+        return Err(LangError::new("SyntaxError", "source code string cannot contain null bytes"));
+    }
+    // A UTF-8 byte order mark (which some editors write) starts the text, as Python allows.
+    let start = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     Lexer {
         source,
-        pos: 0,
+        pos: start,
         line: 1,
-        line_start: 0,
+        line_start: start,
         depth: Vec::new(),
         tokens: Vec::new(),
-        column_at: Cell::new((0, 1)),
+        column_at: Cell::new((start, 1)),
+        comment: None,
     }
     .run()
 }
@@ -73,6 +85,9 @@ struct Lexer<'a> {
     /// are counted on from the last token instead of from the line start
     /// (which made a long one-line program quadratic to read).
     column_at: Cell<(usize, usize)>,
+    /// Where a comment ending the current line starts: the end of the line
+    /// is reported there, as Python reports it.
+    comment: Option<usize>,
 }
 
 impl Lexer<'_> {
@@ -91,15 +106,15 @@ impl Lexer<'_> {
                 continue;
             }
             match c {
-                '\n' => {
-                    self.bump();
-                    self.new_line();
+                // `\n`, `\r\n` and a lone `\r` all end a line, as in Python.
+                '\n' | '\r' => {
                     if self.depth.is_empty() {
                         self.push_newline();
                         at_line_start = true;
                     }
+                    self.break_line();
                 }
-                ' ' | '\t' | '\r' | '\x0c' => {
+                ' ' | '\t' | '\x0c' => {
                     self.bump();
                 }
                 '#' => self.skip_comment(),
@@ -137,6 +152,26 @@ impl Lexer<'_> {
     fn new_line(&mut self) {
         self.line += 1;
         self.line_start = self.pos;
+        self.comment = None;
+    }
+
+    /// The length of the line break at the current position, if there is
+    /// one: `\n`, `\r\n` or a lone `\r`, which Python all reads as one.
+    fn line_break(&self) -> Option<usize> {
+        match self.peek() {
+            Some('\n') => Some(1),
+            Some('\r') if self.peek_at(1) == Some('\n') => Some(2),
+            Some('\r') => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Steps over the line break at the current position, if any.
+    fn break_line(&mut self) {
+        if let Some(n) = self.line_break() {
+            self.pos += n;
+            self.new_line();
+        }
     }
 
     /// A span from byte `start` (on the current line) to the current position.
@@ -156,10 +191,13 @@ impl Lexer<'_> {
         self.tokens.push(Token { kind, span });
     }
 
-    /// Ends a logical line, unless it was empty.
+    /// Ends a logical line, unless it was empty: where the line ends, or
+    /// where the comment ending it starts.
     fn push_newline(&mut self) {
         if matches!(self.tokens.last(), Some(t) if t.kind != TokenKind::Newline) {
-            self.push(TokenKind::Newline, self.pos);
+            let at = self.comment.unwrap_or(self.pos);
+            let span = self.span_from(at);
+            self.tokens.push(Token { kind: TokenKind::Newline, span: Span { end: at, ..span } });
         }
     }
 
@@ -172,14 +210,9 @@ impl Lexer<'_> {
         }
         match self.peek() {
             None => Ok(false),
-            Some('\n') => {
-                self.bump();
-                self.new_line();
+            Some('\n' | '\r') => {
+                self.break_line();
                 Ok(true)
-            }
-            Some('\r') if self.peek_at(1) == Some('\n') => {
-                self.bump();
-                Ok(false)
             }
             Some('#') => {
                 self.skip_comment();
@@ -196,26 +229,26 @@ impl Lexer<'_> {
     }
 
     fn skip_comment(&mut self) {
-        while matches!(self.peek(), Some(c) if c != '\n') {
+        self.comment = Some(self.pos);
+        while matches!(self.peek(), Some(c) if c != '\n' && c != '\r') {
             self.bump();
         }
     }
 
+    /// A backslash joining this line to the next; Python points at what follows it.
     fn continuation(&mut self) -> Result<(), LangError> {
-        let start = self.pos;
         self.bump();
-        if self.peek() == Some('\r') {
-            self.bump();
-        }
-        if self.peek() != Some('\n') {
-            return Err(LangError::syntax(
+        match self.peek() {
+            Some('\n' | '\r') => {
+                self.break_line();
+                Ok(())
+            }
+            None => Err(LangError::syntax("unexpected EOF while parsing", self.span_from(self.pos))),
+            Some(_) => Err(LangError::syntax(
                 "unexpected character after line continuation character",
-                self.span_from(start),
-            ));
+                self.span_from(self.pos),
+            )),
         }
-        self.bump();
-        self.new_line();
-        Ok(())
     }
 
     fn name(&mut self) -> Result<(), LangError> {
@@ -325,56 +358,55 @@ impl Lexer<'_> {
     }
 
     /// A string literal from its opening quote; `start` is where it begins
-    /// (before its prefix, if any).
+    /// (before its prefix, if any). Its body is found as Python's tokenizer
+    /// finds it (a backslash escapes whatever follows), then decoded.
     fn string(&mut self, start: usize) -> Result<(), LangError> {
+        // Where the literal starts, which is where it is reported, even once
+        // a triple-quoted one has run over several lines.
+        let open = self.span_from(start);
         let quote = self.bump().expect("string() is called at a quote");
         let triple = self.peek() == Some(quote) && self.peek_at(1) == Some(quote);
         if triple {
             self.bump();
             self.bump();
         }
-        let mut text = String::new();
-        loop {
-            let Some(c) = self.bump() else {
-                let what = if triple {
-                    "unterminated triple-quoted string literal"
-                } else {
-                    "unterminated string literal"
-                };
-                return Err(LangError::syntax(what, self.span_from(start)));
-            };
-            match c {
-                c if c == quote && !triple => break,
-                c if c == quote && self.peek() == Some(quote) && self.peek_at(1) == Some(quote) => {
-                    self.bump();
-                    self.bump();
-                    break;
-                }
-                '\n' if !triple => {
-                    return Err(LangError::syntax("unterminated string literal", self.span_from(start)));
-                }
-                '\n' => {
-                    text.push('\n');
-                    self.new_line();
-                }
-                '\\' => match self.bump() {
-                    Some('n') => text.push('\n'),
-                    Some('t') => text.push('\t'),
-                    Some('\\') => text.push('\\'),
-                    Some('\'') => text.push('\''),
-                    Some('"') => text.push('"'),
-                    Some('\n') => self.new_line(),
-                    Some(other) => {
-                        text.push('\\');
-                        text.push(other);
-                    }
-                    None => {}
-                },
-                c => text.push(c),
+        let body = self.pos;
+        let end = loop {
+            let Some(c) = self.peek() else { return Err(self.unterminated(open, triple)) };
+            if c == quote && (!triple || (self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote))) {
+                let end = self.pos;
+                self.pos += if triple { 3 } else { 1 };
+                break end;
             }
-        }
-        self.push(TokenKind::Str(text), start);
+            match c {
+                '\n' | '\r' if !triple => return Err(self.unterminated(open, triple)),
+                '\n' | '\r' => self.break_line(),
+                '\\' => {
+                    self.bump();
+                    if self.line_break().is_some() {
+                        self.break_line();
+                    } else {
+                        self.bump();
+                    }
+                }
+                _ => {
+                    self.bump();
+                }
+            }
+        };
+        let kind = match decode(&self.source[body..end]) {
+            Ok(text) => TokenKind::Str(text),
+            Err(bad) => TokenKind::BadStr(bad),
+        };
+        self.tokens.push(Token { kind, span: Span { end: self.pos, ..open } });
         Ok(())
+    }
+
+    /// Python's error for a string literal without its closing quote.
+    fn unterminated(&self, open: Span, triple: bool) -> LangError {
+        let what =
+            if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+        LangError::syntax(format!("{what} (detected at line {})", self.line), open)
     }
 
     fn operator(&mut self) -> Result<(), LangError> {
@@ -382,17 +414,23 @@ impl Lexer<'_> {
         let rest = &self.source[self.pos..];
         let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
             let c = self.bump().unwrap_or(' ');
-            return Err(LangError::syntax(
-                format!("invalid character '{c}' (U+{:04X})", c as u32),
-                self.span_from(start),
-            ));
+            // As CPython's tokenizer words it.
+            let message = if c.is_ascii_graphic() {
+                "invalid syntax".to_string()
+            } else if printable(c) {
+                format!("invalid character '{c}' (U+{:04X})", c as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            };
+            return Err(LangError::syntax(message, self.span_from(start)));
         };
         self.pos += op.len();
         let span = self.span_from(start);
         match *op {
             "(" | "[" | "{" => {
                 if self.depth.len() >= super::parser::MAX_NESTING {
-                    return Err(LangError::limit_at("too many nested brackets for the playground", span));
+                    // CPython's tokenizer refuses the same, in these words.
+                    return Err(LangError::syntax("too many nested parentheses", span));
                 }
                 self.depth.push((op.chars().next().unwrap_or('('), span));
             }
@@ -418,6 +456,38 @@ impl Lexer<'_> {
     }
 }
 
+/// Whether Python's `str.isprintable()` holds for `c`: not a control,
+/// format, separator (other than the space), surrogate or private-use
+/// character. (Unassigned code points, which Python also calls
+/// non-printable, are not known here.)
+fn printable(c: char) -> bool {
+    let format = matches!(
+        c as u32,
+        0xad | 0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x890..=0x891
+            | 0x8e2
+            | 0x180e
+            | 0x200b..=0x200f
+            | 0x202a..=0x202e
+            | 0x2060..=0x2064
+            | 0x2066..=0x206f
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0001
+            | 0xe0020..=0xe007f
+    );
+    let private = matches!(c as u32, 0xe000..=0xf8ff | 0xf0000..=0xffffd | 0x100000..=0x10fffd);
+    !(c.is_control() || (c.is_whitespace() && c != ' ') || format || private)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,6 +510,41 @@ mod tests {
         assert_eq!(kinds("1e-3")[0], TokenKind::Float(1e-3));
         assert_eq!(kinds("1_000")[0], TokenKind::Int(1000));
         assert_eq!(kinds("t.sum")[1], TokenKind::Op("."));
+    }
+
+    #[test]
+    fn byte_order_marks_and_every_line_ending_are_read_as_python_reads_them() {
+        let names = |src: &str| -> Vec<TokenKind> {
+            kinds(src).into_iter().filter(|k| !matches!(k, TokenKind::Op(_) | TokenKind::Int(_))).collect()
+        };
+        let expected = vec![
+            TokenKind::Name("x".into()),
+            TokenKind::Newline,
+            TokenKind::Name("y".into()),
+            TokenKind::Newline,
+            TokenKind::Name("z".into()),
+            TokenKind::Newline,
+            TokenKind::End,
+        ];
+        assert_eq!(names("\u{feff}x = 1\r\ny = 2\rz = 3"), expected);
+        assert_eq!(names("x = (1,\r\n2)\r# c\r\ry = \\\r3\nz = 3\r\n"), expected);
+        assert_eq!(kinds("'''a\r\nb\rc'''")[0], TokenKind::Str("a\nb\nc".into()));
+        // Only a mark that starts the text is allowed.
+        let err = tokenize("x = 1\u{feff}").unwrap_err();
+        assert_eq!(err.to_string(), "SyntaxError: invalid non-printable character U+FEFF (line 1, column 6)");
+        let err = tokenize("x = 1\0").unwrap_err();
+        assert_eq!(err.to_string(), "SyntaxError: source code string cannot contain null bytes");
+    }
+
+    #[test]
+    fn a_line_is_reported_ending_where_its_comment_starts() {
+        let tokens = tokenize("x = 1  # one\ny").unwrap();
+        assert_eq!((tokens[3].kind.clone(), tokens[3].span.column), (TokenKind::Newline, 8));
+        let tokens = tokenize("x = 1  \ny").unwrap();
+        assert_eq!(
+            (tokens[3].kind.clone(), tokens[3].span.line, tokens[3].span.column),
+            (TokenKind::Newline, 1, 8)
+        );
     }
 
     #[test]

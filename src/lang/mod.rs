@@ -6,6 +6,7 @@ pub mod budget;
 mod call;
 pub mod catalog;
 pub mod error;
+mod escapes;
 pub mod interp;
 pub mod lexer;
 pub mod names;

@@ -3,6 +3,7 @@
 
 use super::error::LangError;
 use super::value::{Traced, Value};
+use crate::tensor::shape::numel_u64;
 use crate::tensor::{Scalar, Tensor, TensorError};
 use std::rc::Rc;
 
@@ -10,12 +11,12 @@ use std::rc::Rc;
 pub const MAX_LIST_ELEMENTS: usize = 1 << 20;
 
 /// The numbers and lists that `t.tolist()` makes, besides the outermost list.
-pub fn list_objects(t: &Tensor) -> usize {
+/// Counted in 64 bits: an empty tensor's sizes may multiply past a 32-bit usize.
+pub fn list_objects(t: &Tensor) -> u64 {
     let dims = t.shape().dims();
     // Depth k holds one list per index into the dims before it.
-    let inner_lists =
-        (1..dims.len()).map(|k| dims[..k].iter().product::<usize>()).fold(0, usize::saturating_add);
-    t.numel().saturating_add(inner_lists)
+    let inner_lists = (1..dims.len()).map(|k| numel_u64(&dims[..k])).fold(0, u64::saturating_add);
+    (t.numel() as u64).saturating_add(inner_lists)
 }
 
 /// `t.tolist()`: nested lists of Python numbers (a number for a 0-d tensor).
@@ -27,7 +28,7 @@ pub fn to_list(t: &Tensor) -> Result<Value, LangError> {
         )));
     }
     // An empty tensor can still stand for millions of lists: zeros(2**24, 5, 0) made 100M.
-    if list_objects(t) > 2 * MAX_LIST_ELEMENTS {
+    if list_objects(t) > 2 * MAX_LIST_ELEMENTS as u64 {
         return Err(LangError::limit(format!(
             "the playground converts at most {} numbers and lists to a list, and this tensor would make {}",
             2 * MAX_LIST_ELEMENTS,

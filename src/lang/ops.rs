@@ -8,6 +8,7 @@ use super::interp::Interpreter;
 use super::value::{Traced, Value};
 use crate::tensor::elementwise::{BinaryOp, Side, binary, broadcast_layouts, negate};
 use crate::tensor::lineage::Step;
+use crate::tensor::shape::{MAX_ELEMENTS, count_within};
 use crate::tensor::{DType, Scalar, Shape};
 use std::rc::Rc;
 
@@ -180,16 +181,17 @@ impl Interpreter<'_> {
             }
             _ => {}
         }
+        // Items compared count as steps of the run's work, `MAX_COMPARISONS` at most per comparison.
+        let mut budget = MAX_COMPARISONS;
         let result = match op {
-            CmpOp::Eq => equal(&l, &r)?,
-            CmpOp::Ne => !equal(&l, &r)?,
+            CmpOp::Eq => equal_within(&l, &r, &mut budget).ok_or_else(too_many_comparisons)?,
+            CmpOp::Ne => !equal_within(&l, &r, &mut budget).ok_or_else(too_many_comparisons)?,
             CmpOp::Is => identical(&l, &r),
             CmpOp::IsNot => !identical(&l, &r),
             CmpOp::In | CmpOp::NotIn => {
                 let found = match &r {
                     Value::List(items) | Value::Tuple(items) => {
                         // One budget for the whole search, not one per item.
-                        let mut budget = MAX_COMPARISONS;
                         let mut found = false;
                         for i in items.iter() {
                             found = equal_within(&l, i, &mut budget).ok_or_else(too_many_comparisons)?;
@@ -201,7 +203,10 @@ impl Interpreter<'_> {
                     }
                     Value::Size(dims) => dims.iter().any(|&d| equal_numbers(&l, &Value::Int(d as i64))),
                     Value::Str(s) => match &l {
-                        Value::Str(sub) => s.contains(&**sub),
+                        Value::Str(sub) => {
+                            self.budget.text_read(s.len());
+                            s.contains(&**sub)
+                        }
                         _ => {
                             return Err(LangError::type_error(
                                 "'in <string>' requires string as left operand",
@@ -217,8 +222,14 @@ impl Interpreter<'_> {
                 };
                 found == (op == CmpOp::In)
             }
-            _ => order(op, &l, &r)?,
+            _ => {
+                if let (Value::Str(a), Value::Str(b)) = (&l, &r) {
+                    self.budget.text_read(a.len().min(b.len()));
+                }
+                order(op, &l, &r)?
+            }
         };
+        self.budget.steps((MAX_COMPARISONS - budget) as u64);
         Ok(Value::Bool(result))
     }
 }
@@ -386,7 +397,12 @@ fn tuple_of(items: Vec<Value>, size: bool) -> Result<Value, LangError> {
     let mut dims = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Int(d) if *d >= 0 => dims.push(*d as usize),
+            // Checked before it becomes a usize, which has 32 bits on wasm32.
+            Value::Int(d) if *d >= 0 => dims.push(count_within(*d, MAX_ELEMENTS).ok_or_else(|| {
+                LangError::limit(format!(
+                    "the playground limits the sizes in a torch.Size to {MAX_ELEMENTS} (the most elements a tensor may have), but this one is {d}"
+                ))
+            })?),
             Value::Int(_) => return Err(LangError::unsupported_here("a torch.Size with a negative size")),
             other => {
                 return Err(LangError::type_error(format!(
@@ -460,16 +476,22 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
             )));
         }
     };
-    let n = n.max(0) as usize;
+    // The length is worked out in 64 bits before anything becomes a usize:
+    // on wasm32, `4294967297 as usize` is 1, and `len([0] * 4294967297)` was 1.
+    let times = n.max(0).unsigned_abs();
+    let length = |len: usize| (len as u64).saturating_mul(times);
     let copies = |items: &[Value]| -> Result<Vec<Value>, LangError> {
-        if items.len().saturating_mul(n) > MAX_LIST {
+        let length = length(items.len());
+        if length > MAX_LIST as u64 {
             return Err(too_long(seq));
         }
-        Ok(items.iter().cloned().cycle().take(items.len() * n).collect())
+        Ok(items.iter().cloned().cycle().take(length as usize).collect())
     };
     match seq {
-        Value::Str(s) if s.len().saturating_mul(n) > MAX_STR => Err(too_long(seq)),
-        Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(n).as_str()))),
+        Value::Str(s) if length(s.len()) > MAX_STR as u64 => Err(too_long(seq)),
+        Value::Str(s) if s.is_empty() => Ok(seq.clone()),
+        // Not empty, so `times` is at most the length, which fits.
+        Value::Str(s) => Ok(Value::Str(Rc::from(s.repeat(times as usize).as_str()))),
         Value::List(items) => Ok(Value::List(Rc::new(copies(items)?))),
         _ => {
             let items = tuple_items(seq).expect("repeat is only called with a sequence");
@@ -478,22 +500,21 @@ fn repeat(seq: &Value, count: &Value) -> Result<Value, LangError> {
     }
 }
 
-/// Python's `==` (between different kinds of value: numbers compare by
-/// value, containers item by item, everything else is unequal).
-pub(crate) fn equal(l: &Value, r: &Value) -> Result<bool, LangError> {
-    let mut budget = MAX_COMPARISONS;
-    equal_within(l, r, &mut budget).ok_or_else(too_many_comparisons)
-}
-
 fn too_many_comparisons() -> LangError {
     LangError::limit("the comparison has more items than the playground compares")
 }
 
-/// `==` spending one unit of `budget` per item compared; `None` when it runs out.
+/// Python's `==` (between different kinds of value: numbers compare by
+/// value, containers item by item, everything else is unequal), spending
+/// one unit of `budget` per item compared; `None` when it runs out.
 fn equal_within(l: &Value, r: &Value, budget: &mut usize) -> Option<bool> {
     *budget = budget.checked_sub(1)?;
     Some(match (l, r) {
-        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Str(a), Value::Str(b)) => {
+            // Comparing strings reads them: 16 bytes a unit, as the run's steps count them.
+            *budget = budget.checked_sub(a.len().min(b.len()) / super::budget::BYTES_PER_STEP)?;
+            a == b
+        }
         (Value::None, Value::None) => true,
         (Value::Dtype(a), Value::Dtype(b)) => a == b,
         (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {

@@ -3,17 +3,50 @@
 
 use super::ast::{BinOp, CmpOp, Expr, ExprKind, KeywordArg, Stmt, StmtKind, Target, UnaryOp};
 use super::error::{LangError, Span};
+use super::escapes::BadEscape;
 use super::lexer::{Token, TokenKind, tokenize};
 
-/// How deeply expressions may nest before the parser refuses (a guard
-/// against stack exhaustion on pathological input).
-pub const MAX_NESTING: usize = 64;
+/// How deeply expressions may nest: brackets (refused past this by the
+/// lexer, with CPython's own limit and words, `SyntaxError: too many nested
+/// parentheses`), and, counted together with them, prefix operators and
+/// `**` (`- - - x`, `not not x`, `2 ** 2 ** 2`), refused past it as Python
+/// refuses an expression too deep to compile. Parsing and evaluating
+/// recurse once per level: at this depth, the most stack-hungry nesting
+/// (`tests/hostile/`) takes about 700 KB of the browser's 1 MB stack
+/// (measured natively, optimised, on a 1 MB thread).
+pub const MAX_NESTING: usize = 200;
 
 /// The tallest expression tree a chain of operators (`a + b + ...`) or of
-/// trailers (`t.sum().sum()...`) may build. Chains are parsed in a loop, so
-/// `MAX_NESTING` does not see them, but evaluating and dropping the tree
-/// recurse once per level (about 10 KB per level in a debug build).
+/// trailers (`t.sum().sum()...`, `f(f(f(x)))`) may build. Chains are parsed
+/// in a loop, so `MAX_NESTING` does not see them, but evaluating and
+/// dropping the tree recurse once per level, and the page draws each step.
 pub const MAX_CHAIN_HEIGHT: usize = 100;
+
+/// How tightly the operators bind (Python's precedence, loosest first);
+/// `and` binds one step tighter than `or`, and each binary operator
+/// between `|` and `**` one step tighter than the one before it.
+const OR: u8 = 1;
+/// Prefix `not`.
+const NOT: u8 = 3;
+/// `==`, `<`, `in`, `is`, ... (chained).
+const COMPARE: u8 = 4;
+/// `|`, the loosest binary operator.
+const BIT_OR: u8 = 5;
+/// Prefix `-`, `+`, `~`.
+const UNARY: u8 = 11;
+/// `**`, which groups to the right.
+const POWER: u8 = 12;
+
+/// What follows an operand.
+#[derive(Debug, Clone, Copy)]
+enum Infix {
+    /// `and` (true) or `or` (false).
+    Bool(bool),
+    /// A comparison, which chains.
+    Compare,
+    /// A binary operator.
+    Binary(BinOp),
+}
 
 /// Python keywords that start statements or expressions the playground does not run.
 const UNSUPPORTED_KEYWORDS: &[&str] = &[
@@ -80,6 +113,12 @@ impl Parser {
         matches!(self.peek_kind(), TokenKind::Name(n) if n == word)
     }
 
+    /// Whether the token `ahead` places after the next one is the name `word`.
+    fn is_keyword_at(&self, ahead: usize, word: &str) -> bool {
+        let at = (self.pos + ahead).min(self.tokens.len() - 1);
+        matches!(&self.tokens[at].kind, TokenKind::Name(n) if n == word)
+    }
+
     fn eat_op(&mut self, op: &str) -> bool {
         let found = self.is_op(op);
         if found {
@@ -118,13 +157,12 @@ impl Parser {
         self.tokens[self.pos.saturating_sub(1)].span
     }
 
+    /// One level deeper into an expression (the statement's own is the
+    /// first), refused past `MAX_NESTING` nested ones.
     fn enter(&mut self) -> Result<(), LangError> {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
-            return Err(LangError::limit_at(
-                "the expression is nested too deeply for the playground",
-                self.peek().span,
-            ));
+        if self.depth > MAX_NESTING + 1 {
+            return Err(too_deep(self.peek().span));
         }
         Ok(())
     }
@@ -256,62 +294,113 @@ impl Parser {
     }
 
     fn expression(&mut self) -> Result<Expr, LangError> {
-        self.enter()?;
         if self.is_keyword("lambda") {
             return Err(LangError::unsupported("lambda functions", self.peek().span));
         }
-        let e = self.disjunction()?;
+        let e = self.operators(OR)?;
         if self.is_keyword("if") {
             return Err(LangError::unsupported("conditional expressions (x if c else y)", self.peek().span));
         }
         if self.is_keyword("for") {
             return Err(LangError::unsupported("comprehensions", self.peek().span));
         }
-        self.depth -= 1;
         Ok(e)
     }
 
-    fn disjunction(&mut self) -> Result<Expr, LangError> {
-        self.bool_chain(false)
+    /// The operators binding at least as tightly as `min` (Python's
+    /// precedence, by precedence climbing): the parser recurses once per
+    /// level of nesting, not once per precedence level, so that each level
+    /// of brackets costs the stack a few frames instead of seventeen.
+    fn operators(&mut self, min: u8) -> Result<Expr, LangError> {
+        self.enter()?;
+        let e = self.operators_within(min);
+        self.depth -= 1;
+        e
     }
 
-    fn bool_chain(&mut self, and: bool) -> Result<Expr, LangError> {
-        let word = if and { "and" } else { "or" };
-        let first = if and { self.inversion()? } else { self.bool_chain(true)? };
-        if !self.is_keyword(word) {
-            return Ok(first);
+    fn operators_within(&mut self, min: u8) -> Result<Expr, LangError> {
+        let mut left = match self.peek_kind() {
+            TokenKind::Name(n) if n == "not" && min <= NOT => {
+                let start = self.next().span;
+                let operand = self.operators(NOT)?;
+                let span = start.to(operand.extent);
+                Expr::new(ExprKind::Unary { op: UnaryOp::Not, operand: Box::new(operand) }, span)
+            }
+            TokenKind::Op("-" | "+" | "~") if min <= UNARY => self.unary()?,
+            _ => self.primary()?,
+        };
+        // The height of a chain of binary operators so far (each puts the
+        // chain one level deeper), once measured.
+        let mut tall = None;
+        while let Some((infix, power)) = self.infix() {
+            if power < min {
+                break;
+            }
+            left = match infix {
+                Infix::Bool(and) => {
+                    let word = if and { "and" } else { "or" };
+                    let mut values = vec![left];
+                    while self.eat_keyword(word) {
+                        values.push(self.operators(power + 1)?);
+                    }
+                    let span = values[0].extent.to(self.last_span());
+                    Expr::new(ExprKind::BoolOp { and, values }, span)
+                }
+                Infix::Compare => {
+                    let mut rest = Vec::new();
+                    while let Some(op) = self.compare_op() {
+                        rest.push((op, self.operators(BIT_OR)?));
+                    }
+                    let span = left.extent.to(self.last_span());
+                    Expr::new(ExprKind::Compare { first: Box::new(left), rest }, span)
+                }
+                Infix::Binary(op) => {
+                    let at = self.next().span;
+                    // `**` groups to the right, and its exponent may be negated (`2 ** -1`).
+                    let right =
+                        if op == BinOp::Pow { self.operators(UNARY)? } else { self.operators(power + 1)? };
+                    if op != BinOp::Pow {
+                        let h = tall.unwrap_or_else(|| height(&left)).max(height(&right)) + 1;
+                        tall = Some(chain_height(h, at)?);
+                    }
+                    let span = left.extent.to(right.extent);
+                    Expr::new(ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span)
+                }
+            };
         }
-        let mut values = vec![first];
-        while self.eat_keyword(word) {
-            values.push(if and { self.inversion()? } else { self.bool_chain(true)? });
-        }
-        let span = values[0].extent.to(self.last_span());
-        Ok(Expr::new(ExprKind::BoolOp { and, values }, span))
+        Ok(left)
     }
 
-    fn inversion(&mut self) -> Result<Expr, LangError> {
-        if self.is_keyword("not") {
-            let start = self.next().span;
-            self.enter()?;
-            let operand = self.inversion()?;
-            self.depth -= 1;
-            let span = start.to(operand.extent);
-            return Ok(Expr::new(ExprKind::Unary { op: UnaryOp::Not, operand: Box::new(operand) }, span));
+    /// The operator after an operand, if any, and how tightly it binds.
+    fn infix(&self) -> Option<(Infix, u8)> {
+        const BINARY: &[(&str, BinOp, u8)] = &[
+            ("|", BinOp::BitOr, BIT_OR),
+            ("^", BinOp::BitXor, BIT_OR + 1),
+            ("&", BinOp::BitAnd, BIT_OR + 2),
+            ("<<", BinOp::LShift, BIT_OR + 3),
+            (">>", BinOp::RShift, BIT_OR + 3),
+            ("+", BinOp::Add, BIT_OR + 4),
+            ("-", BinOp::Sub, BIT_OR + 4),
+            ("*", BinOp::Mul, BIT_OR + 5),
+            ("/", BinOp::Div, BIT_OR + 5),
+            ("//", BinOp::FloorDiv, BIT_OR + 5),
+            ("%", BinOp::Mod, BIT_OR + 5),
+            ("@", BinOp::MatMul, BIT_OR + 5),
+            ("**", BinOp::Pow, POWER),
+        ];
+        match self.peek_kind() {
+            TokenKind::Name(n) if n == "or" => Some((Infix::Bool(false), OR)),
+            TokenKind::Name(n) if n == "and" => Some((Infix::Bool(true), OR + 1)),
+            TokenKind::Name(n) if n == "in" || n == "is" => Some((Infix::Compare, COMPARE)),
+            TokenKind::Name(n) if n == "not" && self.is_keyword_at(1, "in") => {
+                Some((Infix::Compare, COMPARE))
+            }
+            TokenKind::Op("==" | "!=" | "<" | "<=" | ">" | ">=") => Some((Infix::Compare, COMPARE)),
+            TokenKind::Op(op) => {
+                BINARY.iter().find(|(sym, ..)| sym == op).map(|&(_, op, p)| (Infix::Binary(op), p))
+            }
+            _ => None,
         }
-        self.comparison()
-    }
-
-    fn comparison(&mut self) -> Result<Expr, LangError> {
-        let first = self.binary(0)?;
-        let mut rest = Vec::new();
-        while let Some(op) = self.compare_op() {
-            rest.push((op, self.binary(0)?));
-        }
-        if rest.is_empty() {
-            return Ok(first);
-        }
-        let span = first.extent.to(self.last_span());
-        Ok(Expr::new(ExprKind::Compare { first: Box::new(first), rest }, span))
     }
 
     fn compare_op(&mut self) -> Option<CmpOp> {
@@ -327,11 +416,7 @@ impl Parser {
                 self.pos += 1;
                 return Some(if self.eat_keyword("not") { CmpOp::IsNot } else { CmpOp::Is });
             }
-            TokenKind::Name(n) if n == "not" => {
-                let followed_by_in = matches!(&self.tokens.get(self.pos + 1).map(|t| &t.kind), Some(TokenKind::Name(n)) if n == "in");
-                if !followed_by_in {
-                    return None;
-                }
+            TokenKind::Name(n) if n == "not" && self.is_keyword_at(1, "in") => {
                 self.pos += 2;
                 return Some(CmpOp::NotIn);
             }
@@ -341,48 +426,12 @@ impl Parser {
         Some(op)
     }
 
-    /// Binary operators by precedence level, loosest first.
-    fn binary(&mut self, level: usize) -> Result<Expr, LangError> {
-        const LEVELS: &[&[(&str, BinOp)]] = &[
-            &[("|", BinOp::BitOr)],
-            &[("^", BinOp::BitXor)],
-            &[("&", BinOp::BitAnd)],
-            &[("<<", BinOp::LShift), (">>", BinOp::RShift)],
-            &[("+", BinOp::Add), ("-", BinOp::Sub)],
-            &[
-                ("*", BinOp::Mul),
-                ("/", BinOp::Div),
-                ("//", BinOp::FloorDiv),
-                ("%", BinOp::Mod),
-                ("@", BinOp::MatMul),
-            ],
-        ];
-        if level == LEVELS.len() {
-            return self.factor();
-        }
-        let mut left = self.binary(level + 1)?;
-        let mut tall = None;
-        loop {
-            let Some(&(_, op)) = LEVELS[level].iter().find(|(sym, _)| self.is_op(sym)) else {
-                return Ok(left);
-            };
-            let at = self.next().span;
-            let right = self.binary(level + 1)?;
-            // Each operator puts the chain so far one level deeper.
-            let h = tall.unwrap_or_else(|| height(&left)).max(height(&right)) + 1;
-            tall = Some(chain_height(h, at)?);
-            let span = left.extent.to(right.extent);
-            left = Expr::new(ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span);
-        }
-    }
-
     /// Unary `-`, `+`, `~`, which bind looser than `**` (`-2**2` is -4).
-    fn factor(&mut self) -> Result<Expr, LangError> {
+    fn unary(&mut self) -> Result<Expr, LangError> {
         let op = match self.peek_kind() {
             TokenKind::Op("-") => UnaryOp::Neg,
             TokenKind::Op("+") => UnaryOp::Pos,
-            TokenKind::Op("~") => UnaryOp::Invert,
-            _ => return self.power(),
+            _ => UnaryOp::Invert,
         };
         let start = self.next().span;
         // `-9223372036854775808` is int64's least, unless the literal is
@@ -394,26 +443,9 @@ impl Parser {
             let span = start.to(self.next().span);
             return Ok(Expr::new(ExprKind::Int(i64::MIN), span));
         }
-        self.enter()?;
-        let operand = self.factor()?;
-        self.depth -= 1;
+        let operand = self.operators(UNARY)?;
         let span = start.to(operand.extent);
         Ok(Expr::new(ExprKind::Unary { op, operand: Box::new(operand) }, span))
-    }
-
-    fn power(&mut self) -> Result<Expr, LangError> {
-        let base = self.primary()?;
-        if !self.eat_op("**") {
-            return Ok(base);
-        }
-        self.enter()?;
-        let exponent = self.factor()?;
-        self.depth -= 1;
-        let span = base.extent.to(exponent.extent);
-        Ok(Expr::new(
-            ExprKind::Binary { op: BinOp::Pow, left: Box::new(base), right: Box::new(exponent) },
-            span,
-        ))
     }
 
     /// An atom followed by any number of `.name`, `(...)` and `[...]`.
@@ -453,7 +485,6 @@ impl Parser {
     }
 
     fn call_arguments(&mut self) -> Result<(Vec<Expr>, Vec<KeywordArg>), LangError> {
-        self.enter()?;
         let mut args = Vec::new();
         let mut kwargs: Vec<(String, Expr)> = Vec::new();
         while !self.eat_op(")") {
@@ -483,7 +514,6 @@ impl Parser {
                 break;
             }
         }
-        self.depth -= 1;
         Ok((args, kwargs))
     }
 
@@ -532,13 +562,9 @@ impl Parser {
                 return Err(LangError::int_too_large_at(span));
             }
             TokenKind::Float(f) => ExprKind::Float(f),
-            TokenKind::Str(mut s) => {
-                // Adjacent literals concatenate, as in Python.
-                while let TokenKind::Str(more) = self.peek_kind() {
-                    s.push_str(more);
-                    self.pos += 1;
-                }
-                ExprKind::Str(s)
+            TokenKind::Str(_) | TokenKind::BadStr(_) => {
+                self.pos -= 1;
+                return self.strings();
             }
             TokenKind::Name(n) => match n.as_str() {
                 "True" => ExprKind::Bool(true),
@@ -551,12 +577,7 @@ impl Parser {
             },
             TokenKind::Op("...") => ExprKind::Ellipsis,
             TokenKind::Op("(") => return self.parenthesized(span),
-            TokenKind::Op("[") => {
-                self.enter()?;
-                let items = self.sequence("]")?;
-                self.depth -= 1;
-                ExprKind::List(items)
-            }
+            TokenKind::Op("[") => ExprKind::List(self.sequence("]")?),
             TokenKind::Op("{") => {
                 return Err(LangError::unsupported("dictionaries and sets", span));
             }
@@ -565,11 +586,34 @@ impl Parser {
         Ok(Expr::new(kind, span.to(self.last_span())))
     }
 
+    /// Adjacent string literals, which concatenate as in Python. A literal
+    /// whose escapes Python refuses is reported as Python reports it: at the
+    /// token after the whole group.
+    fn strings(&mut self) -> Result<Expr, LangError> {
+        let start = self.peek().span;
+        let mut text = String::new();
+        let mut bad = None;
+        loop {
+            match self.peek_kind() {
+                TokenKind::Str(more) => text.push_str(more),
+                TokenKind::BadStr(why) => {
+                    bad.get_or_insert_with(|| why.clone());
+                }
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        let span = start.to(self.last_span());
+        match bad {
+            None => Ok(Expr::new(ExprKind::Str(text), span)),
+            Some(BadEscape::Syntax(message)) => Err(LangError::syntax(message, self.peek().span)),
+            Some(BadEscape::Unsupported(what)) => Err(LangError::unsupported(what, span)),
+        }
+    }
+
     /// `(expr)` or a tuple `(a, b)`, `(a,)`, `()`.
     fn parenthesized(&mut self, open: Span) -> Result<Expr, LangError> {
-        self.enter()?;
         if self.eat_op(")") {
-            self.depth -= 1;
             return Ok(Expr::new(ExprKind::Tuple(Vec::new()), open.to(self.last_span())));
         }
         let first = self.expression()?;
@@ -583,7 +627,6 @@ impl Parser {
             items.extend(self.sequence(")")?);
             Expr::new(ExprKind::Tuple(items), open.to(self.last_span()))
         };
-        self.depth -= 1;
         Ok(result)
     }
 
@@ -638,9 +681,16 @@ fn height(e: &Expr) -> usize {
 /// Refuses a chain that has grown taller than `MAX_CHAIN_HEIGHT`.
 fn chain_height(height: usize, at: Span) -> Result<usize, LangError> {
     if height > MAX_CHAIN_HEIGHT {
-        return Err(LangError::limit_at("the expression is too long a chain for the playground", at));
+        return Err(too_deep(at));
     }
     Ok(height)
+}
+
+/// An expression deeper than the playground parses and runs: Python's own
+/// error for an expression too deep to compile (which it raises for chains
+/// and nestings some thousands deep, the playground past 100 or 200).
+fn too_deep(at: Span) -> LangError {
+    LangError::new("RecursionError", "maximum recursion depth exceeded during compilation").at(at)
 }
 
 /// Keywords that cannot be names.
@@ -717,6 +767,32 @@ mod tests {
         assert_eq!(text("(t) ** (2)"), "(t) ** (2)");
         assert_eq!(text("(a) < (b)"), "(a) < (b)");
         assert_eq!(text("(a) and (b)"), "(a) and (b)");
+    }
+
+    #[test]
+    fn operators_bind_as_in_python() {
+        let t = crate::lang::run_program(
+            "print(2**3**2, -2**2, 2**-1, not 1 == 2, 1 or 0 and 0, (1 < 2 < 3), 1 + 2 * 3 - 4 // 2 % 3, 1 | 2 ^ 3 & 4 << 1, - - 1, not 1 in [1], 2 * -3 ** 2)",
+        );
+        assert_eq!((t.stdout.as_str(), t.error), ("512 -4 0.5 True 1 True 5 3 1 False -18\n", None));
+    }
+
+    #[test]
+    fn nesting_stops_at_pythons_limit_with_its_words() {
+        let nested = |open: &str, n: usize, close: &str| format!("{}1{}", open.repeat(n), close.repeat(n));
+        assert!(parse(&nested("(", 200, ")")).is_ok());
+        assert!(parse(&nested("[", 200, "]")).is_ok());
+        assert_eq!(
+            parse(&nested("(", 201, ")")).unwrap_err().to_string(),
+            "SyntaxError: too many nested parentheses (line 1, column 201)"
+        );
+        assert!(parse(&nested("-", 200, "")).is_ok());
+        assert!(parse(&nested("-(", 100, ")")).is_ok());
+        let deep = "RecursionError: maximum recursion depth exceeded during compilation";
+        assert_eq!(parse(&nested("-", 201, "")).unwrap_err().to_string(), deep);
+        assert_eq!(parse(&nested("not ", 201, "")).unwrap_err().to_string(), deep);
+        assert_eq!(parse(&nested("-(", 101, ")")).unwrap_err().to_string(), deep);
+        assert_eq!(parse(&vec!["2"; 202].join("**")).unwrap_err().to_string(), deep);
     }
 
     #[test]

@@ -2,76 +2,155 @@
 
 use super::interp::MAX_OUTPUT;
 use super::value::Value;
-use crate::tensor::format::{float, numpy, tensor_repr};
+use crate::tensor::Tensor;
+use crate::tensor::format::{float, numpy, printed_elements, tensor_repr};
 
-/// What the REPL shows for a value (`repr`).
+/// Steps of the run's budget (`budget.rs`) that showing one element of a
+/// tensor or array costs, on top of the characters written: its digits are
+/// worked out and padded to a common width, about a microsecond, where a
+/// character of a list's text is closer to a twentieth of that.
+pub const TENSOR_ELEMENT_STEPS: u64 = 16;
+
+/// The fewest characters one element of a tensor or array takes when shown
+/// (`0,` or `0 `): a tensor showing more than `MAX_OUTPUT` / this many
+/// elements cannot be shown, and is refused before any digit is worked out.
+const MIN_ELEMENT_CHARS: u64 = 2;
+
+/// A value's text and what working it out cost.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// The text, cut short when it is too long.
+    pub text: String,
+    /// Steps of the run's budget: a character each, and
+    /// `TENSOR_ELEMENT_STEPS` more per element of a tensor shown.
+    pub cost: u64,
+    /// Whether the text is longer than `MAX_OUTPUT`, which every caller
+    /// refuses (so nothing is ever shown cut short).
+    pub too_long: bool,
+}
+
+/// What the REPL shows for a value (`repr`). Values whose text is longer
+/// than `MAX_OUTPUT` are cut short: callers that may meet one use `costed_repr`.
 pub fn repr(v: &Value) -> String {
-    match v {
-        Value::None => "None".to_string(),
-        Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => float::repr(*f),
-        Value::Str(s) => string_repr(s),
-        Value::List(_) | Value::Tuple(_) => {
-            let mut out = String::new();
-            write_container(&mut out, v);
-            out
-        }
-        Value::Tensor(t) => tensor_repr(&t.tensor),
-        Value::Size(dims) => {
-            let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
-            format!("torch.Size([{}])", sizes.join(", "))
-        }
-        Value::ValuesIndices { op, values, indices } => format!(
-            "torch.return_types.{op}(\nvalues={},\nindices={})",
-            tensor_repr(&values.tensor),
-            tensor_repr(&indices.tensor)
-        ),
-        Value::NdArray(t) => numpy::array_repr(&t.tensor),
-        Value::NpScalar(s, dtype) => numpy::scalar_repr(*s, *dtype),
-        Value::Dtype(d) => d.to_string(),
-        Value::Module(m) => format!("<module '{}'>", m.name()),
-        Value::Builtin(b) => format!("<built-in function {}>", b.name()),
-        Value::Function(m, name) => format!("<built-in method {name} of module '{}'>", m.name()),
-        Value::Method(_, name) => format!("<built-in method {name} of Tensor object>"),
-    }
+    costed_repr(v).text
 }
 
-/// What `print` writes for a value (`str`).
+/// What `print` writes for a value (`str`), cut short like `repr`.
 pub fn str(v: &Value) -> String {
-    match v {
-        Value::Str(s) => s.to_string(),
-        Value::NdArray(t) => numpy::array_str(&t.tensor),
-        Value::NpScalar(s, dtype) => numpy::scalar_str(*s, *dtype),
-        other => repr(other),
-    }
+    costed_str(v).text
 }
 
-/// Appends the repr of a list or tuple, adding no more items once the text
-/// has passed `MAX_OUTPUT`: lists that share their items (`x = [x, x]`,
-/// repeated) would print exponentially much. Every caller refuses a text that
-/// long, so nothing is ever shown cut short.
-fn write_container(out: &mut String, v: &Value) {
-    let (open, close, items) = match v {
-        Value::List(items) => ("[", "]", items),
-        Value::Tuple(items) if items.len() == 1 => ("(", ",)", items),
-        Value::Tuple(items) => ("(", ")", items),
-        other => {
-            out.push_str(&repr(other));
+/// `repr(v)`, what it cost, and whether it is too long to keep.
+pub fn costed_repr(v: &Value) -> Text {
+    let mut w = Writer::default();
+    w.repr(v);
+    w.finish()
+}
+
+/// `str(v)`, what it cost, and whether it is too long to keep.
+pub fn costed_str(v: &Value) -> Text {
+    let mut w = Writer::default();
+    match v {
+        Value::Str(s) => w.push(s),
+        Value::NdArray(t) => w.tensor(&t.tensor, numpy::array_str),
+        Value::NpScalar(s, dtype) => w.push(&numpy::scalar_str(*s, *dtype)),
+        other => w.repr(other),
+    }
+    w.finish()
+}
+
+/// Text being written, stopping once it is longer than `MAX_OUTPUT`.
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// Steps spent besides the characters written.
+    extra: u64,
+    too_long: bool,
+}
+
+impl Writer {
+    fn finish(self) -> Text {
+        let too_long = self.too_long || self.out.len() > MAX_OUTPUT;
+        Text { cost: (self.out.len() as u64).saturating_add(self.extra), text: self.out, too_long }
+    }
+
+    fn full(&self) -> bool {
+        self.too_long || self.out.len() > MAX_OUTPUT
+    }
+
+    fn push(&mut self, text: &str) {
+        if !self.full() {
+            self.out.push_str(text);
+        }
+    }
+
+    /// A tensor's text from `print`, unless it would surely be too long:
+    /// a tensor of 16 dims of size 6 shows all its 2.8 million elements,
+    /// seconds of work for a text nobody keeps.
+    fn tensor(&mut self, t: &Tensor, print: fn(&Tensor) -> String) {
+        let shown = printed_elements(t);
+        if self.full() || shown.saturating_mul(MIN_ELEMENT_CHARS) > MAX_OUTPUT as u64 {
+            self.too_long = true;
             return;
         }
-    };
-    out.push_str(open);
-    for (i, item) in items.iter().enumerate() {
-        if out.len() > MAX_OUTPUT {
-            break;
-        }
-        if i > 0 {
-            out.push_str(", ");
-        }
-        write_container(out, item);
+        self.extra = self.extra.saturating_add(shown.saturating_mul(TENSOR_ELEMENT_STEPS));
+        self.push(&print(t));
     }
-    out.push_str(close);
+
+    fn repr(&mut self, v: &Value) {
+        match v {
+            Value::None => self.push("None"),
+            Value::Bool(b) => self.push(if *b { "True" } else { "False" }),
+            Value::Int(i) => self.push(&i.to_string()),
+            Value::Float(f) => self.push(&float::repr(*f)),
+            Value::Str(s) => self.push(&string_repr(s)),
+            Value::List(_) | Value::Tuple(_) => self.container(v),
+            Value::Tensor(t) => self.tensor(&t.tensor, tensor_repr),
+            Value::Size(dims) => {
+                let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+                self.push(&format!("torch.Size([{}])", sizes.join(", ")));
+            }
+            Value::ValuesIndices { op, values, indices } => {
+                self.push(&format!("torch.return_types.{op}(\nvalues="));
+                self.tensor(&values.tensor, tensor_repr);
+                self.push(",\nindices=");
+                self.tensor(&indices.tensor, tensor_repr);
+                self.push(")");
+            }
+            Value::NdArray(t) => self.tensor(&t.tensor, numpy::array_repr),
+            Value::NpScalar(s, dtype) => self.push(&numpy::scalar_repr(*s, *dtype)),
+            Value::Dtype(d) => self.push(&d.to_string()),
+            Value::Module(m) => self.push(&format!("<module '{}'>", m.name())),
+            Value::Builtin(b) => self.push(&format!("<built-in function {}>", b.name())),
+            Value::Function(m, name) => {
+                self.push(&format!("<built-in method {name} of module '{}'>", m.name()))
+            }
+            Value::Method(_, name) => self.push(&format!("<built-in method {name} of Tensor object>")),
+        }
+    }
+
+    /// A list or tuple, adding no more items once the text is too long:
+    /// lists that share their items (`x = [x, x]`, repeated) would print
+    /// exponentially much.
+    fn container(&mut self, v: &Value) {
+        let (open, close, items) = match v {
+            Value::List(items) => ("[", "]", items),
+            Value::Tuple(items) if items.len() == 1 => ("(", ",)", items),
+            Value::Tuple(items) => ("(", ")", items),
+            other => return self.repr(other),
+        };
+        self.push(open);
+        for (i, item) in items.iter().enumerate() {
+            if self.full() {
+                return;
+            }
+            if i > 0 {
+                self.push(", ");
+            }
+            self.repr(item);
+        }
+        self.push(close);
+    }
 }
 
 /// Python's string repr: single quotes unless only double quotes avoid escaping.

@@ -640,7 +640,8 @@ fn flatten_dims(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError>
     }
     let dims = t.shape().dims();
     let mut sizes: Vec<i64> = dims[..s].iter().map(|&d| d as i64).collect();
-    sizes.push(dims[s..=e].iter().product::<usize>() as i64);
+    // In 64 bits: an empty tensor's sizes (2**24 x 2**24 x 0) may multiply past a 32-bit usize.
+    sizes.push(crate::tensor::shape::numel_u64(&dims[s..=e]) as i64);
     sizes.extend(dims[e + 1..].iter().map(|&d| d as i64));
     t.reshape(&sizes)
 }

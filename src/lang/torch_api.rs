@@ -92,13 +92,20 @@ pub(crate) fn tensor(
         // sequence whose first item is a string, without end.
         return Err(LangError::value_error("too many dimensions 'str'"));
     }
+    // The shape comes from the first items at each depth: past 16 of
+    // them, the tensor would have too many dims.
+    let rank = implied_rank(data);
+    if rank > MAX_DIMS {
+        return Err(TensorError::TooManyDims { dims: rank }.into());
+    }
     let numel = implied_numel(data);
-    if numel > MAX_ELEMENTS {
+    if numel > MAX_ELEMENTS as u64 {
         return Err(TensorError::TooManyElements { requested: numel }.into());
     }
     // Lists count as nodes too, hence twice the elements.
     let mut budget = 2 * MAX_ELEMENTS;
     let nested = to_nested(data, 0, &mut budget, dtype)?;
+    i.budget.steps((2 * MAX_ELEMENTS - budget) as u64);
     if let Some(d) = dtype {
         check_fits(&nested, d)?;
     }
@@ -198,7 +205,7 @@ fn new_shape(op: Op, size: Option<&Value>) -> Result<Shape, LangError> {
             format!("Trying to create tensor with negative dimension {bad}: [{}]", all.join(", "))
         }));
     }
-    Ok(Shape::new(sizes.iter().map(|&s| s as usize).collect())?)
+    Ok(Shape::from_sizes(&sizes)?)
 }
 
 /// An int-list argument as integers (a bound argument has been type-checked).
@@ -215,19 +222,34 @@ pub(crate) fn int_list(v: Option<&Value>) -> Vec<i64> {
 
 /// The element count that the first item at each depth implies (PyTorch reads
 /// the shape that way), so that data too big for a tensor is refused before it
-/// is walked.
-fn implied_numel(data: &Value) -> usize {
-    let mut numel = 1usize;
+/// is walked. In 64 bits, so that the count refused is the same on wasm32.
+fn implied_numel(data: &Value) -> u64 {
+    let mut numel = 1u64;
     let mut at = data;
     for _ in 0..=MAX_DIMS {
         let (Value::List(items) | Value::Tuple(items)) = at else { break };
-        numel = numel.saturating_mul(items.len());
+        numel = numel.saturating_mul(items.len() as u64);
         match items.first() {
             Some(first) => at = first,
             None => break,
         }
     }
     numel
+}
+
+/// How many lists and tuples deep the first items go: the rank PyTorch
+/// reads off the data (values nest at most `MAX_VALUE_NESTING` deep).
+fn implied_rank(data: &Value) -> usize {
+    let mut rank = 0;
+    let mut at = data;
+    while let Value::List(items) | Value::Tuple(items) = at {
+        rank += 1;
+        match items.first() {
+            Some(first) => at = first,
+            None => break,
+        }
+    }
+    rank
 }
 
 /// Whether the first items, at each depth, reach a non-empty string.
@@ -258,9 +280,6 @@ fn to_nested(v: &Value, depth: usize, budget: &mut usize, dtype: Option<DType>) 
             "the playground limits tensors to {MAX_ELEMENTS} elements, and this data holds more"
         ))
     })?;
-    if depth > MAX_DIMS {
-        return Err(LangError::limit("the data is nested too deeply for the playground"));
-    }
     Ok(match v {
         Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::NpScalar(..) => {
             Nested::Scalar(v.as_number().unwrap_or(Scalar::Int(0)))

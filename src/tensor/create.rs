@@ -136,7 +136,8 @@ pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) ->
         (q + i128::from(r != 0)) as f64
     };
     if len > MAX_ELEMENTS as f64 {
-        return Err(TensorError::TooManyElements { requested: len.min(usize::MAX as f64) as usize });
+        // A float-to-int cast saturates: 1e30 elements are reported as u64's largest.
+        return Err(TensorError::TooManyElements { requested: len as u64 });
     }
     let len = len as usize;
     let shape = Shape::new(vec![len])?;

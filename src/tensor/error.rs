@@ -127,7 +127,7 @@ pub enum TensorError {
     Ragged { expected: usize, dim: usize, got: usize },
     /// A size too large for the playground.
     #[error("the playground limits tensors to {MAX_ELEMENTS} elements, but this one would have {requested}")]
-    TooManyElements { requested: usize },
+    TooManyElements { requested: u64 },
     /// Too many dims for the playground.
     #[error("the playground limits tensors to {MAX_DIMS} dimensions, but this one would have {dims}")]
     TooManyDims { dims: usize },

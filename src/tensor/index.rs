@@ -7,7 +7,7 @@
 use super::Tensor;
 use super::error::{PyExceptionType, TensorError};
 use super::layout::Layout;
-use super::shape::Shape;
+use super::shape::{MAX_DIMS, Shape};
 
 /// One component of `t[...]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,30 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
     if consuming > rank {
         return Err(TensorError::TooManyIndices { rank });
     }
+    let selected = items.iter().filter(|i| matches!(i, IndexItem::Int(_))).count();
+    let new_axes = items.iter().filter(|i| matches!(i, IndexItem::NewAxis)).count();
+    let result_rank = rank - selected + new_axes;
+    if result_rank > MAX_DIMS {
+        // PyTorch has no such limit, so its own errors (an index out of
+        // range) come first: the items are applied without their new axes
+        // (which change no other item's dim or size), and only then is the
+        // view refused, before it is built (10,000 `None`s were 10,000 copies
+        // of a growing shape).
+        index_items(layout, items, rank - consuming, false)?;
+        return Err(TensorError::TooManyDims { dims: result_rank });
+    }
+    index_items(layout, items, rank - consuming, true)
+}
+
+/// Applies the items of a subscript one after another; `ellipsis` dims are
+/// left to `...`, and new axes are skipped unless `new_axes`.
+fn index_items(
+    layout: &Layout,
+    items: &[IndexItem],
+    ellipsis: usize,
+    new_axes: bool,
+) -> Result<Layout, TensorError> {
+    let rank = layout.shape().rank();
     let mut out = layout.clone();
     // `dim` is where the next item applies in the view being built.
     let mut dim = 0;
@@ -73,7 +97,8 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
                 out = out.slice(dim, first, len, step);
                 dim += 1;
             }
-            IndexItem::Ellipsis => dim += rank - consuming,
+            IndexItem::Ellipsis => dim += ellipsis,
+            IndexItem::NewAxis if !new_axes => {}
             IndexItem::NewAxis => {
                 out = out.unsqueeze(dim.min(out.shape().rank()));
                 dim += 1;
@@ -99,7 +124,13 @@ pub fn slice_range(
     };
     let first = start.map_or(0, clamp);
     let stop = stop.map_or(size, clamp);
-    let len = if stop > first { (stop - first + step - 1) / step } else { 0 };
+    // In i128: `stop - first + step - 1` passes i64 for a step near i64's largest.
+    let len =
+        if stop > first { (i128::from(stop - first) + i128::from(step) - 1) / i128::from(step) } else { 0 };
+    // A step past the dim's size takes at most one position, where any step
+    // longer than the dim does the same: clamped, it fits a 32-bit usize
+    // (`t[::2**32]` on wasm32 was a step of 0) and its stride cannot overflow.
+    let step = step.min(size.max(1));
     Ok((first as usize, len as usize, step as usize))
 }
 
@@ -112,11 +143,15 @@ fn check_step(step: Option<i64>) -> Result<i64, TensorError> {
     }
 }
 
-/// The shape `reshape(sizes)` asks for, with a `-1` inferred.
+/// The shape `reshape(sizes)` asks for, with a `-1` inferred. Sizes are
+/// multiplied in 64 bits on every target: on wasm32, `4294967298 as usize`
+/// is 2, and `torch.ones(2).reshape(4294967298)` succeeded.
 pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
     let shown = || sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ");
     let mut inferred = None;
-    let mut known: usize = 1;
+    // Saturating is exact enough: a product past u64 matches no element count
+    // (and a later 0 still makes it 0).
+    let mut known: u64 = 1;
     for (k, &s) in sizes.iter().enumerate() {
         match s {
             -1 if inferred.is_some() => return Err(TensorError::ReshapeTwoInferred),
@@ -127,10 +162,11 @@ pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
                     shown()
                 )));
             }
-            s => known = known.saturating_mul(s as usize),
+            s => known = known.saturating_mul(s.unsigned_abs()),
         }
     }
-    let mut dims: Vec<usize> = sizes.iter().map(|&s| s.max(0) as usize).collect();
+    let count = numel as u64;
+    let mut dims: Vec<i64> = sizes.to_vec();
     match inferred {
         Some(_) if known == 0 => {
             if numel == 0 {
@@ -141,28 +177,29 @@ pub fn infer_shape(sizes: &[i64], numel: usize) -> Result<Shape, TensorError> {
             }
             return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
-        Some(k) if numel.is_multiple_of(known) => dims[k] = numel / known,
+        // At most `numel`, so it fits an i64.
+        Some(k) if count.is_multiple_of(known) => dims[k] = (count / known) as i64,
         Some(_) => {
             return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
-        None if known != numel => {
+        None if known != count => {
             return Err(TensorError::ReshapeMismatch { shape: shown(), numel });
         }
         None => {}
     }
-    Shape::new(dims)
+    Shape::from_sizes(&dims)
 }
 
 /// The strides that let `layout` be seen as `shape` without copying, if any
 /// (PyTorch's rule for `view`: each run of merged dims must be contiguous).
-pub fn view_strides(layout: &Layout, shape: &Shape) -> Option<Vec<isize>> {
+pub fn view_strides(layout: &Layout, shape: &Shape) -> Option<Vec<i64>> {
     let old = layout.shape().dims();
     let old_strides = layout.strides();
     let new = shape.dims();
     if old.is_empty() || layout.shape().numel() == 0 {
         return Some(shape.contiguous_strides());
     }
-    let mut strides = vec![0isize; new.len()];
+    let mut strides = vec![0i64; new.len()];
     let mut view_d = new.len() as isize - 1;
     let mut chunk_base = *old_strides.last()?;
     let mut tensor_numel: usize = 1;
@@ -170,10 +207,10 @@ pub fn view_strides(layout: &Layout, shape: &Shape) -> Option<Vec<isize>> {
     for d in (0..old.len()).rev() {
         tensor_numel *= old[d];
         let chunk_ends =
-            d == 0 || (old[d - 1] != 1 && old_strides[d - 1] != tensor_numel as isize * chunk_base);
+            d == 0 || (old[d - 1] != 1 && old_strides[d - 1] != tensor_numel as i64 * chunk_base);
         if chunk_ends {
             while view_d >= 0 && (view_numel < tensor_numel || new[view_d as usize] == 1) {
-                strides[view_d as usize] = view_numel as isize * chunk_base;
+                strides[view_d as usize] = view_numel as i64 * chunk_base;
                 view_numel *= new[view_d as usize];
                 view_d -= 1;
             }
@@ -229,6 +266,44 @@ mod tests {
     fn an_int_after_a_none_names_its_position() {
         let err = apply_index(&layout(&[3, 4, 5]), &[IndexItem::NewAxis, IndexItem::Int(5)]).unwrap_err();
         assert_eq!(err.to_string(), "index 5 is out of bounds for dimension 1 with size 3");
+    }
+
+    #[test]
+    fn new_axes_stop_at_sixteen_dims_after_pytorchs_own_errors() {
+        let one = layout(&[1]);
+        let nones = |n: usize| vec![IndexItem::NewAxis; n];
+        assert_eq!(apply_index(&one, &nones(15)).unwrap().shape().rank(), 16);
+        let err = apply_index(&one, &nones(10_000)).unwrap_err();
+        assert_eq!(err, TensorError::TooManyDims { dims: 10_001 });
+        // An index out of range is PyTorch's error, and comes first.
+        let mut items = nones(20);
+        items.push(IndexItem::Int(5));
+        let err = apply_index(&one, &items).unwrap_err();
+        assert_eq!(err.to_string(), "index 5 is out of bounds for dimension 20 with size 1");
+        // Selecting a dim makes room for one more new axis.
+        let mut items = nones(16);
+        items.push(IndexItem::Int(0));
+        assert_eq!(apply_index(&one, &items).unwrap().shape().rank(), 16);
+    }
+
+    #[test]
+    fn steps_past_the_size_take_one_position_on_every_target() {
+        // 2**32 was a step of 0 as a 32-bit usize.
+        assert_eq!(slice_range(None, None, Some(1 << 32), 5).unwrap(), (0, 1, 5));
+        assert_eq!(slice_range(Some(2), None, Some(i64::MAX), 5).unwrap(), (2, 1, 5));
+        assert_eq!(slice_range(None, None, Some(i64::MAX), 0).unwrap(), (0, 0, 1));
+    }
+
+    #[test]
+    fn reshape_sizes_are_multiplied_in_64_bits() {
+        // 4294967298 is 2 as a 32-bit usize.
+        let err = infer_shape(&[4_294_967_298], 2).unwrap_err();
+        assert_eq!(err.to_string(), "shape '[4294967298]' is invalid for input of size 2");
+        let err = infer_shape(&[-1, 4_294_967_298], 4).unwrap_err();
+        assert_eq!(err.to_string(), "shape '[-1, 4294967298]' is invalid for input of size 4");
+        let err = infer_shape(&[1 << 62, 1 << 62, 0], 0).unwrap_err();
+        assert!(matches!(err, TensorError::TooManyElements { requested } if requested == 1 << 62));
+        assert_eq!(infer_shape(&[1; 17], 1).unwrap_err(), TensorError::TooManyDims { dims: 17 });
     }
 
     #[test]

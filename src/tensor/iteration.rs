@@ -10,6 +10,7 @@
 //! the first two dims, one block for every combination of the others.
 
 use super::layout::Layout;
+use super::shape::numel_of;
 
 /// One dim as TensorIterator sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,12 +65,17 @@ impl Plan {
     /// The plan for reducing the view `layout` over the dims marked in `reduced`.
     pub fn new(layout: &Layout, reduced: &[bool]) -> Plan {
         let shape = layout.shape().dims();
-        let out_len = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(s, _)| s).product();
+        // The kept sizes are the result's, which `Lanes` checked against MAX_ELEMENTS.
+        let kept: Vec<usize> = shape.iter().zip(reduced).filter(|(_, r)| !**r).map(|(&s, _)| s).collect();
+        let out_len = numel_of(&kept);
+        let empty = layout.shape().numel() == 0;
         Plan {
-            dims: iterator_dims(shape, layout.strides(), reduced),
+            // An empty input is never walked, and its sizes (2**24 x 2**24 x 0)
+            // and strides may not even fit a 32-bit usize: it gets no dims.
+            dims: if empty { Vec::new() } else { iterator_dims(shape, layout.strides(), reduced) },
             offset: layout.offset(),
             out_len,
-            empty: layout.shape().numel() == 0,
+            empty,
         }
     }
 
@@ -110,12 +116,13 @@ impl Plan {
 /// ones first by increasing stride, then the kept ones innermost first;
 /// neighbours merged where both the input and the output step over the
 /// first onto the second.
-fn iterator_dims(shape: &[usize], strides: &[isize], reduced: &[bool]) -> Vec<Dim> {
+fn iterator_dims(shape: &[usize], strides: &[i64], reduced: &[bool]) -> Vec<Dim> {
     let mut dims: Vec<Dim> = Vec::new();
     let mut kept = Vec::new();
     let mut out_stride = 1;
     for k in (0..shape.len()).rev() {
-        // Strides are never negative: Python refuses slices with negative steps.
+        // Strides are never negative (Python refuses slices with negative
+        // steps), and those of a tensor with elements reach at most its buffer's length.
         let dim = Dim { size: shape[k], stride: strides[k] as usize, out_stride: 0 };
         if reduced[k] {
             if dim.size != 1 {

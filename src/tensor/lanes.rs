@@ -6,7 +6,7 @@
 
 use super::error::TensorError;
 use super::layout::Layout;
-use super::shape::{Shape, wrap_dim};
+use super::shape::{Shape, numel_u64, saturating_usize, wrap_dim};
 
 /// The dims a reduction collapses, for an input of a given shape.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -88,9 +88,14 @@ impl Lanes {
         &self.reduced
     }
 
-    /// How many input elements feed each output element.
+    /// How many input elements feed each output element. Counted in 64
+    /// bits and saturated: only lanes of an empty result (`zeros(2**24,
+    /// 2**24, 0).sum(dim=(0, 1))`, which has no elements to compute) can pass
+    /// a 32-bit usize; a result with elements has lanes of at most
+    /// `MAX_ELEMENTS`.
     pub fn lane_len(&self) -> usize {
-        self.reduced_dims().map(|k| self.input.dims()[k]).product()
+        let sizes: Vec<usize> = self.reduced_dims().map(|k| self.input.dims()[k]).collect();
+        saturating_usize(numel_u64(&sizes))
     }
 
     /// Splits an input layout into the layout of lane starts (one per output

@@ -11,7 +11,8 @@ use super::shape::Shape;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     shape: Shape,
-    strides: Vec<isize>,
+    /// In 64 bits on every target: an empty tensor's strides may pass 2**32.
+    strides: Vec<i64>,
     offset: usize,
 }
 
@@ -28,7 +29,7 @@ impl Layout {
     }
 
     /// How far one step along each dim moves in the buffer.
-    pub fn strides(&self) -> &[isize] {
+    pub fn strides(&self) -> &[i64] {
         &self.strides
     }
 
@@ -46,7 +47,7 @@ impl Layout {
     /// the dims after it (dims of size 1 and the starting offset do not
     /// matter; nothing is always contiguous).
     pub fn is_row_major(&self) -> bool {
-        let mut expected = 1isize;
+        let mut expected = 1i64;
         for (&size, &stride) in self.shape.dims().iter().zip(&self.strides).rev() {
             if size == 0 {
                 return true;
@@ -54,7 +55,7 @@ impl Layout {
             if size != 1 && stride != expected {
                 return false;
             }
-            expected *= size as isize;
+            expected = expected.saturating_mul(size as i64);
         }
         true
     }
@@ -74,7 +75,7 @@ impl Layout {
     pub fn permute(&self, perm: &[usize]) -> Layout {
         let dims = self.shape.dims();
         Layout {
-            shape: Shape::from(perm.iter().map(|&d| dims[d]).collect::<Vec<_>>().as_slice()),
+            shape: Shape::derived(perm.iter().map(|&d| dims[d]).collect()),
             strides: perm.iter().map(|&d| self.strides[d]).collect(),
             offset: self.offset,
         }
@@ -82,9 +83,9 @@ impl Layout {
 
     /// The buffer position of the element at `index`.
     pub fn offset_of(&self, index: &[usize]) -> usize {
-        let mut at = self.offset as isize;
+        let mut at = self.offset as i64;
         for (&i, &s) in index.iter().zip(&self.strides) {
-            at += i as isize * s;
+            at += i as i64 * s;
         }
         at as usize
     }
@@ -111,6 +112,7 @@ impl Layout {
         // code for a list as short as the rank.
         while let Some(at) = (0..left.len()).min_by_key(|&i| std::cmp::Reverse(self.strides[left[i]])) {
             let k = left.remove(at);
+            // A non-zero stride of a dim with elements is at most the buffer's length.
             let step = self.strides[k] as usize;
             let i = rest / step;
             if i >= dims[k] {
@@ -142,11 +144,11 @@ impl Layout {
     /// `t[..., i, ...]` at `dim`: drops the dim. `i` must be in range.
     pub fn select(&self, dim: usize, i: usize) -> Layout {
         let mut out = self.clone();
-        out.offset = (self.offset as isize + i as isize * self.strides[dim]) as usize;
+        out.offset = (self.offset as i64 + i as i64 * self.strides[dim]) as usize;
         out.strides.remove(dim);
         let mut dims = self.shape.dims().to_vec();
         dims.remove(dim);
-        out.shape = Shape::from(dims.as_slice());
+        out.shape = Shape::derived(dims);
         out
     }
 
@@ -154,12 +156,14 @@ impl Layout {
     pub fn slice(&self, dim: usize, start: usize, len: usize, step: usize) -> Layout {
         let mut out = self.clone();
         if len > 0 {
-            out.offset = (self.offset as isize + start as isize * self.strides[dim]) as usize;
+            out.offset = (self.offset as i64 + start as i64 * self.strides[dim]) as usize;
         }
-        out.strides[dim] *= step as isize;
+        // The step is at most the dim's size (`slice_range`), so this stays
+        // within the buffer's reach; saturating keeps an empty one in range.
+        out.strides[dim] = out.strides[dim].saturating_mul(step as i64);
         let mut dims = self.shape.dims().to_vec();
         dims[dim] = len;
-        out.shape = Shape::from(dims.as_slice());
+        out.shape = Shape::derived(dims);
         out
     }
 
@@ -169,17 +173,18 @@ impl Layout {
     }
 
     /// The same buffer positions seen with another shape and strides.
-    pub fn restrided(&self, shape: Shape, strides: Vec<isize>) -> Layout {
+    pub fn restrided(&self, shape: Shape, strides: Vec<i64>) -> Layout {
         Layout { shape, strides, offset: self.offset }
     }
 
-    /// `t[..., None, ...]`: a new dim of size 1 before `dim`.
+    /// `t[..., None, ...]`: a new dim of size 1 before `dim`. The caller
+    /// has checked that the view stays within `MAX_DIMS` dims.
     pub fn unsqueeze(&self, dim: usize) -> Layout {
         let mut out = self.clone();
         out.strides.insert(dim, 0);
         let mut dims = self.shape.dims().to_vec();
         dims.insert(dim, 1);
-        out.shape = Shape::from(dims.as_slice());
+        out.shape = Shape::derived(dims);
         out
     }
 
@@ -187,7 +192,7 @@ impl Layout {
     /// new leading dims and stretched size-1 dims get stride 0.
     pub fn broadcast_to(&self, shape: &Shape) -> Layout {
         let extra = shape.rank() - self.shape.rank();
-        let mut strides = vec![0isize; shape.rank()];
+        let mut strides = vec![0i64; shape.rank()];
         for (k, s) in strides.iter_mut().enumerate().skip(extra) {
             let own = k - extra;
             if self.shape.dims()[own] == shape.dims()[k] {
@@ -202,7 +207,7 @@ impl Layout {
 pub struct Offsets<'a> {
     layout: &'a Layout,
     index: Vec<usize>,
-    next: Option<isize>,
+    next: Option<i64>,
 }
 
 impl<'a> Offsets<'a> {
@@ -211,7 +216,7 @@ impl<'a> Offsets<'a> {
         Offsets {
             layout,
             index: vec![0; layout.shape.rank()],
-            next: if empty { None } else { Some(layout.offset as isize) },
+            next: if empty { None } else { Some(layout.offset as i64) },
         }
     }
 }
@@ -237,7 +242,7 @@ impl Iterator for Offsets<'_> {
                 self.next = Some(at);
                 break;
             }
-            at -= self.layout.strides[k] * dims[k] as isize;
+            at -= self.layout.strides[k] * dims[k] as i64;
             self.index[k] = 0;
         }
         Some(current as usize)

@@ -20,6 +20,9 @@ use std::rc::Rc;
 /// smaller ids than the tensors computed from them.
 pub type NodeId = usize;
 
+/// One element of one tensor: the tensor, and the element's row-major position.
+type Element = (NodeId, usize);
+
 /// For each output element of a selection, the lane position it picked.
 pub type Winners = Rc<Vec<usize>>;
 
@@ -247,6 +250,12 @@ impl Graph {
     }
 
     /// For a selection, the input element it picked for element `flat`.
+    /// Whether tensor `id` picks each of its elements from one input
+    /// element (a selection: `max(dim)`, `maximum`), so that `winner` answers.
+    fn picks(&self, id: NodeId) -> bool {
+        matches!(self.nodes[id].step, Step::Pick { .. } | Step::Reduce { winners: Some(_), .. })
+    }
+
     pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
         if let Step::Pick { inputs, picked } = &self.nodes[id].step {
             let (input, map) = &inputs[usize::from(picked[flat])];
@@ -271,8 +280,7 @@ impl Graph {
     /// Everything element `flat` of `id` was computed from, in every tensor upstream.
     pub fn trace(&self, id: NodeId, flat: usize) -> Trace {
         let sources = self.sources(id, flat);
-        let mut memo = HashMap::new();
-        let winners = (*self.winners(id, flat, &mut memo)).clone();
+        let winners = self.winners(id, flat);
         Trace { sources, winners }
     }
 
@@ -301,27 +309,58 @@ impl Graph {
     /// at a selection, the picked input element, plus what picked it
     /// upstream (or, if nothing did, everything it was computed from);
     /// elsewhere, the union over the inputs.
-    fn winners(&self, id: NodeId, flat: usize, memo: &mut HashMap<(NodeId, usize), Rc<Marks>>) -> Rc<Marks> {
-        if let Some(done) = memo.get(&(id, flat)) {
-            return Rc::clone(done);
+    ///
+    /// Walked with a stack of its own, not by recursion: a program's
+    /// statements can chain thousands of tensors (`t = t + 1`, repeated),
+    /// and recursing once per tensor overflowed the browser's stack.
+    fn winners(&self, id: NodeId, flat: usize) -> Marks {
+        // Only elements of tensors with a selection at or above them can
+        // have winners: the rest are never visited (a sum over 16 million
+        // elements visited, and remembered, each one).
+        let mut selecting = vec![false; id + 1];
+        for n in 0..=id {
+            selecting[n] = self.picks(n) || self.inputs(n).iter().any(|&i| selecting[i]);
         }
-        let mut marks = Collect::default();
-        if let Some((input, at)) = self.winner(id, flat) {
-            let upstream = self.winners(input, at, memo);
-            if upstream.is_empty() {
-                marks.add(&self.sources(input, at));
-            } else {
-                marks.add(&upstream);
-            }
-            marks.insert(input, at);
-        } else {
-            for (input, at) in self.feeds(id, flat) {
-                marks.add(&self.winners(input, at, memo));
-            }
+        if !selecting[id] {
+            return Marks::default();
         }
-        let marks = Rc::new(marks.finish());
-        memo.insert((id, flat), Rc::clone(&marks));
-        marks
+        // Each element's winners, once all the elements it reads have theirs.
+        let mut done: HashMap<Element, Rc<Marks>> = HashMap::new();
+        // An element, and the elements it reads once they are pushed above it.
+        let mut pending: Vec<(NodeId, usize, Option<Vec<Element>>)> = vec![(id, flat, None)];
+        while let Some((n, f, reads)) = pending.pop() {
+            if done.contains_key(&(n, f)) {
+                continue;
+            }
+            let picked = self.winner(n, f);
+            let Some(reads) = reads else {
+                let reads = match picked {
+                    Some(element) => vec![element],
+                    None => self.feeds(n, f).into_iter().filter(|&(i, _)| selecting[i]).collect(),
+                };
+                let waiting: Vec<_> =
+                    reads.iter().filter(|e| selecting[e.0] && !done.contains_key(e)).copied().collect();
+                pending.push((n, f, Some(reads)));
+                pending.extend(waiting.into_iter().map(|(i, at)| (i, at, None)));
+                continue;
+            };
+            let mut marks = Collect::default();
+            match picked {
+                Some((input, at)) => {
+                    let nothing = Rc::new(Marks::default());
+                    let upstream = done.get(&(input, at)).unwrap_or(&nothing);
+                    if upstream.is_empty() {
+                        marks.add(&self.sources(input, at));
+                    } else {
+                        marks.add(upstream);
+                    }
+                    marks.insert(input, at);
+                }
+                None => reads.iter().for_each(|e| marks.add(&done[e])),
+            }
+            done.insert((n, f), Rc::new(marks.finish()));
+        }
+        done.remove(&(id, flat)).map(Rc::unwrap_or_clone).unwrap_or_default()
     }
 }
 
@@ -375,6 +414,37 @@ mod tests {
         let trace = g.trace(a, 1);
         assert_eq!(trace.sources[t], [4, 5, 6, 7]);
         assert_eq!(trace.winners[t], [5]);
+    }
+
+    /// 20,000 statements of `t = t + 1` after an argmax: tracing the last
+    /// one walks every tensor, within the browser's 1 MB of stack.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn long_chains_of_tensors_are_traced_without_recursion() {
+        let trace = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(|| {
+                let mut g = Graph::new();
+                let t = g.add(Step::Leaf, shape(&[3]), "t");
+                let lanes = Lanes::new(&shape(&[3]), None, false).unwrap();
+                let winners = Some(Rc::new(vec![1]));
+                let mut last = g.add(
+                    Step::Reduce { op: Reduction::Argmax, input: t, lanes, winners },
+                    Shape::scalar(),
+                    "a",
+                );
+                for _ in 0..20_000 {
+                    let map = Layout::contiguous(Shape::scalar());
+                    last = g.add(Step::Elementwise { inputs: vec![(last, map)] }, Shape::scalar(), "a");
+                }
+                g.trace(last, 0)
+            })
+            .unwrap()
+            .join()
+            .expect("traced without overflowing the stack");
+        assert_eq!(trace.sources[0], [0, 1, 2]);
+        assert_eq!(trace.winners[0], [1]);
+        assert_eq!(trace.winners.iter().count(), 1);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::storage::{Element, with_storage};
 /// The strides PyTorch gives a result of `shape` computed from inputs seen
 /// with `inputs` (each input's strides broadcast to `shape`, 0 where it is
 /// broadcast); `None` when that is plain row-major.
-pub fn result_strides(shape: &[usize], inputs: &[&[isize]]) -> Option<Vec<isize>> {
+pub fn result_strides(shape: &[usize], inputs: &[&[i64]]) -> Option<Vec<i64>> {
     let rank = shape.len();
     // TensorIterator's order, innermost first, starts from row-major.
     let mut perm: Vec<usize> = (0..rank).rev().collect();
@@ -52,11 +52,12 @@ pub fn result_strides(shape: &[usize], inputs: &[&[isize]]) -> Option<Vec<isize>
     if perm.iter().copied().eq((0..rank).rev()) {
         return None;
     }
-    let mut strides = vec![0isize; rank];
-    let mut step = 1;
+    let mut strides = vec![0i64; rank];
+    let mut step = 1i64;
     for &d in &perm {
-        strides[d] = step as isize;
-        step *= shape[d];
+        strides[d] = step;
+        // Saturating: an empty result's sizes may multiply past a 32-bit usize.
+        step = step.saturating_mul(shape[d] as i64);
     }
     Some(strides)
 }
@@ -64,7 +65,7 @@ pub fn result_strides(shape: &[usize], inputs: &[&[isize]]) -> Option<Vec<isize>
 impl Tensor {
     /// This contiguous tensor's elements laid out with `strides` instead
     /// (a permutation of row-major ones), as PyTorch lays out a result.
-    pub(crate) fn laid_out(&self, strides: Vec<isize>) -> Tensor {
+    pub(crate) fn laid_out(&self, strides: Vec<i64>) -> Tensor {
         debug_assert!(self.layout().is_contiguous());
         let layout = Layout::contiguous(self.shape().clone()).restrided(self.shape().clone(), strides);
         let storage = with_storage!(&*self.storage, v => relaid(v, &layout));
@@ -75,9 +76,9 @@ impl Tensor {
     /// PyTorch lays it out.
     pub(crate) fn in_memory_order_of(self, inputs: &[&Tensor]) -> Tensor {
         let shape = self.shape().clone();
-        let strides: Vec<Vec<isize>> =
+        let strides: Vec<Vec<i64>> =
             inputs.iter().map(|t| t.layout().broadcast_to(&shape).strides().to_vec()).collect();
-        let views: Vec<&[isize]> = strides.iter().map(Vec::as_slice).collect();
+        let views: Vec<&[i64]> = strides.iter().map(Vec::as_slice).collect();
         match result_strides(shape.dims(), &views) {
             Some(strides) => self.laid_out(strides),
             None => self,

@@ -7,7 +7,7 @@
 use super::Tensor;
 use super::error::TensorError;
 use super::layout::Layout;
-use super::shape::{Shape, wrap_dim};
+use super::shape::{MAX_DIMS, Shape, wrap_dim};
 
 /// How a view rearranges its input's dims.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,11 @@ impl Rearrange {
 
     /// `t.unsqueeze(dim)`: `dim` may also name the position after the last dim.
     pub fn unsqueeze(rank: usize, dim: i64) -> Result<Rearrange, TensorError> {
-        Ok(Rearrange::Unsqueeze(wrap_dim(dim, rank + 1)?))
+        let dim = wrap_dim(dim, rank + 1)?;
+        if rank + 1 > MAX_DIMS {
+            return Err(TensorError::TooManyDims { dims: rank + 1 });
+        }
+        Ok(Rearrange::Unsqueeze(dim))
     }
 
     /// `t.squeeze()` (every dim of size 1) or `t.squeeze(dims)` (those of
@@ -141,6 +145,13 @@ mod tests {
         let shape = Shape::new(vec![1, 2, 1]).unwrap();
         assert_eq!(Rearrange::squeeze(&shape, None).unwrap(), Rearrange::Squeeze(vec![2, 0]));
         assert_eq!(Rearrange::squeeze(&shape, Some(&[1, -1])).unwrap(), Rearrange::Squeeze(vec![2]));
+    }
+
+    #[test]
+    fn unsqueeze_stops_at_sixteen_dims_after_checking_its_dim() {
+        assert_eq!(Rearrange::unsqueeze(15, -1).unwrap(), Rearrange::Unsqueeze(15));
+        assert_eq!(Rearrange::unsqueeze(16, 0).unwrap_err(), TensorError::TooManyDims { dims: 17 });
+        assert!(matches!(Rearrange::unsqueeze(16, 40).unwrap_err(), TensorError::DimOutOfRange { .. }));
     }
 
     #[test]

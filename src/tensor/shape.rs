@@ -1,4 +1,10 @@
-//! Shapes, dim wrapping and broadcasting.
+//! Shapes, dim wrapping and broadcasting, and the checked conversion of
+//! Python's integers into sizes.
+//!
+//! Every size a program asks for is checked in 64 bits before it becomes a
+//! `usize`: on wasm32 a `usize` has 32 bits, and `4294967297 as usize` is 1,
+//! so an unchecked cast made `torch.zeros(4294967297)` a one-element tensor
+//! in the browser while the command line refused it.
 
 use super::error::TensorError;
 use std::fmt;
@@ -17,32 +23,29 @@ pub struct Shape(Vec<usize>);
 impl Shape {
     /// A shape from its sizes, refusing too many dims or too many elements.
     pub fn new(dims: Vec<usize>) -> Result<Shape, TensorError> {
-        if dims.len() > MAX_DIMS {
-            return Err(TensorError::TooManyDims { dims: dims.len() });
-        }
-        // Each size is checked on its own too, so that an empty tensor
-        // cannot smuggle in a size whose strides would overflow.
-        let numel = dims.iter().fold(1usize, |n, &d| n.saturating_mul(d));
-        let largest = dims.iter().copied().max().unwrap_or(0);
-        if numel > MAX_ELEMENTS || largest > MAX_ELEMENTS {
-            return Err(TensorError::TooManyElements { requested: numel.max(largest) });
-        }
-        // An empty tensor's strides (and its size before the zero is met)
-        // still multiply its other sizes: zeros(2**24, 2**24, 2**24, 0)
-        // overflowed them. PyTorch refuses these too.
-        let strides_fit = dims
-            .iter()
-            .filter(|&&d| d > 0)
-            .try_fold(1usize, |n, &d| n.checked_mul(d).filter(|&n| n <= isize::MAX as usize))
-            .is_some();
-        if !strides_fit {
-            let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
-            return Err(TensorError::runtime(format!(
-                "Storage size calculation overflowed with sizes=[{}]",
-                sizes.join(", ")
-            )));
-        }
+        check_sizes(&dims.iter().map(|&d| d as u64).collect::<Vec<u64>>())?;
         Ok(Shape(dims))
+    }
+
+    /// A shape from the sizes a program wrote (`torch.zeros(2, 3)`,
+    /// `t.reshape(6)`), which must not be negative (each op words that
+    /// refusal its own way, so callers check first). Checked in 64 bits
+    /// before any size becomes a `usize`.
+    pub fn from_sizes(sizes: &[i64]) -> Result<Shape, TensorError> {
+        debug_assert!(sizes.iter().all(|&s| s >= 0), "negative sizes are refused by the caller");
+        let sizes: Vec<u64> = sizes.iter().map(|&s| s.max(0).unsigned_abs()).collect();
+        check_sizes(&sizes)?;
+        // Every size is at most MAX_ELEMENTS now, so it fits a usize on every target.
+        Ok(Shape(sizes.into_iter().map(|s| s as usize).collect()))
+    }
+
+    /// A shape derived from a valid one without growing sizes (a
+    /// selection, a slice, a permutation of its dims, a new axis). Its rank
+    /// is the caller's to check: `t[None, ..., 0]` passes 16 dims on its way
+    /// to a view of 16.
+    pub(crate) fn derived(dims: Vec<usize>) -> Shape {
+        debug_assert!(dims.len() <= 2 * MAX_DIMS && dims.iter().all(|&d| d <= MAX_ELEMENTS));
+        Shape(dims)
     }
 
     /// The shape of a 0-d tensor.
@@ -62,16 +65,18 @@ impl Shape {
 
     /// The number of elements (`t.numel()`).
     pub fn numel(&self) -> usize {
-        self.0.iter().product()
+        numel_of(&self.0)
     }
 
     /// Row-major strides of a contiguous tensor of this shape.
-    pub fn contiguous_strides(&self) -> Vec<isize> {
-        let mut strides = vec![0isize; self.rank()];
-        let mut step = 1isize;
+    pub fn contiguous_strides(&self) -> Vec<i64> {
+        // `check_sizes` keeps the product of the sizes other than 0 within
+        // i64, so no stride overflows, even of an empty tensor.
+        let mut strides = vec![0i64; self.rank()];
+        let mut step = 1i64;
         for (s, &d) in strides.iter_mut().zip(&self.0).rev() {
             *s = step;
-            step *= d.max(1) as isize;
+            step = step.saturating_mul(d.max(1) as i64);
         }
         strides
     }
@@ -111,10 +116,61 @@ pub fn wrap_dim(dim: i64, rank: usize) -> Result<usize, TensorError> {
     Ok(if dim < 0 { (dim + bound) as usize } else { dim as usize })
 }
 
-impl From<&[usize]> for Shape {
-    fn from(dims: &[usize]) -> Shape {
-        Shape(dims.to_vec())
+/// Checks the sizes of a shape in 64 bits: at most `MAX_DIMS` of them, at
+/// most `MAX_ELEMENTS` elements, each size at most `MAX_ELEMENTS` (so that
+/// an empty tensor cannot smuggle in a size whose strides would overflow),
+/// and the sizes other than 0 multiplying to at most `i64::MAX`, as PyTorch
+/// requires of the strides of an empty tensor too.
+fn check_sizes(sizes: &[u64]) -> Result<(), TensorError> {
+    if sizes.len() > MAX_DIMS {
+        return Err(TensorError::TooManyDims { dims: sizes.len() });
     }
+    let numel = sizes.iter().fold(1u64, |n, &d| n.saturating_mul(d));
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    if numel > MAX_ELEMENTS as u64 || largest > MAX_ELEMENTS as u64 {
+        return Err(TensorError::TooManyElements { requested: numel.max(largest) });
+    }
+    // zeros(2**24, 2**24, 2**24, 0) overflowed the strides; PyTorch refuses these too.
+    let strides_fit = sizes
+        .iter()
+        .filter(|&&d| d > 0)
+        .try_fold(1u64, |n, &d| n.checked_mul(d).filter(|&n| n <= i64::MAX as u64))
+        .is_some();
+    if !strides_fit {
+        let sizes: Vec<String> = sizes.iter().map(|d| d.to_string()).collect();
+        return Err(TensorError::runtime(format!(
+            "Storage size calculation overflowed with sizes=[{}]",
+            sizes.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// A Python int as a count of things the playground builds (list items,
+/// repetitions): `None` when it is past `limit`, checked in 64 bits before
+/// it becomes a `usize`. Negative counts are 0, as Python's `[0] * -1` is empty.
+pub fn count_within(n: i64, limit: usize) -> Option<usize> {
+    let n = n.max(0).unsigned_abs();
+    if n > limit as u64 { None } else { Some(n as usize) }
+}
+
+/// The number of elements of a tensor with these (checked) sizes: 0 if
+/// any is 0, before multiplying the others, which for an empty tensor may
+/// pass a 32-bit usize (`zeros(2**24, 2**24, 0)`).
+pub fn numel_of(sizes: &[usize]) -> usize {
+    if sizes.contains(&0) { 0 } else { sizes.iter().product() }
+}
+
+/// The number of elements of a tensor with these sizes, in 64 bits
+/// (saturating): sizes of an empty tensor may multiply past a 32-bit `usize`.
+pub fn numel_u64(sizes: &[usize]) -> u64 {
+    sizes.iter().fold(1u64, |n, &d| n.saturating_mul(d as u64))
+}
+
+/// A 64-bit count as a `usize`, saturating: for counts that only an empty
+/// tensor can make too large (its lanes), where nothing is then read.
+pub fn saturating_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl fmt::Display for Shape {
@@ -188,5 +244,43 @@ mod tests {
         assert!(Shape::new(vec![0, usize::MAX]).is_err());
         assert!(Shape::new(vec![0, 5]).is_ok());
         assert!(Shape::new(vec![1; 17]).is_err());
+    }
+
+    #[test]
+    fn sizes_are_checked_in_64_bits_before_they_become_usize() {
+        // 2**32 + 1 is 1 as a 32-bit usize: it must be refused, not wrapped.
+        let err = Shape::from_sizes(&[4_294_967_297]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the playground limits tensors to 16777216 elements, but this one would have 4294967297"
+        );
+        let err = Shape::from_sizes(&[2, 4_294_967_298]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the playground limits tensors to 16777216 elements, but this one would have 8589934596"
+        );
+        assert_eq!(
+            Shape::from_sizes(&[i64::MAX, i64::MAX]).unwrap_err(),
+            TensorError::TooManyElements { requested: u64::MAX }
+        );
+        assert_eq!(Shape::from_sizes(&[2, 3]).unwrap().dims(), &[2, 3]);
+        assert_eq!(Shape::from_sizes(&[1 << 24, 1 << 24, 0]).unwrap().numel(), 0);
+        assert!(Shape::from_sizes(&[1 << 24, 1 << 24, 1 << 24, 0]).is_err());
+        assert_eq!(Shape::from_sizes(&[1; 17]).unwrap_err(), TensorError::TooManyDims { dims: 17 });
+    }
+
+    #[test]
+    fn counts_are_checked_in_64_bits_before_they_become_usize() {
+        assert_eq!(count_within(4_294_967_297, 1 << 20), None);
+        assert_eq!(
+            count_within(i64::MAX, usize::MAX),
+            if usize::BITS == 64 { Some(i64::MAX as usize) } else { None }
+        );
+        assert_eq!(count_within(-5, 10), Some(0));
+        assert_eq!(count_within(10, 10), Some(10));
+        assert_eq!(count_within(11, 10), None);
+        assert_eq!(numel_u64(&[1 << 24, 1 << 24, 0]), 0);
+        assert_eq!(numel_u64(&[1 << 24, 1 << 24]), 1 << 48);
+        assert_eq!(saturating_usize(1 << 20), 1 << 20);
     }
 }

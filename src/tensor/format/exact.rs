@@ -30,6 +30,12 @@ impl Exact {
         // x = mantissa * 2^exponent, with an integer mantissa.
         let (mantissa, exponent) =
             if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+        Exact::dyadic(negative, mantissa, exponent)
+    }
+
+    /// The exact value of `mantissa * 2^exponent` (any mantissa, such as
+    /// the odd numerator of the midpoint between two floats).
+    pub fn dyadic(negative: bool, mantissa: u64, exponent: i32) -> Exact {
         if mantissa == 0 {
             return Exact { negative, digits: Vec::new(), point: 0 };
         }
@@ -80,6 +86,27 @@ impl Exact {
         let exact = self.point - place >= self.digits.len() as i32;
         let above = if exact { (digits.clone(), point) } else { plus_one(digits.clone(), point, place) };
         [(digits, point), above]
+    }
+
+    /// Whether the magnitude of `0.digits * 10^point` (as `round_at` gives
+    /// it; `[]` for zero) is below (`Less`), at or above this magnitude.
+    pub fn cmp_magnitude(&self, digits: &[u8], point: i32) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (digits.is_empty(), self.digits.is_empty()) {
+            (true, true) => return Ordering::Equal,
+            (true, false) => return Ordering::Less,
+            (false, true) => return Ordering::Greater,
+            (false, false) => {}
+        }
+        // Both start with a nonzero digit: the point decides, then the digits.
+        point.cmp(&self.point).then_with(|| {
+            let longest = digits.len().max(self.digits.len());
+            let at = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(0);
+            (0..longest)
+                .map(|i| at(digits, i).cmp(&at(&self.digits, i)))
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        })
     }
 
     /// The value cut toward zero to a multiple of `10^place`.
