@@ -122,6 +122,30 @@ ops! {
     Minimum,
     /// `isnan`
     Isnan,
+    /// `where`
+    Where,
+    /// `gather`
+    Gather,
+    /// `index_select`
+    IndexSelect,
+    /// `masked_fill`
+    MaskedFill,
+    /// `nonzero`
+    Nonzero,
+    /// `sort`
+    Sort,
+    /// `argsort`
+    Argsort,
+    /// `topk`
+    Topk,
+    /// `kthvalue`
+    Kthvalue,
+    /// `median`
+    Median,
+    /// `cummax`
+    Cummax,
+    /// `cummin`
+    Cummin,
     /// `reshape`
     Reshape,
     /// `view`
@@ -138,6 +162,10 @@ ops! {
     Unsqueeze,
     /// `squeeze`
     Squeeze,
+    /// `flip`
+    Flip,
+    /// `roll`
+    Roll,
     /// `contiguous`
     Contiguous,
     /// `is_contiguous`
@@ -269,6 +297,11 @@ pub(crate) enum Kernel {
     Python(PythonFn),
     /// Builds a tensor from data or sizes.
     Create(CreateFn),
+    /// A `torch.` function whose arguments are its own rather than a
+    /// method's with the tensor first (`torch.where(condition, input,
+    /// other)`): `function` binds them itself; the method form
+    /// (`t.where(condition, other)`, bound by the signatures) runs `method`.
+    Function { function: CreateFn, method: MethodFn },
 }
 
 /// The dtype of an operation's result, for an input of some dtype.
@@ -289,6 +322,8 @@ pub enum DtypeRule {
     Int64,
     /// Always bool.
     Bool,
+    /// The promoted dtype of its candidates, as for arithmetic (`torch.where`).
+    Promoted,
     /// The dtype the call names (`float()`, `to(dtype)`).
     Named,
     /// From the data, or `dtype=` (creation).
@@ -309,8 +344,16 @@ pub enum Lineage {
     Prefix,
     /// The input element at the same place.
     SameIndex,
-    /// One input element, moved (reshapes, views, dims rearranged).
+    /// One input element, moved (reshapes, views, dims rearranged, `flip`).
     Moved,
+    /// The element picked (the winner), with what it was chosen among, and
+    /// the elements of the index, mask or condition that decided the pick
+    /// (indexing with tensors, `gather`, `torch.where`).
+    Picked,
+    /// Its lane along a dim, or the lane's prefix up to its own place,
+    /// which was compared to rank it; the element picked is the winner
+    /// (`sort`, `topk`, `cummax`).
+    Ranked,
     /// Nothing to trace: the result is not a tensor.
     None,
 }
@@ -319,7 +362,10 @@ pub enum Lineage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
     /// How the screen reader describes it, `{of}` standing for the
-    /// elements it came from: "the sum of {of}".
+    /// elements it came from: "the sum of {of}". Selections name the
+    /// element they picked as `{won}`, the index, mask or condition
+    /// elements that decided it as `{by}`, and its rank in its lane as
+    /// `{rank}` ("2nd smallest").
     pub describe: &'static str,
     /// How the walk-through writes its computation.
     pub caption: Caption,
@@ -347,17 +393,20 @@ pub enum Group {
     Reductions,
     /// Ops along a dim that keep the shape.
     AlongDim,
+    /// Ops that order or pick the elements of each lane along a dim.
+    Sorting,
 }
 
 impl Group {
     /// Every group, in the control's order.
-    pub const ALL: [Group; 2] = [Group::Reductions, Group::AlongDim];
+    pub const ALL: [Group; 3] = [Group::Reductions, Group::AlongDim, Group::Sorting];
 
     /// The group's label in the control.
     pub fn label(self) -> &'static str {
         match self {
             Group::Reductions => "reductions",
             Group::AlongDim => "along a dim",
+            Group::Sorting => "sorting",
         }
     }
 }
@@ -443,9 +492,15 @@ pub fn keepdim_refusal(op: Op, dim: Option<i64>) -> Option<String> {
     }
 }
 
-/// Whether PyTorch's `t.op(...)` needs a dim (no overload binds without one).
+/// Whether PyTorch's `t.op(...)` always works along a dim: no overload
+/// binds without one, or the one that does goes along a default dim
+/// (`sort`'s `dim=-1`), never over the whole tensor.
 pub fn needs_dim(op: Op) -> bool {
-    super::signature::bind(op.overloads(CallStyle::Method), &[], &[]).is_err()
+    let sigs = op.overloads(CallStyle::Method);
+    match super::signature::bind(sigs, &[], &[]) {
+        Err(_) => true,
+        Ok((which, _)) => sigs[which].default_of("dim").is_some_and(|d| d != "None" && d != "[]"),
+    }
 }
 
 /// The declarations, by `Op`, built once.
@@ -551,7 +606,9 @@ mod tests {
             let d = op.decl();
             let Kernel::Reduce(pick) = d.kernel else { continue };
             assert_eq!(d.lineage, Lineage::Lane, "{op:?}");
-            let Pick::Reduce(r) = pick(0, &Bound::empty()) else { panic!("{op:?}'s first overload reduces") };
+            let (Pick::Reduce(r) | Pick::WithIndices(r)) = pick(0, &Bound::empty()) else {
+                panic!("{op:?}'s first overload reduces")
+            };
             assert_eq!(Op::of_reduction(r), op);
             // The kernel names itself in its errors as the op is called.
             assert_eq!(r.name(), d.name);
