@@ -168,7 +168,7 @@ impl Interpreter<'_> {
         }
         // PyTorch refuses the dtype before looking at the dims
         // (`torch.tensor([1, 2]).mean(dim=3)` is the dtype error).
-        op.output_dtype(input.tensor.dtype())?;
+        op.output_dtype_over(input.tensor.dtype(), dims.is_none())?;
         if matches!(op, Reduction::Amax | Reduction::Amin) {
             nonempty_dims(&input.tensor, op, dims.as_deref().unwrap_or(&[]))?;
         }

@@ -190,16 +190,18 @@ pub struct Reduced {
 
 /// Applies `op` to every lane of `t` described by `lanes`.
 pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, TensorError> {
+    // kthvalue checks its lane and its k before its dtype.
+    if let Reduction::Kthvalue { k, .. } = op {
+        check_not_empty(t, op, lanes)?;
+        if k < 1 || k as usize > lanes.lane_len() {
+            let dim = lanes.reduced_dims().next().unwrap_or(0);
+            return Err(TensorError::runtime(format!(
+                "kthvalue(): selected number k out of range for dimension {dim}"
+            )));
+        }
+    }
     let out_dtype = op.output_dtype_over(t.dtype(), lanes.whole())?;
     check_not_empty(t, op, lanes)?;
-    if let Reduction::Kthvalue { k, .. } = op
-        && (k < 1 || k as usize > lanes.lane_len())
-    {
-        let dim = lanes.reduced_dims().next().unwrap_or(0);
-        return Err(TensorError::runtime(format!(
-            "kthvalue(): selected number k out of range for dimension {dim}"
-        )));
-    }
     // Sums and products accumulate in their output type (bools and
     // integers as int64); everything else reads the elements as they are,
     // where they are: a view's strides decide PyTorch's order of a sum.
