@@ -244,3 +244,60 @@ fn bad_index(v: &Value, span: Span) -> LangError {
     }
     .at(span)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::session::Session;
+    use crate::tensor::lineage::NodeId;
+
+    const T: &str = "t = torch.arange(12.).reshape(3, 4)\n";
+
+    fn session(program: &str) -> Session {
+        let s = Session::new(program);
+        assert_eq!(s.transcript().error, None, "{program}");
+        s
+    }
+
+    fn node(s: &Session, name: &str) -> NodeId {
+        s.grids().iter().find(|g| g.name == name).expect("drawn").node
+    }
+
+    fn sources(s: &Session, flat: usize) -> Vec<String> {
+        s.focus_lineage().elements[flat].sources.iter().map(|r| r.to_string()).collect()
+    }
+
+    #[test]
+    fn a_mask_element_that_picked_is_a_source() {
+        let s = session(&format!("{T}m = torch.tensor([True, False, True])\nt[m]"));
+        assert_eq!(sources(&s, 4), ["m[2]", "t[2, 0]"]);
+        // A mask computed from the tensor traces back to the element itself.
+        let s = session(&format!("{T}t[t > 5]"));
+        assert_eq!(sources(&s, 0), ["t[1, 2]"]);
+    }
+
+    #[test]
+    fn lists_pick_without_a_tensor_to_credit() {
+        let s = session(&format!("{T}t[:, [2, 0]]"));
+        assert_eq!(sources(&s, 1), ["t[0, 0]"]);
+        let s = session(&format!("{T}i = torch.tensor([[0, 2]])\nt[i, 1]"));
+        assert_eq!(sources(&s, 1), ["i[0, 1]", "t[2, 1]"]);
+    }
+
+    #[test]
+    fn the_argmax_that_picked_is_credited_with_its_lane() {
+        let s = session("x = torch.tensor([1., 5., 2.])\nx[x.argmax()]");
+        assert_eq!(sources(&s, 0), ["x[0]", "x[1]", "x[2]"]);
+        assert_eq!(
+            s.focus_lineage().elements[0].winners.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+            ["x[1]"]
+        );
+    }
+
+    #[test]
+    fn pointing_at_an_index_element_lights_what_it_picked() {
+        let s = session(&format!("{T}i = torch.tensor([2, 0])\nt[i]"));
+        let (i, out) = (node(&s, "i"), node(&s, "t[i]"));
+        let lit = s.run().graph.targets(i, 1, &[out]);
+        assert_eq!(lit.get(out), Some(&[4, 5, 6, 7][..]));
+    }
+}

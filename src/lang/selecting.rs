@@ -332,3 +332,83 @@ fn choose_where(
     let chosen = select_where(&condition.tensor, input.side(), other.side())?;
     Ok(Value::Tensor(i.chosen(chosen.values, [&input, &other], chosen.picked, condition, span)))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::session::Session;
+
+    /// The leaf elements element `flat` of the program's last value came
+    /// from and was picked through, as `name[i, j]`.
+    fn lineage(program: &str, flat: usize) -> (Vec<String>, Vec<String>) {
+        let session = Session::new(program);
+        assert_eq!(session.transcript().error, None, "{program}");
+        let report = session.focus_lineage();
+        let element = &report.elements[flat];
+        let names = |refs: &[crate::session::ElementRef]| refs.iter().map(|r| r.to_string()).collect();
+        (names(&element.sources), names(&element.winners))
+    }
+
+    const T: &str = "t = torch.tensor([[3., 1., 2.], [0., 5., 4.]])\n";
+
+    fn node_of(s: &Session, name: &str) -> crate::tensor::lineage::NodeId {
+        s.grids().iter().find(|g| g.name == name).expect("drawn").node
+    }
+
+    #[test]
+    fn an_index_element_that_picked_is_a_source() {
+        let (sources, winners) =
+            lineage(&format!("{T}i = torch.tensor([[1, 0], [2, 1]])\nt.gather(1, i)"), 2);
+        assert_eq!(sources, ["i[1, 0]", "t[1, 2]"]);
+        assert_eq!(winners, ["t[1, 2]"]);
+        let (sources, _) = lineage(&format!("{T}i = torch.tensor([2, 0])\nt.index_select(1, i)"), 1);
+        assert_eq!(sources, ["i[1]", "t[0, 0]"]);
+    }
+
+    #[test]
+    fn where_lights_both_candidates_and_the_condition() {
+        let program =
+            format!("{T}c = torch.tensor([True, False, True])\nu = torch.ones(2, 3)\ntorch.where(c, t, u)");
+        let (sources, winners) = lineage(&program, 1);
+        assert_eq!(sources, ["c[1]", "t[0, 1]", "u[0, 1]"]);
+        assert_eq!(winners, ["u[0, 1]"]);
+        // Pointing at the condition lights what it decided: its column.
+        let s = Session::new(&program);
+        let node = |name: &str| s.grids().iter().find(|g| g.name == name).expect("drawn").node;
+        let out = node("torch.where(c, t, u)");
+        assert_eq!(s.run().graph.targets(node("c"), 1, &[out]).get(out), Some(&[1, 4][..]));
+        // And a sorted element lights the whole sorted lane it was compared in.
+        let s = Session::new(&format!("{T}t.sort(dim=1).values"));
+        let out = s.grids().last().expect("drawn").node;
+        assert_eq!(s.run().graph.targets(node_of(&s, "t"), 4, &[out]).get(out), Some(&[3, 4, 5][..]));
+        // A number the program wrote is picked, but no element stands for it.
+        let (sources, winners) = lineage(&format!("{T}m = t > 2\nt.masked_fill(m, 0)"), 0);
+        assert_eq!(sources, ["t[0, 0]"]);
+        assert!(winners.is_empty());
+    }
+
+    #[test]
+    fn a_sort_compares_its_lane_and_picks_one() {
+        let (sources, winners) = lineage(&format!("{T}t.sort(dim=1, descending=True).values"), 3);
+        assert_eq!(sources, ["t[1, 0]", "t[1, 1]", "t[1, 2]"]);
+        assert_eq!(winners, ["t[1, 1]"]);
+        // A running maximum compares the lane up to its place.
+        let (sources, winners) = lineage(&format!("{T}t.cummax(1).indices"), 1);
+        assert_eq!(sources, ["t[0, 0]", "t[0, 1]"]);
+        assert_eq!(winners, ["t[0, 0]"]);
+    }
+
+    #[test]
+    fn moved_elements_are_not_picked() {
+        let (sources, winners) = lineage(&format!("{T}t.flip(1)"), 0);
+        assert_eq!(sources, ["t[0, 2]"]);
+        assert!(winners.is_empty());
+        let (sources, _) = lineage(&format!("{T}t.roll(1)"), 0);
+        assert_eq!(sources, ["t[1, 2]"]);
+    }
+
+    #[test]
+    fn nonzero_locates_an_element() {
+        let (sources, winners) = lineage(&format!("{T}t.nonzero()"), 3);
+        assert_eq!((sources, winners), (vec!["t[0, 1]".to_string()], vec!["t[0, 1]".to_string()]));
+    }
+}
