@@ -426,6 +426,26 @@ mod tests {
     }
 
     #[test]
+    fn selections_keep_the_dims_they_pick_along_and_index_tensors_give_theirs() {
+        // A sort keeps every dim, values then indices.
+        let (names, f) = flow("t = torch.ones(3, 4)\nt.sort(dim=1)");
+        assert_eq!(names, ["t", "t.sort(dim=1).values", "t.sort(dim=1).indices"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1], vec![0, 1]]);
+        // Picked columns keep the rows; the picked dim is the list's, not t's.
+        let (_, f) = flow("t = torch.ones(3, 4)\nt[:, [2, 0]]");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2]]);
+        // gather's output is its index's shape, and t's along the other dims.
+        let (_, f) = flow("t = torch.ones(3, 4)\ni = torch.tensor([[1, 0], [2, 3], [0, 0]])\nt.gather(1, i)");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2], vec![0, 2]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0, 1]]);
+        // A condition is broadcast like an operand, and drawn stretched.
+        let (_, f) =
+            flow("t = torch.ones(3, 4)\nc = torch.tensor([True, False, True, True])\ntorch.where(c, t, 0)");
+        assert_eq!(f.stretched, [None, Some(vec![3, 4]), None]);
+        assert_eq!(f.keys, [vec![0, 1], vec![1], vec![0, 1]]);
+    }
+
+    #[test]
     fn a_tensor_added_to_its_transpose_keeps_its_two_dims_apart() {
         let (_, f) = flow("t = torch.ones(3, 3)\nt + t.T");
         for keys in &f.keys {

@@ -15,6 +15,7 @@ use super::interp::Interpreter;
 use super::signature::{Bound, CallStyle, Signature, overloads_for};
 use super::value::{Traced, Value};
 use crate::tensor::along::Along;
+use crate::tensor::lineage::{Ranking, Taking};
 use crate::tensor::reduce::Reduction;
 use crate::tensor::unary::Unary;
 use std::sync::OnceLock;
@@ -445,6 +446,29 @@ impl Op {
     /// The operation whose kernel is this operation along a dim.
     pub fn of_along(a: Along) -> Op {
         table::of_along(a)
+    }
+
+    /// The operation that ranks lanes this way (`argsort` ranks as `sort`).
+    pub fn of_ranking(r: Ranking) -> Op {
+        match r {
+            Ranking::Sort { .. } => Op::Sort,
+            Ranking::Topk { .. } => Op::Topk,
+            Ranking::Cummax => Op::Cummax,
+            Ranking::Cummin => Op::Cummin,
+        }
+    }
+
+    /// The operation that takes elements this way, if it is one
+    /// (indexing with tensors is Python's syntax, not a named operation).
+    pub fn of_taking(t: Taking) -> Option<Op> {
+        Some(match t {
+            Taking::Index => return None,
+            Taking::Gather => Op::Gather,
+            Taking::IndexSelect => Op::IndexSelect,
+            Taking::Nonzero => Op::Nonzero,
+            Taking::Flip => Op::Flip,
+            Taking::Roll => Op::Roll,
+        })
     }
 
     /// The operation whose kernel is this reduction (`max(dim)`'s
