@@ -66,6 +66,11 @@ struct Column {
 /// tensor's row-major positions (its shape is the view's).
 pub fn advanced(view: &Layout, indices: &[Index<'_>]) -> Result<Indexed, TensorError> {
     let sizes = view.shape().dims();
+    // Repeated ellipses can put an index past the view's last dim.
+    let rank = sizes.len();
+    if let Some(got) = indices.iter().map(|i| i.dim + 1).max().filter(|&n| n > rank) {
+        return Err(index_error(format!("too many indices for tensor of dimension {rank} (got {got})")));
+    }
     if indices.iter().any(|i| !matches!(i.tensor.dtype(), DType::Int32 | DType::Int64 | DType::Bool)) {
         return Err(index_error("tensors used as indices must be long, int, byte or bool tensors"));
     }
@@ -80,7 +85,11 @@ pub fn advanced(view: &Layout, indices: &[Index<'_>]) -> Result<Indexed, TensorE
         }
         let own = t.shape().dims();
         for (j, &size) in own.iter().enumerate() {
-            if sizes.get(index.dim + j) != Some(&size) {
+            if index.dim + j >= rank {
+                let (dim, high) = ((index.dim + j) as i64, rank as i64 - 1);
+                return Err(TensorError::DimOutOfRange { dim, low: -(rank as i64), high });
+            }
+            if sizes[index.dim + j] != size {
                 return Err(index_error(format!(
                     "The shape of the mask {own:?} at index {j} does not match the shape of the indexed tensor {sizes:?} at index {}",
                     index.dim + j

@@ -2755,6 +2755,11 @@ def cases_advanced_index():
         "long_list_out_of_range": f"{T}\nt[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]]",
         "list_with_none_is_a_tuple": f"{T}\nt[[0, None]]",
         "ragged_list": f"{T}\nt[[[0, 1], [1]]]",
+        "ellipses_push_a_list_past_the_end": f"{C}\nc[..., ..., [0]]",
+        "ellipses_push_an_empty_list_past_the_end": f"{C}\nc[..., ..., []]",
+        "slice_and_ellipses_then_list": f"{C}\nc[:, ..., ..., [0]]",
+        "ellipses_then_mask": f"{C}\nc[..., ..., torch.tensor([[True, False, True, False]] * 3)]",
+        "ellipsis_between_lists": f"{C}\nc[[0], ..., [1]]",
     }
     for name, program in programs.items():
         add(f"index/advanced/{name}", program)
