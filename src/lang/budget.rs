@@ -4,6 +4,7 @@
 use super::error::LangError;
 use super::value::Value;
 use crate::tensor::Tensor;
+use crate::tensor::lineage::Step;
 use crate::tensor::shape::MAX_ELEMENTS;
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
@@ -48,6 +49,30 @@ impl Budget {
     pub fn tensor(&mut self, t: &Tensor) {
         if self.buffers.insert(t.buffer_id()) {
             self.memory = self.memory.saturating_add(t.buffer_bytes());
+        }
+    }
+
+    /// Counts the tables a lineage step keeps (per element, where it was
+    /// taken from and what decided it), each once, as tensor buffers are.
+    pub fn lineage(&mut self, step: &Step) {
+        let mut table = |ptr: usize, bytes: usize| {
+            if self.buffers.insert(ptr) {
+                self.memory = self.memory.saturating_add(bytes);
+            }
+        };
+        let word = std::mem::size_of::<usize>();
+        match step {
+            Step::Take { from, deciders, .. } => {
+                table(Rc::as_ptr(from) as usize, from.len() * word);
+                for d in deciders {
+                    table(Rc::as_ptr(&d.at) as usize, d.at.len() * word);
+                }
+            }
+            Step::Rank { picked, .. } | Step::Reduce { winners: Some(picked), .. } => {
+                table(Rc::as_ptr(picked) as usize, picked.len() * word)
+            }
+            Step::Pick { picked, .. } => table(Rc::as_ptr(picked) as usize, picked.len()),
+            _ => {}
         }
     }
 
@@ -117,5 +142,24 @@ impl Budget {
         let depth = 1 + items.iter().map(|i| self.depth(i)).max().unwrap_or(0);
         self.depths.insert(key, (Rc::downgrade(items), depth));
         depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tensor::lineage::{Decider, Taking};
+
+    #[test]
+    fn lineage_tables_count_once_each() {
+        let from = Rc::new(vec![0usize; 1000]);
+        let at = Rc::new(vec![0usize; 1000]);
+        let decider = Decider { node: 0, at: Rc::clone(&at), dims: Vec::new() };
+        let step =
+            Step::Take { op: Taking::Index, input: 0, from, dims: Vec::new(), deciders: vec![decider] };
+        let mut budget = Budget::default();
+        budget.lineage(&step);
+        budget.lineage(&step);
+        assert_eq!(budget.memory, 2 * 1000 * std::mem::size_of::<usize>());
     }
 }

@@ -171,13 +171,14 @@ impl<'src> Interpreter<'src> {
 
     /// Records a tensor in the lineage graph, keeping its values and code.
     pub(crate) fn record(&mut self, tensor: Tensor, step: Step, span: Span, label: String) -> Traced {
-        // A reduction reads its whole input; every other step computes (or
-        // copies) about one element per element of its result.
+        // A reduction (or a sort) reads its whole input; every other step
+        // computes (or copies) about one element per element of its result.
         let read = match &step {
-            Step::Reduce { input, .. } => self.graph.node(*input).shape.numel(),
+            Step::Reduce { input, .. } | Step::Rank { input, .. } => self.graph.node(*input).shape.numel(),
             _ => 0,
         };
         self.budget.work(tensor.numel().saturating_add(read));
+        self.budget.lineage(&step);
         let node = self.graph.add(step, tensor.shape().clone(), label);
         self.budget.tensor(&tensor);
         self.tensors.push(Some(tensor.clone()));
