@@ -53,11 +53,15 @@ impl Budget {
     }
 
     /// Counts the tables a lineage step keeps (per element, where it was
-    /// taken from and what decided it), each once, as tensor buffers are.
-    pub fn lineage(&mut self, step: &Step) {
+    /// taken from and what decided it), each once, as tensor buffers are;
+    /// says whether the step had a table not counted before (the indices
+    /// of a pair share the values' table).
+    pub fn lineage(&mut self, step: &Step) -> bool {
+        let mut fresh = false;
         let mut table = |ptr: usize, bytes: usize| {
             if self.buffers.insert(ptr) {
                 self.memory = self.memory.saturating_add(bytes);
+                fresh = true;
             }
         };
         let word = std::mem::size_of::<usize>();
@@ -74,6 +78,7 @@ impl Budget {
             Step::Pick { picked, .. } => table(Rc::as_ptr(picked) as usize, picked.len()),
             _ => {}
         }
+        fresh
     }
 
     /// Counts `elements` tensor elements computed or read by a reduction.

@@ -170,7 +170,12 @@ pub(crate) fn nonzero(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Resul
 fn nonzero_of(i: &mut Interpreter<'_>, t: &Traced, as_tuple: bool, span: Span) -> Result<Value, LangError> {
     let found = take::nonzero(&t.tensor);
     let shape = t.tensor.shape().clone();
-    let coordinate = |p: usize, d: usize| shape.unravel(p).get(d).copied().unwrap_or(0) as i64;
+    // The coordinate along dim `d` of row-major position `p` (0 past the last dim).
+    let dims = shape.dims();
+    let coordinate = |p: usize, d: usize| match dims.get(d) {
+        Some(&size) => ((p / dims[d + 1..].iter().product::<usize>().max(1)) % size.max(1)) as i64,
+        None => 0,
+    };
     if as_tuple {
         // A 0-d tensor answers as if it had one dim of size 1.
         let parts: Vec<Value> = (0..shape.rank().max(1))

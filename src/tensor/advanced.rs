@@ -99,7 +99,9 @@ pub fn advanced(view: &Layout, indices: &[Index<'_>]) -> Result<Indexed, TensorE
         let found = take::nonzero(t);
         let shape = Shape::new(vec![found.len()])?;
         for j in 0..own.len() {
-            let values = found.iter().map(|&p| t.shape().unravel(p)[j] as i64).collect();
+            // The coordinate along dim j of row-major position p.
+            let inner: usize = own[j + 1..].iter().product();
+            let values = found.iter().map(|&p| ((p / inner.max(1)) % own[j]) as i64).collect();
             columns.push(Column {
                 dim: index.dim + j,
                 values,
@@ -144,30 +146,37 @@ pub fn advanced(view: &Layout, indices: &[Index<'_>]) -> Result<Indexed, TensorE
     let mut from = Vec::with_capacity(shape.numel());
     let mut at = vec![Vec::with_capacity(shape.numel()); indices.len()];
     let mut view_index = vec![0; sizes.len()];
-    for flat in 0..shape.numel() {
-        let out = shape.unravel(flat);
+    let mut error = None;
+    shape.each_index(|_, out| {
+        if error.is_some() {
+            return;
+        }
         let shared_index = &out[before..before + b];
         for (k, &d) in kept.iter().enumerate() {
             view_index[d] = out[if k < before { k } else { k + b }];
         }
+        let flat = from.len();
         for (i, c) in columns.iter().enumerate() {
             let p = maps[i].offset_of(shared_index);
             let v = c.values[p];
             let size = sizes[c.dim] as i64;
             if v < -size || v >= size {
-                return Err(index_error(format!(
+                error = Some(index_error(format!(
                     "index {v} is out of bounds for dimension {i} with size {size}"
                 )));
+                return;
             }
             view_index[c.dim] = if v < 0 { (v + size) as usize } else { v as usize };
             // A mask is credited with its true element; the other columns
             // of the same mask name the same one.
-            let chosen = c.mask.as_ref().map_or(p, |found| found[p]);
             if at[c.index].len() == flat {
-                at[c.index].push(chosen);
+                at[c.index].push(c.mask.as_ref().map_or(p, |found| found[p]));
             }
         }
         from.push(view.offset_of(&view_index));
+    });
+    if let Some(e) = error {
+        return Err(e);
     }
     // An integer index's dims line up with the shared dims from the right;
     // a mask's dims are gone (its true elements make one dim).

@@ -40,13 +40,29 @@ fn shape_of(side: &Side<'_>) -> Shape {
     }
 }
 
-/// Reads a candidate's element at each place of `shape` (broadcast).
-fn reader<'a>(side: &Side<'a>, shape: &Shape) -> impl Fn(&[usize]) -> Scalar + 'a {
-    let side = *side;
-    let map = Layout::contiguous(shape_of(&side)).broadcast_to(shape);
-    move |index: &[usize]| match side {
-        Side::Tensor(t) => t.get(&t.shape().unravel(map.offset_of(index))),
-        Side::Number(s) => s,
+/// Where a candidate's elements lie in its buffer, read broadcast to a
+/// shape (a number has none).
+fn broadcast(side: &Side<'_>, shape: &Shape) -> Option<Layout> {
+    match side {
+        Side::Tensor(t) => Some(t.layout().broadcast_to(shape)),
+        Side::Number(_) => None,
+    }
+}
+
+/// Calls `f` with each place of `shape` (row-major) and the elements there
+/// of `a`, `b` and `c` (broadcast), without an allocation per element.
+fn each_of_three(shape: &Shape, sides: [Side<'_>; 3], mut f: impl FnMut(Scalar, Scalar, Scalar)) {
+    let layouts: Vec<Option<Layout>> = sides.iter().map(|s| broadcast(s, shape)).collect();
+    let mut offsets: Vec<Option<super::layout::Offsets<'_>>> =
+        layouts.iter().map(|l| l.as_ref().map(Layout::offsets)).collect();
+    let mut read = |k: usize| match (&sides[k], offsets[k].as_mut()) {
+        (Side::Tensor(t), Some(at)) => t.storage.get(at.next().unwrap_or(0)),
+        (Side::Number(s), _) => *s,
+        (Side::Tensor(_), None) => unreachable!("every tensor has its layout"),
+    };
+    for _ in 0..shape.numel() {
+        let (x, y, z) = (read(0), read(1), read(2));
+        f(x, y, z);
     }
 }
 
@@ -67,17 +83,13 @@ pub fn select_where(condition: &Tensor, input: Side<'_>, other: Side<'_>) -> Res
             s.check_fits(dtype)?;
         }
     }
-    let (a, b) = (reader(&input, &shape), reader(&other, &shape));
-    let cond = reader(&Side::Tensor(condition), &shape);
     let mut picked = Vec::with_capacity(shape.numel());
-    let values: Vec<Scalar> = (0..shape.numel())
-        .map(|flat| {
-            let index = shape.unravel(flat);
-            let first = cond(&index).is_nonzero();
-            picked.push(u8::from(!first));
-            if first { a(&index) } else { b(&index) }
-        })
-        .collect();
+    let mut values = Vec::with_capacity(shape.numel());
+    each_of_three(&shape, [Side::Tensor(condition), input, other], |c, a, b| {
+        let first = c.is_nonzero();
+        picked.push(u8::from(!first));
+        values.push(if first { a } else { b });
+    });
     let values = Tensor::from_storage(Storage::from_scalars(dtype, values.into_iter()), shape);
     Ok(Chosen { values, picked })
 }
@@ -94,17 +106,13 @@ pub fn masked_fill(t: &Tensor, mask: &Tensor, value: Scalar) -> Result<Chosen, T
         )));
     }
     value.check_fits(t.dtype())?;
-    let own = reader(&Side::Tensor(t), &shape);
-    let filled = reader(&Side::Tensor(mask), &shape);
     let mut picked = Vec::with_capacity(shape.numel());
-    let values: Vec<Scalar> = (0..shape.numel())
-        .map(|flat| {
-            let index = shape.unravel(flat);
-            let fill = filled(&index).is_nonzero();
-            picked.push(u8::from(fill));
-            if fill { value } else { own(&index) }
-        })
-        .collect();
+    let mut values = Vec::with_capacity(shape.numel());
+    each_of_three(&shape, [Side::Tensor(mask), Side::Tensor(t), Side::Number(value)], |m, own, fill| {
+        let filled = m.is_nonzero();
+        picked.push(u8::from(filled));
+        values.push(if filled { fill } else { own });
+    });
     let values = Tensor::from_storage(Storage::from_scalars(t.dtype(), values.into_iter()), shape);
     Ok(Chosen { values, picked })
 }

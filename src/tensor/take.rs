@@ -14,9 +14,25 @@ use super::{DType, Tensor};
 /// The elements of `t` at row-major positions `from`, as a tensor of `shape`.
 pub fn take(t: &Tensor, from: &[usize], shape: Shape) -> Tensor {
     debug_assert_eq!(from.len(), shape.numel());
-    let (layout, own) = (t.layout(), t.shape());
+    let layout = t.layout();
+    let (own, strides) = (t.shape().dims(), layout.strides());
+    let contiguous = layout.is_contiguous();
+    // The buffer position of row-major position `p`, worked out dim by dim.
+    let offset = |p: usize| {
+        if contiguous {
+            return p;
+        }
+        let (mut rest, mut at) = (p, layout.offset() as isize);
+        for (&d, &stride) in own.iter().zip(strides).rev() {
+            if d > 0 {
+                at += (rest % d) as isize * stride;
+                rest /= d;
+            }
+        }
+        at as usize
+    };
     let storage = with_storage!(&*t.storage, buffer => {
-        let values: Vec<_> = from.iter().map(|&p| buffer[layout.offset_of(&own.unravel(p))]).collect();
+        let values: Vec<_> = from.iter().map(|&p| buffer[offset(p)]).collect();
         Element::into_storage(values)
     });
     Tensor::from_storage(storage, shape)
@@ -133,15 +149,16 @@ pub fn flip(t: &Tensor, dims: &[i64]) -> Result<Vec<usize>, TensorError> {
         }
     }
     let shape = t.shape();
-    Ok((0..t.numel())
-        .map(|flat| {
-            let mut at = shape.unravel(flat);
-            for (k, i) in at.iter_mut().enumerate().filter(|(k, _)| flipped[*k]) {
-                *i = shape.dims()[k] - 1 - *i;
-            }
-            shape.ravel(&at)
-        })
-        .collect())
+    let mut from = Vec::with_capacity(t.numel());
+    shape.each_index(|_, index| {
+        let at = index
+            .iter()
+            .zip(shape.dims())
+            .zip(&flipped)
+            .fold(0, |acc, ((&i, &d), &f)| acc * d + if f { d - 1 - i } else { i });
+        from.push(at);
+    });
+    Ok(from)
 }
 
 /// `t.roll(shifts, dims)`: for each output element, the position it comes
@@ -174,16 +191,13 @@ pub fn roll(t: &Tensor, shifts: &[i64], dims: &[i64]) -> Result<Vec<usize>, Tens
         }
     }
     let shape = t.shape();
-    Ok((0..n)
-        .map(|flat| {
-            let mut at = shape.unravel(flat);
-            for (k, i) in at.iter_mut().enumerate() {
-                let size = shape.dims()[k];
-                *i = (*i + size - by[k]) % size;
-            }
-            shape.ravel(&at)
-        })
-        .collect())
+    let mut from = Vec::with_capacity(n);
+    shape.each_index(|_, index| {
+        let at =
+            index.iter().zip(shape.dims()).zip(&by).fold(0, |acc, ((&i, &d), &b)| acc * d + (i + d - b) % d);
+        from.push(at);
+    });
+    Ok(from)
 }
 
 fn misaligned(shifts: &[i64], dims: &[i64]) -> TensorError {
