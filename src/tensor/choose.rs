@@ -90,8 +90,16 @@ pub fn select_where(condition: &Tensor, input: Side<'_>, other: Side<'_>) -> Res
         picked.push(u8::from(!first));
         values.push(if first { a } else { b });
     });
+    // Laid out in memory as its operands are, as PyTorch's TensorIterator lays it out.
+    let tensors: Vec<&Tensor> = [Side::Tensor(condition), input, other]
+        .iter()
+        .filter_map(|s| match s {
+            Side::Tensor(t) => Some(*t),
+            Side::Number(_) => None,
+        })
+        .collect();
     let values = Tensor::from_storage(Storage::from_scalars(dtype, values.into_iter()), shape);
-    Ok(Chosen { values, picked })
+    Ok(Chosen { values: values.in_memory_order_of(&tensors), picked })
 }
 
 /// `t.masked_fill(mask, value)`: `value` where the mask is true, `t`

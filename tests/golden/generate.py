@@ -2823,9 +2823,13 @@ def cases_picking():
         "nan": "torch.where(torch.tensor([True, False]), float('nan'), 1)",
         "bits": "torch.where(t > 0, t * 0.1, t / 3).tolist()",
         "relu_by_hand": "torch.where(t > 0, t, torch.zeros(1))",
+        "transposed_then_sum": "torch.where(t.T > 0, t.T, 0.5).sum(dim=0).tolist()",
+        "transposed_is_laid_out_so": "torch.where(t.T > 0, t.T, 0.5).is_contiguous()",
     }
     for name, program in where.items():
         data = F if name in ("bits", "relu_by_hand") else T
+        if name.startswith("transposed"):
+            data = "t = (torch.arange(40.) / 7 - 2).reshape(5, 8)"
         add(f"index/where/{name}", f"{data}\n{program}")
     gather = {
         "dim1": "t.gather(1, i)",
