@@ -202,10 +202,11 @@ impl Interpreter<'_> {
         let dims = indexed.dims.iter().filter_map(|&(k, d)| origins[d].map(|j| (k, j))).collect();
         let mut deciders: Vec<Decider> =
             selectors.iter().map(|s| Decider { node: s.node, ..selected(n) }).collect();
-        for (k, a) in indices.iter().enumerate() {
+        for ((a, at), dims) in indices.iter().zip(indexed.at).zip(indexed.index_dims) {
             if let Some(traced) = &a.traced {
-                let dims = if traced.tensor.rank() == 0 { Vec::new() } else { indexed.index_dims[k].clone() };
-                deciders.push(Decider { node: traced.node, at: Rc::new(indexed.at[k].clone()), dims });
+                // A 0-d bool index stands for a 1-d one of its own making.
+                let dims = if traced.tensor.rank() == 0 { Vec::new() } else { dims };
+                deciders.push(Decider { node: traced.node, at: Rc::new(at), dims });
             }
         }
         let step =

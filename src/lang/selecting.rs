@@ -54,16 +54,17 @@ impl Interpreter<'_> {
         span: Span,
     ) -> Value {
         let text = self.text(span);
-        let picked = Rc::new(r.picked.clone());
         let indices = r.indices();
+        let Ranked { values, picked, lanes } = r;
+        let picked = Rc::new(picked);
         let step = |indices| Step::Rank {
             op,
             input: input.node,
-            lanes: r.lanes.clone(),
+            lanes: lanes.clone(),
             picked: picked.clone(),
             indices,
         };
-        let values = self.record(r.values.clone(), step(false), span, format!("{text}.values"));
+        let values = self.record(values, step(false), span, format!("{text}.values"));
         let indices = self.record(indices, step(true), span, format!("{text}.indices"));
         Value::ValuesIndices { op: name, values, indices }
     }
@@ -73,11 +74,11 @@ impl Interpreter<'_> {
 fn took(
     op: Taking,
     input: &Traced,
-    from: Vec<usize>,
+    from: impl Into<Rc<Vec<usize>>>,
     dims: Vec<(usize, usize)>,
     deciders: Vec<Decider>,
 ) -> Step {
-    Step::Take { op, input: input.node, from: Rc::new(from), dims, deciders }
+    Step::Take { op, input: input.node, from: from.into(), dims, deciders }
 }
 
 /// `t.sort(dim=-1, descending=False)` and `t.sort(stable=..., ...)`.
@@ -91,14 +92,15 @@ pub(crate) fn sort(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<V
 pub(crate) fn argsort(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let descending = flag(c, "descending", false);
     let r = ordering::sort(&t.tensor, int_arg(c.bound, "dim", -1), descending, flag(c, "stable", false))?;
+    let indices = r.indices();
     let step = Step::Rank {
         op: Ranking::Sort { descending },
         input: t.node,
-        lanes: r.lanes.clone(),
-        picked: Rc::new(r.picked.clone()),
+        lanes: r.lanes,
+        picked: Rc::new(r.picked),
         indices: true,
     };
-    Ok(Value::Tensor(i.derived(r.indices(), step, c.span)))
+    Ok(Value::Tensor(i.derived(indices, step, c.span)))
 }
 
 /// `t.topk(k, dim=-1, largest=True, sorted=True)`.
@@ -168,7 +170,7 @@ pub(crate) fn nonzero(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Resul
 
 /// `nonzero`, as a table or as a tuple of index tensors.
 fn nonzero_of(i: &mut Interpreter<'_>, t: &Traced, as_tuple: bool, span: Span) -> Result<Value, LangError> {
-    let found = take::nonzero(&t.tensor);
+    let found = Rc::new(take::nonzero(&t.tensor));
     let shape = t.tensor.shape().clone();
     // The coordinate along dim `d` of row-major position `p` (0 past the last dim).
     let dims = shape.dims();
@@ -184,7 +186,7 @@ fn nonzero_of(i: &mut Interpreter<'_>, t: &Traced, as_tuple: bool, span: Span) -
                 let part = take::positions(values, Shape::new(vec![found.len()])?);
                 Ok(Value::Tensor(i.derived(
                     part,
-                    took(Taking::Nonzero, t, found.clone(), Vec::new(), Vec::new()),
+                    took(Taking::Nonzero, t, Rc::clone(&found), Vec::new(), Vec::new()),
                     span,
                 )))
             })
@@ -194,7 +196,7 @@ fn nonzero_of(i: &mut Interpreter<'_>, t: &Traced, as_tuple: bool, span: Span) -
     let rank = shape.rank();
     let values =
         found.iter().flat_map(|&p| (0..rank).map(move |d| (p, d))).map(|(p, d)| coordinate(p, d)).collect();
-    let from = found.iter().flat_map(|&p| std::iter::repeat_n(p, rank)).collect();
+    let from: Vec<usize> = found.iter().flat_map(|&p| std::iter::repeat_n(p, rank)).collect();
     let table = take::positions(values, Shape::new(vec![found.len(), rank])?);
     Ok(Value::Tensor(i.derived(table, took(Taking::Nonzero, t, from, Vec::new(), Vec::new()), span)))
 }
