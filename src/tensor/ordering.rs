@@ -136,6 +136,13 @@ pub fn topk(t: &Tensor, k: i64, dim: i64, largest: bool, sorted: bool) -> Result
 /// later equal element or any NaN taking over, as ATen's
 /// `cummax_cummin_helper` does.
 pub fn cumulative_extreme(t: &Tensor, dim: i64, largest: bool) -> Result<Ranked, TensorError> {
+    if t.rank() == 0 && !matches!(dim, 0 | -1) {
+        let name = if largest { "cummax" } else { "cummin" };
+        return Err(TensorError::Other {
+            kind: super::error::PyExceptionType::IndexError,
+            message: format!("{name}(): Expected reduction dim -1 or 0 for scalar but got {dim}"),
+        });
+    }
     let dim = wrap_dim(dim, t.rank())?;
     with_storage!(&*t.storage, buffer => {
         per_lane(buffer, t, dim, t.shape().clone(), |lane, out| {

@@ -108,10 +108,20 @@ pub fn index_select(t: &Tensor, dim: i64, index: &Tensor) -> Result<(Shape, Vec<
     }
     let values = index_values(index, "index_select(): Expected dtype int32 or int64 for index")?;
     let own = sizes_of(t.shape());
-    if values.iter().any(|&i| i < 0 || i as usize >= own[dim]) {
-        return Err(TensorError::Other {
-            kind: PyExceptionType::IndexError,
-            message: "index out of range in self".to_string(),
+    if own[dim] == 0 && !values.is_empty() {
+        return Err(TensorError::runtime("index_select(): self indexing axis dim should be positive"));
+    }
+    if let Some(&bad) = values.iter().find(|&&i| i < 0 || i as usize >= own[dim]) {
+        // An empty tensor is indexed by another kernel, with other words.
+        return Err(match t.numel() {
+            0 => TensorError::runtime(format!(
+                "INDICES element is out of DATA bounds, id={bad} axis_dim={}",
+                own[dim]
+            )),
+            _ => TensorError::Other {
+                kind: PyExceptionType::IndexError,
+                message: "index out of range in self".to_string(),
+            },
         });
     }
     let own_shape = Shape::new(own)?;

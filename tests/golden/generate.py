@@ -2894,6 +2894,12 @@ def cases_picking():
     add("index/index_select/scalar_two_floats", "torch.tensor(5.).index_select(0, torch.tensor([1., 2.]))")
     add("index/index_select/scalar_out_of_range", "torch.tensor(5.).index_select(0, torch.tensor([1]))")
     add("index/index_select/scalar_by_scalar", "torch.tensor(5.).index_select(0, torch.tensor(0))")
+    add("index/index_select/empty_dim", "torch.zeros(0, 3).index_select(0, torch.tensor([0]))")
+    add("index/index_select/empty_dim_empty_index", "torch.zeros(0, 3).index_select(0, torch.tensor([], dtype=torch.long))")
+    add("index/index_select/empty_tensor_out_of_range", "torch.zeros(0, 3).index_select(1, torch.tensor([5]))")
+    add("index/index_select/empty_tensor_in_range", "torch.zeros(0, 3).index_select(1, torch.tensor([2, 0]))")
+    add("index/index_select/empty_columns", "torch.zeros(3, 0).index_select(1, torch.tensor([0]))")
+    add("index/index_select/empty_dim_float_index", "torch.zeros(0, 3).index_select(0, torch.tensor([0.5]))")
     masked_fill = {
         "number": "t.masked_fill(t > 5, 0)",
         "float_number": "t.masked_fill(t > 5, 0.5)",
@@ -3203,6 +3209,8 @@ def cases_sorting():
             "signed_zeros_other": f"torch.tensor([-0., 0., -0.]).{op}(0)",
             "equal": f"torch.tensor([1., 1., 1.]).{op}(0)",
             "dim_out_of_range": f"torch.tensor([1., 2.]).{op}(dim=3)",
+            "scalar_dim_out_of_range": f"torch.tensor(5.).{op}(2)",
+            "scalar_dim_negative_out_of_range": f"torch.tensor(5.).{op}(-2)",
             "keepdim": f"{T}\nt.{op}(0, keepdim=True)",
             "ties_long_lane": f"{L}\nl.{op}(0).indices",
         }
