@@ -50,8 +50,14 @@ const DTYPES: &[&str] =
 const OTHER_METHODS: &[&str] = &[
     "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
     "numpy", "to", "reshape", "view", "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
-    "clamp", "clip", "maximum", "minimum",
+    "clamp", "clip", "maximum", "minimum", "flip", "roll", "topk", "kthvalue", "nonzero", "median", "sort",
 ];
+/// Methods whose arguments are tensors as well as numbers: drawn with
+/// expressions for arguments.
+const PICKING_METHODS: &[&str] = &["gather", "index_select", "masked_fill", "where", "topk", "kthvalue", "roll"];
+/// Keywords of the sorting and picking methods.
+const PICKING_KEYWORDS: &[&str] =
+    &["descending=True", "stable=True", "largest=False", "sorted=False", "as_tuple=True", "keepdim=True"];
 const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
 const BINARY: &[&str] =
     &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is"];
@@ -132,7 +138,7 @@ impl Gen<'_, '_> {
             6 => {
                 self.expr(depth + 1)?;
                 self.out.push('[');
-                self.index()?;
+                self.index(depth)?;
                 self.out.push(']');
                 Ok(())
             }
@@ -246,6 +252,9 @@ impl Gen<'_, '_> {
     }
 
     fn method(&mut self, depth: usize) -> Result<()> {
+        if self.u.ratio(1, 4)? {
+            return self.picking(depth);
+        }
         self.expr(depth + 1)?;
         self.out.push('.');
         if self.u.arbitrary()? {
@@ -288,6 +297,31 @@ impl Gen<'_, '_> {
         Ok(())
     }
 
+    /// A method (or `torch.where`) that picks elements by tensors: its
+    /// arguments are expressions and numbers, maybe a keyword.
+    fn picking(&mut self, depth: usize) -> Result<()> {
+        if self.u.ratio(1, 4)? {
+            self.out.push_str("torch.where(");
+        } else {
+            self.expr(depth + 1)?;
+            self.out.push('.');
+            self.pick(PICKING_METHODS)?;
+            self.out.push('(');
+        }
+        for i in 0..self.u.int_in_range(0..=3)? {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            if self.u.arbitrary()? { self.expr(depth + 1)? } else { self.pick(SIZES)? }
+        }
+        if self.u.ratio(1, 4)? {
+            self.out.push_str(", ");
+            self.pick(PICKING_KEYWORDS)?;
+        }
+        self.out.push(')');
+        Ok(())
+    }
+
     fn dims(&mut self) -> Result<()> {
         match self.u.int_in_range(0..=3)? {
             0 => self.int(-5, 5),
@@ -305,14 +339,17 @@ impl Gen<'_, '_> {
         }
     }
 
-    fn index(&mut self) -> Result<()> {
+    fn index(&mut self, depth: usize) -> Result<()> {
         for i in 0..self.u.int_in_range(1..=4)? {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            match self.u.int_in_range(0..=4)? {
+            match self.u.int_in_range(0..=6)? {
                 0 => self.int(-5, 5)?,
-                1 => self.pick(&["None", "...", "True", "2**62", "-2**63"])?,
+                1 => self.pick(&["None", "...", "True", "False", "2**62", "-2**63"])?,
+                // Advanced indexing: lists, masks, index tensors.
+                2 => self.pick(&["[0, -1]", "[[0], [1]]", "[True, False]", "[]", "[2, 2, 0]", "[[[0, 1]]]"])?,
+                3 => self.expr(depth + 1)?,
                 _ => {
                     let mut parts = Vec::new();
                     for _ in 0..self.u.int_in_range(2..=3)? {

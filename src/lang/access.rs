@@ -6,10 +6,9 @@ use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::names::{self, Names};
 use super::value::{Module, Value};
-use crate::tensor::index::{IndexItem, apply_index};
-use crate::tensor::lineage::Step;
+use crate::tensor::DType;
+use crate::tensor::index::IndexItem;
 use crate::tensor::rearrange::Rearrange;
-use crate::tensor::{DType, Layout, Shape, TensorError};
 use std::rc::Rc;
 
 impl Interpreter<'_> {
@@ -84,12 +83,7 @@ impl Interpreter<'_> {
     /// `v[index]`.
     pub(crate) fn subscript(&mut self, v: Value, index: &Expr, span: Span) -> Result<Value, LangError> {
         match &v {
-            Value::Tensor(t) => {
-                let items = self.index_items(index, t.tensor.shape())?;
-                let tensor = t.tensor.index(&items)?;
-                let map = apply_index(&Layout::contiguous(t.tensor.shape().clone()), &items)?;
-                Ok(Value::Tensor(self.derived(tensor, Step::View { input: t.node, map }, span)))
-            }
+            Value::Tensor(t) => self.tensor_subscript(t, index, span),
             // The pair is a tuple (values, indices): it indexes and slices as one.
             Value::ValuesIndices { values, indices, .. } => {
                 let items = [Value::Tensor(values.clone()), Value::Tensor(indices.clone())];
@@ -136,72 +130,9 @@ impl Interpreter<'_> {
         }
     }
 
-    /// The items of a tensor subscript, refused in PyTorch's order: a
-    /// single int or slice directly; otherwise (a tuple, or anything else
-    /// PyTorch wraps in one) first too many indices, then each item in turn.
-    fn index_items(&mut self, index: &Expr, shape: &Shape) -> Result<Vec<IndexItem>, LangError> {
-        let raw = match &index.kind {
-            ExprKind::Tuple(items) => {
-                items.iter().map(|i| self.index_item(i)).collect::<Result<Vec<_>, _>>()?
-            }
-            _ => match self.index_item(index)? {
-                Raw::Item(item) => return Ok(vec![item]),
-                // A tuple held in a variable indexes as one written out.
-                Raw::Bad(Value::Tuple(items), span) => {
-                    items.iter().map(|v| Raw::of(v.clone(), span)).collect()
-                }
-                Raw::Bad(Value::Size(dims), _) => {
-                    dims.iter().map(|&d| Raw::Item(IndexItem::Int(d as i64))).collect()
-                }
-                Raw::Bad(v @ (Value::Bool(_) | Value::Tensor(_) | Value::List(_)), span) => {
-                    return Err(bad_index(&v, span));
-                }
-                // A short string is a sequence of sequences, which PyTorch
-                // reads as a tuple of one-letter strings.
-                Raw::Bad(Value::Str(s), span) if (1..32).contains(&s.chars().count()) => {
-                    s.chars().map(|c| Raw::Bad(Value::Str(Rc::from(c.to_string().as_str())), span)).collect()
-                }
-                bad => vec![bad],
-            },
-        };
-        let rank = shape.rank();
-        let specified: usize = raw
-            .iter()
-            .map(|r| match r {
-                Raw::Item(IndexItem::NewAxis | IndexItem::Ellipsis) | Raw::Bad(Value::Bool(_), _) => 0,
-                Raw::Bad(Value::Tensor(t), _) if t.tensor.dtype() == DType::Bool => t.tensor.rank(),
-                _ => 1,
-            })
-            .sum();
-        if specified > rank {
-            return Err(TensorError::TooManyIndices { rank }.into());
-        }
-        let Some(first_bad) = raw.iter().position(|r| matches!(r, Raw::Bad(..))) else {
-            return Ok(raw
-                .into_iter()
-                .map(|r| if let Raw::Item(i) = r { i } else { unreachable!() })
-                .collect());
-        };
-        // The items before the first bad one may fail first: apply them, with
-        // the rest replaced by items that take the same dims and cannot fail.
-        let harmless: Vec<IndexItem> = raw
-            .iter()
-            .enumerate()
-            .map(|(k, r)| match r {
-                Raw::Item(item) if k < first_bad => *item,
-                Raw::Item(item @ (IndexItem::NewAxis | IndexItem::Ellipsis)) => *item,
-                Raw::Bad(Value::Bool(_), _) => IndexItem::NewAxis,
-                _ => IndexItem::Slice { start: None, stop: None, step: None },
-            })
-            .collect();
-        apply_index(&Layout::contiguous(shape.clone()), &harmless)?;
-        let Raw::Bad(v, span) = &raw[first_bad] else { unreachable!() };
-        Err(bad_index(v, *span))
-    }
-
     /// One item of a subscript, evaluated; what basic indexing cannot use is
     /// kept, to be refused in PyTorch's order.
-    fn index_item(&mut self, e: &Expr) -> Result<Raw, LangError> {
+    pub(super) fn index_item(&mut self, e: &Expr) -> Result<Raw, LangError> {
         match &e.kind {
             ExprKind::Ellipsis => Ok(Raw::Item(IndexItem::Ellipsis)),
             ExprKind::Slice { start, stop, step } => {
@@ -231,8 +162,10 @@ impl Interpreter<'_> {
 }
 
 /// An evaluated subscript item.
-enum Raw {
+pub(super) enum Raw {
+    /// What basic indexing takes: an int, a slice, `None`, `...`.
     Item(IndexItem),
+    /// Anything else, with where it was written.
     Bad(Value, Span),
 }
 
@@ -244,27 +177,6 @@ impl Raw {
             other => Raw::Bad(other, span),
         }
     }
-}
-
-/// PyTorch's refusal of an index item basic indexing cannot use.
-fn bad_index(v: &Value, span: Span) -> LangError {
-    match v {
-        // PyTorch turns strings (sequences) into an index tensor, and cannot.
-        Value::Str(_) => LangError::type_error("new(): invalid data type 'str'"),
-        Value::Tensor(_)
-        | Value::List(_)
-        | Value::Tuple(_)
-        | Value::Size(_)
-        | Value::Bool(_)
-        | Value::ValuesIndices { .. } => {
-            LangError::unsupported_here("indexing with lists, bools or tensors (advanced indexing)")
-        }
-        other => LangError::index_error(format!(
-            "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})",
-            other.type_name()
-        )),
-    }
-    .at(span)
 }
 
 /// The error for an attribute the playground does not have: "not yet" for

@@ -5,6 +5,7 @@
 use super::error::LangError;
 use super::value::Value;
 use crate::tensor::Tensor;
+use crate::tensor::lineage::Step;
 use crate::tensor::shape::{MAX_ELEMENTS, saturating_usize};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
@@ -72,6 +73,35 @@ impl Budget {
         if self.buffers.insert(t.buffer_id()) {
             self.memory = self.memory.saturating_add(t.buffer_bytes());
         }
+    }
+
+    /// Counts the tables a lineage step keeps (per element, where it was
+    /// taken from and what decided it), each once, as tensor buffers are;
+    /// says whether the step had a table not counted before (the indices
+    /// of a pair share the values' table).
+    pub fn lineage(&mut self, step: &Step) -> bool {
+        let mut fresh = false;
+        let mut table = |ptr: usize, bytes: usize| {
+            if self.buffers.insert(ptr) {
+                self.memory = self.memory.saturating_add(bytes);
+                fresh = true;
+            }
+        };
+        let word = std::mem::size_of::<usize>();
+        match step {
+            Step::Take { from, deciders, .. } => {
+                table(Rc::as_ptr(from) as usize, from.len() * word);
+                for d in deciders {
+                    table(Rc::as_ptr(&d.at) as usize, d.at.len() * word);
+                }
+            }
+            Step::Rank { picked, .. } | Step::Reduce { winners: Some(picked), .. } => {
+                table(Rc::as_ptr(picked) as usize, picked.len() * word)
+            }
+            Step::Pick { picked, .. } => table(Rc::as_ptr(picked) as usize, picked.len()),
+            _ => {}
+        }
+        fresh
     }
 
     /// Counts `elements` tensor elements computed or read by a reduction.
@@ -170,6 +200,7 @@ impl Budget {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tensor::lineage::{Decider, Taking};
 
     #[test]
     #[cfg(target_pointer_width = "64")]
@@ -188,5 +219,18 @@ mod tests {
             budget.check().unwrap_err().to_string(),
             "RuntimeError: the program goes through more list items and text than the playground allows in one run (16777216 items and characters in all)"
         );
+    }
+
+    #[test]
+    fn lineage_tables_count_once_each() {
+        let from = Rc::new(vec![0usize; 1000]);
+        let at = Rc::new(vec![0usize; 1000]);
+        let decider = Decider { node: 0, at: Rc::clone(&at), dims: Vec::new() };
+        let step =
+            Step::Take { op: Taking::Index, input: 0, from, dims: Vec::new(), deciders: vec![decider] };
+        let mut budget = Budget::default();
+        budget.lineage(&step);
+        budget.lineage(&step);
+        assert_eq!(budget.memory, 2 * 1000 * std::mem::size_of::<usize>());
     }
 }

@@ -171,10 +171,16 @@ impl<'src> Interpreter<'src> {
 
     /// Records a tensor in the lineage graph, keeping its values and code.
     pub(crate) fn record(&mut self, tensor: Tensor, step: Step, span: Span, label: String) -> Traced {
-        // A reduction reads its whole input; every other step computes (or
-        // copies) about one element per element of its result.
+        // A reduction (or a sort) reads its whole input, once for a pair of
+        // values and indices (which share their table of winners); every
+        // other step computes (or copies) about one element per element of
+        // its result.
+        let fresh = self.budget.lineage(&step);
         let read = match &step {
-            Step::Reduce { input, .. } => self.graph.node(*input).shape.numel(),
+            Step::Reduce { input, winners: None, .. } => self.graph.node(*input).shape.numel(),
+            Step::Reduce { input, .. } | Step::Rank { input, .. } if fresh => {
+                self.graph.node(*input).shape.numel()
+            }
             _ => 0,
         };
         self.budget.work(tensor.numel().saturating_add(read));

@@ -134,6 +134,8 @@ struct Param {
     kind: Kind,
     nullable: bool,
     has_default: bool,
+    /// The default as written (`-1`, `None`), if there is one.
+    default: Option<&'static str>,
     keyword_only: bool,
 }
 
@@ -173,8 +175,8 @@ impl Signature {
                 continue;
             }
             let (decl, default) = match part.split_once('=') {
-                Some((d, _)) => (d, true),
-                None => (part, false),
+                Some((d, value)) => (d, Some(value)),
+                None => (part, None),
             };
             let (ty, pname) = decl.rsplit_once(' ').expect("parameter has a type and a name");
             let nullable = ty.ends_with('?');
@@ -183,7 +185,8 @@ impl Signature {
                 name: pname,
                 kind: Kind::parse(ty),
                 nullable,
-                has_default: default,
+                has_default: default.is_some(),
+                default,
                 keyword_only,
             });
         }
@@ -201,6 +204,11 @@ impl Signature {
         self.params.iter().any(|p| p.name == name)
     }
 
+    /// The default of parameter `name` as written (`-1`), if it has one.
+    pub fn default_of(&self, name: &str) -> Option<&'static str> {
+        self.params.iter().find(|p| p.name == name)?.default
+    }
+
     /// The `torch.` function form of a method signature: `self` becomes
     /// the first positional parameter, `input`, and `out=` may follow.
     fn with_input(mut self) -> Signature {
@@ -209,6 +217,7 @@ impl Signature {
             kind: Kind::Tensor,
             nullable: false,
             has_default: false,
+            default: None,
             keyword_only: false,
         };
         self.params.insert(0, input);
@@ -218,6 +227,7 @@ impl Signature {
                 kind: Kind::Tensor,
                 nullable: true,
                 has_default: true,
+                default: Some("None"),
                 keyword_only: true,
             };
             self.params.push(out);

@@ -77,7 +77,7 @@ impl Interpreter<'_> {
                 let values = op.apply(&t.tensor)?;
                 Ok(Value::Tensor(self.element_wise(values, &t, span)))
             }
-            Kernel::Method(kernel) => kernel(self, t, &call),
+            Kernel::Method(kernel) | Kernel::Function { method: kernel, .. } => kernel(self, t, &call),
             Kernel::Python(_) => unreachable!("Python functions are run above"),
             Kernel::Create(_) => Err(binding_error(op, &args, &kwargs)),
             Kernel::InInterpreter => unreachable!("the interpreter reads whole kernels (Op::kernel)"),
@@ -149,6 +149,8 @@ impl Interpreter<'_> {
         let dims = match b.get("dim") {
             // For `all` and `any`, `dim=()` reduces no dim; for the others, every dim.
             Some(v) if !op.empty_dims_mean_every_dim() => Some(int_list(Some(v))),
+            // `kthvalue`'s dim defaults to the last one.
+            None if matches!(op, Reduction::Kthvalue { .. }) => Some(vec![-1]),
             v => dims_arg(v),
         };
         if let Some(d) = dtype_arg(b.get("dtype"))
@@ -168,7 +170,7 @@ impl Interpreter<'_> {
         }
         // PyTorch refuses the dtype before looking at the dims
         // (`torch.tensor([1, 2]).mean(dim=3)` is the dtype error).
-        op.output_dtype(input.tensor.dtype())?;
+        op.output_dtype_over(input.tensor.dtype(), dims.is_none())?;
         if matches!(op, Reduction::Amax | Reduction::Amin) {
             nonempty_dims(&input.tensor, op, dims.as_deref().unwrap_or(&[]))?;
         }
@@ -244,8 +246,7 @@ impl Interpreter<'_> {
         let Step::Reduce { input, lanes, winners, .. } = self.graph.node(values.node).step.clone() else {
             unreachable!("reduce_traced records a reduction")
         };
-        let position = if op == Reduction::Max { Reduction::Argmax } else { Reduction::Argmin };
-        let step = Step::Reduce { op: position, input, lanes, winners };
+        let step = Step::Reduce { op: op.positions(), input, lanes, winners };
         let label = format!("{}.indices", self.text(span));
         let indices = self.record(indices, step, span, label);
         Ok(Value::ValuesIndices { op: Op::of_reduction(op).name(), values, indices })
@@ -362,7 +363,11 @@ fn extreme_of_two(
     };
     let (values, picked) = crate::tensor::unary::extreme_of(&t.tensor, &other.tensor, larger)?;
     let (_, la, lb) = crate::tensor::elementwise::broadcast_layouts(t.tensor.shape(), other.tensor.shape())?;
-    let step = Step::Pick { inputs: vec![(t.node, la), (other.node, lb)], picked: Rc::new(picked) };
+    let step = Step::Pick {
+        inputs: vec![(t.node, la), (other.node, lb)],
+        picked: Rc::new(picked),
+        deciders: Vec::new(),
+    };
     Ok(Value::Tensor(i.derived(values, step, c.span)))
 }
 
@@ -604,7 +609,8 @@ fn frobenius(dims: Option<&[i64]>) -> Result<f64, LangError> {
     }
 }
 
-fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
+/// An int argument, or `default` when it was not given.
+pub(crate) fn int_arg(b: &Bound, name: &str, default: i64) -> i64 {
     b.get(name).and_then(Value::as_number).map_or(default, |s| s.to_i64())
 }
 

@@ -20,7 +20,7 @@ impl Interpreter<'_> {
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        if let Kernel::Create(kernel) = op.kernel() {
+        if let Kernel::Create(kernel) | Kernel::Function { function: kernel, .. } = op.kernel() {
             return kernel(self, &args, &kwargs, span);
         }
         // Every other torch function is a tensor method taking the tensor first.
@@ -111,6 +111,26 @@ pub(crate) fn tensor(
     }
     let t = tensor_from_nested(&nested, dtype)?;
     Ok(Value::Tensor(i.leaf(t, span)))
+}
+
+/// A list used as an index (`t[[0, 2]]`), made a tensor as PyTorch's
+/// `indexing_tensor_from_data` makes it: all bools stay a bool mask,
+/// anything else becomes int64 (floats cut towards zero).
+pub(crate) fn index_tensor_from(data: &Value) -> Result<crate::tensor::Tensor, LangError> {
+    let numel = implied_numel(data);
+    if numel > MAX_ELEMENTS as u64 {
+        return Err(TensorError::TooManyElements { requested: numel }.into());
+    }
+    let mut budget = 2 * MAX_ELEMENTS;
+    let nested = to_nested(data, 0, &mut budget, None)?;
+    fn all_bools(n: &Nested) -> bool {
+        match n {
+            Nested::Scalar(s) => matches!(s, Scalar::Bool(_)),
+            Nested::List(items) => !items.is_empty() && items.iter().all(all_bools),
+        }
+    }
+    let dtype = if all_bools(&nested) { DType::Bool } else { DType::Int64 };
+    Ok(tensor_from_nested(&nested, Some(dtype))?)
 }
 
 /// `torch.zeros(size)`.
@@ -349,16 +369,5 @@ fn check_fits(data: &Nested, dtype: DType) -> Result<(), LangError> {
 /// one past its greatest, so 2147483647.9 becomes an int32 and NaN, the
 /// infinities and 2147483648.0 do not. Every number fits the other dtypes.
 fn fits(value: Scalar, dtype: DType) -> bool {
-    let bits = match dtype {
-        DType::Int32 => 31,
-        DType::Int64 => 63,
-        _ => return true,
-    };
-    // 2^bits: a power of two, exact in f64.
-    let limit = 2f64.powi(bits);
-    match value {
-        Scalar::Float(v) => v >= -limit && v < limit,
-        Scalar::Int(v) => dtype != DType::Int32 || i32::try_from(v).is_ok(),
-        Scalar::Bool(_) => true,
-    }
+    value.fits(dtype)
 }

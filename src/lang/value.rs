@@ -39,7 +39,7 @@ pub enum Value {
     Tensor(Traced),
     /// A `torch.Size`.
     Size(Rc<Vec<usize>>),
-    /// `torch.return_types.max(values=..., indices=...)` (or `min`).
+    /// `torch.return_types.max(values=..., indices=...)` (or `min`, `sort`, ...).
     ValuesIndices { op: &'static str, values: Traced, indices: Traced },
     /// A NumPy array (from `.numpy()`).
     NdArray(Traced),
@@ -199,8 +199,7 @@ impl Value {
             Value::Tuple(_) => "tuple",
             Value::Tensor(_) => "Tensor",
             Value::Size(_) => "torch.Size",
-            Value::ValuesIndices { op: "min", .. } => "torch.return_types.min",
-            Value::ValuesIndices { .. } => "torch.return_types.max",
+            Value::ValuesIndices { op, .. } => return_type(op),
             Value::NdArray(_) => "numpy.ndarray",
             Value::NpScalar(_, dtype) => match dtype {
                 DType::Bool => "numpy.bool",
@@ -240,6 +239,20 @@ impl Value {
     /// A tuple of values.
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
+    }
+}
+
+/// The name of the named tuple type an op returns `(values, indices)` as.
+fn return_type(op: &str) -> &'static str {
+    match op {
+        "min" => "torch.return_types.min",
+        "sort" => "torch.return_types.sort",
+        "topk" => "torch.return_types.topk",
+        "kthvalue" => "torch.return_types.kthvalue",
+        "median" => "torch.return_types.median",
+        "cummax" => "torch.return_types.cummax",
+        "cummin" => "torch.return_types.cummin",
+        _ => "torch.return_types.max",
     }
 }
 

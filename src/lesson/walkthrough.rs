@@ -258,6 +258,9 @@ mod tests {
         assert_eq!(walkthrough(&s)[0].caption, "max(2, 0, 4) = 4, at t[0, 2]");
         let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.argmax(dim=1)");
         assert_eq!(walkthrough(&s)[1].caption, "argmax(1, 5, 0) = 1, at t[1, 1]");
+        // A median is a reduction that picks too.
+        let s = Session::new("t = torch.tensor([[2, 0, 4], [1, 5, 0]])\nt.median(dim=1)");
+        assert_eq!(walkthrough(&s)[0].caption, "median(2, 0, 4) = 2, at t[0, 0]");
     }
 
     #[test]

@@ -275,6 +275,11 @@ mod tests {
         let groups = op_groups();
         assert_eq!(groups[0].0, "reductions");
         assert_eq!(groups[1], ("along a dim", vec!["cumsum", "cumprod", "softmax", "log_softmax"]));
+        assert_eq!(groups[2], ("sorting", vec!["sort", "argsort", "cummax", "cummin"]));
+        // `t.sort()` sorts along the last dim, never the whole tensor: the
+        // control says so and writes the dim.
+        assert_eq!(write_controls(&p, "sort", None, false), format!("{T}t.sort(dim=-1)\n"));
+        assert!(dim_refusal("sort").is_some() && dim_refusal("median").is_none());
     }
 
     #[test]

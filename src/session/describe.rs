@@ -3,7 +3,7 @@
 
 use super::{ElementRef, Grid, GridRole, Session};
 use crate::lang::catalog::Op;
-use crate::tensor::lineage::{Marks, NodeId, Step};
+use crate::tensor::lineage::{Marks, NodeId, Ranking, Step};
 use crate::tensor::reduce::Reduction;
 
 /// How many elements a description lists before summing up the rest.
@@ -73,6 +73,62 @@ impl Session {
                     lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
                 let words = Op::of_along(*op).decl().words.map_or("{of}", |w| w.describe);
                 words.replace("{of}", &listed_of(&first, lane.len()))
+            }
+            Step::Rank { op, lanes, indices, .. } => {
+                let lane = graph.feeds(node, flat);
+                let first: Vec<String> =
+                    lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
+                let won = if hidden { None } else { graph.winner(node, flat).map(|e| self.element_name(e)) };
+                let place = lanes.reduced_dims().next().map_or(0, |d| index[d]);
+                let rank = match *op {
+                    Ranking::Sort { descending } | Ranking::Topk { largest: descending } => {
+                        ranked(place + 1, if descending { "largest" } else { "smallest" })
+                    }
+                    Ranking::Cummax | Ranking::Cummin => String::new(),
+                };
+                let words = Op::of_ranking(*op).decl().words.map_or("{of}", |w| w.describe);
+                let text = fill(words, &listed_of(&first, lane.len()), won, "", &rank);
+                if *indices { format!("the position of {text}") } else { text }
+            }
+            Step::Take { op, input, from, deciders, .. } => {
+                let taken = self.element_name((*input, from[flat]));
+                let by: Vec<String> =
+                    deciders.iter().map(|d| self.element_name((d.node, d.at[flat]))).collect();
+                let words = match Op::of_taking(*op) {
+                    Some(o) => o.decl().words.map_or("{of}", |w| w.describe),
+                    None if by.is_empty() => "taken from {of}",
+                    None => "{won}, picked by {by}",
+                };
+                let won = (!hidden).then(|| taken.clone());
+                fill(words, &taken, won, &listed(&by), "")
+            }
+            Step::Pick { inputs, picked, deciders } if !deciders.is_empty() => {
+                let by: Vec<String> = graph
+                    .feeds(node, flat)
+                    .into_iter()
+                    .skip(inputs.len())
+                    .map(|e| self.element_name(e))
+                    .collect();
+                let chosen = graph.winner(node, flat);
+                let others: Vec<String> = inputs
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != usize::from(picked[flat]))
+                    .map(|(_, (n, map))| self.element_name((*n, map.offset_of(&index))))
+                    .collect();
+                // What was chosen over: the other input, or the number written.
+                let over = match (others.is_empty(), chosen.is_some()) {
+                    (false, _) => listed(&others),
+                    (true, true) => "a number".to_string(),
+                    (true, false) => "another number".to_string(),
+                };
+                let won = match chosen {
+                    _ if hidden => None,
+                    Some(e) => Some(self.element_name(e)),
+                    None => Some(format!("the number {value}")),
+                };
+                let words = Op::Where.decl().words.map_or("{of}", |w| w.describe);
+                fill(words, &over, won, &listed(&by), "")
             }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
@@ -158,7 +214,45 @@ fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
         _ => of.to_string(),
     };
     let words = Op::of_reduction(op).decl().words.map_or("{of}", |w| w.describe);
-    words.replace("{of}", &of)
+    let rank = match op {
+        Reduction::Kthvalue { k, .. } => ranked(k.max(1) as usize, "smallest"),
+        _ => String::new(),
+    };
+    let text = words.replace("{of}", &of).replace("{rank}", &rank);
+    // `median(dim).indices` are where the median is (argmax says so in its own words).
+    match op {
+        Reduction::Median { indices: true } | Reduction::Kthvalue { indices: true, .. } => {
+            format!("the position of {text}")
+        }
+        _ => text,
+    }
+}
+
+/// The catalogue's words for a selection filled in: `{of}` what it
+/// compared, `{won}` what it picked (while a question hides the answer,
+/// "one element", and no "which is"), `{by}` what decided, `{rank}` its rank.
+fn fill(words: &str, of: &str, won: Option<String>, by: &str, rank: &str) -> String {
+    let words = match &won {
+        Some(_) => words.to_string(),
+        None => words.replace(", which is {won}", "").replace("{won}", "one element"),
+    };
+    words
+        .replace("{won}", won.as_deref().unwrap_or_default())
+        .replace("{of}", of)
+        .replace("{by}", by)
+        .replace("{rank}", rank)
+}
+
+/// "smallest", "2nd smallest", "3rd largest", ...: place `n` (from 1) in an order.
+fn ranked(n: usize, order: &str) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    if n == 1 { order.to_string() } else { format!("{n}{suffix} {order}") }
 }
 
 /// The first few items, then how many more.
@@ -317,6 +411,60 @@ mod tests {
         assert_eq!(
             s.describe(out, 1, false),
             "output [0, 1] = 0.0900: exp of its element over the sum of the exps of t[0, 1], t[1, 1], t[2, 1]"
+        );
+    }
+
+    /// What the screen reader says for element `flat` of the grid `name`.
+    fn said(program: &str, name: &str, flat: usize, hidden: bool) -> String {
+        let s = Session::new(program);
+        s.describe(node_of(&s, name), flat, hidden)
+    }
+
+    const S: &str = "t = torch.tensor([[3., 1., 2.], [0., 5., 4.]])\n";
+
+    #[test]
+    fn a_sort_names_the_rank_it_picked_and_its_position() {
+        let p = format!("{S}t.sort(dim=1)");
+        assert_eq!(
+            said(&p, "t.sort(dim=1).values", 1, false),
+            "t.sort(dim=1).values[0, 1] = 2: the 2nd smallest of t[0, 0], t[0, 1], t[0, 2], which is t[0, 2]"
+        );
+        assert_eq!(
+            said(&p, "t.sort(dim=1).indices", 1, true),
+            "t.sort(dim=1).indices[0, 1] = ?: the position of the 2nd smallest of t[0, 0], t[0, 1], t[0, 2]"
+        );
+        assert_eq!(
+            said(&format!("{S}t.topk(2)"), "t.topk(2).values", 0, false),
+            "t.topk(2).values[0, 0] = 3: the largest of t[0, 0], t[0, 1], t[0, 2], which is t[0, 0]"
+        );
+        assert_eq!(
+            said(&format!("{S}t.kthvalue(2)"), "t.kthvalue(2).values", 1, false),
+            "t.kthvalue(2).values[1] = 4: the 2nd smallest of t[1, 0], t[1, 1], t[1, 2], which is t[1, 2]"
+        );
+    }
+
+    #[test]
+    fn a_pick_names_what_decided_it() {
+        assert_eq!(
+            said(&format!("{S}t[t > 2]"), "t[t > 2]", 1, false),
+            "output [1] = 5: t[1, 1], picked by (t > 2)[1, 1]"
+        );
+        assert_eq!(
+            said(&format!("{S}t[t > 2]"), "t[t > 2]", 1, true),
+            "output [1] = ?: one element, picked by (t > 2)[1, 1]"
+        );
+        assert_eq!(
+            said("x = torch.tensor([1., 5., 2.])\nx[x.argmax()]", "x[x.argmax()]", 0, false),
+            "output = 5: x[1], picked by x.argmax()"
+        );
+        let p = format!("{S}torch.where(t > 2, t, 0)");
+        assert_eq!(
+            said(&p, "torch.where(t > 2, t, 0)", 1, false),
+            "output [0, 1] = 0: the number 0, chosen over t[0, 1] by (t > 2)[0, 1]"
+        );
+        assert_eq!(
+            said(&format!("{S}t.flip(0)"), "t.flip(0)", 1, false),
+            "output [0, 1] = 5: t[1, 1], moved here"
         );
     }
 

@@ -126,14 +126,26 @@ fn dim_keys(graph: &Graph, grids: &[Grid]) -> Vec<Vec<usize>> {
                     sets.join(out(k), (*input, j));
                 }
             }
-            // An op along a dim keeps every dim where it is.
-            Step::Along { input, .. } => {
+            // An op along a dim keeps every dim where it is (`topk` shortens
+            // its dim, which is still the same dim).
+            Step::Along { input, .. } | Step::Rank { input, .. } => {
                 for k in 0..rank {
                     sets.join(out(k), (*input, k));
                 }
             }
-            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
-                for (input, _) in inputs {
+            Step::Take { input, dims, deciders, .. } => {
+                for &(k, j) in dims {
+                    sets.join(out(k), (*input, j));
+                }
+                for d in deciders {
+                    for &(k, j) in &d.dims {
+                        sets.join(out(k), (d.node, j));
+                    }
+                }
+            }
+            Step::Elementwise { .. } | Step::Pick { .. } => {
+                let operands = node.step.broadcast_operands().iter().chain(node.step.broadcast_deciders());
+                for (input, _) in operands {
                     // Broadcasting lines dims up from the right.
                     let r = graph.node(*input).shape.rank();
                     for j in 0..r.min(rank) {
@@ -251,20 +263,20 @@ fn stretches(graph: &Graph, grids: &[Grid]) -> Vec<Option<Vec<usize>>> {
             let own = g.shape();
             grids
                 .iter()
-                .filter_map(|consumer| match &graph.node(consumer.node).step {
-                    Step::Elementwise { inputs } | Step::Pick { inputs, .. }
-                        if inputs.iter().any(|(i, _)| *i == g.node) =>
-                    {
-                        Some(consumer.shape())
-                    }
-                    _ => None,
-                })
+                .filter(|consumer| reads_broadcast(&graph.node(consumer.node).step, g.node))
+                .map(|consumer| consumer.shape())
                 // Stretched only where every copy can be drawn.
                 .filter(|shape| *shape != own && shape.iter().product::<usize>() <= super::MAX_DRAWN)
                 .max_by_key(|shape| shape.iter().product::<usize>())
                 .map(<[usize]>::to_vec)
         })
         .collect()
+}
+
+/// Whether `step` reads `node` element for element through a broadcast
+/// layout (an operand of `t + b`, the condition of `torch.where`).
+fn reads_broadcast(step: &Step, node: NodeId) -> bool {
+    step.broadcast_operands().iter().chain(step.broadcast_deciders()).any(|(i, _)| *i == node)
 }
 
 /// Where the element at `at` of a grid of shape `own`, drawn stretched to
@@ -326,10 +338,7 @@ impl Session {
             Some(shape) => grids
                 .iter()
                 .filter(|c| {
-                    c.shape() == shape.as_slice()
-                        && matches!(&graph.node(c.node).step,
-                            Step::Elementwise { inputs } | Step::Pick { inputs, .. }
-                                if inputs.iter().any(|(i, _)| *i == grid.node))
+                    c.shape() == shape.as_slice() && reads_broadcast(&graph.node(c.node).step, grid.node)
                 })
                 .map(|c| c.node)
                 .collect(),
@@ -414,6 +423,26 @@ mod tests {
         let mean = s.grid_flow(1);
         assert_eq!(mean.stretched, Some(vec![3, 4]));
         assert_eq!(mean.broadcast_by, [s.grids()[2].node]);
+    }
+
+    #[test]
+    fn selections_keep_the_dims_they_pick_along_and_index_tensors_give_theirs() {
+        // A sort keeps every dim, values then indices.
+        let (names, f) = flow("t = torch.ones(3, 4)\nt.sort(dim=1)");
+        assert_eq!(names, ["t", "t.sort(dim=1).values", "t.sort(dim=1).indices"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1], vec![0, 1]]);
+        // Picked columns keep the rows; the picked dim is the list's, not t's.
+        let (_, f) = flow("t = torch.ones(3, 4)\nt[:, [2, 0]]");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2]]);
+        // gather's output is its index's shape, and t's along the other dims.
+        let (_, f) = flow("t = torch.ones(3, 4)\ni = torch.tensor([[1, 0], [2, 3], [0, 0]])\nt.gather(1, i)");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2], vec![0, 2]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0, 1]]);
+        // A condition is broadcast like an operand, and drawn stretched.
+        let (_, f) =
+            flow("t = torch.ones(3, 4)\nc = torch.tensor([True, False, True, True])\ntorch.where(c, t, 0)");
+        assert_eq!(f.stretched, [None, Some(vec![3, 4]), None]);
+        assert_eq!(f.keys, [vec![0, 1], vec![1], vec![0, 1]]);
     }
 
     #[test]

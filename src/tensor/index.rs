@@ -20,6 +20,11 @@ pub enum IndexItem {
     Ellipsis,
     /// `t[None]`: a new dim of size 1.
     NewAxis,
+    /// An index tensor or list (`t[idx]`), a mask (`t[t > 0]`) or a Python
+    /// bool (`t[True]`), which the basic pass leaves to `advanced`: it keeps
+    /// the `dims` dims it indexes (a mask as many as it has), or for a bool
+    /// (`dims` 0) adds one of size 1.
+    Advanced { dims: usize },
 }
 
 fn index_error(message: impl Into<String>) -> TensorError {
@@ -32,8 +37,22 @@ fn value_error(message: impl Into<String>) -> TensorError {
 
 /// Applies `items` to `layout`, giving the layout of `t[items]`.
 pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, TensorError> {
+    Ok(apply_basic(layout, items)?.0)
+}
+
+/// Applies the basic items to `layout` (the advanced ones keep their dims,
+/// see `IndexItem::Advanced`), giving the layout of the view and, for each
+/// advanced item in order, the first dim of the view it indexes.
+pub fn apply_basic(layout: &Layout, items: &[IndexItem]) -> Result<(Layout, Vec<usize>), TensorError> {
     let rank = layout.shape().rank();
-    let consuming = items.iter().filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. })).count();
+    let consuming = items
+        .iter()
+        .map(|i| match i {
+            IndexItem::Int(_) | IndexItem::Slice { .. } => 1,
+            IndexItem::Advanced { dims } => *dims,
+            IndexItem::Ellipsis | IndexItem::NewAxis => 0,
+        })
+        .sum::<usize>();
     // A 0-d tensor indexed by one int or slice gets its own messages.
     match (rank, items) {
         (0, [IndexItem::Int(0)]) => return Err(TensorError::IndexZeroDim),
@@ -51,7 +70,9 @@ pub fn apply_index(layout: &Layout, items: &[IndexItem]) -> Result<Layout, Tenso
         return Err(TensorError::TooManyIndices { rank });
     }
     let selected = items.iter().filter(|i| matches!(i, IndexItem::Int(_))).count();
-    let new_axes = items.iter().filter(|i| matches!(i, IndexItem::NewAxis)).count();
+    // A Python bool as an index adds a dim of size 1, as `None` does.
+    let new_axes =
+        items.iter().filter(|i| matches!(i, IndexItem::NewAxis | IndexItem::Advanced { dims: 0 })).count();
     let result_rank = rank - selected + new_axes;
     if result_rank > MAX_DIMS {
         // PyTorch has no such limit, so its own errors (an index out of
@@ -72,9 +93,10 @@ fn index_items(
     items: &[IndexItem],
     ellipsis: usize,
     new_axes: bool,
-) -> Result<Layout, TensorError> {
+) -> Result<(Layout, Vec<usize>), TensorError> {
     let rank = layout.shape().rank();
     let mut out = layout.clone();
+    let mut advanced = Vec::new();
     // `dim` is where the next item applies in the view being built.
     let mut dim = 0;
     for (position, item) in items.iter().enumerate() {
@@ -99,13 +121,20 @@ fn index_items(
             }
             IndexItem::Ellipsis => dim += ellipsis,
             IndexItem::NewAxis if !new_axes => {}
-            IndexItem::NewAxis => {
+            IndexItem::NewAxis | IndexItem::Advanced { dims: 0 } => {
                 out = out.unsqueeze(dim.min(out.shape().rank()));
+                if let IndexItem::Advanced { .. } = item {
+                    advanced.push(dim.min(out.shape().rank() - 1));
+                }
                 dim += 1;
+            }
+            IndexItem::Advanced { dims } => {
+                advanced.push(dim);
+                dim += dims;
             }
         }
     }
-    Ok(out)
+    Ok((out, advanced))
 }
 
 /// Python's `slice.indices` for a positive step: the first position, the

@@ -26,6 +26,66 @@ type Element = (NodeId, usize);
 /// For each output element of a selection, the lane position it picked.
 pub type Winners = Rc<Vec<usize>>;
 
+/// How a `Step::Take` chose each of its elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Taking {
+    /// `t[idx]`, `t[mask]`: indexing with tensors or lists.
+    Index,
+    /// `t.gather(dim, index)`
+    Gather,
+    /// `t.index_select(dim, index)`
+    IndexSelect,
+    /// `t.nonzero()`: each element locates one nonzero element.
+    Nonzero,
+    /// `t.flip(dims)`: elements moved, not picked.
+    Flip,
+    /// `t.roll(shifts, dims)`: elements moved, not picked.
+    Roll,
+}
+
+impl Taking {
+    /// Whether each element was picked (a selection, whose winner is the
+    /// element taken) rather than only moved.
+    pub fn picks(self) -> bool {
+        !matches!(self, Taking::Flip | Taking::Roll)
+    }
+}
+
+/// An index or mask tensor that decided which elements a `Step::Take` took.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Decider {
+    /// The index or mask tensor.
+    pub node: NodeId,
+    /// For each output element (row-major), the row-major position of the
+    /// element of `node` that decided it.
+    pub at: Rc<Vec<usize>>,
+    /// Which of its dims are which output dims: `(output dim, its dim)`.
+    pub dims: Vec<(usize, usize)>,
+}
+
+/// How a `Step::Rank` ordered or scanned its lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Ranking {
+    /// `sort` (and `argsort`): the lane in order.
+    Sort { descending: bool },
+    /// `topk`: the lane's `k` largest (or smallest).
+    Topk { largest: bool },
+    /// `cummax`: the largest of the lane so far.
+    Cummax,
+    /// `cummin`: the smallest of the lane so far.
+    Cummin,
+}
+
+impl Ranking {
+    /// Which of its lane's elements an output element was compared among.
+    pub fn reach(self) -> Reach {
+        match self {
+            Ranking::Sort { .. } | Ranking::Topk { .. } => Reach::Lane,
+            Ranking::Cummax | Ranking::Cummin => Reach::Prefix,
+        }
+    }
+}
+
 /// How one tensor's elements come from its inputs' elements.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Step {
@@ -45,12 +105,54 @@ pub enum Step {
     Reduce { op: Reduction, input: NodeId, lanes: Lanes, winners: Option<Winners> },
     /// Each element is one of its inputs' elements at its place (read
     /// through their broadcast layouts), chosen by comparing them all
-    /// (`maximum`): `picked` says, per element, which input won.
-    Pick { inputs: Vec<(NodeId, Layout)>, picked: Rc<Vec<u8>> },
+    /// (`maximum`, `torch.where`): `picked` says, per element, which input
+    /// won; a value past the last input means a number the program wrote
+    /// (`torch.where(c, t, 0)`), which no element stands for. The elements
+    /// of `deciders` (read through their broadcast layouts too) decided the
+    /// pick: the condition of `torch.where`, the mask of `masked_fill`.
+    Pick { inputs: Vec<(NodeId, Layout)>, picked: Rc<Vec<u8>>, deciders: Vec<(NodeId, Layout)> },
     /// Each element is computed from its lane along one dim of an input of
     /// the same shape (`lanes` keep that dim): all of it, or its prefix up
     /// to the element's own place (`cumsum`).
     Along { op: Along, input: NodeId, lanes: Lanes },
+    /// Each element is one element of `input`, at the row-major position
+    /// `from` gives for it (indexing with tensors, `gather`, `nonzero`), or
+    /// moved there (`flip`); `deciders` say which index or mask elements
+    /// chose it. `dims` pairs each output dim with the input dim it is, where
+    /// it is one: `(output dim, input dim)`.
+    Take {
+        op: Taking,
+        input: NodeId,
+        from: Rc<Vec<usize>>,
+        dims: Vec<(usize, usize)>,
+        deciders: Vec<Decider>,
+    },
+    /// Each element was picked from its lane along one dim of `input`
+    /// (`lanes` keep that dim) after comparing the whole lane (`sort`,
+    /// `topk`) or its prefix up to the element's own place (`cummax`):
+    /// `picked` holds, per element, the lane position it picked. `indices`:
+    /// the tensor holds the positions (`.indices`, `argsort`), not the values.
+    Rank { op: Ranking, input: NodeId, lanes: Lanes, picked: Winners, indices: bool },
+}
+
+impl Step {
+    /// The operands read element for element through broadcast layouts
+    /// (`t + b`, `torch.where(c, t, b)`, deciders included): the ones a
+    /// drawing stretches when they are broadcast.
+    pub fn broadcast_operands(&self) -> &[(NodeId, Layout)] {
+        match self {
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => inputs,
+            _ => &[],
+        }
+    }
+
+    /// The deciders of a `Step::Pick`, read through broadcast layouts as its inputs are.
+    pub fn broadcast_deciders(&self) -> &[(NodeId, Layout)] {
+        match self {
+            Step::Pick { deciders, .. } => deciders,
+            _ => &[],
+        }
+    }
 }
 
 /// One tensor in the graph.
@@ -136,8 +238,22 @@ impl Graph {
             Step::Leaf => Vec::new(),
             Step::View { input, map } => vec![(*input, map.offset_of(&index))],
             Step::Reshape { input } => vec![(*input, flat)],
-            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
+            Step::Elementwise { inputs } => {
                 inputs.iter().map(|(input, map)| (*input, map.offset_of(&index))).collect()
+            }
+            Step::Pick { inputs, deciders, .. } => {
+                inputs.iter().chain(deciders).map(|(input, map)| (*input, map.offset_of(&index))).collect()
+            }
+            Step::Take { input, from, deciders, .. } => std::iter::once((*input, from[flat]))
+                .chain(deciders.iter().map(|d| (d.node, d.at[flat])))
+                .collect(),
+            Step::Rank { op, input, lanes, .. } => {
+                let (start, lane) = self.lane_of(lanes, rank_lane(lanes, &index));
+                let read = match op.reach() {
+                    Reach::Lane => usize::MAX,
+                    Reach::Prefix => along_position(lanes, &index) + 1,
+                };
+                lane.offsets().take(read).map(|at| (*input, start + at)).collect()
             }
             Step::Reduce { input, lanes, .. } => {
                 let (start, lane) = self.lane_of(lanes, flat);
@@ -162,9 +278,12 @@ impl Graph {
             Step::View { input, .. }
             | Step::Reshape { input }
             | Step::Reduce { input, .. }
-            | Step::Along { input, .. } => vec![*input],
-            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
-                inputs.iter().map(|(i, _)| *i).collect()
+            | Step::Along { input, .. }
+            | Step::Rank { input, .. } => vec![*input],
+            Step::Elementwise { inputs } => inputs.iter().map(|(i, _)| *i).collect(),
+            Step::Pick { inputs, deciders, .. } => inputs.iter().chain(deciders).map(|(i, _)| *i).collect(),
+            Step::Take { input, deciders, .. } => {
+                std::iter::once(*input).chain(deciders.iter().map(|d| d.node)).collect()
             }
         }
     }
@@ -217,8 +336,35 @@ impl Graph {
         match &node.step {
             Step::Leaf => {}
             Step::View { input, map } => through(*input, map),
-            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
-                inputs.iter().for_each(|(input, map)| through(*input, map))
+            Step::Elementwise { inputs } => inputs.iter().for_each(|(input, map)| through(*input, map)),
+            Step::Pick { inputs, deciders, .. } => {
+                inputs.iter().chain(deciders).for_each(|(input, map)| through(*input, map))
+            }
+            Step::Take { input, from, deciders, .. } => {
+                // Tables, not layouts: read them forwards, once.
+                let reads = |node: NodeId, at: usize| reached[node].binary_search(&at).is_ok();
+                fed.extend(
+                    (0..from.len()).filter(|&k| {
+                        reads(*input, from[k]) || deciders.iter().any(|d| reads(d.node, d.at[k]))
+                    }),
+                );
+            }
+            Step::Rank { op, input, lanes, .. } => {
+                let dim = lanes.reduced_dims().next();
+                for &f in &reached[*input] {
+                    let mut index = lanes.input_shape().unravel(f);
+                    let Some(dim) = dim else {
+                        fed.push(f);
+                        continue;
+                    };
+                    // The element was compared for its whole lane of the
+                    // output, or for the lane from its own place on.
+                    let first = if op.reach() == Reach::Prefix { index[dim] } else { 0 };
+                    for k in first..node.shape.dims()[dim] {
+                        index[dim] = k;
+                        fed.push(node.shape.ravel(&index));
+                    }
+                }
             }
             Step::Reshape { input } => fed.extend_from_slice(&reached[*input]),
             Step::Reduce { input, lanes, .. } => {
@@ -250,23 +396,36 @@ impl Graph {
     }
 
     /// For a selection, the input element it picked for element `flat`.
-    /// Whether tensor `id` picks each of its elements from one input
-    /// element (a selection: `max(dim)`, `maximum`), so that `winner` answers.
-    fn picks(&self, id: NodeId) -> bool {
-        matches!(self.nodes[id].step, Step::Pick { .. } | Step::Reduce { winners: Some(_), .. })
+    pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
+        let node = &self.nodes[id];
+        match &node.step {
+            Step::Pick { inputs, picked, .. } => {
+                let (input, map) = inputs.get(usize::from(picked[flat]))?;
+                Some((*input, map.offset_of(&node.shape.unravel(flat))))
+            }
+            Step::Take { op, input, from, .. } if op.picks() => Some((*input, from[flat])),
+            Step::Rank { input, lanes, picked, .. } => {
+                let (start, lane) = self.lane_of(lanes, rank_lane(lanes, &node.shape.unravel(flat)));
+                Some((*input, start + lane.offset_of(&lane.shape().unravel(picked[flat]))))
+            }
+            Step::Reduce { input, lanes, winners: Some(winners), .. } => {
+                let (start, lane) = self.lane_of(lanes, flat);
+                let position = lane.shape().unravel(winners[flat]);
+                Some((*input, start + lane.offset_of(&position)))
+            }
+            _ => None,
+        }
     }
 
-    pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
-        if let Step::Pick { inputs, picked } = &self.nodes[id].step {
-            let (input, map) = &inputs[usize::from(picked[flat])];
-            return Some((*input, map.offset_of(&self.nodes[id].shape.unravel(flat))));
+    /// Whether `id` is a selection: each of its elements was picked (even
+    /// when what was picked is a number the program wrote, which no element
+    /// stands for: then nothing upstream won).
+    fn selects(&self, id: NodeId) -> bool {
+        match &self.nodes[id].step {
+            Step::Pick { .. } | Step::Rank { .. } | Step::Reduce { winners: Some(_), .. } => true,
+            Step::Take { op, .. } => op.picks(),
+            _ => false,
         }
-        let Step::Reduce { input, lanes, winners: Some(winners), .. } = &self.nodes[id].step else {
-            return None;
-        };
-        let (start, lane) = self.lane_of(lanes, flat);
-        let position = lane.shape().unravel(winners[flat]);
-        Some((*input, start + lane.offset_of(&position)))
     }
 
     /// The first row-major position of the lane feeding output `flat`, and
@@ -319,7 +478,7 @@ impl Graph {
         // elements visited, and remembered, each one).
         let mut selecting = vec![false; id + 1];
         for n in 0..=id {
-            selecting[n] = self.picks(n) || self.inputs(n).iter().any(|&i| selecting[i]);
+            selecting[n] = self.selects(n) || self.inputs(n).iter().any(|&i| selecting[i]);
         }
         if !selecting[id] {
             return Marks::default();
@@ -336,6 +495,8 @@ impl Graph {
             let Some(reads) = reads else {
                 let reads = match picked {
                     Some(element) => vec![element],
+                    // A selection that picked a number the program wrote: nothing won.
+                    None if self.selects(n) => Vec::new(),
                     None => self.feeds(n, f).into_iter().filter(|&(i, _)| selecting[i]).collect(),
                 };
                 let waiting: Vec<_> =
@@ -367,6 +528,16 @@ impl Graph {
 /// The place along its lane of the element at `index` (0 for a 0-d tensor).
 fn along_position(lanes: &Lanes, index: &[usize]) -> usize {
     lanes.reduced_dims().next().map_or(0, |dim| index[dim])
+}
+
+/// The lane (its row-major number) an element of a `Step::Rank` output at
+/// `index` belongs to; the output may be shorter along the dim (`topk`).
+fn rank_lane(lanes: &Lanes, index: &[usize]) -> usize {
+    let mut outer = index.to_vec();
+    if let Some(dim) = lanes.reduced_dims().next() {
+        outer[dim] = 0;
+    }
+    lanes.output_shape().ravel(&outer)
 }
 
 #[cfg(test)]

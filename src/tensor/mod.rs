@@ -3,9 +3,11 @@
 //!
 //! Pure Rust: nothing here knows about the browser.
 
+pub mod advanced;
 pub mod along;
 pub mod arith;
 pub mod cascade;
+pub mod choose;
 pub mod create;
 pub mod decimal;
 pub mod dtype;
@@ -14,6 +16,7 @@ pub mod error;
 pub mod extreme;
 pub mod format;
 pub mod index;
+pub mod introsort;
 pub mod iteration;
 pub mod lanes;
 pub mod layout;
@@ -22,6 +25,7 @@ pub mod logsumexp;
 pub mod marks;
 pub mod memory_order;
 pub mod norm;
+pub mod ordering;
 pub mod product;
 pub mod real;
 pub mod rearrange;
@@ -29,6 +33,7 @@ pub mod reduce;
 pub mod scalar;
 pub mod shape;
 pub mod storage;
+pub mod take;
 pub mod unary;
 
 pub use dtype::DType;

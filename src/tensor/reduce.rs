@@ -9,6 +9,7 @@ use super::iteration::Plan;
 use super::lanes::Lanes;
 use super::logsumexp;
 use super::norm;
+use super::ordering;
 use super::product;
 use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
@@ -49,6 +50,12 @@ pub enum Reduction {
     Norm { p: f64 },
     /// `logsumexp`
     Logsumexp,
+    /// `median` (the lower of the two middle elements); `indices`: the
+    /// position of the median (`median(dim).indices`), not its value.
+    Median { indices: bool },
+    /// `kthvalue`: the `k`-th smallest element (from 1, as written); `indices`:
+    /// its position.
+    Kthvalue { k: i64, indices: bool },
 }
 
 impl Reduction {
@@ -71,13 +78,46 @@ impl Reduction {
             Reduction::CountNonzero => "count_nonzero",
             Reduction::Norm { .. } => "norm",
             Reduction::Logsumexp => "logsumexp",
+            Reduction::Median { .. } => "median",
+            Reduction::Kthvalue { .. } => "kthvalue",
         }
+    }
+
+    /// The reduction whose results are the positions this one picks
+    /// (`max(dim).indices` are `argmax`'s), for the indices of a pair.
+    pub fn positions(self) -> Reduction {
+        match self {
+            Reduction::Max => Reduction::Argmax,
+            Reduction::Min => Reduction::Argmin,
+            Reduction::Median { .. } => Reduction::Median { indices: true },
+            Reduction::Kthvalue { k, .. } => Reduction::Kthvalue { k, indices: true },
+            other => other,
+        }
+    }
+
+    /// Whether its results are positions in the lane rather than values.
+    pub fn gives_positions(self) -> bool {
+        matches!(
+            self,
+            Reduction::Argmax
+                | Reduction::Argmin
+                | Reduction::Median { indices: true }
+                | Reduction::Kthvalue { indices: true, .. }
+        )
     }
 
     /// Whether the result is one element picked from the lane, which
     /// lineage reports as the lane's winner.
     pub fn selects(self) -> bool {
-        matches!(self, Reduction::Max | Reduction::Min | Reduction::Argmax | Reduction::Argmin)
+        matches!(
+            self,
+            Reduction::Max
+                | Reduction::Min
+                | Reduction::Argmax
+                | Reduction::Argmin
+                | Reduction::Median { .. }
+                | Reduction::Kthvalue { .. }
+        )
     }
 
     /// Whether lineage names a winner in each lane: the element a selection
@@ -106,8 +146,24 @@ impl Reduction {
 
     /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
     pub fn output_dtype(self, dtype: DType) -> Result<DType, TensorError> {
+        self.output_dtype_over(dtype, false)
+    }
+
+    /// The dtype of the result for an input of `dtype` reduced as a whole
+    /// (`whole`) or along dims, or PyTorch's refusal, which for `median`
+    /// names another kernel.
+    pub fn output_dtype_over(self, dtype: DType, whole: bool) -> Result<DType, TensorError> {
         use Reduction::*;
         match self {
+            Median { .. } | Kthvalue { .. } if dtype == DType::Bool => {
+                let kernel = match self {
+                    Kthvalue { .. } => "kthvalue_cpu",
+                    _ if whole => "median_cpu",
+                    _ => "median_out",
+                };
+                Err(TensorError::NotImplementedFor { kernel, dtype })
+            }
+            Median { indices: true } | Kthvalue { indices: true, .. } => Ok(DType::Int64),
             Sum | Prod => Ok(dtype.accumulate()),
             Mean if !dtype.is_floating() => Err(TensorError::MeanNeedsFloat { dtype, requested: false }),
             Var { .. } | Std { .. } if !dtype.is_floating() => Err(TensorError::StdNeedsFloat),
@@ -134,7 +190,17 @@ pub struct Reduced {
 
 /// Applies `op` to every lane of `t` described by `lanes`.
 pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, TensorError> {
-    let out_dtype = op.output_dtype(t.dtype())?;
+    // kthvalue checks its lane and its k before its dtype.
+    if let Reduction::Kthvalue { k, .. } = op {
+        check_not_empty(t, op, lanes)?;
+        if k < 1 || k as usize > lanes.lane_len() {
+            let dim = lanes.reduced_dims().next().unwrap_or(0);
+            return Err(TensorError::runtime(format!(
+                "kthvalue(): selected number k out of range for dimension {dim}"
+            )));
+        }
+    }
+    let out_dtype = op.output_dtype_over(t.dtype(), lanes.whole())?;
     check_not_empty(t, op, lanes)?;
     // Sums and products accumulate in their output type (bools and
     // integers as int64); everything else reads the elements as they are,
@@ -293,7 +359,8 @@ fn check_not_empty(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<(), Tenso
             | Reduction::Amin
             | Reduction::Argmax
             | Reduction::Argmin
-    );
+            | Reduction::Kthvalue { .. }
+    ) || (matches!(op, Reduction::Median { .. }) && !lanes.whole());
     if !picks || lanes.lane_len() > 0 {
         return Ok(());
     }
@@ -358,10 +425,20 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         // Norms are of floating tensors only, computed by `floating_norms`.
         Reduction::Norm { .. } => unreachable!("norms are computed by floating_norms"),
         Reduction::Logsumexp => unreachable!("logsumexps are computed by logsumexp::logsumexps"),
+        Reduction::Median { .. } => match ordering::median(lane) {
+            Some((value, at)) => (value.to_scalar(), at),
+            // PyTorch's median of nothing is NaN, which integers hold as
+            // x86 converts it: the smallest integer.
+            None => (Scalar::Float(f64::NAN), 0),
+        },
+        Reduction::Kthvalue { k, .. } => {
+            let (value, at) = ordering::kth_smallest(lane, (k - 1) as usize);
+            (value.to_scalar(), at)
+        }
     }
-    .pipe(|(value, at)| match op {
-        Reduction::Argmax | Reduction::Argmin => (Scalar::Int(at as i64), at),
-        _ => (value, at),
+    .pipe(|(value, at)| match op.gives_positions() {
+        true => (Scalar::Int(at as i64), at),
+        false => (value, at),
     })
 }
 

@@ -55,6 +55,33 @@ impl Scalar {
         }
     }
 
+    /// Whether PyTorch can hold the value in `dtype` (integers refuse what
+    /// does not fit, NaN included; bools and floats take anything).
+    pub fn fits(self, dtype: DType) -> bool {
+        let bits = match dtype {
+            DType::Int32 => 31,
+            DType::Int64 => 63,
+            _ => return true,
+        };
+        // 2^bits: a power of two, exact in f64.
+        let limit = 2f64.powi(bits);
+        match self {
+            Scalar::Float(v) => v >= -limit && v < limit,
+            Scalar::Int(v) => dtype != DType::Int32 || i32::try_from(v).is_ok(),
+            Scalar::Bool(_) => true,
+        }
+    }
+
+    /// PyTorch's refusal of a value that `fits` says `dtype` cannot hold,
+    /// naming the C++ type.
+    pub fn check_fits(self, dtype: DType) -> Result<(), super::TensorError> {
+        if self.fits(dtype) {
+            return Ok(());
+        }
+        let name = if dtype == DType::Int32 { "int" } else { "int64_t" };
+        Err(super::TensorError::runtime(format!("value cannot be converted to type {name} without overflow")))
+    }
+
     /// As C++'s `static_cast<int64_t>` on x86: truncation, with NaN and
     /// out-of-range floats giving the "integer indefinite" value `i64::MIN`.
     pub fn to_i64(self) -> i64 {

@@ -104,6 +104,22 @@ impl Shape {
     pub fn ravel(&self, index: &[usize]) -> usize {
         index.iter().zip(&self.0).fold(0, |acc, (&i, &d)| acc * d + i)
     }
+
+    /// Calls `f` with every row-major position and its index, in order,
+    /// counting the index up as an odometer does (no allocation per element).
+    pub fn each_index(&self, mut f: impl FnMut(usize, &[usize])) {
+        let mut index = vec![0; self.rank()];
+        for flat in 0..self.numel() {
+            f(flat, &index);
+            for (i, &d) in index.iter_mut().zip(&self.0).rev() {
+                *i += 1;
+                if *i < d {
+                    break;
+                }
+                *i = 0;
+            }
+        }
+    }
 }
 
 /// Wraps `dim` for a tensor of `rank` dims (`-1` is the last one).

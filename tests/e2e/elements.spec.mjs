@@ -19,11 +19,12 @@ import {
 } from './helpers.mjs';
 
 // The op control's choices (`tensor-playground ops` lists them): the
-// contract's reductions, then the ops along a dim.
+// contract's reductions, then the ops along a dim, then sorting.
 const REDUCTIONS = [
   'sum', 'prod', 'mean', 'std', 'var', 'max', 'min',
-  'argmax', 'argmin', 'amax', 'amin', 'all', 'any', 'count_nonzero', 'logsumexp',
+  'argmax', 'argmin', 'amax', 'amin', 'all', 'any', 'count_nonzero', 'logsumexp', 'median',
   'cumsum', 'cumprod', 'softmax', 'log_softmax',
+  'sort', 'argsort', 'cummax', 'cummin',
 ];
 
 /** The option values a learner can pick (a disabled placeholder is not a choice). */

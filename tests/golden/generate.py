@@ -2592,6 +2592,633 @@ def cases_shipped():
 
 
 # ---------------------------------------------------------------------------
+# index/advanced, index/<op>: indexing with tensors, lists and masks, and
+# the operations that pick elements (where, gather, index_select,
+# masked_fill, nonzero); flip and roll
+# ---------------------------------------------------------------------------
+
+
+def cases_advanced_index():
+    T = "t = torch.arange(12.).reshape(3, 4)"
+    F = "t = torch.tensor([[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]])"
+    C = "c = torch.arange(24).reshape(2, 3, 4)"
+    X = "x = torch.tensor([1., 5., 2.])"
+    programs = {
+        "argmax_of_x": f"{X}\nx[x.argmax()]",
+        "argmax_is_a_view": f"{X}\nx[x.argmax()].shape",
+        "zero_d_index_out_of_range": f"{X}\nx[torch.tensor(5)]",
+        "zero_d_negative": f"{X}\nx[torch.tensor(-1)]",
+        "zero_d_row": f"{T}\nt[torch.tensor(1)]",
+        "zero_d_with_list": f"{T}\nt[torch.tensor(1), [0, 1]]",
+        "zero_d_out_of_range_first": f"{T}\nt[torch.tensor(7), [0, 1]]",
+        "zero_d_second_dim_out_of_range": f"{T}\nt[:, torch.tensor(7)]",
+        "zero_d_int32": f"{T}\nt[torch.tensor(2, dtype=torch.int32)]",
+        "one_element_tensor": f"{T}\nt[torch.tensor([1])]",
+        "list_rows": f"{T}\nt[[0, 1]]",
+        "list_rows_bits": f"{F}\nt[[2, 0]].tolist()",
+        "list_in_list_is_a_tuple": f"{T}\nt[[[0, 1]]]",
+        "list_of_lists_is_a_tuple": f"{T}\nt[[[0, 1], [1, 2]]]",
+        "two_lists": f"{T}\nt[[0, 1], [1, 2]]",
+        "columns": f"{T}\nt[:, [2, 0]]",
+        "columns_bits": f"{F}\nt[:, [3, 3, 1]].tolist()",
+        "list_then_slice": f"{T}\nt[[0, 2], 1:3]",
+        "list_then_none": f"{T}\nt[[0, 2], None]",
+        "slice_then_list": f"{T}\nt[1:, [0, 3]]",
+        "broadcast_lists": f"{T}\nt[[[0], [2]], [1, 3]]",
+        "int_then_list": f"{T}\nt[0, [1, 3]]",
+        "list_then_int": f"{T}\nt[[0, 1], 0]",
+        "repeated_rows": f"{T}\nt[[2, 2, 0, 2]]",
+        "negative_list": f"{T}\nt[[0, -1]]",
+        "negative_pair": f"{T}\nt[[-1], [-1]]",
+        "tensor_2d_index": f"{T}\nt[torch.tensor([[0, 1], [1, 1]])]",
+        "tensor_2d_index_and_int": f"{T}\nt[torch.tensor([[0, 1], [1, 1]]), 2]",
+        "vector_by_matrix": "torch.tensor([3, 1])[torch.tensor([[0, 1], [1, 1]])]",
+        "int32_index": f"{T}\nt[torch.tensor([0, 1]).int()]",
+        "bool_and_int_list": f"{T}\nt[[True, 1]]",
+        "int_and_bool_list": f"{T}\nt[[1, True]]",
+        "float_list_truncates": f"{T}\nt[[0.5]]",
+        "float_list_mixed": f"{T}\nt[[0, 1.9]]",
+        "float_lists_pair": f"{T}\nt[[0.5], [1]]",
+        "tensors_apart_with_ellipsis": f"{T}\nt[torch.tensor([1, 2]), ..., torch.tensor([0, 1])]",
+        "ellipsis_then_list": f"{T}\nt[..., [0, 1]]",
+        "list_then_ellipsis": f"{T}\nt[[0, 1], ...]",
+        "none_then_list": f"{T}\nt[None, [0, 1]]",
+        "list_none_list": f"{T}\nt[[0, 1], None, [0, 1]]",
+        "tuple_of_one_tensor": f"{T}\nt[(torch.tensor([0, 1]),)]",
+        "tuple_in_variable": f"{T}\ni = ([0, 2], [1, 3])\nt[i]",
+        "list_in_variable": f"{T}\ni = [2, 0]\nt[i]",
+        "rank3_slice_then_lists": f"{C}\nc[:, [0, 1], [1, 2]]",
+        "rank3_lists_apart": f"{C}\nc[[0, 1], :, [1, 2]]",
+        "rank3_lists_apart_sliced": f"{C}\nc[[0, 1], 1:, [1, 2]]",
+        "rank3_int_then_list_apart": f"{C}\nc[0, :, [1, 2]]",
+        "rank3_slice_int_list": f"{C}\nc[:, 0, [1, 2]]",
+        "rank3_list_int_list": f"{C}\nc[[0], 0, [1, 2]]",
+        "rank3_none_list_slice_list": f"{C}\nc[None, [0], :, [1, 2]]",
+        "rank3_out_of_range_second": f"{C}\nc[:, [0], [9]]",
+        "rank3_out_of_range_first": f"{C}\nc[:, [7], [9]]",
+        "rank3_apart_out_of_range": f"{C}\nc[[0], :, [-9]]",
+        "rank3_mask_2d": f"{C}\nc[:, torch.tensor([[True, False, True, True]] * 3)]",
+        "rank3_mask_2d_wrong": f"{C}\nc[:, torch.tensor([[True, False, True, True]] * 2)]",
+        "rank3_mask_first": f"{C}\nc[torch.tensor([[True, False, True], [False, False, True]])]",
+        "rank3_mask_and_list": f"{C}\nc[torch.tensor([[True, False, True], [False, False, True]]), [1, 2, 3]]",
+        "rank3_mask_and_int": f"{C}\nc[torch.tensor([[True, False, True], [False, False, True]]), 1]",
+        "rank3_list_and_mask": f"{C}\nc[[0, 1], torch.tensor([True, False, True])]",
+        "rank3_list_and_bool_list": f"{C}\nc[[0, 1], [True, False, True]]",
+        "rank3_masks_broadcast_mismatch": f"{C}\nc[[1, 0], torch.tensor([[True, False, True, False]] * 3)]",
+        "rank3_mask_too_short": f"{C}\nc[torch.tensor([True, False])]",
+        "rank3_two_masks_and_int": f"{C}\nc[torch.tensor([True, True]), torch.tensor([True, False, True]), 0]",
+        "mask_greater": f"{T}\nt[t > 5]",
+        "mask_greater_bits": f"{F}\nt[t > 0].tolist()",
+        "mask_nothing": f"{T}\nt[t > 100]",
+        "mask_max": f"{T}\nt[t == t.max()]",
+        "mask_rows": f"{T}\nt[torch.tensor([True, False, True])]",
+        "bool_list_rows": f"{T}\nt[[True, False, True]]",
+        "mask_columns": f"{T}\nt[:, torch.tensor([True, False, True, True])]",
+        "mask_of_a_column": f"{T}\nt[t[:, 0] > 3]",
+        "mask_of_a_column_and_int": f"{T}\nt[t[:, 0] > 3, 1]",
+        "int_and_mask_of_a_row": f"{T}\nt[1, t[0] > 1]",
+        "mask_wrong_length": f"{T}\nt[torch.tensor([True, False])]",
+        "mask_wrong_shape": f"{T}\nt[torch.tensor([[True, False, True, True]])]",
+        "mask_whole_2d": f"{T}\nt[torch.tensor([[True, False, True, True], [True, True, True, True], [False] * 4])]",
+        "list_of_bool_lists_is_a_tuple": f"{T}\nt[[[True, False, True, True], [True, True, True, True], [False] * 4]]",
+        "list_and_bool_list_wrong": f"{T}\nt[[0, 1], [True, False, True]]",
+        "two_masks_wrong": f"{T}\nt[torch.tensor([True, False, True]), torch.tensor([True, False, True])]",
+        "two_masks": f"{T}\nt[torch.tensor([True, False, True]), torch.tensor([True, False, True, False])]",
+        "mask_and_list": f"{T}\nt[torch.tensor([True, False, True]), [1, 2]]",
+        "mask_and_list_mismatch": f"{T}\nt[torch.tensor([True, False, True]), [1, 2, 3]]",
+        "list_and_bool_list": f"{T}\nt[[0, 1], [True, False, True, False]]",
+        "mask_then_int_too_many": f"{T}\nt[t > 5, 0]",
+        "python_true": f"{T}\nt[True]",
+        "python_false": f"{T}\nt[False]",
+        "python_true_and_int": f"{T}\nt[True, 0]",
+        "python_true_twice": f"{T}\nt[True, True]",
+        "python_true_and_list": f"{T}\nt[True, [0, 1]]",
+        "list_and_python_true": f"{T}\nt[[0, 1], True]",
+        "comparison_as_index": f"{T}\nt[5 > 3]",
+        "zero_d_true": f"{T}\nt[torch.tensor(True)]",
+        "zero_d_false": f"{T}\nt[torch.tensor(False)]",
+        "scalar_by_zero_d_true": "torch.tensor(5.)[torch.tensor(True)]",
+        "scalar_by_zero_d_false": "torch.tensor(5.)[torch.tensor(False)]",
+        "scalar_by_list": "torch.tensor(5.)[[0]]",
+        "scalar_by_zero_d_int": "torch.tensor(5.)[torch.tensor(0)]",
+        "out_of_range": f"{T}\nt[[5]]",
+        "out_of_range_first_of_two": f"{T}\nt[[5, 7]]",
+        "out_of_range_negative": f"{T}\nt[[-4]]",
+        "out_of_range_column": f"{T}\nt[:, [4]]",
+        "out_of_range_second_index": f"{T}\nt[[0, 1], [0, 5]]",
+        "out_of_range_both": f"{T}\nt[[0, 5], [0, 7]]",
+        "out_of_range_before_broadcast": f"{T}\nt[[5], [0, 1, 2]]",
+        "int_out_of_range_after_list": f"{T}\nt[[1, 2], -5]",
+        "int_out_of_range_before_list": f"{T}\nt[-5, [1, 2]]",
+        "shape_mismatch": f"{T}\nt[[0, 1], [0, 1, 2]]",
+        "float_tensor": f"{T}\nt[torch.tensor([0.5])]",
+        "float_zero_d_tensor": f"{T}\nt[torch.tensor(0.5)]",
+        "float_item": f"{T}\nt[1.5]",
+        "float_after_list": f"{T}\nt[[0, 1], 1.5]",
+        "string_in_list": f"{T}\nt[[0, 'a']]",
+        "too_many_lists": f"{T}\nt[[0, 1], [0, 1], [0, 1]]",
+        "too_many_with_slice": f"{T}\nt[[0, 1], :, [0]]",
+        "too_many_with_ints": f"{T}\nt[[0, 1], 1, 2]",
+        "empty_list": f"{T}\nt[[]]",
+        "empty_list_shape": f"{T}\nt[[]].shape",
+        "empty_list_then_slice": f"{T}\nt[[], :]",
+        "empty_list_columns": f"{T}\nt[:, []]",
+        "empty_long_tensor": f"{T}\nt[torch.tensor([], dtype=torch.long)]",
+        "empty_list_and_list": f"{T}\nt[[], [1]]",
+        "empty_in_list": f"{T}\nt[[[]]]",
+        "two_empty_in_list": f"{T}\nt[[[], []]]",
+        "empty_nested_columns": f"{T}\nt[:, [[]]]",
+        "empty_dim_index": "torch.zeros(0, 3)[[0]]",
+        "empty_dim_index_many": "torch.zeros(0, 3)[[0, 1]]",
+        "empty_dim_column": "torch.zeros(3, 0)[:, [0]]",
+        "empty_dim_second_list": "torch.zeros(3, 0)[[5], [0]]",
+        "empty_dim_rows": "torch.zeros(3, 0)[[1], :]",
+        "empty_dim_empty_list": "torch.zeros(0, 3)[[], [0]]",
+        "empty_dim_columns_of_empty": "torch.zeros(0, 3)[:, [0]]",
+        "empty_mask_wrong": f"{T}\nt[torch.zeros(0, 3, dtype=torch.bool)]",
+        "empty_by_empty_mask": "torch.zeros(0, 3)[torch.zeros(0, 3, dtype=torch.bool)]",
+        "sliced_empty_no_bounds_check": f"{T}\nt[3:, [4]]",
+        "sliced_empty_in_range": f"{T}\nt[3:, [0]]",
+        "int_tensor_indexed": "torch.tensor([1, 2, 3])[torch.tensor([True, False, True])]",
+        "bool_tensor_indexed": "torch.tensor([True, False])[[1, 0, 1]]",
+        "then_sum": f"{T}\nt[t > 5].sum()",
+        "then_index": f"{T}\nt[[0, 1]][:, 0]",
+        "index_of_index": f"{T}\nt[[0, 1]][[1]]",
+        "row_then_list": f"{T}\nt[0][[1, 3]]",
+        "transposed": f"{T}\nt.T[[0, 1]]",
+        "transposed_mask": f"{T}\nt.T[t.T > 3]",
+        "float64": f"{T}\nt.double()[[1], [2]]",
+        "int32_source": f"{T}\nt.int()[:, [1]]",
+        "printed": f"{T}\nprint(t[[0, 2]])",
+        "nan_picked": "torch.tensor([1., float('nan'), 3.])[[1, 1]]",
+        "long_list_is_one_index": f"{T}\nt[[0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]]",
+        "long_list_out_of_range": f"{T}\nt[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]]",
+        "list_with_none_is_a_tuple": f"{T}\nt[[0, None]]",
+        "ragged_list": f"{T}\nt[[[0, 1], [1]]]",
+        "ellipses_push_a_list_past_the_end": f"{C}\nc[..., ..., [0]]",
+        "ellipses_push_an_empty_list_past_the_end": f"{C}\nc[..., ..., []]",
+        "slice_and_ellipses_then_list": f"{C}\nc[:, ..., ..., [0]]",
+        "ellipses_then_mask": f"{C}\nc[..., ..., torch.tensor([[True, False, True, False]] * 3)]",
+        "ellipsis_between_lists": f"{C}\nc[[0], ..., [1]]",
+    }
+    for name, program in programs.items():
+        add(f"index/advanced/{name}", program)
+
+
+def cases_picking():
+    T = "t = torch.arange(12.).reshape(3, 4)"
+    F = "t = torch.tensor([[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]])"
+    I = "i = torch.tensor([[1, 0], [2, 3], [0, 0]])"
+    where = {
+        "number_else": "torch.where(t > 5, t, 0)",
+        "float_number_else": "torch.where(t > 5, t, 0.5)",
+        "two_ints": "torch.where(t > 5, 1, 0)",
+        "float_and_int": "torch.where(t > 5, 1., 0)",
+        "two_bools": "torch.where(t > 5, True, False)",
+        "two_tensors": "torch.where(t > 5, t, -t)",
+        "broadcast_row": "torch.where(t > 5, t, torch.tensor([1, 2, 3, 4]))",
+        "float64_wins": "torch.where(t > 5, t.double(), t)",
+        "long_and_float_number": "torch.where(t > 5, t.long(), 2.5)",
+        "int32_and_int": "torch.where(t > 5, t.int(), 2)",
+        "int32_and_zero_d_long": "torch.where(t > 5, t.int(), torch.tensor(2))",
+        "int32_and_zero_d_float": "torch.where(t > 5, t.int(), torch.tensor(2.5))",
+        "int32_and_one_float": "torch.where(t > 5, t.int(), torch.tensor([2.5]))",
+        "int32_overflow": "torch.where(torch.tensor([True]), torch.tensor([1], dtype=torch.int32), 2**40)",
+        "float_condition": "torch.where(t, t, 0)",
+        "long_condition": "torch.where(t.long(), t, 0)",
+        "condition_dtype_before_shape": "torch.where(t, t, torch.ones(2))",
+        "one_argument": "torch.where(t > 5)",
+        "one_argument_float": "torch.where(t)",
+        "two_arguments": "torch.where(t > 5, t)",
+        "shape_mismatch": "torch.where(t > 5, t, torch.ones(2))",
+        "condition_shape_mismatch": "torch.where(torch.ones(2) > 0, t, t)",
+        "broadcast_fold_order": "torch.where(torch.ones(3, 1) > 0, torch.ones(2), t)",
+        "column_condition": "torch.where(torch.tensor([True, False, True]).unsqueeze(1), t, torch.zeros(4))",
+        "keyword_other": "torch.where(t > 5, t, other=0)",
+        "all_keywords": "torch.where(condition=t > 5, input=t, other=0)",
+        "keyword_input": "torch.where(t > 5, input=t, other=0)",
+        "keyword_self": "torch.where(t > 5, self=t, other=0)",
+        "too_many": "torch.where(t > 5, 1, 2, 3)",
+        "nothing": "torch.where()",
+        "int_condition": "torch.where(1, t, t)",
+        "bool_condition": "torch.where(True, t, t)",
+        "list_condition": "torch.where([True], t, t)",
+        "list_input": "torch.where(t > 5, [1], t)",
+        "none_input": "torch.where(t > 5, None, t)",
+        "method": "t.where(t > 5, 0)",
+        "method_tensor": "t.where(t > 5, -t)",
+        "method_one_argument": "t.where(t > 5)",
+        "method_keyword": "t.where(t > 5, other=3)",
+        "method_keywords": "t.where(condition=t > 5, other=3)",
+        "method_bad_keyword": "t.where(t > 5, y=3)",
+        "zero_d": "torch.tensor(3.).where(torch.tensor(True), 1)",
+        "empty": "torch.where(torch.tensor([]) > 0, 1., 2.)",
+        "zero_d_tensors": "torch.where(torch.tensor(True), torch.tensor(1.), torch.tensor(2))",
+        "int_and_float_numbers": "torch.where(torch.tensor([True]), 1, 2.5)",
+        "long_and_float": "torch.where(torch.tensor([True]), torch.tensor([1]), 2.5)",
+        "bool_and_int": "torch.where(torch.tensor([True]), torch.tensor([True]), 2)",
+        "bool_and_float": "torch.where(torch.tensor([True]), torch.tensor([True]), 2.5)",
+        "float_and_bool": "torch.where(torch.tensor([True]), 2.5, torch.tensor([True]))",
+        "float64_and_float": "torch.where(torch.tensor([True]), torch.tensor([1.], dtype=torch.float64), 2.5)",
+        "nan": "torch.where(torch.tensor([True, False]), float('nan'), 1)",
+        "bits": "torch.where(t > 0, t * 0.1, t / 3).tolist()",
+        "relu_by_hand": "torch.where(t > 0, t, torch.zeros(1))",
+        "transposed_then_sum": "torch.where(t.T > 0, t.T, 0.5).sum(dim=0).tolist()",
+        "transposed_is_laid_out_so": "torch.where(t.T > 0, t.T, 0.5).is_contiguous()",
+    }
+    for name, program in where.items():
+        data = F if name in ("bits", "relu_by_hand") else T
+        if name.startswith("transposed"):
+            data = "t = (torch.arange(40.) / 7 - 2).reshape(5, 8)"
+        add(f"index/where/{name}", f"{data}\n{program}")
+    gather = {
+        "dim1": "t.gather(1, i)",
+        "torch": "torch.gather(t, 1, i)",
+        "dim0_out_of_range": "t.gather(0, i)",
+        "int32_index": "t.gather(1, i.int())",
+        "float_index": "t.gather(1, i.float())",
+        "rank_mismatch": "t.gather(1, i[0])",
+        "too_big": "t.gather(1, torch.tensor([[5]]))",
+        "negative": "t.gather(1, torch.tensor([[-1]]))",
+        "longer_along_dim": "t.gather(1, torch.tensor([[0, 1, 2, 3, 0]]))",
+        "longer_elsewhere": "t.gather(0, torch.tensor([[0, 1, 2, 0, 1]]))",
+        "more_rows": "t.gather(1, torch.tensor([[0], [1], [2], [3]]))",
+        "dim_out_of_range": "t.gather(2, i)",
+        "dim_before_dtype": "t.gather(5, torch.tensor([[1.]]))",
+        "dtype_before_rank": "t.gather(1, torch.tensor([1.]))",
+        "rank3_index": "t.gather(1, torch.tensor([[[1]]]))",
+        "bounds_in_order": "t.gather(0, torch.tensor([[1, 7, 9]]))",
+        "empty_rows": "t.gather(1, torch.zeros(0, 2, dtype=torch.long))",
+        "empty_columns": "t.gather(1, torch.zeros(3, 0, dtype=torch.long))",
+        "empty_but_too_big": "t.gather(0, torch.zeros(4, 0, dtype=torch.long))",
+        "too_big_elsewhere": "t.gather(0, torch.zeros(4, 5, dtype=torch.long))",
+        "keywords": "t.gather(dim=1, index=i)",
+        "sparse_grad": "t.gather(1, index=i, sparse_grad=False)",
+        "three_positional": "t.gather(1, i, True)",
+        "negative_dim": "t.gather(-1, i)",
+        "list_index": "t.gather(1, [[0]])",
+        "bits": "t.gather(1, i).tolist()",
+        "picks_argmax": "t.gather(1, t.argmax(dim=1, keepdim=True))",
+    }
+    for name, program in gather.items():
+        add(f"index/gather/{name}", f"{F}\n{I}\n{program}")
+    add("index/gather/scalar", "torch.tensor(5.).gather(0, torch.tensor(0))")
+    add("index/gather/scalar_by_vector", "torch.tensor(5.).gather(0, torch.tensor([0]))")
+    add("index/gather/scalar_by_vector_repeated", "torch.tensor(5.).gather(0, torch.tensor([0, 0]))")
+    add("index/gather/scalar_out_of_range", "torch.tensor(5.).gather(0, torch.tensor([1]))")
+    add("index/gather/vector_by_scalar", "torch.tensor([5.]).gather(0, torch.tensor(0))")
+    add("index/gather/int_source", "torch.tensor([[1, 2], [3, 4]]).gather(1, torch.tensor([[1, 1], [0, 1]]))")
+    index_select = {
+        "columns": "t.index_select(1, torch.tensor([0, 2]))",
+        "torch_rows": "torch.index_select(t, 0, torch.tensor([2, 2, 0]))",
+        "zero_d_index": "t.index_select(0, torch.tensor(1))",
+        "matrix_index": "t.index_select(0, torch.tensor([[1]]))",
+        "vector_check_before_dtype": "t.index_select(0, torch.tensor([[1.]]))",
+        "dim_first": "t.index_select(5, torch.tensor([[1.]]))",
+        "out_of_range": "t.index_select(0, torch.tensor([5]))",
+        "negative": "t.index_select(0, torch.tensor([-1]))",
+        "several_bad": "t.index_select(0, torch.tensor([0, 5, -1]))",
+        "float_index": "t.index_select(0, torch.tensor([1.]))",
+        "int32_index": "t.index_select(0, torch.tensor([1]).int())",
+        "bool_index": "t.index_select(0, torch.tensor([True]))",
+        "list_index": "t.index_select(0, [1])",
+        "dim_out_of_range": "t.index_select(2, torch.tensor([1]))",
+        "empty_index": "t.index_select(0, torch.tensor([], dtype=torch.long))",
+        "keywords": "t.index_select(dim=1, index=torch.tensor([3]))",
+        "bits": "t.index_select(1, torch.tensor([3, 0])).tolist()",
+    }
+    for name, program in index_select.items():
+        add(f"index/index_select/{name}", f"{F}\n{program}")
+    add("index/index_select/scalar", "torch.tensor(5.).index_select(0, torch.tensor([0]))")
+    add("index/index_select/scalar_two", "torch.tensor(5.).index_select(0, torch.tensor([0, 0]))")
+    add("index/index_select/scalar_two_floats", "torch.tensor(5.).index_select(0, torch.tensor([1., 2.]))")
+    add("index/index_select/scalar_out_of_range", "torch.tensor(5.).index_select(0, torch.tensor([1]))")
+    add("index/index_select/scalar_by_scalar", "torch.tensor(5.).index_select(0, torch.tensor(0))")
+    add("index/index_select/empty_dim", "torch.zeros(0, 3).index_select(0, torch.tensor([0]))")
+    add("index/index_select/empty_dim_empty_index", "torch.zeros(0, 3).index_select(0, torch.tensor([], dtype=torch.long))")
+    add("index/index_select/empty_tensor_out_of_range", "torch.zeros(0, 3).index_select(1, torch.tensor([5]))")
+    add("index/index_select/empty_tensor_in_range", "torch.zeros(0, 3).index_select(1, torch.tensor([2, 0]))")
+    add("index/index_select/empty_columns", "torch.zeros(3, 0).index_select(1, torch.tensor([0]))")
+    add("index/index_select/empty_dim_float_index", "torch.zeros(0, 3).index_select(0, torch.tensor([0.5]))")
+    masked_fill = {
+        "number": "t.masked_fill(t > 5, 0)",
+        "float_number": "t.masked_fill(t > 5, 0.5)",
+        "long_truncates": "t.long().masked_fill(t > 5, 0.5)",
+        "nan": "t.masked_fill(t > 5, float('nan'))",
+        "zero_d_float": "t.masked_fill(t > 5, torch.tensor(-1.))",
+        "zero_d_long": "t.masked_fill(t > 5, torch.tensor(-1))",
+        "long_by_zero_d_float": "t.long().masked_fill(t > 5, torch.tensor(-1.5))",
+        "one_d_value": "t.masked_fill(t > 5, torch.tensor([-1.]))",
+        "float_mask": "t.masked_fill(t, 0)",
+        "long_mask": "t.masked_fill(t.long(), 0)",
+        "int_mask": "t.masked_fill(t.int(), 1)",
+        "double_mask": "t.masked_fill(t.double(), 1)",
+        "row_mask": "t.masked_fill(torch.tensor([True, False, True, False]), -1)",
+        "mask_mismatch": "t.masked_fill(torch.tensor([True, False]), -1)",
+        "self_broadcast": "t[0].masked_fill(t > 5, -1)",
+        "torch": "torch.masked_fill(t, t > 5, 1)",
+        "keywords": "t.masked_fill(mask=t > 5, value=1)",
+        "no_value": "t.masked_fill(t > 5)",
+        "bool_value": "t.masked_fill(t > 5, True)",
+        "bool_tensor": "t.bool().masked_fill(t > 5, 2)",
+        "bool_tensor_float": "t.bool().masked_fill(t > 5, 0.5)",
+        "none_value": "t.masked_fill(t > 5, None)",
+        "string_value": "t.masked_fill(t > 5, 'a')",
+        "shape_before_value": "t.masked_fill(t.long()[0:2], 0)",
+        "value_before_mask": "t.masked_fill(t.long(), torch.tensor([1.]))",
+        "long_value_tensor": "t.masked_fill(t > 3, torch.tensor([1.]).long())",
+        "double_mask_from_compare": "t.masked_fill(t.double() > 3, 1)",
+        "long_nan": "t.long().masked_fill(t > 3, float('nan'))",
+        "long_inf": "t.long().masked_fill(t > 3, float('inf'))",
+        "int32_too_big": "t.int().masked_fill(t > 3, 2**40)",
+        "float_big": "t.masked_fill(t > 3, 2**40)",
+        "empty": "torch.zeros(0, 4).masked_fill(torch.zeros(0, 4) > 0, 1)",
+        "zero_d": "torch.tensor(2.).masked_fill(torch.tensor(True), 7)",
+    }
+    for name, program in masked_fill.items():
+        add(f"index/masked_fill/{name}", f"{T}\n{program}")
+    nonzero = {
+        "method": f"{T}\nt.nonzero()",
+        "torch": f"{T}\ntorch.nonzero(t)",
+        "as_tuple": f"{T}\nt.nonzero(as_tuple=True)",
+        "torch_as_tuple": f"{T}\ntorch.nonzero(t, as_tuple=True)",
+        "as_tuple_false": f"{T}\nt.nonzero(as_tuple=False)",
+        "positional": f"{T}\nt.nonzero(True)",
+        "bad_keyword": f"{T}\nt.nonzero(dim=0)",
+        "scalar": "torch.tensor(5).nonzero()",
+        "scalar_zero": "torch.tensor(0).nonzero()",
+        "scalar_as_tuple": "torch.tensor(5).nonzero(as_tuple=True)",
+        "scalar_zero_as_tuple": "torch.tensor(0).nonzero(as_tuple=True)",
+        "empty": "torch.tensor([]).nonzero()",
+        "empty_2d": "torch.zeros(2, 0).nonzero()",
+        "empty_2d_as_tuple": "torch.zeros(2, 0).nonzero(as_tuple=True)",
+        "nan_and_signed_zero": "torch.tensor([0., float('nan'), -0.]).nonzero()",
+        "bools": "torch.tensor([True, False]).nonzero()",
+        "rank3": "(torch.arange(8).reshape(2, 2, 2) % 3 == 0).nonzero()",
+        "of_a_mask": f"{T}\n(t > 8).nonzero()",
+    }
+    for name, program in nonzero.items():
+        add(f"index/nonzero/{name}", program)
+
+
+def cases_moving():
+    T = "t = torch.arange(12.).reshape(3, 4)"
+    flip = {
+        "scalar": "torch.tensor(5.).flip(0)",
+        "rows": f"{T}\nt.flip(0)",
+        "both_varargs": f"{T}\nt.flip(0, 1)",
+        "both_tuple": f"{T}\nt.flip((0, 1))",
+        "list": f"{T}\nt.flip([1])",
+        "nothing": f"{T}\nt.flip()",
+        "dim_out_of_range": f"{T}\nt.flip(2)",
+        "repeated": f"{T}\nt.flip(0, 0)",
+        "repeated_negative": f"{T}\nt.flip(0, -2)",
+        "torch": f"{T}\ntorch.flip(t, [0])",
+        "torch_int": f"{T}\ntorch.flip(t, 0)",
+        "keyword": f"{T}\nt.flip(dims=(1,))",
+        "empty_dims": f"{T}\nt.flip(())",
+        "transposed_then_sum": "(torch.arange(40.) / 7).reshape(5, 8).T.flip(0).sum(dim=1).tolist()",
+        "int": "torch.tensor([[1, 2], [3, 4]]).flip(1)",
+    }
+    for name, program in flip.items():
+        add(f"index/flip/{name}", program)
+    roll = {
+        "flat": "t.roll(1)",
+        "rows": "t.roll(1, 0)",
+        "columns_back": "t.roll(-1, 1)",
+        "two_dims": "t.roll((1, 2), (0, 1))",
+        "misaligned_shifts": "t.roll((1, 2), 0)",
+        "misaligned_dims": "t.roll(1, (0, 1))",
+        "dim_out_of_range": "t.roll(5, 2)",
+        "more_than_numel": "t.roll(13)",
+        "keywords": "t.roll(shifts=2, dims=1)",
+        "torch": "torch.roll(t, 1, 0)",
+        "nothing": "t.roll()",
+        "too_many": "t.roll(1, 0, 0)",
+        "same_dim_twice": "t.roll((1, 1), (0, 0))",
+        "negative_flat": "t.roll(-14)",
+    }
+    for name, program in roll.items():
+        add(f"index/roll/{name}", f"{T}\n{program}")
+    add("index/roll/scalar", "torch.tensor(5.).roll(1)")
+    add("index/roll/scalar_with_dim", "torch.tensor(5.).roll(1, 0)")
+    add("index/roll/empty", "torch.tensor([]).roll(1)")
+    add("index/roll/empty_rows", "torch.zeros(0, 3).roll(1, 1)")
+
+
+# ---------------------------------------------------------------------------
+# reduce/sort, topk, kthvalue, median, cummax, cummin, argsort: ties broken
+# as PyTorch's CPU kernels break them
+# ---------------------------------------------------------------------------
+
+
+def cases_sorting():
+    T = "t = torch.tensor([[3., 1., 2., 1.], [0., -1., 5., 5.], [2., 2., 2., 2.]])"
+    N = "n = torch.tensor([1., float('nan'), 0., float('nan'), -1.])"
+    # Lanes longer than 16 with many ties: introsort, not insertion sort.
+    ties = [(7 * k * k + 3 * k) % 4 for k in range(40)]
+    L = f"l = torch.tensor({ties})"
+    W = f"w = torch.tensor({[[float((5 * k + 3 * r) % 3) for k in range(24)] for r in range(3)]})"
+    sort = {
+        "default": f"{T}\nt.sort()",
+        "descending": f"{T}\nt.sort(descending=True)",
+        "dim0": f"{T}\nt.sort(dim=0)",
+        "positional": f"{T}\nt.sort(0, True)",
+        "stable": f"{T}\nt.sort(stable=True)",
+        "stable_descending": f"{T}\nt.sort(stable=True, descending=True)",
+        "stable_false": f"{T}\nt.sort(stable=False)",
+        "stable_none": f"{T}\nt.sort(stable=None)",
+        "stable_with_positional_dim": f"{T}\nt.sort(-1, stable=True)",
+        "three_positional": f"{T}\nt.sort(0, True, True)",
+        "torch": f"{T}\ntorch.sort(t, 1)",
+        "torch_keywords": f"{T}\ntorch.sort(t, stable=True, dim=0)",
+        "values": f"{T}\nt.sort().values",
+        "indices": f"{T}\nt.sort(dim=0).indices",
+        "unpacked": f"{T}\nv, i = t.sort()\ni",
+        "subscript": f"{T}\nt.sort()[1]",
+        "nan": f"{N}\nn.sort()",
+        "nan_descending": f"{N}\nn.sort(descending=True)",
+        "signed_zeros": "torch.tensor([0., -0., 0., -0.]).sort()",
+        "signed_zeros_descending": "torch.tensor([0., -0., 0., -0.]).sort(descending=True)",
+        "int": "torch.tensor([3, 1, 2]).sort()",
+        "int32": "torch.tensor([[1, 2]]).int().sort()",
+        "bool": "torch.tensor([True, False, True]).sort()",
+        "scalar": "torch.tensor(5.).sort()",
+        "scalar_dim": "torch.tensor(3.).sort(0)",
+        "scalar_dim_out_of_range": "torch.tensor(3.).sort(1)",
+        "empty": "torch.tensor([]).sort()",
+        "empty_long": "torch.tensor([], dtype=torch.long).sort()",
+        "empty_rows": "torch.zeros(0, 3).sort(0)",
+        "dim_out_of_range": "torch.tensor([1., 2.]).sort(dim=3)",
+        "ties_long_lane": f"{L}\nl.sort()",
+        "ties_long_lane_descending": f"{L}\nl.sort(descending=True).indices",
+        "ties_long_lane_stable": f"{L}\nl.sort(stable=True).indices",
+        "ties_float_rows": f"{W}\nw.sort().indices",
+        "ties_float_columns": f"{W}\nw.T.sort(dim=0, descending=True).indices",
+        "ties_zeros_20": "torch.zeros(20).sort().indices",
+        "transposed_then_sum": "(torch.arange(40.) / 7).reshape(5, 8).T.sort(dim=0).values.sum(dim=1).tolist()",
+        "bits": "(torch.arange(10.) / 7).flip(0).sort().values.tolist()",
+    }
+    for name, program in sort.items():
+        add(f"reduce/sort/{name}", program)
+    argsort = {
+        "default": f"{T}\nt.argsort()",
+        "dim0_descending": f"{T}\nt.argsort(dim=0, descending=True)",
+        "stable": f"{T}\nt.argsort(stable=True)",
+        "positional": f"{T}\nt.argsort(0, True)",
+        "three_positional": f"{T}\nt.argsort(0, True, True)",
+        "torch": f"{T}\ntorch.argsort(t, 0)",
+        "nan": f"{N}\nn.argsort()",
+        "scalar": "torch.tensor(3.).argsort()",
+        "ties_long_lane": f"{L}\nl.argsort()",
+        "stable_none": f"{T}\nt.argsort(stable=None)",
+    }
+    for name, program in argsort.items():
+        add(f"reduce/argsort/{name}", program)
+    topk = {
+        "default": f"{T}\nt.topk(2)",
+        "dim0": f"{T}\nt.topk(2, dim=0)",
+        "smallest": f"{T}\nt.topk(2, largest=False)",
+        "unsorted": f"{T}\nt.topk(2, sorted=False)",
+        "too_many": f"{T}\nt.topk(5)",
+        "zero": f"{T}\nt.topk(0)",
+        "negative": f"{T}\nt.topk(-1)",
+        "all": f"{T}\nt.topk(4)",
+        "keyword": f"{T}\nt.topk(k=1)",
+        "no_k": f"{T}\nt.topk()",
+        "torch_positional": f"{T}\ntorch.topk(t, 3, 0, False, True)",
+        "five_positional": "torch.tensor([[1., 2.]]).topk(1, 0, True, True, 5)",
+        "float_k": "torch.tensor([1., 2.]).topk(1.5)",
+        "tensor_k": "torch.tensor([1., 2.]).topk(torch.tensor(1))",
+        "dim_out_of_range": "torch.tensor([1., 2.]).topk(3, dim=2)",
+        "nan": f"{N}\nn.topk(2)",
+        "nan_smallest": f"{N}\nn.topk(2, largest=False)",
+        "scalar": "torch.tensor(5.).topk(1)",
+        "scalar_zero": "torch.tensor(5.).topk(0)",
+        "scalar_two": "torch.tensor(5.).topk(2)",
+        "scalar_dim": "torch.tensor(3.).topk(1, 0)",
+        "bool": "torch.tensor([True, False]).topk(1)",
+        "bool_k_first": "torch.tensor([True]).topk(3)",
+        "int": "torch.tensor([1, 3, 3, 2]).topk(2)",
+        "int32": "torch.tensor([[1, 2]]).int().topk(1)",
+        "float_ties": "torch.tensor([1., 3., 3., 2.]).topk(2)",
+        "all_equal": "torch.tensor([2., 2., 2., 2., 2., 2.]).topk(3)",
+        "all_equal_smallest": "torch.tensor([2., 2., 2., 2., 2., 2.]).topk(3, largest=False)",
+        "empty": "torch.tensor([]).topk(1)",
+        "empty_zero": "torch.tensor([]).topk(0)",
+        "empty_rows_zero": "torch.zeros(2, 0).topk(0)",
+        "empty_columns": "torch.zeros(2, 0).topk(1, dim=0)",
+        "ties_long_lane": f"{L}\nl.topk(10)",
+        "ties_long_lane_unsorted": f"{L}\nl.topk(10, sorted=False).indices",
+        "ties_long_lane_smallest": f"{L}\nl.topk(25, largest=False).indices",
+        "ties_partial_sort": "(torch.arange(130) % 5).topk(2).indices",
+        "ties_partial_sort_smallest": "(torch.arange(130) % 5).topk(2, largest=False).indices",
+        "ties_float_rows": f"{W}\nw.topk(7).indices",
+        "bits": "(torch.arange(10.) / 7).topk(3).values.tolist()",
+    }
+    for name, program in topk.items():
+        add(f"reduce/topk/{name}", program)
+    kthvalue = {
+        "default": f"{T}\nt.kthvalue(2)",
+        "dim0": f"{T}\nt.kthvalue(2, 0)",
+        "keepdim": f"{T}\nt.kthvalue(1, dim=0, keepdim=True)",
+        "last": f"{T}\nt.kthvalue(4)",
+        "too_big": f"{T}\nt.kthvalue(5)",
+        "zero": f"{T}\nt.kthvalue(0)",
+        "negative": f"{T}\nt.kthvalue(-1)",
+        "no_k": f"{T}\nt.kthvalue()",
+        "torch": f"{T}\ntorch.kthvalue(t, 3)",
+        "all_equal_third": "torch.tensor([2., 2., 2., 2., 2., 2.]).kthvalue(3)",
+        "all_equal_first": "torch.tensor([2., 2., 2., 2., 2., 2.]).kthvalue(1)",
+        "all_equal_last": "torch.tensor([2., 2., 2., 2., 2., 2.]).kthvalue(6)",
+        "nan_third": "torch.tensor([1., float('nan'), 2., float('nan')]).kthvalue(3)",
+        "nan_second": "torch.tensor([1., float('nan'), 2., float('nan')]).kthvalue(2)",
+        "scalar": "torch.tensor(5.).kthvalue(1)",
+        "scalar_two": "torch.tensor(5.).kthvalue(2)",
+        "scalar_keepdim": "torch.tensor(3.).kthvalue(1, 0, True)",
+        "empty": "torch.tensor([]).kthvalue(1)",
+        "empty_other_dim": "torch.zeros(3, 0).kthvalue(1, 0)",
+        "bool": "torch.tensor([True, False]).kthvalue(1)",
+        "bool_k_first": "torch.tensor([True]).kthvalue(3, dim=0)",
+        "dim_first": "torch.tensor([True]).kthvalue(1, dim=2)",
+        "dim_before_k": "torch.tensor([1.]).kthvalue(3, dim=2)",
+        "int": "torch.tensor([3, 1, 2]).kthvalue(1)",
+        "int32": "torch.tensor([[1, 2]]).int().kthvalue(1)",
+        "float_k": "torch.tensor([1., 2.]).kthvalue(1.5)",
+        "ties_long_lane": f"{L}\nl.kthvalue(17)",
+        "ties_long_lane_dims": f"{W}\nw.kthvalue(9, dim=1)",
+        "ties_columns": f"{W}\nw.kthvalue(2, dim=0)",
+    }
+    for name, program in kthvalue.items():
+        add(f"reduce/kthvalue/{name}", program)
+    median = {
+        "whole": f"{T}\nt.median()",
+        "dim1": f"{T}\nt.median(dim=1)",
+        "keepdim": f"{T}\nt.median(1, keepdim=True)",
+        "dim0": f"{T}\nt.median(0)",
+        "torch": f"{T}\ntorch.median(t, 0)",
+        "tuple_dim": f"{T}\nt.median((0, 1))",
+        "keepdim_alone": f"{T}\nt.median(keepdim=True)",
+        "dim_none": f"{T}\nt.median(dim=None)",
+        "odd_ties": "torch.tensor([2., 2., 2., 2., 2.]).median(0)",
+        "even_ties": "torch.tensor([2., 2., 2., 2., 2., 2.]).median(0)",
+        "lower_middle": "torch.tensor([1., 2., 2., 2., 2., 2., 2.]).median(0)",
+        "even_takes_lower": "torch.tensor([4., 1., 3., 2.]).median()",
+        "nan_dim": "torch.tensor([1., float('nan'), 2., float('nan')]).median(0)",
+        "nan_whole": "torch.tensor([1., float('nan'), 2., float('nan')]).median()",
+        "empty": "torch.tensor([]).median()",
+        "empty_long": "torch.tensor([], dtype=torch.long).median()",
+        "empty_int32": "torch.tensor([], dtype=torch.int32).median()",
+        "empty_2d": "torch.zeros(0, 3).median()",
+        "empty_dim": "torch.tensor([]).median(0)",
+        "empty_rows": "torch.zeros(0, 3).median(1)",
+        "empty_columns": "torch.zeros(3, 0).median(1)",
+        "empty_columns_dim0": "torch.zeros(3, 0).median(0)",
+        "scalar": "torch.tensor(5.).median()",
+        "scalar_dim": "torch.tensor(5.).median(0)",
+        "scalar_keepdim": "torch.tensor(3.).median(0, True)",
+        "int": "torch.tensor([3, 1, 2, 4]).median()",
+        "int_dim": "torch.tensor([3, 1, 2, 4]).median(0)",
+        "int32": "torch.tensor([[1, 2]]).int().median()",
+        "int32_dim": "torch.tensor([[1, 2]]).int().median(0)",
+        "bool": "torch.tensor([True, False]).median()",
+        "bool_dim": "torch.tensor([True, False, True]).median(0)",
+        "dim_out_of_range": "torch.tensor([1., 2.]).median(dim=2)",
+        "bool_dim_out_of_range": "torch.tensor([True]).median(dim=2)",
+        "ties_long_lane": f"{L}\nl.median(0)",
+        "ties_rows": f"{W}\nw.median(dim=1)",
+        "values": f"{T}\nt.median(1).values",
+        "bits": "(torch.arange(9.) / 7).median().item()",
+    }
+    for name, program in median.items():
+        add(f"reduce/median/{name}", program)
+    for op in ["cummax", "cummin"]:
+        cases = {
+            "dim1": f"{T}\nt.{op}(1)",
+            "dim0": f"{T}\nt.{op}(0)",
+            "no_dim": f"{T}\nt.{op}()",
+            "keyword": f"{T}\nt.{op}(dim=-1)",
+            "torch": f"{T}\ntorch.{op}(t, 1)",
+            "nan": f"{N}\nn.{op}(0)",
+            "bool": f"torch.tensor([True, False, True]).{op}(0)",
+            "int32": f"torch.tensor([[1, 2]]).int().{op}(0)",
+            "scalar": f"torch.tensor(5.).{op}(0)",
+            "scalar_negative": f"torch.tensor(3.).{op}(-1)",
+            "empty": f"torch.tensor([]).{op}(0)",
+            "signed_zeros": f"torch.tensor([0., -0., 0.]).{op}(0)",
+            "signed_zeros_other": f"torch.tensor([-0., 0., -0.]).{op}(0)",
+            "equal": f"torch.tensor([1., 1., 1.]).{op}(0)",
+            "dim_out_of_range": f"torch.tensor([1., 2.]).{op}(dim=3)",
+            "scalar_dim_out_of_range": f"torch.tensor(5.).{op}(2)",
+            "scalar_dim_negative_out_of_range": f"torch.tensor(5.).{op}(-2)",
+            "keepdim": f"{T}\nt.{op}(0, keepdim=True)",
+            "ties_long_lane": f"{L}\nl.{op}(0).indices",
+        }
+        for name, program in cases.items():
+            add(f"reduce/{op}/{name}", program)
+
+
+# ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
 
@@ -2629,6 +3256,10 @@ def main():
     cases_names()
     cases_along()
     cases_functions()
+    cases_advanced_index()
+    cases_picking()
+    cases_moving()
+    cases_sorting()
     cases_print()
     cases_python()
     cases_errors()

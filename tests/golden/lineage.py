@@ -5,8 +5,13 @@ For every output element, the leaf elements with a nonzero derivative are
 the ones it was computed from (the leaves hold distinct values away from
 zero, and the programs avoid ties and flat spots, so no derivative is zero
 by accident). For a program that ends in a selection (max, min, amax,
-amin) of a smooth expression, they are the elements the selection picked
-through: its winners. tests/lineage_golden.rs checks the playground's
+amin, sort, topk, cummax, median, kthvalue, where, masked_fill, indexing
+with a mask that other elements decide) of a smooth expression, they are
+the elements the selection picked through: its winners. Integer and bool
+leaves (index tensors, masks) have no derivative: a case lists the leaves
+that do (`differentiable`), and only their elements are compared; the
+playground also credits the index and mask elements that decided a pick,
+which its own tests check. tests/lineage_golden.rs checks the playground's
 lineage (the same report as `tensor-playground lineage`) against them.
 
     /work/cache/torch-venv/bin/python tests/golden/lineage.py
@@ -29,6 +34,10 @@ OUT = pathlib.Path(__file__).with_name("lineage.json")
 T = "[[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]]"
 C = "[[[1.5, -2.0], [0.5, 2.5], [-1.0, 3.5]], [[2.0, -0.75], [-1.5, 0.25], [4.0, -2.5]]]"
 V = "[0.5, -1.5, 2.5]"
+# Index tensors: leaves without a derivative.
+I = ("[[1, 0], [2, 3], [0, 0]]", "int64")
+J = ("[[0, 2], [1, 1]]", "int64")
+M = ("[[True, False, True, False], [False, True, True, False], [True, True, False, False]]", "bool")
 
 # (name, {leaf: literal}, program lines after the leaves, "sources" | "winners")
 CASES = [
@@ -75,11 +84,51 @@ CASES = [
     ("min_through_broadcast", {"t": T, "v": V}, ["(t.T - v).min(dim=1).values"], "winners"),
     ("maximum_broadcast", {"t": T, "v": V}, ["torch.maximum(t, v.unsqueeze(1))"], "winners"),
     ("minimum_of_sums", {"t": T}, ["torch.minimum(t.sum(dim=0), t[0] * 3.0)"], "winners"),
+    # Indexing with tensors, lists and masks: the element picked.
+    ("index_list_rows", {"t": T}, ["t[[2, 0]]"], "sources"),
+    ("index_list_columns", {"t": T}, ["t[:, [3, 1, 3]]"], "sources"),
+    ("index_two_lists", {"t": T}, ["t[[0, 2, 2], [1, 3, 0]]"], "sources"),
+    ("index_tensor_leaf", {"t": T, "j": J}, ["t[j]"], "sources"),
+    ("index_rank3_apart", {"c": C}, ["c[[0, 1], :, [1, 0]]"], "sources"),
+    ("index_mask_of_itself", {"t": T}, ["(t * 2.0)[t.abs() > 1.0]"], "sources"),
+    ("index_mask_leaf", {"t": T, "m": M}, ["t[m]"], "sources"),
+    ("index_mask_of_rows", {"t": T}, ["t[t[:, 0] > 0]"], "winners"),
+    ("index_by_argmax", {"v": V}, ["v[v.argmax()]"], "winners"),
+    ("index_by_column_argmax", {"t": T}, ["t[t.argmax(dim=0), torch.arange(4)]"], "winners"),
+    ("gather_leaf", {"t": T, "i": I}, ["t.gather(1, i)"], "sources"),
+    ("gather_argmin", {"t": T}, ["t.gather(1, t.argmin(dim=1, keepdim=True))"], "winners"),
+    ("index_select_columns", {"t": T}, ["t.index_select(1, torch.tensor([3, 0]))"], "sources"),
+    ("where_two_tensors", {"t": T, "v": V}, ["torch.where(t > 0, t, v.unsqueeze(1) * 2.0)"], "winners"),
+    ("where_number", {"t": T}, ["torch.where(t > 0, t, 0.0)"], "winners"),
+    ("where_method", {"t": T, "v": V}, ["(t * 3.0).where(t < 1, v[1])"], "winners"),
+    ("masked_fill_number", {"t": T}, ["t.masked_fill(t < 0, 0.0)"], "winners"),
+    ("masked_fill_broadcast", {"t": T, "v": V}, ["v.unsqueeze(1).masked_fill(t > 1, 5.0)"], "winners"),
+    # Sorting and ranking: the element picked is the winner.
+    ("sort_values", {"t": T}, ["t.sort(dim=1).values"], "winners"),
+    ("sort_descending_dim0", {"t": T}, ["t.sort(dim=0, descending=True).values"], "winners"),
+    ("topk_values", {"t": T}, ["t.topk(2).values"], "winners"),
+    ("topk_smallest_dim0", {"t": T}, ["t.topk(2, dim=0, largest=False).values"], "winners"),
+    ("cummax_values", {"t": T}, ["t.cummax(1).values"], "winners"),
+    ("cummin_dim0", {"t": T}, ["(t * 2.0).cummin(0).values"], "winners"),
+    ("median_dim1", {"t": T}, ["t.median(dim=1).values"], "winners"),
+    ("median_whole", {"t": T}, ["t.median()"], "winners"),
+    ("kthvalue_dim0", {"c": C}, ["c.kthvalue(2, dim=0).values"], "winners"),
+    ("sort_then_index", {"t": T}, ["t.sort(dim=1).values[:, 0] + t[[1, 2, 0], [0, 1, 2]]"], "winners"),
+    # Moving: each element is the one moved there.
+    ("flip_rows", {"t": T}, ["t.flip(0) * 2.0"], "sources"),
+    ("flip_both_rank3", {"c": C}, ["c.flip(0, 2)"], "sources"),
+    ("roll_columns", {"t": T}, ["t.roll(1, 1)"], "sources"),
+    ("roll_flat", {"t": T}, ["t.roll(-2) + t"], "sources"),
 ]
 
 
+def literal(leaf):
+    """A leaf's data and dtype: float64 (with a derivative) unless it says otherwise."""
+    return leaf if isinstance(leaf, tuple) else (leaf, "float64")
+
+
 def program(leaves, lines):
-    setup = [f"{name} = torch.tensor({data}, dtype=torch.float64)" for name, data in leaves.items()]
+    setup = [f"{name} = torch.tensor({literal(leaf)[0]}, dtype=torch.{literal(leaf)[1]})" for name, leaf in leaves.items()]
     return "\n".join(setup + lines)
 
 
@@ -87,7 +136,11 @@ def dependencies(leaves, lines):
     """Per output element (row-major), the sorted [leaf, index] pairs with a nonzero derivative."""
     namespace = {"torch": torch}
     tensors = {}
-    for name, data in leaves.items():
+    for name, leaf in leaves.items():
+        data, dtype = literal(leaf)
+        if dtype != "float64":
+            namespace[name] = torch.tensor(eval(data), dtype=getattr(torch, dtype))
+            continue
         tensors[name] = torch.tensor(eval(data), dtype=torch.float64, requires_grad=True)
         namespace[name] = tensors[name]
     for line in lines[:-1]:
@@ -112,7 +165,17 @@ def main():
     cases = []
     for name, leaves, lines, kind in CASES:
         shape, elements = dependencies(leaves, lines)
-        cases.append({"name": name, "program": program(leaves, lines), "kind": kind, "shape": shape, "elements": elements})
+        differentiable = [n for n, leaf in leaves.items() if literal(leaf)[1] == "float64"]
+        cases.append(
+            {
+                "name": name,
+                "program": program(leaves, lines),
+                "kind": kind,
+                "differentiable": differentiable,
+                "shape": shape,
+                "elements": elements,
+            }
+        )
     corpus = {"generator": "tests/golden/lineage.py", "torch": torch.__version__, "cases": cases}
     OUT.write_text(json.dumps(corpus, indent=1) + "\n")
     print(f"wrote {len(cases)} lineage cases to {OUT}")

@@ -15,6 +15,7 @@ use super::interp::Interpreter;
 use super::signature::{Bound, CallStyle, Signature, overloads_for};
 use super::value::{Traced, Value};
 use crate::tensor::along::Along;
+use crate::tensor::lineage::{Ranking, Taking};
 use crate::tensor::reduce::Reduction;
 use crate::tensor::unary::Unary;
 use std::sync::OnceLock;
@@ -122,6 +123,30 @@ ops! {
     Minimum,
     /// `isnan`
     Isnan,
+    /// `where`
+    Where,
+    /// `gather`
+    Gather,
+    /// `index_select`
+    IndexSelect,
+    /// `masked_fill`
+    MaskedFill,
+    /// `nonzero`
+    Nonzero,
+    /// `sort`
+    Sort,
+    /// `argsort`
+    Argsort,
+    /// `topk`
+    Topk,
+    /// `kthvalue`
+    Kthvalue,
+    /// `median`
+    Median,
+    /// `cummax`
+    Cummax,
+    /// `cummin`
+    Cummin,
     /// `reshape`
     Reshape,
     /// `view`
@@ -138,6 +163,10 @@ ops! {
     Unsqueeze,
     /// `squeeze`
     Squeeze,
+    /// `flip`
+    Flip,
+    /// `roll`
+    Roll,
     /// `contiguous`
     Contiguous,
     /// `is_contiguous`
@@ -269,8 +298,13 @@ pub(crate) enum Kernel {
     Python(PythonFn),
     /// Builds a tensor from data or sizes.
     Create(CreateFn),
+    /// A `torch.` function whose arguments are its own rather than a
+    /// method's with the tensor first (`torch.where(condition, input,
+    /// other)`): `function` binds them itself; the method form
+    /// (`t.where(condition, other)`, bound by the signatures) runs `method`.
+    Function { function: CreateFn, method: MethodFn },
     /// In the declarations the page reads (`Op::decl`): a kernel that is a
-    /// function of the interpreter (`Method`, `Python`, `Create`), which the
+    /// function of the interpreter (`Method`, `Python`, `Create`, `Function`), which the
     /// interpreter reads whole (`Op::kernel`).
     InInterpreter,
 }
@@ -322,6 +356,8 @@ pub enum DtypeRule {
     Int64,
     /// Always bool.
     Bool,
+    /// The promoted dtype of its candidates, as for arithmetic (`torch.where`).
+    Promoted,
     /// The dtype the call names (`float()`, `to(dtype)`).
     Named,
     /// From the data, or `dtype=` (creation).
@@ -342,8 +378,16 @@ pub enum Lineage {
     Prefix,
     /// The input element at the same place.
     SameIndex,
-    /// One input element, moved (reshapes, views, dims rearranged).
+    /// One input element, moved (reshapes, views, dims rearranged, `flip`).
     Moved,
+    /// The element picked (the winner), with what it was chosen among, and
+    /// the elements of the index, mask or condition that decided the pick
+    /// (indexing with tensors, `gather`, `torch.where`).
+    Picked,
+    /// Its lane along a dim, or the lane's prefix up to its own place,
+    /// which was compared to rank it; the element picked is the winner
+    /// (`sort`, `topk`, `cummax`).
+    Ranked,
     /// Nothing to trace: the result is not a tensor.
     None,
 }
@@ -352,7 +396,10 @@ pub enum Lineage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
     /// How the screen reader describes it, `{of}` standing for the
-    /// elements it came from: "the sum of {of}".
+    /// elements it came from: "the sum of {of}". Selections name the
+    /// element they picked as `{won}`, the index, mask or condition
+    /// elements that decided it as `{by}`, and its rank in its lane as
+    /// `{rank}` ("2nd smallest").
     pub describe: &'static str,
     /// How the walk-through writes its computation.
     pub caption: Caption,
@@ -380,17 +427,20 @@ pub enum Group {
     Reductions,
     /// Ops along a dim that keep the shape.
     AlongDim,
+    /// Ops that order or pick the elements of each lane along a dim.
+    Sorting,
 }
 
 impl Group {
     /// Every group, in the control's order.
-    pub const ALL: [Group; 2] = [Group::Reductions, Group::AlongDim];
+    pub const ALL: [Group; 3] = [Group::Reductions, Group::AlongDim, Group::Sorting];
 
     /// The group's label in the control.
     pub fn label(self) -> &'static str {
         match self {
             Group::Reductions => "reductions",
             Group::AlongDim => "along a dim",
+            Group::Sorting => "sorting",
         }
     }
 }
@@ -434,6 +484,29 @@ impl Op {
     /// The operation whose kernel is this operation along a dim.
     pub fn of_along(a: Along) -> Op {
         table::of_along(a)
+    }
+
+    /// The operation that ranks lanes this way (`argsort` ranks as `sort`).
+    pub fn of_ranking(r: Ranking) -> Op {
+        match r {
+            Ranking::Sort { .. } => Op::Sort,
+            Ranking::Topk { .. } => Op::Topk,
+            Ranking::Cummax => Op::Cummax,
+            Ranking::Cummin => Op::Cummin,
+        }
+    }
+
+    /// The operation that takes elements this way, if it is one
+    /// (indexing with tensors is Python's syntax, not a named operation).
+    pub fn of_taking(t: Taking) -> Option<Op> {
+        Some(match t {
+            Taking::Index => return None,
+            Taking::Gather => Op::Gather,
+            Taking::IndexSelect => Op::IndexSelect,
+            Taking::Nonzero => Op::Nonzero,
+            Taking::Flip => Op::Flip,
+            Taking::Roll => Op::Roll,
+        })
     }
 
     /// The operation whose kernel is this reduction (`max(dim)`'s
@@ -481,9 +554,15 @@ pub fn keepdim_refusal(op: Op, dim: Option<i64>) -> Option<String> {
     }
 }
 
-/// Whether PyTorch's `t.op(...)` needs a dim (no overload binds without one).
+/// Whether PyTorch's `t.op(...)` always works along a dim: no overload
+/// binds without one, or the one that does goes along a default dim
+/// (`sort`'s `dim=-1`), never over the whole tensor.
 pub fn needs_dim(op: Op) -> bool {
-    super::signature::bind(op.overloads(CallStyle::Method), &[], &[]).is_err()
+    let sigs = op.overloads(CallStyle::Method);
+    match super::signature::bind(sigs, &[], &[]) {
+        Err(_) => true,
+        Ok((which, _)) => sigs[which].default_of("dim").is_some_and(|d| d != "None" && d != "[]"),
+    }
 }
 
 /// The declarations, by `Op`, built once.
@@ -547,7 +626,10 @@ mod tests {
     fn the_page_reads_every_kernel_but_the_interpreter_functions() {
         for &op in Op::ALL {
             let same = match (op.decl().kernel, op.kernel()) {
-                (Kernel::InInterpreter, Kernel::Method(_) | Kernel::Python(_) | Kernel::Create(_)) => true,
+                (
+                    Kernel::InInterpreter,
+                    Kernel::Method(_) | Kernel::Python(_) | Kernel::Create(_) | Kernel::Function { .. },
+                ) => true,
                 (Kernel::Reduce(_), Kernel::Reduce(_)) => true,
                 (Kernel::Along(a), Kernel::Along(b)) => a == b,
                 (Kernel::Unary(a), Kernel::Unary(b)) => a == b,
@@ -609,7 +691,9 @@ mod tests {
             let d = op.decl();
             let Kernel::Reduce(pick) = d.kernel else { continue };
             assert_eq!(d.lineage, Lineage::Lane, "{op:?}");
-            let Pick::Reduce(r) = pick(0, &Bound::empty()) else { panic!("{op:?}'s first overload reduces") };
+            let (Pick::Reduce(r) | Pick::WithIndices(r)) = pick(0, &Bound::empty()) else {
+                panic!("{op:?}'s first overload reduces")
+            };
             assert_eq!(Op::of_reduction(r), op);
             // The kernel names itself in its errors as the op is called.
             assert_eq!(r.name(), d.name);

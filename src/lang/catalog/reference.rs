@@ -17,6 +17,10 @@ pub enum Section {
     AlongDim,
     /// `abs`, ...
     Elementwise,
+    /// `t[idx]`, `torch.where`, `gather`, ...
+    Selecting,
+    /// `sort`, `topk`, ...
+    Sorting,
     /// `reshape`, `transpose`, `size`, ...
     Shape,
     /// `item`, `tolist`, `numpy`.
@@ -25,12 +29,14 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the reference's order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 9] = [
         Section::Creating,
         Section::Dtypes,
         Section::Reductions,
         Section::AlongDim,
         Section::Elementwise,
+        Section::Selecting,
+        Section::Sorting,
         Section::Shape,
         Section::NumbersOut,
     ];
@@ -43,6 +49,8 @@ impl Section {
             Section::Reductions => "reductions",
             Section::AlongDim => "along a dim",
             Section::Elementwise => "element-wise functions",
+            Section::Selecting => "indexing and selecting",
+            Section::Sorting => "sorting and ranking",
             Section::Shape => "shape",
             Section::NumbersOut => "getting numbers out",
         }
@@ -62,16 +70,31 @@ pub struct Entry {
     pub summary: &'static str,
 }
 
-/// What the playground supports, section by section, each in declaration order.
+/// What the playground supports, section by section, each in declaration
+/// order (after what Python's syntax writes, such as `t[idx]`).
 pub fn reference() -> Vec<(Section, Vec<Entry>)> {
     Section::ALL
         .iter()
         .map(|&section| {
-            let entries =
-                Op::ALL.iter().filter(|op| op.decl().section == section).map(|&op| entry(op)).collect();
+            let mut entries = syntax(section);
+            entries.extend(Op::ALL.iter().filter(|op| op.decl().section == section).map(|&op| entry(op)));
             (section, entries)
         })
         .collect()
+}
+
+/// The operations a program writes with Python's syntax, not by a name.
+fn syntax(section: Section) -> Vec<Entry> {
+    let forms = |f: &[&str]| f.iter().map(|s| s.to_string()).collect();
+    match section {
+        Section::Selecting => vec![Entry {
+            name: "t[...]",
+            forms: forms(&["t[1, 2]", "t[:, 1:3]", "t[idx]", "t[[0, 2]]", "t[:, [2, 0]]", "t[t > 0]"]),
+            signatures: Vec::new(),
+            summary: "indexing: ints and slices give a view; integer tensors or lists pick elements, bool masks the ones where the mask is true",
+        }],
+        _ => Vec::new(),
+    }
 }
 
 fn entry(op: Op) -> Entry {
@@ -92,7 +115,9 @@ fn entry(op: Op) -> Entry {
             forms.push(format!("t.{name}({})", args("")));
         }
         if d.spellings.torch {
-            let first = if d.spellings.method == Method::No { "" } else { "t" };
+            // A function with arguments of its own does not take the tensor first.
+            let own = matches!(d.kernel, super::Kernel::Function { .. });
+            let first = if d.spellings.method == Method::No || own { "" } else { "t" };
             forms.push(format!("torch.{name}({})", args(first)));
         }
     }
@@ -138,7 +163,12 @@ mod tests {
 
     #[test]
     fn every_op_is_in_the_reference_once() {
-        let listed: Vec<&str> = reference().into_iter().flat_map(|(_, e)| e).map(|e| e.name).collect();
+        let listed: Vec<&str> = reference()
+            .into_iter()
+            .flat_map(|(_, e)| e)
+            .filter(|e| !e.signatures.is_empty() || e.name == "norm")
+            .map(|e| e.name)
+            .collect();
         assert_eq!(listed.len(), Op::ALL.len());
         let sum = reference().into_iter().flat_map(|(_, e)| e).find(|e| e.name == "sum").unwrap();
         assert_eq!(sum.forms, ["t.sum(...)", "torch.sum(t, ...)"]);

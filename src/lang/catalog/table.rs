@@ -104,6 +104,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 
 /// The declaration of `op`.
 pub(super) fn declare<K: Keep>(op: Op) -> Decl {
+    use crate::lang::selecting as s;
     use crate::lang::tensor_methods as m;
     use crate::lang::torch_api as c;
     match op {
@@ -551,6 +552,194 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             "the smaller of each pair of elements of two tensors (broadcast)",
         ),
 
+        // Indexing and selecting.
+        Op::Where => Decl {
+            words: Some(Words {
+                describe: "{won}, chosen over {of} by {by}",
+                caption: Caption::Call("where"),
+            }),
+            ..plain(
+                "where",
+                METHOD_AND_TORCH,
+                &["where(Tensor condition, Tensor other)", "where(Tensor condition, Scalar other)"],
+                K::keep(|| Kernel::Function { function: s::where_function, method: s::where_method }),
+                DtypeRule::Promoted,
+                Lineage::Picked,
+                Section::Selecting,
+                "`input` where the condition is true, else `other` (tensors or numbers, broadcast); `torch.where(condition)` is `nonzero(as_tuple=True)`",
+            )
+        },
+        Op::Gather => picking(
+            plain(
+                "gather",
+                METHOD_AND_TORCH,
+                &[
+                    "gather(int dim, Tensor index, *, bool sparse_grad=False)|out",
+                    "gather(Dimname dim, Tensor index, *, bool sparse_grad=False)|hidden",
+                ],
+                K::keep(|| Kernel::Method(s::gather)),
+                DtypeRule::Same,
+                Lineage::Picked,
+                Section::Selecting,
+                "along `dim`, the element each element of `index` names",
+            ),
+            "{won}, picked by {by}",
+        ),
+        Op::IndexSelect => picking(
+            plain(
+                "index_select",
+                METHOD_AND_TORCH,
+                &[
+                    "index_select(int dim, Tensor index)|out",
+                    "index_select(Dimname dim, Tensor index)|hidden",
+                ],
+                K::keep(|| Kernel::Method(s::index_select)),
+                DtypeRule::Same,
+                Lineage::Picked,
+                Section::Selecting,
+                "the slices along `dim` that a 1-d `index` names, in its order",
+            ),
+            "{won}, picked by {by}",
+        ),
+        Op::MaskedFill => picking(
+            plain(
+                "masked_fill",
+                METHOD_AND_TORCH,
+                &["masked_fill(Tensor mask, Scalar value)", "masked_fill(Tensor mask, Tensor value)"],
+                K::keep(|| Kernel::Method(s::masked_fill)),
+                DtypeRule::Same,
+                Lineage::Picked,
+                Section::Selecting,
+                "`value` where the mask is true, the tensor's own element elsewhere",
+            ),
+            "{won}, chosen over {of} by {by}",
+        ),
+        Op::Nonzero => picking(
+            plain(
+                "nonzero",
+                METHOD_AND_TORCH,
+                &["nonzero()|out", "nonzero(*, bool as_tuple)"],
+                K::keep(|| Kernel::Method(s::nonzero)),
+                DtypeRule::Int64,
+                Lineage::Picked,
+                Section::Selecting,
+                "the indices of the nonzero elements, one row each (`as_tuple=True`: one tensor per dim)",
+            ),
+            "an index of {won}, which is nonzero",
+        ),
+
+        // Sorting and ranking.
+        Op::Sort => ranking(
+            plain(
+                "sort",
+                METHOD_AND_TORCH,
+                &[
+                    "sort(int dim=-1, bool descending=False)|out",
+                    "sort(*, bool? stable, int dim=-1, bool descending=False)|out",
+                    "sort(Dimname dim, bool descending=False)|hidden",
+                    "sort(*, bool? stable, Dimname dim, bool descending=False)|hidden",
+                ],
+                K::keep(|| Kernel::Method(s::sort)),
+                DtypeRule::Same,
+                Lineage::Ranked,
+                Section::Sorting,
+                "each lane along a dim in order, `(values, indices)` (`descending=`, `stable=`)",
+            ),
+            "the {rank} of {of}, which is {won}",
+        ),
+        Op::Argsort => Decl {
+            control: Some(Group::Sorting),
+            ..plain(
+                "argsort",
+                METHOD_AND_TORCH,
+                &[
+                    "argsort(int dim=-1, bool descending=False)",
+                    "argsort(*, bool stable, int dim=-1, bool descending=False)",
+                    "argsort(Dimname dim, bool descending=False)|hidden",
+                ],
+                K::keep(|| Kernel::Method(s::argsort)),
+                DtypeRule::Int64,
+                Lineage::Ranked,
+                Section::Sorting,
+                "the indices that sort each lane along a dim (`sort(...).indices`)",
+            )
+        },
+        Op::Topk => Decl {
+            control: None,
+            ..ranking(
+                plain(
+                    "topk",
+                    METHOD_AND_TORCH,
+                    &["topk(int k, int dim=-1, bool largest=True, bool sorted=True)|out"],
+                    K::keep(|| Kernel::Method(s::topk)),
+                    DtypeRule::Same,
+                    Lineage::Ranked,
+                    Section::Sorting,
+                    "the `k` largest (`largest=False`: smallest) of each lane, `(values, indices)`",
+                ),
+                "the {rank} of {of}, which is {won}",
+            )
+        },
+        Op::Kthvalue => Decl {
+            control: None,
+            section: Section::Sorting,
+            ..reduction(
+                "kthvalue",
+                &[
+                    "kthvalue(int k, int dim=-1, bool keepdim=False)|out",
+                    "kthvalue(int k, Dimname dim, bool keepdim=False)|hidden",
+                ],
+                |_, b| {
+                    let k = b.get("k").and_then(Value::as_number).map_or(1, |s| s.to_i64());
+                    Pick::WithIndices(Reduction::Kthvalue { k, indices: false })
+                },
+                DtypeRule::Same,
+                Words { describe: "the {rank} of {of}", caption: Caption::Call("kthvalue") },
+                "the `k`-th smallest of each lane along a dim, `(values, indices)`",
+            )
+        },
+        Op::Median => reduction(
+            "median",
+            &[
+                "median()",
+                "median(int dim, bool keepdim=False)|out",
+                "median(Dimname dim, bool keepdim=False)|hidden",
+            ],
+            |which, _| match which {
+                0 => Pick::Reduce(Reduction::Median { indices: false }),
+                _ => Pick::WithIndices(Reduction::Median { indices: false }),
+            },
+            DtypeRule::Same,
+            Words { describe: "the median of {of}", caption: Caption::Call("median") },
+            "the middle element (of an even count, the lower of the two); along a dim, `(values, indices)`",
+        ),
+        Op::Cummax => ranking(
+            plain(
+                "cummax",
+                METHOD_AND_TORCH,
+                &["cummax(int dim)|out", "cummax(Dimname dim)|hidden"],
+                K::keep(|| Kernel::Method(s::cummax)),
+                DtypeRule::Same,
+                Lineage::Ranked,
+                Section::Sorting,
+                "the largest element so far along a dim, `(values, indices)`",
+            ),
+            "the largest of {of}, which is {won}",
+        ),
+        Op::Cummin => ranking(
+            plain(
+                "cummin",
+                METHOD_AND_TORCH,
+                &["cummin(int dim)|out", "cummin(Dimname dim)|hidden"],
+                K::keep(|| Kernel::Method(s::cummin)),
+                DtypeRule::Same,
+                Lineage::Ranked,
+                Section::Sorting,
+                "the smallest element so far along a dim, `(values, indices)`",
+            ),
+            "the smallest of {of}, which is {won}",
+        ),
+
         // Shapes.
         Op::Reshape => shape(
             "reshape",
@@ -611,6 +800,20 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             K::keep(|| Kernel::Method(m::squeeze)),
             "removes dims of size 1",
         ),
+        Op::Flip => moving(shape(
+            "flip",
+            METHOD_AND_TORCH,
+            &["flip(int[] dims)"],
+            K::keep(|| Kernel::Method(s::flip)),
+            "the elements in reverse order along the dims",
+        )),
+        Op::Roll => moving(shape(
+            "roll",
+            METHOD_AND_TORCH,
+            &["roll(int[1] shifts, int[1] dims=[])"],
+            K::keep(|| Kernel::Method(s::roll)),
+            "the elements shifted along dims, those pushed off the end coming back at the start",
+        )),
         Op::Contiguous => shape(
             "contiguous",
             METHOD,
@@ -689,6 +892,23 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             "the elements as a NumPy array",
         ),
     }
+}
+
+/// An operation that picks elements, described in `words`.
+fn picking(decl: Decl, describe: &'static str) -> Decl {
+    let caption = Caption::Call(decl.name);
+    Decl { words: Some(Words { describe, caption }), ..decl }
+}
+
+/// An operation that ranks the elements of each lane along a dim,
+/// described in `words`, offered by the op control.
+fn ranking(decl: Decl, describe: &'static str) -> Decl {
+    Decl { control: Some(Group::Sorting), ..picking(decl, describe) }
+}
+
+/// An operation that moves each element elsewhere.
+fn moving(decl: Decl) -> Decl {
+    picking(decl, "{of}, moved here")
 }
 
 /// An element-wise function of one tensor: a C method without parameters
@@ -775,5 +995,7 @@ pub(super) fn of_reduction(r: Reduction) -> Op {
         Reduction::CountNonzero => Op::CountNonzero,
         Reduction::Norm { .. } => Op::Norm,
         Reduction::Logsumexp => Op::Logsumexp,
+        Reduction::Median { .. } => Op::Median,
+        Reduction::Kthvalue { .. } => Op::Kthvalue,
     }
 }
