@@ -22,8 +22,19 @@ use serde::Deserialize;
 use tensor_playground::lang::{Transcript, run_program};
 
 /// Every top-level group in the corpus; each has its own test below.
-const GROUPS: &[&str] =
-    &["create", "access", "index", "elementwise", "reduce", "print", "python", "errors", "lesson", "shipped"];
+const GROUPS: &[&str] = &[
+    "create",
+    "access",
+    "index",
+    "elementwise",
+    "reduce",
+    "print",
+    "python",
+    "errors",
+    "lesson",
+    "shipped",
+    "products",
+];
 
 /// Failures shown in full in a report; the rest are listed by name.
 const FULL_REPORTS: usize = 40;
@@ -258,6 +269,12 @@ fn golden_lesson() {
 #[test]
 fn golden_shipped() {
     check_group("shipped");
+}
+
+/// `@`, `matmul`, `mm`, `mv`, `dot`, `outer`, `bmm`, `einsum`.
+#[test]
+fn golden_products() {
+    check_group("products");
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod names;
 mod numpy_api;
 mod ops;
 pub mod parser;
+mod products;
 pub mod repr;
 mod signature;
 pub mod suggest;

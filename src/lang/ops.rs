@@ -45,6 +45,9 @@ impl Interpreter<'_> {
             }
             _ => {}
         }
+        if op == BinOp::MatMul && (matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_))) {
+            return self.matmul_operator(&l, &r, span);
+        }
         if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
             let tensor_op = match op {
                 BinOp::Add => BinaryOp::Add,

@@ -5,6 +5,7 @@ use super::{ElementRef, Grid, GridRole, Session};
 use crate::lang::catalog::Op;
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::reduce::Reduction;
+use crate::tensor::shape::Shape;
 
 /// How many elements a description lists before summing up the rest.
 const LISTED: usize = 8;
@@ -73,6 +74,26 @@ impl Session {
                     lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
                 let words = Op::of_along(*op).decl().words.map_or("{of}", |w| w.describe);
                 words.replace("{of}", &listed_of(&first, lane.len()))
+            }
+            // A product is told term by term, each the elements it multiplies:
+            // "the sum of a[1, 0] × b[0, 2], a[1, 1] × b[1, 2]".
+            Step::Contract { inputs, contraction } => {
+                let shapes: Vec<&Shape> = inputs.iter().map(|&i| &graph.node(i).shape).collect();
+                let terms = contraction.terms(&index, &shapes);
+                let named: Vec<String> = terms
+                    .iter()
+                    .take(shown(terms.len()))
+                    .map(|term| {
+                        let factors: Vec<String> =
+                            inputs.iter().zip(term).map(|(&n, &at)| self.element_name((n, at))).collect();
+                        factors.join(" × ")
+                    })
+                    .collect();
+                match (contraction.summed.is_empty(), inputs.len()) {
+                    (true, 1) => format!("taken from {}", listed_of(&named, terms.len())),
+                    (true, _) => listed_of(&named, terms.len()),
+                    (false, _) => format!("the sum of {}", listed_of(&named, terms.len())),
+                }
             }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
@@ -318,6 +339,21 @@ mod tests {
             s.describe(out, 1, false),
             "output [0, 1] = 0.0900: exp of its element over the sum of the exps of t[0, 1], t[1, 1], t[2, 1]"
         );
+    }
+
+    #[test]
+    fn a_product_names_the_pairs_it_multiplies() {
+        let s = Session::new(
+            "a = torch.tensor([[1., 2.], [3., 4.]])\nb = torch.tensor([[5., 6.], [7., 8.]])\na @ b",
+        );
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(out, 2, false),
+            "output [1, 0] = 43: the sum of a[1, 0] × b[0, 0], a[1, 1] × b[1, 0]"
+        );
+        let s = Session::new("a = torch.tensor([1., 2.])\nb = torch.tensor([3., 4., 5.])\ntorch.outer(a, b)");
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(s.describe(out, 5, false), "output [1, 2] = 10: a[1] × b[2]");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! about one output of a huge reduction touches only its lane.
 
 use super::along::{Along, Reach};
+use super::contraction::Contraction;
 use super::lanes::Lanes;
 use super::layout::Layout;
 pub use super::marks::Marks;
@@ -48,6 +49,10 @@ pub enum Step {
     /// the same shape (`lanes` keep that dim): all of it, or its prefix up
     /// to the element's own place (`cumsum`).
     Along { op: Along, input: NodeId, lanes: Lanes },
+    /// Each element is a sum of products of its inputs' elements, as the
+    /// index notation of `contraction` says (`a @ b`, `torch.einsum`): the
+    /// row of one and the column of the other, and so on.
+    Contract { inputs: Vec<NodeId>, contraction: Contraction },
 }
 
 /// One tensor in the graph.
@@ -149,6 +154,17 @@ impl Graph {
                 };
                 lane.offsets().take(read).map(|at| (*input, start + at)).collect()
             }
+            Step::Contract { inputs, contraction } => {
+                let shapes: Vec<&Shape> = inputs.iter().map(|&i| &self.nodes[i].shape).collect();
+                let mut read: Vec<(NodeId, usize)> = contraction
+                    .terms(&index, &shapes)
+                    .into_iter()
+                    .flat_map(|term| inputs.iter().copied().zip(term))
+                    .collect();
+                read.sort_unstable();
+                read.dedup();
+                read
+            }
         }
     }
 
@@ -163,6 +179,7 @@ impl Graph {
             Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
                 inputs.iter().map(|(i, _)| *i).collect()
             }
+            Step::Contract { inputs, .. } => inputs.clone(),
         }
     }
 
@@ -237,6 +254,14 @@ impl Graph {
                     for k in first..node.shape.dims()[dim] {
                         index[dim] = k;
                         fed.push(node.shape.ravel(&index));
+                    }
+                }
+            }
+            Step::Contract { inputs, contraction } => {
+                for (k, &input) in inputs.iter().enumerate() {
+                    let input_shape = &self.nodes[input].shape;
+                    for &f in &reached[input] {
+                        fed.extend(contraction.fed_by(k, &input_shape.unravel(f), &node.shape));
                     }
                 }
             }

@@ -56,6 +56,7 @@ GROUPS = [
     "errors",
     "lesson",
     "shipped",
+    "products",
 ]
 
 CASES = []  # list of (name, program)
@@ -1600,6 +1601,298 @@ def cases_functions():
         add(f"elementwise/{op}/empty", f"torch.{op}(torch.zeros(0, 2), torch.zeros(2))")
 
 
+# ---------------------------------------------------------------------------
+# products/: matmul, @, mm, mv, dot, outer, bmm, einsum
+# ---------------------------------------------------------------------------
+
+
+def cases_products():
+    """Products: every rank case of matmul and its spellings, mm, mv, dot,
+    outer, bmm, their errors in PyTorch's order, dtypes, empty and 0-d
+    inputs, NaN. Float32 products go through MKL in PyTorch, whose order of
+    adding depends on the sizes and the CPU: values whose every bit is
+    checked (`.tolist()`) are integers, exact in any order, or small float
+    products that PyTorch adds in order; the others are checked as printed."""
+    A = "a = torch.tensor([[1., 2., 3.], [4., 5., 6.]])"
+    B = "b = torch.tensor([[1., -1.], [0.5, 2.], [-2., 0.25]])"
+    R = "r = torch.tensor([[0.3, -1.2, 2.5], [1.7, 0.4, -0.9]])"
+    S = "s = torch.tensor([[1.1, -0.6], [0.25, 2.2], [-1.3, 0.8]])"
+    V = "v = torch.tensor([1., -2., 0.5])"
+    W = "w = torch.tensor([3., 0.25, -1.])"
+    AB = f"{A}\n{B}"
+    # matmul's rank cases, each through `@`.
+    add("products/matmul/2d_2d", f"{AB}\na @ b")
+    add("products/matmul/2d_2d_bits", f"{AB}\n(a @ b).tolist()")
+    add("products/matmul/decimals", f"{R}\n{S}\nr @ s")
+    add("products/matmul/decimals_bits", f"{R}\n{S}\n(r @ s).tolist()")
+    add("products/matmul/1d_1d", f"{V}\n{W}\nv @ w")
+    add("products/matmul/1d_1d_bits", f"{V}\n{W}\n(v @ w).item()")
+    add("products/matmul/2d_1d", f"{A}\n{V}\na @ v")
+    add("products/matmul/1d_2d", f"{B}\nx = torch.tensor([1., 2., 3.])\nx @ b")
+    add("products/matmul/3d_2d", "x = torch.arange(24.).reshape(2, 3, 4)\ny = torch.arange(8.).reshape(4, 2)\nx @ y")
+    add("products/matmul/3d_1d", "x = torch.arange(24.).reshape(2, 3, 4)\ny = torch.tensor([1., 0., -1., 2.])\nx @ y")
+    add("products/matmul/1d_3d", "x = torch.tensor([1., 0., -1.])\ny = torch.arange(24.).reshape(2, 3, 4)\nx @ y")
+    add("products/matmul/2d_3d", "x = torch.arange(6.).reshape(2, 3)\ny = torch.arange(24.).reshape(2, 3, 4)\nx @ y")
+    add("products/matmul/3d_3d", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\nx @ y")
+    add("products/matmul/broadcast_batch", "x = torch.arange(6.).reshape(1, 2, 3)\ny = torch.arange(24.).reshape(4, 3, 2)\n(x @ y).tolist()")
+    add("products/matmul/broadcast_4d", "x = torch.arange(12.).reshape(2, 1, 2, 3)\ny = torch.arange(18.).reshape(3, 3, 2)\n(x @ y).shape")
+    add("products/matmul/broadcast_4d_values", "x = torch.arange(12.).reshape(2, 1, 2, 3)\ny = torch.arange(18.).reshape(3, 3, 2)\n(x @ y).tolist()")
+    add("products/matmul/4d_1d", "x = torch.arange(24.).reshape(2, 2, 2, 3)\ny = torch.tensor([1., 2., 3.])\nx @ y")
+    add("products/matmul/transposed", f"{A}\na.T @ a")
+    add("products/matmul/transposed_right", f"{A}\na @ a.T")
+    add("products/matmul/strided", f"{A}\n{B}\na[:, ::2] @ b[::2]")
+    add("products/matmul/chain", f"{A}\n{B}\na @ b @ torch.tensor([[1., 2.], [3., 4.]])")
+    add("products/matmul/then_sum", f"{AB}\n(a @ b).sum(dim=1)")
+    add("products/matmul/long_rows", "x = torch.arange(60.).reshape(3, 20) % 7\ny = torch.arange(80.).reshape(20, 4) % 5\n(x @ y).tolist()")
+    add("products/matmul/method", f"{AB}\na.matmul(b)")
+    add("products/matmul/method_keyword", f"{AB}\na.matmul(other=b)")
+    add("products/matmul/torch", f"{AB}\ntorch.matmul(a, b)")
+    add("products/matmul/torch_keywords", f"{AB}\ntorch.matmul(input=a, other=b)")
+    # dtypes
+    add("products/matmul/int", "x = torch.tensor([[1, 2], [3, 4]])\nx @ x")
+    add("products/matmul/int32", "x = torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)\nx @ x")
+    add("products/matmul/float64", f"{R}\n{S}\nr.double() @ s.double()")
+    add("products/matmul/float64_bits", f"{AB}\n(a.double() @ b.double()).tolist()")
+    add("products/matmul/int_wraps", "x = torch.tensor([2**62, 2**62])\nx @ torch.tensor([2, 2])")
+    add("products/matmul/int_dot", "torch.tensor([1, 2]) @ torch.tensor([3, 4])")
+    add("products/matmul/int32_dot", "torch.tensor([1, 2]).int() @ torch.tensor([3, 4]).int()")
+    add("products/matmul/mixed_dot", "torch.tensor([1., 2]) @ torch.tensor([3, 4])")
+    add("products/matmul/mixed_mv", "torch.ones(2, 3) @ torch.ones(3).long()")
+    add("products/matmul/mixed_mv_long_matrix", "torch.ones(2, 3).long() @ torch.ones(3)")
+    add("products/matmul/mixed_mm", "torch.ones(2, 3) @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_mm_int", "torch.ones(2, 3).int() @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_mm_double", "torch.ones(2, 3).double() @ torch.ones(3, 2)")
+    add("products/matmul/mixed_mm_bool", "torch.ones(2, 3) @ torch.ones(3, 2).bool()")
+    add("products/matmul/mixed_vm", "torch.ones(3) @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_bmm", "torch.ones(2, 2, 3) @ torch.ones(2, 3, 2).double()")
+    add("products/matmul/mixed_folded_mv", "torch.ones(2, 2, 3) @ torch.ones(3).double()")
+    add("products/matmul/mixed_folded_mm", "torch.ones(2, 2, 3) @ torch.ones(3, 2).double()")
+    add("products/matmul/bool_dot", "torch.tensor([True, False]) @ torch.tensor([True, True])")
+    add("products/matmul/bool_mv", "torch.ones(2, 3).bool() @ torch.ones(3).bool()")
+    add("products/matmul/bool_mm", "torch.ones(2, 3).bool() @ torch.ones(3, 2).bool()")
+    add("products/matmul/bool_bmm", "torch.ones(2, 2, 3).bool() @ torch.ones(2, 3, 2).bool()")
+    add("products/matmul/bool_empty", "torch.ones(0, 3).bool() @ torch.ones(3, 2).bool()")
+    add("products/matmul/bool_nothing_to_sum", "torch.ones(2, 0).bool() @ torch.ones(0, 2).bool()")
+    # shapes that do not fit
+    add("products/matmul/zero_d", "torch.tensor(2.) @ torch.tensor(3.)")
+    add("products/matmul/zero_d_right", "torch.tensor([1., 2.]) @ torch.tensor(3.)")
+    add("products/matmul/mm_mismatch", "torch.ones(2, 3) @ torch.ones(2, 3)")
+    add("products/matmul/dot_mismatch", "torch.ones(3) @ torch.ones(2)")
+    add("products/matmul/mv_mismatch", "torch.ones(2, 3) @ torch.ones(2)")
+    add("products/matmul/vm_mismatch", "torch.ones(3) @ torch.ones(2, 3)")
+    add("products/matmul/batch_mismatch", "torch.ones(2, 2, 3) @ torch.ones(3, 2, 4)")
+    add("products/matmul/batch_inner_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2, 4, 2)")
+    add("products/matmul/batch_4d_inner_mismatch", "torch.ones(2, 2, 2, 3) @ torch.ones(2, 2, 4, 5)")
+    add("products/matmul/folded_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2, 4)")
+    add("products/matmul/folded_mv_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2)")
+    add("products/matmul/vector_batch_mismatch", "torch.ones(2) @ torch.ones(2, 3, 2)")
+    add("products/matmul/matrix_batch_mismatch", "torch.ones(2, 3) @ torch.ones(2, 2, 2)")
+    add("products/matmul/unfolded_transposed", "x = torch.ones(2, 3, 4).transpose(0, 1)\nx @ torch.ones(5, 6)")
+    add("products/matmul/unfolded_transposed_fits", "x = torch.arange(24.).reshape(2, 3, 4).transpose(0, 1)\nx @ torch.ones(4, 2)")
+    # empty and special values
+    add("products/matmul/empty_rows", "torch.ones(0, 3) @ torch.ones(3, 2)")
+    add("products/matmul/nothing_to_sum", "torch.ones(2, 0) @ torch.ones(0, 2)")
+    add("products/matmul/empty_dot", "torch.ones(0) @ torch.ones(0)")
+    add("products/matmul/empty_batch", "torch.ones(0, 2, 3) @ torch.ones(0, 3, 2)")
+    add("products/matmul/empty_batch_rows", "torch.ones(2, 0, 3) @ torch.ones(3, 2)")
+    add("products/matmul/nothing_to_sum_two_dtypes", "(torch.ones(1, 2, 0) @ torch.ones(1, 0, 2).long()).dtype")
+    add("products/matmul/nan", "torch.tensor([[float('nan'), 1.], [1., 1.]]) @ torch.tensor([[1., 2.], [3., 4.]])")
+    add("products/matmul/inf_times_zero", "torch.tensor([[float('inf'), 1.], [1., 1.]]) @ torch.tensor([[0., 1.], [1., 1.]])")
+    add("products/matmul/minus_zero", "(torch.tensor([[-1.]]) @ torch.tensor([[0.]])).tolist()")
+    add("products/matmul/contiguous", "(torch.ones(3, 4) @ torch.ones(2, 4, 5)).is_contiguous()")
+    # not tensors
+    add("products/matmul/number", f"{A}\na @ 2")
+    add("products/matmul/number_left", f"{A}\n2 @ a")
+    add("products/matmul/list", f"{A}\na @ [1., 2., 3.]")
+    add("products/matmul/list_left", f"{A}\n[1., 2.] @ a")
+    add("products/matmul/method_number", f"{A}\na.matmul(2)")
+    add("products/matmul/missing", f"{A}\ntorch.matmul(a)")
+    add("products/matmul/too_many", f"{A}\ntorch.matmul(a, a.T, a)")
+    add("products/matmul/method_missing", f"{A}\na.matmul()")
+    add("products/matmul/wrong_keyword", f"{A}\na.matmul(tensor2=a.T)")
+    add("products/matmul/torch_list", "torch.matmul([1.], [2.])")
+    # mm, mv, dot, bmm, outer
+    add("products/mm/values", f"{AB}\na.mm(b)")
+    add("products/mm/torch", f"{AB}\ntorch.mm(a, b).tolist()")
+    add("products/mm/keyword", f"{AB}\na.mm(mat2=b)")
+    add("products/mm/vector", f"{A}\n{V}\na.mm(v)")
+    add("products/mm/vector_self", f"{V}\nv.mm(torch.ones(3, 2))")
+    add("products/mm/batch_self", "torch.ones(2, 3, 1).mm(torch.ones(1, 2))")
+    add("products/mm/mismatch", "torch.ones(2, 3).mm(torch.ones(4, 2))")
+    add("products/mm/mismatch_before_dtype", "torch.ones(2, 3).mm(torch.ones(2, 2).long())")
+    add("products/mm/dtype", "torch.ones(2, 3).mm(torch.ones(3, 2).int())")
+    add("products/mm/bool", "torch.ones(2, 3).bool().mm(torch.ones(3, 2).bool())")
+    add("products/mm/int", "torch.tensor([[1, 2], [3, 4]]).mm(torch.tensor([[0, 1], [1, 0]]))")
+    add("products/mm/number", "torch.ones(2, 3).mm(2)")
+    add("products/mm/missing", "torch.ones(2, 3).mm()")
+    add("products/mm/empty", "torch.ones(3, 2).double().mm(torch.ones(2, 0).double())")
+    add("products/mv/values", f"{A}\n{V}\na.mv(v)")
+    add("products/mv/torch", f"{A}\n{V}\ntorch.mv(a, v).tolist()")
+    add("products/mv/keyword", f"{A}\n{V}\na.mv(vec=v)")
+    add("products/mv/decimals", f"{R}\n{W}\nr.mv(w)")
+    add("products/mv/matrix", "torch.ones(2, 3).mv(torch.ones(3, 1))")
+    add("products/mv/vector_self", f"{V}\nv.mv(v)")
+    add("products/mv/mismatch", "torch.ones(2, 3).mv(torch.ones(2))")
+    add("products/mv/mismatch_before_dtype", "torch.ones(2, 3).mv(torch.ones(2).long())")
+    add("products/mv/dtype", "torch.ones(2, 3).int().mv(torch.ones(3).double())")
+    add("products/mv/bool", "torch.ones(2, 3).bool().mv(torch.ones(3).bool())")
+    add("products/mv/int32", "torch.ones(2, 3).int().mv(torch.ones(3).int())")
+    add("products/mv/nothing_to_sum", "torch.ones(2, 0).mv(torch.ones(0))")
+    add("products/mv/too_many", "torch.ones(2, 3).mv(torch.ones(3), torch.ones(3))")
+    add("products/dot/values", f"{V}\n{W}\nv.dot(w)")
+    add("products/dot/torch", f"{V}\n{W}\ntorch.dot(v, w).item()")
+    add("products/dot/keyword", f"{V}\n{W}\nv.dot(tensor=w)")
+    add("products/dot/decimals", "x = torch.tensor([0.1, 0.2, 0.3])\nx.dot(x)")
+    add("products/dot/int", "torch.tensor([1, 2, 3]).dot(torch.tensor([4, 5, 6]))")
+    add("products/dot/matrix", "torch.ones(3, 1).dot(torch.ones(3))")
+    add("products/dot/dtype_before_size", "torch.ones(3).dot(torch.ones(2).long())")
+    add("products/dot/size", "torch.ones(3).bool().dot(torch.ones(2).bool())")
+    add("products/dot/bool", "torch.ones(3).bool().dot(torch.ones(3).bool())")
+    add("products/dot/double_int", "torch.ones(3).double().dot(torch.ones(3).int())")
+    add("products/dot/empty", "torch.ones(0).long().dot(torch.ones(0).long())")
+    add("products/dot/nan", "torch.tensor([float('nan'), 1.]).dot(torch.tensor([0., 1.]))")
+    add("products/dot/shape", f"{V}\nv.dot(v).shape")
+    add("products/bmm/values", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\nx.bmm(y)")
+    add("products/bmm/torch", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\ntorch.bmm(x, y).tolist()")
+    add("products/bmm/keyword", "torch.ones(1, 2, 3).bmm(mat2=torch.ones(1, 3, 2))")
+    add("products/bmm/matrix", "torch.ones(2, 3).bmm(torch.ones(2, 3, 3))")
+    add("products/bmm/matrix_right", "torch.ones(2, 2, 3).bmm(torch.ones(3, 3))")
+    add("products/bmm/batch_mismatch", "torch.ones(2, 2, 3).bmm(torch.ones(3, 3, 2))")
+    add("products/bmm/inner_mismatch", "torch.ones(2, 2, 3).bmm(torch.ones(2, 4, 2))")
+    add("products/bmm/dtype", "torch.ones(2, 2, 3).bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/dtype_int", "torch.ones(2, 2, 3).int().bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/bool", "torch.ones(2, 2, 3).bool().bmm(torch.ones(2, 3, 2).bool())")
+    add("products/bmm/int", "torch.ones(2, 2, 3).long().bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/no_broadcast", "torch.ones(1, 2, 3).bmm(torch.ones(4, 3, 2))")
+    add("products/bmm/nothing_to_sum", "torch.ones(2, 2, 0).bmm(torch.ones(2, 0, 2).long())")
+    add("products/bmm/number", "torch.ones(2, 2, 3).bmm(2)")
+    add("products/outer/values", f"{V}\n{W}\nv.outer(w)")
+    add("products/outer/bits", f"{R}\n{S}\ntorch.outer(r[0], s[:, 1]).tolist()")
+    add("products/outer/keyword", f"{V}\n{W}\nv.outer(vec2=w)")
+    add("products/outer/ger", f"{V}\n{W}\ntorch.ger(v, w)")
+    add("products/outer/ger_method", f"{V}\n{W}\nv.ger(w)")
+    add("products/outer/promotes", "torch.ones(3).outer(torch.ones(2).long())")
+    add("products/outer/int_int32", "torch.ones(3).long().outer(torch.ones(2).int())")
+    add("products/outer/bool", "torch.ones(3).bool().outer(torch.ones(2).bool())")
+    add("products/outer/double", "torch.ones(3).outer(torch.ones(2).double())")
+    add("products/outer/matrix", "torch.ones(3, 1).outer(torch.ones(2))")
+    add("products/outer/matrix_right", "torch.ones(3).outer(torch.ones(2, 1))")
+    add("products/outer/zero_d", "torch.tensor(3.).outer(torch.ones(2))")
+    add("products/outer/number", "torch.ones(3).outer(2)")
+    add("products/outer/empty", "torch.outer(torch.ones(3), torch.ones(0))")
+    add("products/outer/nan", "torch.outer(torch.tensor([float('nan'), 1.]), torch.tensor([0., 2.]))")
+    # einsum
+    E = f"{A}\n{B}\nm = torch.tensor([[1., 2., 3.], [4., 5., 6.], [7., 8., 9.]])"
+    for key, program in [
+        ("matmul", "torch.einsum('ij,jk->ik', a, b)"),
+        ("matmul_list", "torch.einsum('ij,jk->ik', [a, b])"),
+        ("matmul_tuple", "torch.einsum('ij,jk->ik', (a, b))"),
+        ("matmul_implicit", "torch.einsum('ij,jk', a, b)"),
+        ("matmul_swapped_implicit", "torch.einsum('jk,ij', b, a)"),
+        ("matmul_transposed_out", "torch.einsum('ij,jk->ki', a, b)"),
+        ("column_sums", "torch.einsum('ij->j', a)"),
+        ("row_sums", "torch.einsum('ij->i', a)"),
+        ("total", "torch.einsum('ij->', a)"),
+        ("mv", "torch.einsum('ij,j->i', a, b[:, 0])"),
+        ("batched", "torch.einsum('bij,bjk->bik', a.reshape(1, 2, 3), b.reshape(1, 3, 2))"),
+        ("batched_broadcast", "torch.einsum('bij,bjk->bik', a.reshape(1, 2, 3), torch.arange(24.).reshape(4, 3, 2))"),
+        ("diagonal", "torch.einsum('ii->i', m)"),
+        ("trace", "torch.einsum('ii', m)"),
+        ("trace_explicit", "torch.einsum('ii->', m)"),
+        ("dot", "torch.einsum('i,i->', a[0], a[1])"),
+        ("dot_implicit", "torch.einsum('i,i', a[0], a[1])"),
+        ("outer", "torch.einsum('i,j->ij', a[0], b[0])"),
+        ("outer_implicit", "torch.einsum('i,j', a[0], b[0])"),
+        ("hadamard", "torch.einsum('ij,ij->ij', a, a)"),
+        ("transpose", "torch.einsum('ji', a)"),
+        ("transpose_explicit", "torch.einsum('ij->ji', a)"),
+        ("identity", "torch.einsum('ij', a)"),
+        ("letters_order", "torch.einsum('ba', a)"),
+        ("uppercase_first", "torch.einsum('iJ', a)"),
+        ("uppercase_explicit", "torch.einsum('iJ->Ji', a)"),
+        ("spaces", "torch.einsum('i j , j k -> i k', a, b)"),
+        ("three_operands", "torch.einsum('ij,jk,k->i', a, b, torch.tensor([1., -1.]))"),
+        ("diagonal_3d", "torch.einsum('iji->ij', torch.arange(12.).reshape(2, 3, 2))"),
+        ("diagonal_then_sum", "torch.einsum('iij', torch.arange(12.).reshape(2, 2, 3))"),
+        ("broadcast_size_one", "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))"),
+        ("broadcast_hadamard", "torch.einsum('ij,ij->ij', a, torch.tensor([[2.]]))"),
+        ("broadcast_sum", "torch.einsum('ij,ij->', a, torch.tensor([[2.]]))"),
+        ("zero_d", "torch.einsum('->', torch.tensor(3.))"),
+        ("zero_d_empty_equation", "torch.einsum('', torch.tensor(3.))"),
+        ("zero_d_pair", "torch.einsum(',->', torch.tensor(3.), torch.tensor(2.))"),
+        ("vector_times_zero_d", "torch.einsum('i,->i', a[0], torch.tensor(2.))"),
+        ("contiguous_view", "torch.einsum('ij->ji', a).is_contiguous()"),
+        ("contiguous_sum", "torch.einsum('ijk->kj', torch.ones(2, 3, 4)).is_contiguous()"),
+        ("then_sum", "torch.einsum('ij->ji', a).sum(dim=0)"),
+    ]:
+        add(f"products/einsum/{key}", f"{E}\n{program}")
+    # Sums of one operand add in PyTorch's order, element-wise products are
+    # exact: every bit is checked.
+    X = "x = torch.tensor([[0.1, 0.7, -0.3, 1.9], [2.2, -0.6, 0.45, 0.8], [1.3, 0.05, -1.1, 0.6]])"
+    for key, program in [
+        ("bits_total", "torch.einsum('ij->', x).item()"),
+        ("bits_columns", "torch.einsum('ij->j', x).tolist()"),
+        ("bits_rows", "torch.einsum('ij->i', x).tolist()"),
+        ("bits_long_rows", "torch.einsum('ij->i', torch.arange(60.).reshape(3, 20) / 7).tolist()"),
+        ("bits_3d", "torch.einsum('ijk->kj', torch.arange(60.).reshape(3, 4, 5) / 7).tolist()"),
+        ("bits_hadamard", "torch.einsum('ij,ij->ij', x, x).tolist()"),
+        ("bits_outer", "torch.einsum('i,j->ij', x[0], x[1]).tolist()"),
+        ("bits_small_matmul", "torch.einsum('ij,jk->ik', x[:2, :3], x[:3, :2]).tolist()"),
+        ("printed_matmul", "torch.einsum('ij,jk->ik', x, x.T)"),
+        ("printed_dot", "torch.einsum('i,i->', x[0], x[1])"),
+    ]:
+        add(f"products/einsum/{key}", f"{X}\n{program}")
+    for key, program in [
+        ("int", "torch.einsum('ij,jk->ik', torch.tensor([[1, 2]]), torch.tensor([[3], [4]]))"),
+        ("int_sum", "torch.einsum('ij->', torch.tensor([[1, 2], [3, 4]]))"),
+        ("int32_sum", "torch.einsum('ij->j', torch.tensor([[1, 2], [3, 4]]).int())"),
+        ("int32_product", "torch.einsum('ij,j->i', torch.ones(2, 3).int(), torch.ones(3).int())"),
+        ("bool_sum", "torch.einsum('ij->j', torch.ones(3, 3).bool())"),
+        ("bool_diagonal", "torch.einsum('ii->i', torch.ones(3, 3).bool())"),
+        ("bool_hadamard", "torch.einsum('ij,ij->ij', torch.ones(2, 2).bool(), torch.ones(2, 2).bool())"),
+        ("bool_product", "torch.einsum('i,i->', torch.ones(3).bool(), torch.ones(3).bool())"),
+        ("mixed_product", "torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(3, 2).double())"),
+        ("mixed_product_long", "torch.einsum('ij,jk->ik', torch.ones(2, 3).long(), torch.ones(3, 2))"),
+        ("mixed_hadamard", "torch.einsum('ij,ij->ij', torch.ones(2, 3), torch.ones(2, 3).double())"),
+        ("mixed_outer", "torch.einsum('i,j->ij', torch.tensor([1, 2]), torch.tensor([1.5, 2]))"),
+        ("empty_sum", "torch.einsum('ij->', torch.ones(0, 3))"),
+        ("empty_product", "torch.einsum('ij,jk->ik', torch.ones(2, 0), torch.ones(0, 2))"),
+        ("empty_trace", "torch.einsum('ii', torch.ones(0, 0))"),
+        ("nan", "torch.einsum('ij->j', torch.tensor([[float('nan'), 1.], [2., 3.]]))"),
+    ]:
+        add(f"products/einsum/{key}", program)
+    T = "t = torch.ones(2, 3)"
+    for key, program in [
+        ("fewer_operands", "torch.einsum('ij,jk->ik', t)"),
+        ("more_operands", "torch.einsum('ij,jk->ik', t, t.T, t)"),
+        ("unknown_output", "torch.einsum('ij->ik', t)"),
+        ("output_twice", "torch.einsum('ij->ii', t)"),
+        ("too_many_subscripts", "torch.einsum('ijk->i', t)"),
+        ("too_few_subscripts", "torch.einsum('i->i', t)"),
+        ("diagonal_sizes", "torch.einsum('ii->i', t)"),
+        ("size_mismatch", "torch.einsum('ij,jk->ik', t, torch.ones(2, 2))"),
+        ("batch_mismatch", "torch.einsum('bij,bjk->bik', torch.ones(2, 2, 3), torch.ones(3, 3, 2))"),
+        ("digit", "torch.einsum('i1->i', t)"),
+        ("second_arrow", "torch.einsum('ij->j->i', t)"),
+        ("dash", "torch.einsum('ij-j', t)"),
+        ("comma_in_output", "torch.einsum('ij,jk->ik,', t, t.T)"),
+        ("digit_in_output", "torch.einsum('ij->1', t)"),
+        ("dot_in_output", "torch.einsum('ij->.', t)"),
+        ("dot_in_input", "torch.einsum('i.j', t)"),
+        ("uppercase_unknown", "torch.einsum('ij->I', t)"),
+        ("no_operands", "torch.einsum('ij->j')"),
+        ("nothing", "torch.einsum()"),
+        ("empty_list", "torch.einsum('ij', [])"),
+        ("equation_not_str", "torch.einsum(3, t)"),
+        ("operand_not_tensor", "torch.einsum('i', 3)"),
+        ("list_with_number", "torch.einsum('ij,jk->ik', [t, 1])"),
+        ("operand_list", "torch.einsum('ij,jk->ik', t, [1])"),
+        ("keyword", "torch.einsum('ij', t, dtype=torch.float64)"),
+        ("zero_d_subscript", "torch.einsum('i->', torch.tensor(3.))"),
+    ]:
+        add(f"products/einsum/errors/{key}", f"{T}\n{program}")
+
+
 def cases_print():
     p = {
         # integer mode / decimals / scientific
@@ -2629,6 +2922,7 @@ def main():
     cases_names()
     cases_along()
     cases_functions()
+    cases_products()
     cases_print()
     cases_python()
     cases_errors()

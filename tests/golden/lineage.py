@@ -29,6 +29,9 @@ OUT = pathlib.Path(__file__).with_name("lineage.json")
 T = "[[1.5, -2.25, 3.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]]"
 C = "[[[1.5, -2.0], [0.5, 2.5], [-1.0, 3.5]], [[2.0, -0.75], [-1.5, 0.25], [4.0, -2.5]]]"
 V = "[0.5, -1.5, 2.5]"
+M = "[[0.5, -1.5], [2.0, 1.25], [-0.75, 3.0], [1.5, 0.5]]"
+W = "[1.5, -0.5, 2.0, 0.75]"
+Q = "[[2.0, -1.0, 0.5], [1.5, 3.0, -2.5], [-0.25, 1.0, 4.0]]"
 
 # (name, {leaf: literal}, program lines after the leaves, "sources" | "winners")
 CASES = [
@@ -75,6 +78,29 @@ CASES = [
     ("min_through_broadcast", {"t": T, "v": V}, ["(t.T - v).min(dim=1).values"], "winners"),
     ("maximum_broadcast", {"t": T, "v": V}, ["torch.maximum(t, v.unsqueeze(1))"], "winners"),
     ("minimum_of_sums", {"t": T}, ["torch.minimum(t.sum(dim=0), t[0] * 3.0)"], "winners"),
+    # Products: an element of `a @ b` comes from a row of `a` and a column of `b`.
+    ("matmul", {"t": T, "m": M}, ["t @ m"], "sources"),
+    ("matmul_with_itself", {"t": T}, ["t @ t.T"], "sources"),
+    ("matmul_matrix_vector", {"t": T, "w": W}, ["torch.matmul(t, w)"], "sources"),
+    ("matmul_vector_matrix", {"v": V, "t": T}, ["v @ t"], "sources"),
+    ("matmul_batch_broadcast", {"c": C, "q": Q}, ["q[:2] @ c"], "sources"),
+    ("matmul_batch_times_matrix", {"c": C, "m": M}, ["c @ m[:2]"], "sources"),
+    ("mm_then_sum", {"t": T, "m": M}, ["t.mm(m).sum(dim=1)"], "sources"),
+    ("mv", {"t": T, "w": W}, ["t.mv(w)"], "sources"),
+    ("dot", {"v": V, "w": W}, ["v.dot(w[:3])"], "sources"),
+    ("bmm", {"c": C}, ["c.bmm(c.transpose(1, 2))"], "sources"),
+    ("outer", {"v": V, "w": W}, ["torch.outer(v, w)"], "sources"),
+    ("einsum_matmul", {"t": T, "m": M}, ["torch.einsum('ij,jk->ik', t, m)"], "sources"),
+    ("einsum_column_sums", {"t": T}, ["torch.einsum('ij->j', t)"], "sources"),
+    ("einsum_total", {"t": T}, ["torch.einsum('ij->', t)"], "sources"),
+    ("einsum_matrix_vector", {"t": T, "w": W}, ["torch.einsum('ij,j->i', t, w)"], "sources"),
+    ("einsum_batched", {"c": C}, ["torch.einsum('bij,bjk->bik', c, c.transpose(1, 2))"], "sources"),
+    ("einsum_diagonal", {"q": Q}, ["torch.einsum('ii->i', q)"], "sources"),
+    ("einsum_trace", {"q": Q}, ["torch.einsum('ii', q)"], "sources"),
+    ("einsum_dot", {"v": V}, ["torch.einsum('i,i->', v, v * 2.0)"], "sources"),
+    ("einsum_outer", {"v": V, "w": W}, ["torch.einsum('i,j->ij', v, w)"], "sources"),
+    ("einsum_implicit_transpose", {"t": T}, ["torch.einsum('ji', t)"], "sources"),
+    ("max_of_a_product", {"t": T, "m": M}, ["(t @ m).max(dim=1).values"], "winners"),
 ]
 
 

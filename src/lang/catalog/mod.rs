@@ -156,6 +156,22 @@ ops! {
     Tolist,
     /// `numpy`
     Numpy,
+
+    // Products.
+    /// `matmul` (and `@`)
+    Matmul,
+    /// `mm`
+    Mm,
+    /// `mv`
+    Mv,
+    /// `dot`
+    Dot,
+    /// `outer`
+    Outer,
+    /// `bmm`
+    Bmm,
+    /// `einsum`
+    Einsum,
 }
 
 /// Everything the playground knows about one operation.
@@ -289,6 +305,8 @@ pub enum DtypeRule {
     Int64,
     /// Always bool.
     Bool,
+    /// The dtype the inputs promote to (`outer`).
+    Promoted,
     /// The dtype the call names (`float()`, `to(dtype)`).
     Named,
     /// From the data, or `dtype=` (creation).
@@ -311,6 +329,9 @@ pub enum Lineage {
     SameIndex,
     /// One input element, moved (reshapes, views, dims rearranged).
     Moved,
+    /// A sum of products of its inputs' elements: a row of one and a
+    /// column of the other (`a @ b`).
+    Contracted,
     /// Nothing to trace: the result is not a tensor.
     None,
 }

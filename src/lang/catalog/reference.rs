@@ -17,6 +17,8 @@ pub enum Section {
     AlongDim,
     /// `abs`, ...
     Elementwise,
+    /// `matmul`, `@`, `einsum`, ...
+    Products,
     /// `reshape`, `transpose`, `size`, ...
     Shape,
     /// `item`, `tolist`, `numpy`.
@@ -25,12 +27,13 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the reference's order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Creating,
         Section::Dtypes,
         Section::Reductions,
         Section::AlongDim,
         Section::Elementwise,
+        Section::Products,
         Section::Shape,
         Section::NumbersOut,
     ];
@@ -43,6 +46,7 @@ impl Section {
             Section::Reductions => "reductions",
             Section::AlongDim => "along a dim",
             Section::Elementwise => "element-wise functions",
+            Section::Products => "products",
             Section::Shape => "shape",
             Section::NumbersOut => "getting numbers out",
         }

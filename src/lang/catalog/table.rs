@@ -104,6 +104,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 
 /// The declaration of `op`.
 pub(super) fn declare(op: Op) -> Decl {
+    use crate::lang::products as p;
     use crate::lang::tensor_methods as m;
     use crate::lang::torch_api as c;
     match op {
@@ -660,7 +661,65 @@ pub(super) fn declare(op: Op) -> Decl {
             Section::NumbersOut,
             "the elements as a NumPy array",
         ),
+
+        // Products.
+        Op::Matmul => product(
+            "matmul",
+            &["matmul(Tensor other)|out"],
+            p::matmul,
+            "the matrix product (also `a @ b`): vectors, matrices and batches, broadcast",
+        ),
+        Op::Mm => product("mm", &["mm(Tensor mat2)|out"], p::mm, "the product of two matrices"),
+        Op::Mv => product("mv", &["mv(Tensor vec)|out"], p::mv, "a matrix times a vector"),
+        Op::Dot => product("dot", &["dot(Tensor tensor)|out"], p::dot, "the dot product of two vectors"),
+        Op::Outer => Decl {
+            spellings: Spellings { aliases: &["ger"], ..METHOD_AND_TORCH },
+            dtype: DtypeRule::Promoted,
+            ..product(
+                "outer",
+                &["outer(Tensor vec2)|out"],
+                p::outer,
+                "every element of one vector times every element of another",
+            )
+        },
+        Op::Bmm => product(
+            "bmm",
+            &["bmm(Tensor mat2)|out"],
+            p::bmm,
+            "the products of two batches of matrices, one pair at a time",
+        ),
+        Op::Einsum => plain(
+            "einsum",
+            TORCH,
+            // A Python function in PyTorch (`einsum(equation, *operands)`):
+            // `p::einsum` binds its arguments.
+            &[],
+            Kernel::Create(p::einsum),
+            DtypeRule::Promoted,
+            Lineage::Contracted,
+            Section::Products,
+            "products in index notation: `torch.einsum('ij,jk->ik', a, b)`",
+        ),
     }
+}
+
+/// A product of two tensors: a sum of products for each element (`Step::Contract`).
+fn product(
+    name: &'static str,
+    signatures: &'static [&'static str],
+    kernel: super::MethodFn,
+    summary: &'static str,
+) -> Decl {
+    plain(
+        name,
+        METHOD_AND_TORCH,
+        signatures,
+        Kernel::Method(kernel),
+        DtypeRule::Same,
+        Lineage::Contracted,
+        Section::Products,
+        summary,
+    )
 }
 
 /// An element-wise function of one tensor: a C method without parameters
