@@ -34,6 +34,7 @@ const GROUPS: &[&str] = &[
     "lesson",
     "shipped",
     "products",
+    "joining",
 ];
 
 /// Failures shown in full in a report; the rest are listed by name.
@@ -275,6 +276,12 @@ fn golden_shipped() {
 #[test]
 fn golden_products() {
     check_group("products");
+}
+
+/// `torch.cat`, `torch.stack`, `chunk`, `split`.
+#[test]
+fn golden_joining() {
+    check_group("joining");
 }
 
 #[test]

@@ -237,6 +237,15 @@ impl<'src> Interpreter<'src> {
                 }
                 let grids = match &value {
                     Value::ValuesIndices { values, indices, .. } => vec![values.node, indices.node],
+                    // The pieces of a split (a tuple of tensors) are each drawn.
+                    Value::Tuple(items)
+                        if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Tensor(_))) =>
+                    {
+                        items
+                            .iter()
+                            .filter_map(|v| if let Value::Tensor(t) = v { Some(t.node) } else { None })
+                            .collect()
+                    }
                     _ => traced.iter().map(|t| t.node).collect(),
                 };
                 Ok(Some(Focus { value, span: e.span, traced, grids }))

@@ -7,6 +7,7 @@ mod call;
 pub mod catalog;
 pub mod error;
 pub mod interp;
+mod joining;
 pub mod lexer;
 pub mod names;
 mod numpy_api;

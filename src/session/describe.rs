@@ -95,7 +95,7 @@ impl Session {
                     (false, _) => format!("the sum of {}", listed_of(&named, terms.len())),
                 }
             }
-            Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
+            Step::View { .. } | Step::Join { .. } => format!("taken from {}", listed(&leaf_sources())),
             Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
                 Some(read) => format!("computed from {read}; in all from {}", listed(&leaf_sources())),
                 None => format!("computed from {}", listed(&leaf_sources())),
@@ -115,7 +115,7 @@ impl Session {
     /// from (`t[1, 0]`, `t.sum(dim=0)[2]`, `(t[0] + t[1])[3]`).
     fn element_name(&self, (mut node, mut flat): (NodeId, usize)) -> String {
         let graph = &self.run().graph;
-        while let Step::View { .. } | Step::Reshape { .. } = graph.node(node).step {
+        while let Step::View { .. } | Step::Reshape { .. } | Step::Join { .. } = graph.node(node).step {
             let Some(&read) = graph.feeds(node, flat).first() else { break };
             (node, flat) = read;
         }

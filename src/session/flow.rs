@@ -160,6 +160,16 @@ fn dim_keys(graph: &Graph, grids: &[Grid]) -> Vec<Vec<usize>> {
                     }
                 }
             }
+            // Joined tensors keep every dim where it was; a stack's new dim
+            // is its own.
+            Step::Join { inputs, join } => {
+                for &input in inputs {
+                    for j in 0..graph.node(input).shape.rank() {
+                        let k = if join.stacked && j >= join.dim { j + 1 } else { j };
+                        sets.join(out(k), (input, j));
+                    }
+                }
+            }
             Step::View { input, map } => {
                 let in_shape = graph.node(*input).shape.dims();
                 let in_strides = graph.node(*input).shape.contiguous_strides();
@@ -457,6 +467,23 @@ mod tests {
         // A vector times a matrix: the vector is contracted whole.
         let (_, f) = flow("v = torch.ones(3)\nb = torch.ones(3, 4)\nv @ b");
         assert_eq!(f.keys, [vec![0], vec![0, 1], vec![1]]);
+    }
+
+    #[test]
+    fn joined_tensors_keep_their_dims_and_a_stack_adds_one() {
+        let (names, f) = flow("a = torch.ones(2, 3)\nb = torch.ones(1, 3)\ntorch.cat([a, b])");
+        assert_eq!(names, ["a", "b", "torch.cat([a, b])"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1], vec![0, 1]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0, 1]]);
+        let (_, f) = flow("a = torch.ones(2, 3)\ntorch.stack([a, a], dim=1)");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2, 1]]);
+    }
+
+    #[test]
+    fn the_pieces_of_a_split_are_each_drawn() {
+        let (names, f) = flow("t = torch.arange(6.).reshape(2, 3)\nt.chunk(2, dim=1)");
+        assert_eq!(names, ["t", "t.chunk(2, dim=1)[0]", "t.chunk(2, dim=1)[1]"]);
+        assert_eq!(f.inputs, [vec![], vec![0], vec![0]]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::along::{Along, Reach};
 use super::contraction::Contraction;
+use super::join::Join;
 use super::lanes::Lanes;
 use super::layout::Layout;
 pub use super::marks::Marks;
@@ -53,6 +54,9 @@ pub enum Step {
     /// index notation of `contraction` says (`a @ b`, `torch.einsum`): the
     /// row of one and the column of the other, and so on.
     Contract { inputs: Vec<NodeId>, contraction: Contraction },
+    /// Each element is a copy of one element of one of its inputs, laid
+    /// side by side along a dim (`torch.cat`) or a new one (`torch.stack`).
+    Join { inputs: Vec<NodeId>, join: Join },
 }
 
 /// One tensor in the graph.
@@ -165,6 +169,10 @@ impl Graph {
                 read.dedup();
                 read
             }
+            Step::Join { inputs, join } => {
+                let (k, own) = join.source(&index);
+                vec![(inputs[k], self.nodes[inputs[k]].shape.ravel(&own))]
+            }
         }
     }
 
@@ -179,7 +187,7 @@ impl Graph {
             Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
                 inputs.iter().map(|(i, _)| *i).collect()
             }
-            Step::Contract { inputs, .. } => inputs.clone(),
+            Step::Contract { inputs, .. } | Step::Join { inputs, .. } => inputs.clone(),
         }
     }
 
@@ -262,6 +270,15 @@ impl Graph {
                     let input_shape = &self.nodes[input].shape;
                     for &f in &reached[input] {
                         fed.extend(contraction.fed_by(k, &input_shape.unravel(f), &node.shape));
+                    }
+                }
+            }
+            Step::Join { inputs, join } => {
+                // An input listed twice (`torch.cat([t, t])`) is copied twice.
+                for (k, &input) in inputs.iter().enumerate() {
+                    let input_shape = &self.nodes[input].shape;
+                    for &f in &reached[input] {
+                        fed.push(node.shape.ravel(&join.target(k, &input_shape.unravel(f))));
                     }
                 }
             }

@@ -17,6 +17,7 @@ pub mod extreme;
 pub mod format;
 pub mod index;
 pub mod iteration;
+pub mod join;
 pub mod lanes;
 pub mod layout;
 pub mod lineage;

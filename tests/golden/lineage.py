@@ -101,6 +101,16 @@ CASES = [
     ("einsum_outer", {"v": V, "w": W}, ["torch.einsum('i,j->ij', v, w)"], "sources"),
     ("einsum_implicit_transpose", {"t": T}, ["torch.einsum('ji', t)"], "sources"),
     ("max_of_a_product", {"t": T, "m": M}, ["(t @ m).max(dim=1).values"], "winners"),
+    # Joining and splitting: each element is a copy of one element.
+    ("cat_rows", {"t": T, "q": Q}, ["torch.cat([t[:, :3], q])"], "sources"),
+    ("cat_columns", {"t": T, "m": M}, ["torch.cat([t.T, m * 2.0], dim=1)"], "sources"),
+    ("cat_same_twice", {"v": V}, ["torch.cat([v, v * 3.0, v])"], "sources"),
+    ("stack", {"v": V, "w": W}, ["torch.stack([v, w[:3]], dim=1)"], "sources"),
+    ("stack_then_sum", {"t": T}, ["torch.stack([t, t * 2.0]).sum(dim=0)"], "sources"),
+    ("chunk_piece", {"t": T}, ["t.chunk(2, dim=1)[1]"], "sources"),
+    ("split_piece", {"t": T}, ["t.split([1, 2])[1] * 2.0"], "sources"),
+    ("split_pieces_added", {"t": T}, ["a, b = t.split(2, dim=1)", "a + b"], "sources"),
+    ("max_of_a_cat", {"v": V, "w": W}, ["torch.cat([v, w]).max()"], "winners"),
 ]
 
 

@@ -172,6 +172,16 @@ ops! {
     Bmm,
     /// `einsum`
     Einsum,
+
+    // Joining and splitting.
+    /// `cat` (also `concat`, `concatenate`)
+    Cat,
+    /// `stack`
+    Stack,
+    /// `chunk`
+    Chunk,
+    /// `split`
+    Split,
 }
 
 /// Everything the playground knows about one operation.
@@ -332,6 +342,8 @@ pub enum Lineage {
     /// A sum of products of its inputs' elements: a row of one and a
     /// column of the other (`a @ b`).
     Contracted,
+    /// One element of one of its inputs, copied (`torch.cat`).
+    Copied,
     /// Nothing to trace: the result is not a tensor.
     None,
 }

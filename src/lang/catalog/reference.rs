@@ -19,6 +19,8 @@ pub enum Section {
     Elementwise,
     /// `matmul`, `@`, `einsum`, ...
     Products,
+    /// `cat`, `stack`, `chunk`, `split`.
+    Joining,
     /// `reshape`, `transpose`, `size`, ...
     Shape,
     /// `item`, `tolist`, `numpy`.
@@ -27,13 +29,14 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the reference's order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Creating,
         Section::Dtypes,
         Section::Reductions,
         Section::AlongDim,
         Section::Elementwise,
         Section::Products,
+        Section::Joining,
         Section::Shape,
         Section::NumbersOut,
     ];
@@ -47,6 +50,7 @@ impl Section {
             Section::AlongDim => "along a dim",
             Section::Elementwise => "element-wise functions",
             Section::Products => "products",
+            Section::Joining => "joining and splitting",
             Section::Shape => "shape",
             Section::NumbersOut => "getting numbers out",
         }

@@ -104,6 +104,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 
 /// The declaration of `op`.
 pub(super) fn declare(op: Op) -> Decl {
+    use crate::lang::joining as j;
     use crate::lang::products as p;
     use crate::lang::tensor_methods as m;
     use crate::lang::torch_api as c;
@@ -699,6 +700,49 @@ pub(super) fn declare(op: Op) -> Decl {
             Lineage::Contracted,
             Section::Products,
             "products in index notation: `torch.einsum('ij,jk->ik', a, b)`",
+        ),
+
+        // Joining and splitting.
+        Op::Cat => plain(
+            "cat",
+            Spellings { aliases: &["concat", "concatenate"], ..TORCH },
+            &["cat(Tensor[] tensors, int dim=0)|out", "cat(Tensor[] tensors, Dimname dim)|hidden"],
+            Kernel::Create(j::cat),
+            DtypeRule::Promoted,
+            Lineage::Copied,
+            Section::Joining,
+            "tensors joined end to end along a dim",
+        ),
+        Op::Stack => plain(
+            "stack",
+            TORCH,
+            &["stack(Tensor[] tensors, int dim=0)|out"],
+            Kernel::Create(j::stack),
+            DtypeRule::Promoted,
+            Lineage::Copied,
+            Section::Joining,
+            "tensors of one shape stacked along a new dim",
+        ),
+        Op::Chunk => plain(
+            "chunk",
+            METHOD_AND_TORCH,
+            &["chunk(int chunks, int dim=0)"],
+            Kernel::Method(j::chunk),
+            DtypeRule::Same,
+            Lineage::Moved,
+            Section::Joining,
+            "a tuple of about equal pieces along a dim (views)",
+        ),
+        Op::Split => plain(
+            "split",
+            METHOD_AND_TORCH,
+            // A Python function in PyTorch: `j::split` binds its arguments.
+            &[],
+            Kernel::Python(j::split),
+            DtypeRule::Same,
+            Lineage::Moved,
+            Section::Joining,
+            "a tuple of pieces of a size, or of the sizes listed (views)",
         ),
     }
 }
