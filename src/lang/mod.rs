@@ -5,6 +5,7 @@ pub mod ast;
 pub mod budget;
 mod call;
 pub mod catalog;
+mod creating;
 pub mod error;
 pub mod interp;
 mod joining;

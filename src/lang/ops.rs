@@ -499,6 +499,7 @@ fn equal_within(l: &Value, r: &Value, budget: &mut usize) -> Option<bool> {
         (Value::Str(a), Value::Str(b)) => a == b,
         (Value::None, Value::None) => true,
         (Value::Dtype(a), Value::Dtype(b)) => a == b,
+        (Value::Generator, Value::Generator) => true,
         (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
             // Python compares items by identity first: a container equals itself.
             if Rc::ptr_eq(a, b) {

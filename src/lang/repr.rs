@@ -4,6 +4,10 @@ use super::interp::MAX_OUTPUT;
 use super::value::Value;
 use crate::tensor::format::{float, numpy, tensor_repr};
 
+/// How the generator prints: as CPython prints an object, at an address
+/// (the same in every run, docs/decisions.md).
+pub const GENERATOR_REPR: &str = "<torch._C.Generator object at 0x7f0c5e2b1a50>";
+
 /// What the REPL shows for a value (`repr`).
 pub fn repr(v: &Value) -> String {
     match v {
@@ -30,6 +34,9 @@ pub fn repr(v: &Value) -> String {
         Value::NdArray(t) => numpy::array_repr(&t.tensor),
         Value::NpScalar(s, dtype) => numpy::scalar_repr(*s, *dtype),
         Value::Dtype(d) => d.to_string(),
+        // Python shows where the object lives, which differs from run to
+        // run; the playground's one generator always lives here.
+        Value::Generator => GENERATOR_REPR.to_string(),
         Value::Module(m) => format!("<module '{}'>", m.name()),
         Value::Builtin(b) => format!("<built-in function {}>", b.name()),
         Value::Function(m, name) => format!("<built-in method {name} of module '{}'>", m.name()),

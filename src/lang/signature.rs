@@ -27,6 +27,8 @@ enum Kind {
     Str,
     /// A device: a string or an index.
     Device,
+    /// `torch.Generator` (the program's one generator).
+    Generator,
     /// `torch.channels_last` and the like, which the playground does not
     /// have: only `None` binds.
     MemoryFormat,
@@ -47,6 +49,7 @@ impl Kind {
             // Dimension names only appear in hidden overloads; a string binds to them.
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
             "Device" => Kind::Device,
+            "Generator" => Kind::Generator,
             "MemoryFormat" => Kind::MemoryFormat,
             "Any" => Kind::Any,
             t if t.starts_with("int[") || t.starts_with("SymInt[") => {
@@ -69,6 +72,7 @@ impl Kind {
             Kind::Dtype => "torch.dtype",
             Kind::Str => "str",
             Kind::Device => "torch.device",
+            Kind::Generator => "torch.Generator",
             Kind::MemoryFormat => "torch.memory_format",
             Kind::Any => "object",
         }
@@ -101,6 +105,7 @@ impl Kind {
             (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
             (Kind::Str, Value::Str(_)) => true,
             (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
+            (Kind::Generator, Value::Generator) => true,
             (Kind::Any, _) => true,
             _ => false,
         }

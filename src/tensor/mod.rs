@@ -5,6 +5,7 @@
 
 pub mod along;
 pub mod arith;
+pub mod box_muller;
 pub mod cascade;
 pub mod contraction;
 pub mod create;
@@ -27,6 +28,7 @@ pub mod matmul;
 pub mod memory_order;
 pub mod norm;
 pub mod product;
+pub mod random;
 pub mod real;
 pub mod rearrange;
 pub mod reduce;

@@ -117,6 +117,12 @@ def displayed(e):
     return lines[-1] if lines and lines[-1].startswith(type(e).__name__) else None
 
 
+# CPython shows an object with its address, which differs from run to run;
+# the playground shows its one generator at this one (docs/decisions.md).
+GENERATOR_AT = re.compile(r"<torch\._C\.Generator object at 0x[0-9a-f]+>")
+GENERATOR_SHOWN = "<torch._C.Generator object at 0x7f0c5e2b1a50>"
+
+
 def run_program(program):
     """Runs `program` as the REPL would; returns (stdout, error or None)."""
     namespace = repl_namespace()
@@ -140,7 +146,7 @@ def run_program(program):
             error = f"{type(e).__name__}: {first}" if first else type(e).__name__
             if isinstance(e, (NameError, AttributeError)):
                 error = displayed(e) or error
-    return out.getvalue(), error
+    return GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue()), error
 
 
 def check_subset(name, program):
@@ -2059,6 +2065,226 @@ def cases_joining():
         add(f"joining/split/{key}", program)
 
 
+# ---------------------------------------------------------------------------
+# create/random, create/like, create/linspace, create/eye
+# ---------------------------------------------------------------------------
+
+
+def cases_random():
+    """torch.manual_seed with rand, randn, randint, randperm and their _like
+    forms: PyTorch's CPU generator's exact numbers for many sizes, seeds,
+    dtypes and sequences of calls (randn of 16 elements or more takes its
+    vectorised path, and redraws the last 16 of a size that is not a
+    multiple of 16; a normal left over from a pair is the next draw's)."""
+    seeds = [0, 1, 42, 1234, 2**31, 2**32 + 5, -1, 67280421310721]
+    for seed in seeds:
+        key = str(seed).replace("-", "minus_")
+        add(f"create/random/rand/seed_{key}", f"torch.manual_seed({seed})\ntorch.rand(5).tolist()")
+        add(f"create/random/randn/seed_{key}", f"torch.manual_seed({seed})\ntorch.randn(5).tolist()")
+        add(f"create/random/randn_blocks/seed_{key}", f"torch.manual_seed({seed})\ntorch.randn(37).tolist()")
+        add(f"create/random/randint/seed_{key}", f"torch.manual_seed({seed})\ntorch.randint(100, (6,)).tolist()")
+        add(f"create/random/randperm/seed_{key}", f"torch.manual_seed({seed})\ntorch.randperm(12).tolist()")
+    for n in [1, 2, 3, 7, 15, 16, 17, 20, 31, 32, 33, 48, 50, 64, 100]:
+        add(f"create/random/randn/size_{n}", f"torch.manual_seed(7)\ntorch.randn({n}).tolist()")
+        add(f"create/random/randn/float64_size_{n}", f"torch.manual_seed(7)\ntorch.randn({n}, dtype=torch.float64).tolist()")
+    for n in [1, 5, 16, 33]:
+        add(f"create/random/rand/size_{n}", f"torch.manual_seed(3)\ntorch.rand({n}).tolist()")
+        add(f"create/random/rand/float64_size_{n}", f"torch.manual_seed(3)\ntorch.rand({n}, dtype=torch.float64).tolist()")
+    for seed in [0, 5, 99]:
+        add(f"create/random/randn/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(1000)[::37].tolist()")
+        add(f"create/random/randn/large_tail_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(1001)[-20:].tolist()")
+        add(f"create/random/randn/large_float64_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(500, dtype=torch.float64)[::23].tolist()")
+        add(f"create/random/rand/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.rand(2000)[::101].tolist()")
+        add(f"create/random/randperm/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randperm(1000)[:30].tolist()")
+    S = "torch.manual_seed(0)"
+    for key, program in [
+        ("rand_shape", "torch.rand(2, 3)"),
+        ("rand_tuple", "torch.rand((2, 3))"),
+        ("rand_list", "torch.rand([2, 3]).shape"),
+        ("rand_size_keyword", "torch.rand(size=(2, 3))"),
+        ("rand_3d", "torch.rand(2, 2, 2)"),
+        ("rand_zero_d", "torch.rand(())"),
+        ("rand_empty", "torch.rand(0)"),
+        ("rand_empty_rows", "torch.rand(3, 0)"),
+        ("rand_float64", "torch.rand(3, dtype=torch.float64)"),
+        ("rand_generator", "g = torch.manual_seed(1)\ntorch.rand(2, generator=g).tolist()"),
+        ("rand_device", "torch.rand(2, device='cpu').tolist()"),
+        ("randn_shape", "torch.randn(2, 3)"),
+        ("randn_4x4", "torch.randn(4, 4)"),
+        ("randn_blocks_shape", "torch.randn(3, 7).tolist()"),
+        ("randn_zero_d", "torch.randn(())"),
+        ("randn_empty", "torch.randn(0, 2)"),
+        ("randn_float64", "torch.randn(2, 2, dtype=torch.float64)"),
+        ("randint_high", "torch.randint(10, (3,))"),
+        ("randint_low_high", "torch.randint(3, 10, (2, 3))"),
+        ("randint_negative", "torch.randint(-5, 5, (4,))"),
+        ("randint_keywords", "torch.randint(low=2, high=10, size=(3,))"),
+        ("randint_high_keyword", "torch.randint(high=10, size=(3,))"),
+        ("randint_size_keyword", "torch.randint(10, size=(3,))"),
+        ("randint_wide", "torch.randint(0, 2**40, (3,))"),
+        ("randint_wide_exact", "torch.randint(0, 2**32, (3,)).tolist()"),
+        ("randint_just_narrow", "torch.randint(0, 2**32 - 1, (3,)).tolist()"),
+        ("randint_wide_range", "torch.randint(-2**62, 2**62, (2,))"),
+        ("randint_narrow_below_2_28", "torch.randint(0, 2**28 - 1, (3,)).tolist()"),
+        ("randint_wide_from_2_28", "torch.randint(0, 2**28, (3,)).tolist()"),
+        ("randint_wide_int32", "torch.randint(0, 2**28, (3,), dtype=torch.int32).tolist()"),
+        ("randint_float32", "torch.randint(0, 10, (3,), dtype=torch.float32)"),
+        ("randint_float64_wide", "torch.randint(0, 2**32, (3,), dtype=torch.float64).tolist()"),
+        ("randint_int32", "torch.randint(0, 10, (3,), dtype=torch.int32)"),
+        ("randint_int32_not_wide", "torch.randint(-5, 2**31, (3,), dtype=torch.int32).tolist()"),
+        ("randint_bool", "torch.randint(0, 2, (3,), dtype=torch.bool)"),
+        ("randint_zero_d", "torch.randint(10, ())"),
+        ("randint_list_size", "torch.randint(0, 10, [2, 2])"),
+        ("randperm_float", "torch.randperm(5, dtype=torch.float32)"),
+        ("randperm_int32", "torch.randperm(5, dtype=torch.int32)"),
+        ("randperm_zero", "torch.randperm(0)"),
+        ("randperm_one", "torch.randperm(1)"),
+        ("sequence", "a = torch.rand(2)\nb = torch.randn(3)\nc = torch.randint(5, (4,))\nd = torch.randperm(4)\nprint(a.tolist(), b.tolist(), c.tolist(), d.tolist())"),
+        ("normal_pair_carries_over", "a = torch.randn(3)\nb = torch.randn(3)\nprint(a.tolist(), b.tolist())"),
+        ("normal_pair_survives_blocks", "a = torch.randn(3)\nb = torch.randn(20)\nc = torch.randn(1)\nprint(a.tolist(), c.tolist())"),
+        ("normal_pair_between_dtypes", "a = torch.randn(1)\nb = torch.randn(1, dtype=torch.float64)\nprint(a.tolist(), b.tolist())"),
+        ("seed_resets_the_pair", "a = torch.randn(3)\ntorch.manual_seed(0)\ntorch.randn(1).tolist()"),
+        ("reseeded_same_numbers", "a = torch.rand(3)\ntorch.manual_seed(0)\nb = torch.rand(3)\n(a == b).all()"),
+        ("shown", "torch.manual_seed(0)"),
+        ("printed", "print(torch.manual_seed(0))"),
+        ("initial_seed", "torch.initial_seed()"),
+        ("generator_initial_seed", "g = torch.manual_seed(5)\ng.initial_seed()"),
+        ("generator_reseeded", "g = torch.manual_seed(5)\ng.manual_seed(1).initial_seed()"),
+        ("generator_reseeds_the_numbers", "g = torch.manual_seed(5)\ng.manual_seed(0)\ntorch.rand(2).tolist()"),
+        ("generators_are_one", "torch.manual_seed(0) == torch.manual_seed(1)"),
+    ]:
+        add(f"create/random/{key}", f"{S}\n{program}")
+    for key, program in [
+        ("seed_float", "torch.manual_seed(1.7)\ntorch.initial_seed()"),
+        ("seed_string", "torch.manual_seed('3')\ntorch.initial_seed()"),
+        ("seed_bool", "torch.manual_seed(True)\ntorch.initial_seed()"),
+        ("seed_keyword", "torch.manual_seed(seed=3)\ntorch.initial_seed()"),
+        ("seed_tensor", "torch.manual_seed(torch.tensor(4))\ntorch.initial_seed()"),
+        ("seed_negative", "torch.manual_seed(-1)\ntorch.rand(2).tolist()"),
+        ("seed_bad_string", "torch.manual_seed('a')"),
+        ("seed_none", "torch.manual_seed(None)"),
+        ("seed_list", "torch.manual_seed([1])"),
+        ("seed_nan", "torch.manual_seed(float('nan'))"),
+        ("seed_inf", "torch.manual_seed(float('inf'))"),
+        ("seed_missing", "torch.manual_seed()"),
+        ("seed_too_many", "torch.manual_seed(1, 2)"),
+        ("rand_nothing", "torch.rand()"),
+        ("rand_negative", "torch.rand(-1)"),
+        ("randn_negative", "torch.randn(-1, 2)"),
+        ("rand_float_size", "torch.rand(2.5)"),
+        ("rand_float_later", "torch.rand(2, 3.5)"),
+        ("rand_string", "torch.rand('a')"),
+        ("rand_int_dtype", "torch.rand(2, dtype=torch.int64)"),
+        ("rand_bool_dtype", "torch.rand(2, dtype=torch.bool)"),
+        ("randn_int_dtype", "torch.randn(2, dtype=torch.int64)"),
+        ("rand_bad_generator", "torch.rand(2, generator=3)"),
+        ("randint_equal", "torch.randint(5, 5, (3,))"),
+        ("randint_reversed", "torch.randint(6, 5, (3,))"),
+        ("randint_zero_high", "torch.randint(0, (3,))"),
+        ("randint_size_int", "torch.randint(10, 3)"),
+        ("randint_high_only", "torch.randint(10)"),
+        ("randint_float_high", "torch.randint(2.5, (3,))"),
+        ("randint_float_size", "torch.randint(10, (3.5,))"),
+        ("randint_negative_size", "torch.randint(10, (-1,))"),
+        ("randint_bool_low", "torch.randint(True, 10, (2,))"),
+        ("randint_three_ints", "torch.randint(0, 10, 2)"),
+        ("randint_size_keyword_int", "torch.randint(0, 10, size=2)"),
+        ("randint_bool_bounds", "torch.randint(0, 3, (3,), dtype=torch.bool)"),
+        ("randint_bool_low_bounds", "torch.randint(-1, 1, (2,), dtype=torch.bool)"),
+        ("randint_reversed_before_bounds", "torch.randint(5, 3, (2,), dtype=torch.bool)"),
+        ("randint_int32_bounds", "torch.randint(0, 2**33, (2,), dtype=torch.int32)"),
+        ("randint_int32_low_bounds", "torch.randint(-2**31 - 1, 1, (2,), dtype=torch.int32)"),
+        ("randperm_negative", "torch.randperm(-1)"),
+        ("randperm_bool", "torch.randperm(3, dtype=torch.bool)"),
+        ("randperm_float", "torch.randperm(2.5)"),
+        ("randperm_nothing", "torch.randperm()"),
+        ("randperm_two", "torch.randperm(5, 3)"),
+    ]:
+        add(f"create/random/errors/{key}", program)
+    T = "t = torch.tensor([[1, 2, 3], [4, 5, 6]])"
+    for key, program in [
+        ("zeros", "torch.zeros_like(t)"),
+        ("zeros_float", "torch.zeros_like(t.float())"),
+        ("zeros_zero_d", "torch.zeros_like(torch.tensor(3.))"),
+        ("ones", "torch.ones_like(t)"),
+        ("ones_dtype", "torch.ones_like(t, dtype=torch.float64)"),
+        ("ones_empty", "torch.ones_like(torch.zeros(0, 3))"),
+        ("full", "torch.full_like(t, 7)"),
+        ("full_float_into_int", "torch.full_like(t, 2.7)"),
+        ("full_bool_into_int", "torch.full_like(t, True)"),
+        ("full_into_float", "torch.full_like(t.float(), 7)"),
+        ("full_into_bool", "torch.full_like(t.bool(), 7)"),
+        ("full_keyword", "torch.full_like(t, fill_value=3)"),
+        ("full_dtype", "torch.full_like(t, 0.5, dtype=torch.float32)"),
+        ("full_overflow", "torch.full_like(t.int(), 2**40)"),
+        ("full_nan_into_int", "torch.full_like(t, float('nan'))"),
+        ("full_inf_into_int", "torch.full_like(t, float('inf'))"),
+        ("full_missing", "torch.full_like(t)"),
+        ("zeros_not_tensor", "torch.zeros_like([1])"),
+        ("zeros_missing", "torch.zeros_like()"),
+        ("zeros_method", "t.zeros_like()"),
+        ("then_sum", "torch.ones_like(t.T).sum(dim=0)"),
+        ("rand", "torch.manual_seed(0)\ntorch.rand_like(t.float())"),
+        ("rand_bits", "torch.manual_seed(0)\ntorch.rand_like(t, dtype=torch.float64).tolist()"),
+        ("rand_transposed", "torch.manual_seed(0)\ntorch.rand_like(t.T.float()).tolist()"),
+        ("rand_int", "torch.rand_like(t)"),
+        ("randn", "torch.manual_seed(0)\ntorch.randn_like(t, dtype=torch.float32)"),
+        ("randn_bits", "torch.manual_seed(0)\ntorch.randn_like(torch.zeros(4, 5)).tolist()"),
+        ("randn_transposed_blocks", "torch.manual_seed(0)\ntorch.randn_like(torch.zeros(5, 4).T).tolist()"),
+        ("randn_int", "torch.randn_like(t)"),
+    ]:
+        add(f"create/like/{key}", f"{T}\n{program}")
+    for key, program in [
+        ("quarters", "torch.linspace(0, 1, 5)"),
+        ("quarters_bits", "torch.linspace(0, 1, 5).tolist()"),
+        ("sevenths", "torch.linspace(-1, 1, 7).tolist()"),
+        ("thirteen", "torch.linspace(0.1, 0.9, 13).tolist()"),
+        ("odd_range", "torch.linspace(-3.7, 2.2, 11).tolist()"),
+        ("hundred", "torch.linspace(0, 10, 100)[::9].tolist()"),
+        ("small_start", "torch.linspace(1e-3, 7.3, 37).tolist()"),
+        ("long", "torch.linspace(-5, 5, 1001)[::50].tolist()"),
+        ("descending", "torch.linspace(1, 0, 4).tolist()"),
+        ("one_step", "torch.linspace(0, 1, 1)"),
+        ("one_step_start", "torch.linspace(3.5, 1, 1).tolist()"),
+        ("no_steps", "torch.linspace(0, 1, 0)"),
+        ("two_steps", "torch.linspace(2, 5, 2).tolist()"),
+        ("keywords", "torch.linspace(start=0, end=1, steps=3)"),
+        ("steps_keyword", "torch.linspace(0, 1, steps=3)"),
+        ("int64", "torch.linspace(0, 10, 5, dtype=torch.int64)"),
+        ("int32_negative", "torch.linspace(-7, 3, 6, dtype=torch.int32)"),
+        ("float64", "torch.linspace(-1, 1, 7, dtype=torch.float64).tolist()"),
+        ("bool_start", "torch.linspace(True, 5, 3)"),
+        ("tensor_ends", "torch.linspace(torch.tensor(0.), torch.tensor(1.), 3)"),
+        ("tensor_start", "torch.linspace(torch.tensor(2), 4, 3)"),
+        ("inf", "torch.linspace(0, float('inf'), 3)"),
+        ("nan", "torch.linspace(float('nan'), 1, 3)"),
+        ("negative_steps", "torch.linspace(0, 1, -1)"),
+        ("missing_steps", "torch.linspace(0, 1)"),
+        ("float_steps", "torch.linspace(0, 1, 2.5)"),
+        ("bool_dtype", "torch.linspace(0, 1, 5, dtype=torch.bool)"),
+        ("vector_end", "torch.linspace(0, torch.tensor([1.]), 3)"),
+        ("vector_start", "torch.linspace(torch.tensor([0.]), 1, 3)"),
+        ("vector_start_tensor_end", "torch.linspace(torch.tensor([0.]), torch.tensor(1.), 3)"),
+    ]:
+        add(f"create/linspace/{key}", program)
+    for key, program in [
+        ("square", "torch.eye(3)"),
+        ("wide", "torch.eye(2, 3)"),
+        ("tall", "torch.eye(n=2, m=1)"),
+        ("int", "torch.eye(3, dtype=torch.int64)"),
+        ("bool", "torch.eye(3, dtype=torch.bool)"),
+        ("empty", "torch.eye(0)"),
+        ("empty_columns", "torch.eye(2, 0)"),
+        ("then_matmul", "torch.eye(2) @ torch.tensor([[1., 2.], [3., 4.]])"),
+        ("negative", "torch.eye(-1)"),
+        ("negative_m", "torch.eye(2, -1)"),
+        ("float", "torch.eye(2.5)"),
+        ("nothing", "torch.eye()"),
+        ("three", "torch.eye(2, 3, 4)"),
+    ]:
+        add(f"create/eye/{key}", program)
+
+
 def cases_print():
     p = {
         # integer mode / decimals / scientific
@@ -3107,6 +3333,7 @@ def main():
     cases_functions()
     cases_products()
     cases_joining()
+    cases_random()
     cases_print()
     cases_python()
     cases_errors()

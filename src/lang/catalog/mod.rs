@@ -182,6 +182,34 @@ ops! {
     Chunk,
     /// `split`
     Split,
+
+    // Creating: random numbers and new tensors shaped like others.
+    /// `manual_seed`
+    ManualSeed,
+    /// `initial_seed`
+    InitialSeed,
+    /// `rand`
+    Rand,
+    /// `randn`
+    Randn,
+    /// `randint`
+    Randint,
+    /// `randperm`
+    Randperm,
+    /// `rand_like`
+    RandLike,
+    /// `randn_like`
+    RandnLike,
+    /// `zeros_like`
+    ZerosLike,
+    /// `ones_like`
+    OnesLike,
+    /// `full_like`
+    FullLike,
+    /// `linspace`
+    Linspace,
+    /// `eye`
+    Eye,
 }
 
 /// Everything the playground knows about one operation.

@@ -104,6 +104,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 
 /// The declaration of `op`.
 pub(super) fn declare(op: Op) -> Decl {
+    use crate::lang::creating as cr;
     use crate::lang::joining as j;
     use crate::lang::products as p;
     use crate::lang::tensor_methods as m;
@@ -744,7 +745,148 @@ pub(super) fn declare(op: Op) -> Decl {
             Section::Joining,
             "a tuple of pieces of a size, or of the sizes listed (views)",
         ),
+
+        // Creating: random numbers and new tensors shaped like others.
+        Op::ManualSeed => plain(
+            "manual_seed",
+            TORCH,
+            // A Python function in PyTorch: `cr::manual_seed` binds its argument.
+            &[],
+            Kernel::Create(cr::manual_seed),
+            DtypeRule::NotATensor,
+            Lineage::None,
+            Section::Creating,
+            "seeds the random numbers: one seed, the same numbers as PyTorch's",
+        ),
+        Op::InitialSeed => plain(
+            "initial_seed",
+            TORCH,
+            &[],
+            Kernel::Create(cr::initial_seed),
+            DtypeRule::NotATensor,
+            Lineage::None,
+            Section::Creating,
+            "the seed the random numbers come from",
+        ),
+        Op::Rand => made(
+            "rand",
+            &[
+                "rand(int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "rand(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::rand,
+            "random numbers between 0 and 1",
+        ),
+        Op::Randn => made(
+            "randn",
+            &[
+                "randn(int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randn(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randn,
+            "random numbers from the standard normal distribution",
+        ),
+        Op::Randint => made(
+            "randint",
+            &[
+                "randint(int high, int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int high, int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int low, int high, int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int low, int high, int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randint,
+            "random whole numbers from `low` up to (not including) `high`",
+        ),
+        Op::Randperm => made(
+            "randperm",
+            &[
+                "randperm(int n, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randperm(int n, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randperm,
+            "the numbers 0 to n - 1 in a random order",
+        ),
+        Op::RandLike => made(
+            "rand_like",
+            &[
+                "rand_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::rand_like,
+            "`rand` of another tensor's shape",
+        ),
+        Op::RandnLike => made(
+            "randn_like",
+            &[
+                "randn_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::randn_like,
+            "`randn` of another tensor's shape",
+        ),
+        Op::ZerosLike => made(
+            "zeros_like",
+            &[
+                "zeros_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::zeros_like,
+            "zeros of another tensor's shape and dtype",
+        ),
+        Op::OnesLike => made(
+            "ones_like",
+            &[
+                "ones_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::ones_like,
+            "ones of another tensor's shape and dtype",
+        ),
+        Op::FullLike => made(
+            "full_like",
+            &[
+                "full_like(Tensor input, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::full_like,
+            "one value in another tensor's shape and dtype",
+        ),
+        Op::Linspace => made(
+            "linspace",
+            &[
+                "linspace(Scalar start, Scalar end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Tensor start, Tensor end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Tensor start, Scalar end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Scalar start, Tensor end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::linspace,
+            "`steps` evenly spaced values from start to end, both included",
+        ),
+        Op::Eye => made(
+            "eye",
+            &[
+                "eye(int n, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "eye(int n, int m, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::eye,
+            "ones on the diagonal, zeros elsewhere",
+        ),
     }
+}
+
+/// A `torch.` function that makes a new tensor from sizes or another
+/// tensor's shape: a leaf.
+fn made(
+    name: &'static str,
+    signatures: &'static [&'static str],
+    kernel: super::CreateFn,
+    summary: &'static str,
+) -> Decl {
+    plain(
+        name,
+        TORCH,
+        signatures,
+        Kernel::Create(kernel),
+        DtypeRule::FromData,
+        Lineage::Leaf,
+        Section::Creating,
+        summary,
+    )
 }
 
 /// A product of two tensors: a sum of products for each element (`Step::Contract`).
