@@ -79,20 +79,19 @@ impl Session {
             // "the sum of a[1, 0] × b[0, 2], a[1, 1] × b[1, 2]".
             Step::Contract { inputs, contraction } => {
                 let shapes: Vec<&Shape> = inputs.iter().map(|&i| &graph.node(i).shape).collect();
-                let terms = contraction.terms(&index, &shapes);
-                let named: Vec<String> = terms
-                    .iter()
-                    .take(shown(terms.len()))
-                    .map(|term| {
+                let count = contraction.term_count();
+                let named: Vec<String> = (0..shown(count))
+                    .map(|t| {
+                        let term = contraction.term(&index, t, &shapes);
                         let factors: Vec<String> =
-                            inputs.iter().zip(term).map(|(&n, &at)| self.element_name((n, at))).collect();
+                            inputs.iter().zip(term).map(|(&n, at)| self.element_name((n, at))).collect();
                         factors.join(" × ")
                     })
                     .collect();
                 match (contraction.summed.is_empty(), inputs.len()) {
-                    (true, 1) => format!("taken from {}", listed_of(&named, terms.len())),
-                    (true, _) => listed_of(&named, terms.len()),
-                    (false, _) => format!("the sum of {}", listed_of(&named, terms.len())),
+                    (true, 1) => format!("taken from {}", listed_of(&named, count)),
+                    (true, _) => listed_of(&named, count),
+                    (false, _) => format!("the sum of {}", listed_of(&named, count)),
                 }
             }
             Step::View { .. } | Step::Join { .. } => format!("taken from {}", listed(&leaf_sources())),

@@ -34,23 +34,52 @@ pub struct Contraction {
 }
 
 impl Contraction {
-    /// Every term of output element `out` (its full index), in the order of
-    /// the summed indices (row-major): per term, the row-major position of
-    /// the element each input contributes, in inputs of shapes `shapes`.
-    /// One term, without sums; none when a summed index is empty.
-    pub fn terms(&self, out: &[usize], shapes: &[&Shape]) -> Vec<Vec<usize>> {
-        let count: usize = self.summed.iter().product();
-        let summed = Shape::from(self.summed.as_slice());
-        (0..count)
-            .map(|t| {
-                let s = summed.unravel(t);
-                self.axes
-                    .iter()
-                    .zip(shapes)
-                    .map(|(axes, shape)| shape.ravel(&self.index_in(axes, out, &s)))
-                    .collect()
-            })
-            .collect()
+    /// How many terms each output element adds up: one per value of the
+    /// summed indices (one without sums, none when one of them is empty).
+    pub fn term_count(&self) -> usize {
+        self.summed.iter().fold(1usize, |n, &s| n.saturating_mul(s))
+    }
+
+    /// Term `t` of output element `out` (its full index), counting the
+    /// values of the summed indices row-major: the row-major position of
+    /// the element each input contributes to it, in inputs of shapes `shapes`.
+    pub fn term(&self, out: &[usize], t: usize, shapes: &[&Shape]) -> Vec<usize> {
+        let s = Shape::from(self.summed.as_slice()).unravel(t);
+        self.axes.iter().zip(shapes).map(|(axes, shape)| shape.ravel(&self.index_in(axes, out, &s))).collect()
+    }
+
+    /// Every element of input `k` (of shape `shape`) that output element
+    /// `out` reads, row-major positions in the order of the summed indices,
+    /// each once: only the summed indices the input has are walked.
+    pub fn reads(&self, k: usize, out: &[usize], shape: &Shape) -> Vec<usize> {
+        let axes = &self.axes[k];
+        let mut own: Vec<usize> =
+            axes.iter().filter_map(|a| if let Axis::Sum(s) = a { Some(*s) } else { None }).collect();
+        own.sort_unstable();
+        own.dedup();
+        if self.term_count() == 0 {
+            return Vec::new();
+        }
+        let sizes: Vec<usize> = own.iter().map(|&s| self.summed[s]).collect();
+        let count: usize = sizes.iter().product();
+        let mut s = vec![0; self.summed.len()];
+        let mut at = vec![0; own.len()];
+        let mut found = Vec::with_capacity(count);
+        for _ in 0..count {
+            for (&label, &i) in own.iter().zip(&at) {
+                s[label] = i;
+            }
+            found.push(shape.ravel(&self.index_in(axes, out, &s)));
+            // Odometer over the input's own summed indices, the last fastest.
+            for d in (0..own.len()).rev() {
+                at[d] += 1;
+                if at[d] < sizes[d] {
+                    break;
+                }
+                at[d] = 0;
+            }
+        }
+        found
     }
 
     /// The index into an input whose dims follow `axes`, for output index
@@ -126,8 +155,11 @@ mod tests {
     #[test]
     fn a_product_element_reads_a_row_and_a_column() {
         let (a, b) = (shape(&[2, 3]), shape(&[3, 4]));
-        let terms = mm().terms(&[1, 2], &[&a, &b]);
+        let c = mm();
+        let terms: Vec<Vec<usize>> = (0..c.term_count()).map(|t| c.term(&[1, 2], t, &[&a, &b])).collect();
         assert_eq!(terms, [vec![3, 2], vec![4, 6], vec![5, 10]]);
+        assert_eq!(c.reads(0, &[1, 2], &a), [3, 4, 5]);
+        assert_eq!(c.reads(1, &[1, 2], &b), [2, 6, 10]);
     }
 
     #[test]
@@ -144,7 +176,10 @@ mod tests {
         let out = shape(&[3]);
         assert_eq!(c.fed_by(0, &[1, 1], &out), [1]);
         assert!(c.fed_by(0, &[1, 2], &out).is_empty());
-        assert_eq!(c.terms(&[2], &[&shape(&[3, 3])]), [vec![8]]);
+        assert_eq!(c.term(&[2], 0, &[&shape(&[3, 3])]), [8]);
+        // einsum('ii'): the trace reads the diagonal, each element once.
+        let trace = Contraction { axes: vec![vec![Axis::Sum(0), Axis::Sum(0)]], summed: vec![3] };
+        assert_eq!(trace.reads(0, &[], &shape(&[3, 3])), [0, 4, 8]);
     }
 
     #[test]
@@ -158,7 +193,7 @@ mod tests {
             summed: vec![3],
         };
         let (a, b) = (shape(&[1, 2, 3]), shape(&[4, 3, 2]));
-        assert_eq!(c.terms(&[3, 1, 0], &[&a, &b])[0], [3, 18]);
+        assert_eq!(c.term(&[3, 1, 0], 0, &[&a, &b]), [3, 18]);
         // a[0, 1, 0] feeds row 1 of every batch.
         assert_eq!(c.fed_by(0, &[0, 1, 0], &shape(&[4, 2, 2])), [2, 3, 6, 7, 10, 11, 14, 15]);
     }

@@ -215,6 +215,8 @@ pub fn read(equation: &str, operands: &[&Tensor]) -> Result<Equation, TensorErro
             }
         }
     }
+    // The result must fit, checked before anything is computed.
+    Shape::new(output.iter().map(|&s| sizes[s]).collect())?;
     Ok(Equation { operands: labels, output, summed, sizes })
 }
 
@@ -353,8 +355,11 @@ fn sum_of_products(a: &Tensor, b: &Tensor, sum_dims: &[usize]) -> Result<Tensor,
             columns.push(d);
         }
     }
-    let size = |t: &Tensor, dims: &[usize]| dims.iter().map(|&d| t.shape().dims()[d]).product::<usize>();
+    let size =
+        |t: &Tensor, dims: &[usize]| dims.iter().fold(1usize, |n, &d| n.saturating_mul(t.shape().dims()[d]));
     let (batch, n, k, p) = (size(&a, &both), size(&a, &rows), size(&a, &summed), size(&b, &columns));
+    // Refused before it is made: a pair's product can hold more than its operands.
+    Shape::new(vec![batch, n, p])?;
     let values = if batch * n * p == 0 || k == 0 {
         // Nothing to compute: zeros of `b`'s dtype, unchecked, as `bmm` gives.
         zeros(b.dtype(), batch * n * p)

@@ -159,12 +159,12 @@ impl Graph {
                 lane.offsets().take(read).map(|at| (*input, start + at)).collect()
             }
             Step::Contract { inputs, contraction } => {
-                let shapes: Vec<&Shape> = inputs.iter().map(|&i| &self.nodes[i].shape).collect();
-                let mut read: Vec<(NodeId, usize)> = contraction
-                    .terms(&index, &shapes)
-                    .into_iter()
-                    .flat_map(|term| inputs.iter().copied().zip(term))
-                    .collect();
+                let mut read: Vec<(NodeId, usize)> = Vec::new();
+                for (k, &input) in inputs.iter().enumerate() {
+                    let own = contraction.reads(k, &index, &self.nodes[input].shape);
+                    read.extend(own.into_iter().map(|at| (input, at)));
+                }
+                // `a @ a` reads one tensor twice.
                 read.sort_unstable();
                 read.dedup();
                 read

@@ -475,8 +475,11 @@ mod tests {
         let out = p.values.shape();
         (0..out.numel())
             .map(|f| {
-                let terms = p.contraction.terms(&out.unravel(f), &[a.shape(), b.shape()]);
-                terms.iter().map(|t| av[t[0]] * bv[t[1]]).sum()
+                let index = out.unravel(f);
+                (0..p.contraction.term_count())
+                    .map(|t| p.contraction.term(&index, t, &[a.shape(), b.shape()]))
+                    .map(|t| av[t[0]] * bv[t[1]])
+                    .sum()
             })
             .collect()
     }
