@@ -154,7 +154,9 @@ pub(crate) fn einsum(
     }
     let tensors: Vec<&Tensor> = traced.iter().map(|t| &t.tensor).collect();
     let eq = crate::tensor::einsum::read(equation, &tensors)?;
-    i.budget.work(eq.multiply_adds() / MULTIPLY_ADDS_PER_ELEMENT);
+    // A product's multiply-adds are cheap; one operand's sum reads every element.
+    let per_element = if tensors.len() > 1 { MULTIPLY_ADDS_PER_ELEMENT } else { 1 };
+    i.budget.work(eq.multiply_adds() / per_element);
     i.budget.check()?;
     let product = eq.run(&tensors)?;
     let step =

@@ -30,8 +30,8 @@ impl Join {
     pub fn source(&self, index: &[usize]) -> (usize, Vec<usize>) {
         let at = index[self.dim];
         // The last input starting at or before `at` (inputs of size 0 start
-        // where the next one does, and hold nothing).
-        let k = self.starts.iter().rposition(|&s| s <= at).unwrap_or(0);
+        // where the next one does, and hold nothing): the starts increase.
+        let k = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
         let mut own = index.to_vec();
         if self.stacked {
             own.remove(self.dim);
