@@ -761,7 +761,7 @@ pub(super) fn declare(op: Op) -> Decl {
         Op::InitialSeed => plain(
             "initial_seed",
             TORCH,
-            &[],
+            &["initial_seed()"],
             Kernel::Create(cr::initial_seed),
             DtypeRule::NotATensor,
             Lineage::None,
