@@ -22,8 +22,20 @@ use serde::Deserialize;
 use tensor_playground::lang::{Transcript, run_program};
 
 /// Every top-level group in the corpus; each has its own test below.
-const GROUPS: &[&str] =
-    &["create", "access", "index", "elementwise", "reduce", "print", "python", "errors", "lesson", "shipped"];
+const GROUPS: &[&str] = &[
+    "create",
+    "access",
+    "index",
+    "elementwise",
+    "reduce",
+    "print",
+    "python",
+    "errors",
+    "lesson",
+    "shipped",
+    "products",
+    "joining",
+];
 
 /// Failures shown in full in a report; the rest are listed by name.
 const FULL_REPORTS: usize = 40;
@@ -258,6 +270,18 @@ fn golden_lesson() {
 #[test]
 fn golden_shipped() {
     check_group("shipped");
+}
+
+/// `@`, `matmul`, `mm`, `mv`, `dot`, `outer`, `bmm`, `einsum`.
+#[test]
+fn golden_products() {
+    check_group("products");
+}
+
+/// `torch.cat`, `torch.stack`, `chunk`, `split`.
+#[test]
+fn golden_joining() {
+    check_group("joining");
 }
 
 #[test]

@@ -51,6 +51,14 @@ const OTHER_METHODS: &[&str] = &[
     "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
     "numpy", "to", "reshape", "view", "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
     "clamp", "clip", "maximum", "minimum", "flip", "roll", "topk", "kthvalue", "nonzero", "median", "sort",
+    "chunk", "split",
+];
+/// Products: a method taking another tensor.
+const PRODUCTS: &[&str] = &["matmul", "mm", "mv", "dot", "outer", "bmm"];
+/// `torch.einsum` equations, well-formed and not.
+const EQUATIONS: &[&str] = &[
+    "'ij,jk->ik'", "'ij->j'", "'ij->'", "'ij,j->i'", "'bij,bjk->bik'", "'ii->i'", "'ii'", "'i,i->'", "'i,j->ij'",
+    "'ij,jk'", "'ji'", "'ij->ii'", "'ij->k'", "'i1'", "'...ij'", "','", "'->'", "''", "'ijk,k->ij'",
 ];
 /// Methods whose arguments are tensors as well as numbers: drawn with
 /// expressions for arguments.
@@ -60,7 +68,7 @@ const PICKING_KEYWORDS: &[&str] =
     &["descending=True", "stable=True", "largest=False", "sorted=False", "as_tuple=True", "keepdim=True"];
 const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
 const BINARY: &[&str] =
-    &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is"];
+    &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is", "@"];
 const BUILTINS: &[&str] = &[
     "len", "float", "int", "bool", "round", "abs", "list", "tuple", "str", "repr", "print", "min", "max",
     "sum",
@@ -119,8 +127,39 @@ impl Gen<'_, '_> {
         if depth > 4 {
             return self.atom();
         }
-        match self.u.int_in_range(0..=11)? {
+        match self.u.int_in_range(0..=13)? {
             0 => self.atom(),
+            12 => {
+                // A product, a join or an einsum of two operands.
+                match self.u.int_in_range(0..=2)? {
+                    0 => {
+                        self.expr(depth + 1)?;
+                        self.out.push('.');
+                        self.pick(PRODUCTS)?;
+                        self.out.push('(');
+                        self.expr(depth + 1)?;
+                    }
+                    1 => {
+                        self.pick(&["torch.cat([", "torch.stack([", "torch.concat(("])?;
+                        self.expr(depth + 1)?;
+                        self.out.push_str(", ");
+                        self.expr(depth + 1)?;
+                        self.out.push_str(if self.out.ends_with("((") { ",), " } else { "], " });
+                        self.dims()?;
+                    }
+                    _ => {
+                        self.out.push_str("torch.einsum(");
+                        self.pick(EQUATIONS)?;
+                        for _ in 0..self.u.int_in_range(0..=3)? {
+                            self.out.push_str(", ");
+                            self.expr(depth + 1)?;
+                        }
+                    }
+                }
+                self.out.push(')');
+                Ok(())
+            }
+            13 => self.random(),
             1 | 2 => self.constructor(depth),
             3 | 4 => self.method(depth),
             5 => {
@@ -185,6 +224,39 @@ impl Gen<'_, '_> {
                 Ok(())
             }
         }
+    }
+
+    /// A random or shaped tensor: `torch.rand(...)`, `torch.manual_seed(...)`, ...
+    fn random(&mut self) -> Result<()> {
+        self.pick(&[
+            "torch.rand(",
+            "torch.randn(",
+            "torch.randperm(",
+            "torch.eye(",
+            "torch.randint(",
+            "torch.linspace(",
+            "torch.manual_seed(",
+            "torch.rand_like(",
+            "torch.randn_like(",
+            "torch.zeros_like(",
+            "torch.full_like(",
+        ])?;
+        for i in 0..self.u.int_in_range(0..=3)? {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            match self.u.int_in_range(0..=2)? {
+                0 => self.pick(SIZES)?,
+                1 => self.pick(NUMBERS)?,
+                _ => self.atom()?,
+            }
+        }
+        if self.u.ratio(1, 4)? {
+            self.out.push_str(", dtype=");
+            self.pick(DTYPES)?;
+        }
+        self.out.push(')');
+        Ok(())
     }
 
     fn atom(&mut self) -> Result<()> {

@@ -76,6 +76,9 @@ impl Interpreter<'_> {
             },
             Value::NpScalar(..) if name == "item" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
             Value::Size(_) if name == "numel" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::Generator if matches!(name, "manual_seed" | "initial_seed") => {
+                Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
+            }
             _ => Err(no_attribute(&v, name)),
         }
     }

@@ -37,9 +37,31 @@ impl Interpreter<'_> {
                 (Value::Tensor(t), Some(op)) => {
                     self.tensor_method(t, op, args, kwargs, span).map_err(|e| as_written(e, op, &name))
                 }
+                (Value::Generator, _) => self.generator_method(&name, args, kwargs, span),
                 (receiver, _) => self.other_method(receiver, &name, args, kwargs),
             },
             other => Err(LangError::type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// `g.manual_seed(seed)` (which returns the generator) and `g.initial_seed()`.
+    fn generator_method(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        match name {
+            "manual_seed" => {
+                let seed = super::signature::bind_python("manual_seed(seed)", &args, &kwargs)?;
+                let seed = seed.into_iter().next().flatten().unwrap_or(Value::None);
+                super::creating::reseed(self, seed, span)
+            }
+            _ => {
+                super::signature::bind_python("initial_seed()", &args, &kwargs)?;
+                super::creating::seed_value(self.generator.seed())
+            }
         }
     }
 

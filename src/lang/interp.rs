@@ -10,6 +10,7 @@ use super::suggest::suggestion;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
 use crate::tensor::lineage::{Graph, NodeId, Step};
 use crate::tensor::marks::ids_of;
+use crate::tensor::random::Generator;
 use crate::tensor::rearrange::Rearrange;
 use crate::tensor::{Layout, Tensor};
 use std::collections::{HashMap, HashSet};
@@ -77,6 +78,9 @@ pub struct Interpreter<'src> {
     read: Vec<NodeId>,
     /// The memory and nesting the run has used.
     pub(crate) budget: Budget,
+    /// The random number generator, seeded as a fresh `torch.Generator()`
+    /// until the program calls `torch.manual_seed`.
+    pub(crate) generator: Generator,
 }
 
 /// Runs a whole program.
@@ -141,6 +145,7 @@ impl<'src> Interpreter<'src> {
             statement_start: 0,
             read: Vec::new(),
             budget: Budget::default(),
+            generator: Generator::default(),
         }
     }
 
@@ -247,6 +252,15 @@ impl<'src> Interpreter<'src> {
                 }
                 let grids = match &value {
                     Value::ValuesIndices { values, indices, .. } => vec![values.node, indices.node],
+                    // The pieces of a split (a tuple of tensors) are each drawn.
+                    Value::Tuple(items)
+                        if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Tensor(_))) =>
+                    {
+                        items
+                            .iter()
+                            .filter_map(|v| if let Value::Tensor(t) = v { Some(t.node) } else { None })
+                            .collect()
+                    }
                     _ => traced.iter().map(|t| t.node).collect(),
                 };
                 Ok(Some(Focus { value, span: e.span, traced, grids }))

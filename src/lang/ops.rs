@@ -46,6 +46,9 @@ impl Interpreter<'_> {
             }
             _ => {}
         }
+        if op == BinOp::MatMul && (matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_))) {
+            return self.matmul_operator(&l, &r, span);
+        }
         if matches!(l, Value::Tensor(_)) || matches!(r, Value::Tensor(_)) {
             let tensor_op = match op {
                 BinOp::Add => BinaryOp::Add,
@@ -517,6 +520,7 @@ fn equal_within(l: &Value, r: &Value, budget: &mut usize) -> Option<bool> {
         }
         (Value::None, Value::None) => true,
         (Value::Dtype(a), Value::Dtype(b)) => a == b,
+        (Value::Generator, Value::Generator) => true,
         (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
             // Python compares items by identity first: a container equals itself.
             if Rc::ptr_eq(a, b) {

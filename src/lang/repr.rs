@@ -5,6 +5,10 @@ use super::value::Value;
 use crate::tensor::Tensor;
 use crate::tensor::format::{float, numpy, printed_elements, tensor_repr};
 
+/// How the generator prints: as CPython prints an object, at an address
+/// (the same in every run, docs/decisions.md).
+pub const GENERATOR_REPR: &str = "<torch._C.Generator object at 0x7f0c5e2b1a50>";
+
 /// Steps of the run's budget (`budget.rs`) that showing one element of a
 /// tensor or array costs, on top of the characters written: its digits are
 /// worked out and padded to a common width, about a microsecond, where a
@@ -120,6 +124,9 @@ impl Writer {
             Value::NdArray(t) => self.tensor(&t.tensor, numpy::array_repr),
             Value::NpScalar(s, dtype) => self.push(&numpy::scalar_repr(*s, *dtype)),
             Value::Dtype(d) => self.push(&d.to_string()),
+            // Python shows where the object lives, which differs from run to
+            // run; the playground's one generator always lives here.
+            Value::Generator => self.push(GENERATOR_REPR),
             Value::Module(m) => self.push(&format!("<module '{}'>", m.name())),
             Value::Builtin(b) => self.push(&format!("<built-in function {}>", b.name())),
             Value::Function(m, name) => {

@@ -13,6 +13,8 @@ use crate::tensor::DType;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Tensor,
+    /// `Tensor[]`: a list or tuple of tensors.
+    TensorList,
     Int,
     /// `int[]`; `int[1]` (a sized list) also takes a single int.
     IntList {
@@ -25,6 +27,8 @@ enum Kind {
     Str,
     /// A device: a string or an index.
     Device,
+    /// `torch.Generator` (the program's one generator).
+    Generator,
     /// `torch.channels_last` and the like, which the playground does not
     /// have: only `None` binds.
     MemoryFormat,
@@ -36,6 +40,7 @@ impl Kind {
     fn parse(ty: &str) -> Kind {
         match ty {
             "Tensor" => Kind::Tensor,
+            "Tensor[]" => Kind::TensorList,
             "int" | "SymInt" => Kind::Int,
             "bool" => Kind::Bool,
             "float" => Kind::Float,
@@ -44,6 +49,7 @@ impl Kind {
             // Dimension names only appear in hidden overloads; a string binds to them.
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
             "Device" => Kind::Device,
+            "Generator" => Kind::Generator,
             "MemoryFormat" => Kind::MemoryFormat,
             "Any" => Kind::Any,
             t if t.starts_with("int[") || t.starts_with("SymInt[") => {
@@ -57,6 +63,7 @@ impl Kind {
     fn describe(self) -> &'static str {
         match self {
             Kind::Tensor => "Tensor",
+            Kind::TensorList => "tuple of Tensors",
             Kind::Int => "int",
             Kind::IntList { .. } => "tuple of ints",
             Kind::Bool => "bool",
@@ -65,6 +72,7 @@ impl Kind {
             Kind::Dtype => "torch.dtype",
             Kind::Str => "str",
             Kind::Device => "torch.device",
+            Kind::Generator => "torch.Generator",
             Kind::MemoryFormat => "torch.memory_format",
             Kind::Any => "object",
         }
@@ -73,6 +81,8 @@ impl Kind {
     fn accepts(self, v: &Value) -> bool {
         match (self, v) {
             (Kind::Tensor, Value::Tensor(_)) => true,
+            // Its items are checked once it was chosen (`unpack_error`).
+            (Kind::TensorList, Value::Tuple(_) | Value::List(_)) => true,
             (Kind::Int, Value::Int(_)) => true,
             // PyTorch takes a 0-d integer tensor for an int...
             (Kind::Int, Value::Tensor(t)) => {
@@ -95,6 +105,7 @@ impl Kind {
             (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
             (Kind::Str, Value::Str(_)) => true,
             (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
+            (Kind::Generator, Value::Generator) => true,
             (Kind::Any, _) => true,
             _ => false,
         }
@@ -345,7 +356,14 @@ impl Signature {
     /// items are not all ints (or bools): "failed to unpack the object at
     /// pos 2 ...", raised whatever other overloads there are.
     fn unpack_error(&self, bound: &Bound) -> Option<LangError> {
-        self.params.iter().zip(&bound.values).find_map(|(p, v)| {
+        self.params.iter().zip(&bound.values).enumerate().find_map(|(at, (p, v))| {
+            if let (Kind::TensorList, Some(Value::Tuple(items) | Value::List(items))) = (p.kind, v) {
+                let (i, bad) = items.iter().enumerate().find(|(_, item)| !matches!(item, Value::Tensor(_)))?;
+                return Some(LangError::type_error(format!(
+                    "expected Tensor as element {i} in argument {at}, but got {}",
+                    bad.type_name()
+                )));
+            }
             let (Kind::IntList { .. }, Some(Value::Tuple(items) | Value::List(items))) = (p.kind, v) else {
                 return None;
             };

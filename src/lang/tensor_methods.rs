@@ -575,6 +575,18 @@ fn check_norm_identity(t: &Tensor, order: f64, dims: Option<&[i64]>) -> Result<(
 
 /// The error PyTorch raises for `torch.name(...)` called without a tensor.
 pub(crate) fn binding_error(op: Op, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
+    if op == Op::Split {
+        // `torch.split(tensor, split_size_or_sections, dim=0)`, a Python
+        // function, calls the method of its first argument.
+        return match bind_python("split(tensor, split_size_or_sections, dim=0)", args, kwargs) {
+            Err(e) => e,
+            Ok(bound) => {
+                let tensor = bound.into_iter().next().flatten();
+                let name = tensor.as_ref().map_or("NoneType", Value::type_name);
+                LangError::attribute_error(format!("'{name}' object has no attribute 'split'"))
+            }
+        };
+    }
     if let Kernel::Python(_) = op.kernel() {
         // `torch.norm` is a Python function with no overloads to bind: it
         // fails on its first use of `input`, as an attribute lookup.

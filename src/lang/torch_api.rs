@@ -215,7 +215,7 @@ pub(crate) fn dtype_arg(v: Option<&Value>) -> Option<DType> {
 }
 
 /// The shape for `torch.zeros`/`ones`/`full`, refusing negative sizes with PyTorch's words.
-fn new_shape(op: Op, size: Option<&Value>) -> Result<Shape, LangError> {
+pub(crate) fn new_shape(op: Op, size: Option<&Value>) -> Result<Shape, LangError> {
     let sizes = int_list(size);
     if let Some(&bad) = sizes.iter().find(|&&s| s < 0) {
         return Err(LangError::runtime(if op == Op::Zeros {
@@ -368,6 +368,6 @@ fn check_fits(data: &Nested, dtype: DType) -> Result<(), LangError> {
 /// float must be a number from the type's least value up to (not reaching)
 /// one past its greatest, so 2147483647.9 becomes an int32 and NaN, the
 /// infinities and 2147483648.0 do not. Every number fits the other dtypes.
-fn fits(value: Scalar, dtype: DType) -> bool {
+pub(crate) fn fits(value: Scalar, dtype: DType) -> bool {
     value.fits(dtype)
 }

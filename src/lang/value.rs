@@ -47,6 +47,9 @@ pub enum Value {
     NpScalar(Scalar, DType),
     /// A `torch.dtype`.
     Dtype(DType),
+    /// The random number generator (`torch.manual_seed(0)` returns it); the
+    /// playground has one, the program's.
+    Generator,
     /// A module: `torch` or `numpy`.
     Module(Module),
     /// A Python builtin function (`print`, `len`, ...).
@@ -209,6 +212,7 @@ impl Value {
                 DType::Float64 => "numpy.float64",
             },
             Value::Dtype(_) => "torch.dtype",
+            Value::Generator => "torch._C.Generator",
             Value::Module(_) => "module",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Function(..) => "builtin_function_or_method",

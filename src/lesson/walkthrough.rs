@@ -3,12 +3,18 @@
 //! an argmax over the whole tensor, a walker through the flattened order.
 
 use crate::lang::catalog::{Caption, Op};
-use crate::session::{GridRole, Session};
+use crate::session::{Grid, GridRole, Session};
+use crate::tensor::contraction::Contraction;
 use crate::tensor::lineage::{NodeId, Step};
 use crate::tensor::reduce::Reduction;
+use crate::tensor::shape::Shape;
 
 /// How many terms a written-out computation lists before eliding.
 const TERMS: usize = 8;
+
+/// The most products a product's walk-through goes through, over all its
+/// frames (a 64×64 `a @ b` has 262,144).
+const WALKED_PRODUCTS: usize = 1 << 18;
 
 /// One frame of the walk-through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +50,7 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
             (Op::of_reduction(*op), input, whole_argmax.then_some(*op), false)
         }
         Step::Along { op, input, .. } => (Op::of_along(*op), input, None, true),
+        Step::Contract { inputs, contraction } => return products(session, result, inputs, contraction),
         _ => return Vec::new(),
     };
     // A walk-through of elements the page does not draw would show nothing.
@@ -126,6 +133,65 @@ pub fn walkthrough(session: &Session) -> Vec<Frame> {
                 filling: Some(filling),
                 travel: sources.iter().map(|&f| (*input, f)).collect(),
                 running: running(op, &values),
+            }
+        })
+        .collect()
+}
+
+/// The walk-through of a product (`a @ b`, `einsum`): each output element
+/// with the elements it multiplies, pair by pair, written out as a sum of
+/// products (`1 × 5 + 2 × 7 = 19`); the factors travel into it in order.
+fn products(session: &Session, result: &Grid, inputs: &[NodeId], contraction: &Contraction) -> Vec<Frame> {
+    let grids = session.grids();
+    // Every factor must be drawn (not summarised) to be pointed at.
+    let Some(factors) = inputs
+        .iter()
+        .map(|&n| grids.iter().find(|g| g.node == n && !g.summarized()))
+        .collect::<Option<Vec<&Grid>>>()
+    else {
+        return Vec::new();
+    };
+    let shapes: Vec<&Shape> = inputs.iter().map(|&n| &session.run().graph.node(n).shape).collect();
+    let text = |g: &Grid, f: usize| trim_dot(&g.text(&g.index(f)));
+    let numel: usize = result.shape().iter().product();
+    let per_element = contraction.term_count();
+    // One frame per element, each with every pair it multiplies: past this,
+    // a walk-through is too long to follow (and to build).
+    if result.summarized() || numel.saturating_mul(per_element) > WALKED_PRODUCTS {
+        return Vec::new();
+    }
+    (0..numel)
+        .map(|flat| {
+            let index = result.index(flat);
+            let terms: Vec<Vec<usize>> =
+                (0..per_element).map(|t| contraction.term(&index, t, &shapes)).collect();
+            let written = |term: &Vec<usize>| {
+                factors.iter().zip(term).map(|(g, &f)| text(g, f)).collect::<Vec<_>>().join(" × ")
+            };
+            let sum = match terms.len() {
+                0 => "0".to_string(),
+                n if n <= TERMS => terms.iter().map(written).collect::<Vec<_>>().join(" + "),
+                n => {
+                    let first: Vec<String> = terms[..3].iter().map(written).collect();
+                    format!("{} + … + {} ({n} terms)", first.join(" + "), written(&terms[n - 1]))
+                }
+            };
+            let filling = if index.is_empty() {
+                "output".to_string()
+            } else {
+                format!("output [{}]", index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
+            };
+            Frame {
+                focus: (result.node, flat),
+                revealed: flat + 1,
+                best: None,
+                caption: format!("{sum} = {}", text(result, flat)),
+                filling: Some(filling),
+                travel: terms
+                    .iter()
+                    .flat_map(|term| factors.iter().zip(term).map(|(g, &f)| (g.node, f)))
+                    .collect(),
+                running: Vec::new(),
             }
         })
         .collect()
@@ -274,6 +340,23 @@ mod tests {
         assert_eq!(walkthrough(&s)[1].caption, "exp(3) / (exp(1) + exp(3)) = 0.8808");
         let s = Session::new("t = torch.tensor([[1., 3.]])\nt.log_softmax(dim=1)");
         assert_eq!(walkthrough(&s)[0].caption, "1 - log(exp(1) + exp(3)) = -2.1269");
+    }
+
+    #[test]
+    fn a_matrix_product_is_written_as_rows_times_columns() {
+        let s = Session::new(
+            "a = torch.tensor([[1., 2.], [3., 4.]])\nb = torch.tensor([[5., 6.], [7., 8.]])\na @ b",
+        );
+        let frames = walkthrough(&s);
+        assert_eq!(frames.len(), 4);
+        assert_eq!(frames[0].caption, "1 × 5 + 2 × 7 = 19");
+        assert_eq!(frames[3].caption, "3 × 6 + 4 × 8 = 50");
+        assert_eq!(frames[1].filling.as_deref(), Some("output [0, 1]"));
+        // Row 0 of a and column 1 of b travel in, pair by pair.
+        let (a, b) = (s.grids()[0].node, s.grids()[1].node);
+        assert_eq!(frames[1].travel, [(a, 0), (b, 1), (a, 1), (b, 3)]);
+        let s = Session::new("v = torch.tensor([1., 2.])\nw = torch.tensor([3., 4.])\ntorch.outer(v, w)");
+        assert_eq!(walkthrough(&s)[1].caption, "1 × 4 = 4");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{ElementRef, Grid, GridRole, Session};
 use crate::lang::catalog::Op;
 use crate::tensor::lineage::{Marks, NodeId, Ranking, Step};
 use crate::tensor::reduce::Reduction;
+use crate::tensor::shape::Shape;
 
 /// How many elements a description lists before summing up the rest.
 const LISTED: usize = 8;
@@ -130,7 +131,26 @@ impl Session {
                 let words = Op::Where.decl().words.map_or("{of}", |w| w.describe);
                 fill(words, &over, won, &listed(&by), "")
             }
-            Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
+            // A product is told term by term, each the elements it multiplies:
+            // "the sum of a[1, 0] × b[0, 2], a[1, 1] × b[1, 2]".
+            Step::Contract { inputs, contraction } => {
+                let shapes: Vec<&Shape> = inputs.iter().map(|&i| &graph.node(i).shape).collect();
+                let count = contraction.term_count();
+                let named: Vec<String> = (0..shown(count))
+                    .map(|t| {
+                        let term = contraction.term(&index, t, &shapes);
+                        let factors: Vec<String> =
+                            inputs.iter().zip(term).map(|(&n, at)| self.element_name((n, at))).collect();
+                        factors.join(" × ")
+                    })
+                    .collect();
+                match (contraction.summed.is_empty(), inputs.len()) {
+                    (true, 1) => format!("taken from {}", listed_of(&named, count)),
+                    (true, _) => listed_of(&named, count),
+                    (false, _) => format!("the sum of {}", listed_of(&named, count)),
+                }
+            }
+            Step::View { .. } | Step::Join { .. } => format!("taken from {}", listed(&leaf_sources())),
             Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
                 Some(read) => format!("computed from {read}; in all from {}", listed(&leaf_sources())),
                 None => format!("computed from {}", listed(&leaf_sources())),
@@ -150,7 +170,7 @@ impl Session {
     /// from (`t[1, 0]`, `t.sum(dim=0)[2]`, `(t[0] + t[1])[3]`).
     fn element_name(&self, (mut node, mut flat): (NodeId, usize)) -> String {
         let graph = &self.run().graph;
-        while let Step::View { .. } | Step::Reshape { .. } = graph.node(node).step {
+        while let Step::View { .. } | Step::Reshape { .. } | Step::Join { .. } = graph.node(node).step {
             let Some(&read) = graph.feeds(node, flat).first() else { break };
             (node, flat) = read;
         }
@@ -466,6 +486,21 @@ mod tests {
             said(&format!("{S}t.flip(0)"), "t.flip(0)", 1, false),
             "output [0, 1] = 5: t[1, 1], moved here"
         );
+    }
+
+    #[test]
+    fn a_product_names_the_pairs_it_multiplies() {
+        let s = Session::new(
+            "a = torch.tensor([[1., 2.], [3., 4.]])\nb = torch.tensor([[5., 6.], [7., 8.]])\na @ b",
+        );
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(
+            s.describe(out, 2, false),
+            "output [1, 0] = 43: the sum of a[1, 0] × b[0, 0], a[1, 1] × b[1, 0]"
+        );
+        let s = Session::new("a = torch.tensor([1., 2.])\nb = torch.tensor([3., 4., 5.])\ntorch.outer(a, b)");
+        let out = s.grids().last().unwrap().node;
+        assert_eq!(s.describe(out, 5, false), "output [1, 2] = 10: a[1] × b[2]");
     }
 
     #[test]

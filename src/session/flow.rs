@@ -7,6 +7,7 @@
 //! what lights up.
 
 use super::{Grid, Session};
+use crate::tensor::contraction::Axis;
 use crate::tensor::lineage::{Graph, NodeId, Step};
 use crate::tensor::reduce::Reduction;
 use serde::{Deserialize, Serialize};
@@ -150,6 +151,34 @@ fn dim_keys(graph: &Graph, grids: &[Grid]) -> Vec<Vec<usize>> {
                     let r = graph.node(*input).shape.rank();
                     for j in 0..r.min(rank) {
                         sets.join(out(rank - 1 - j), (*input, r - 1 - j));
+                    }
+                }
+            }
+            // A product: an input dim that runs along an output dim is that
+            // dim; the dims it contracts (a's columns and b's rows) are one
+            // dim of the flow, which the output does not have.
+            Step::Contract { inputs, contraction } => {
+                let mut summed: Vec<Option<(NodeId, usize)>> = vec![None; contraction.summed.len()];
+                for (&input, axes) in inputs.iter().zip(&contraction.axes) {
+                    for (d, axis) in axes.iter().enumerate() {
+                        match *axis {
+                            Axis::Out(k) => sets.join(out(k), (input, d)),
+                            Axis::Sum(s) => match summed[s] {
+                                Some(first) => sets.join(first, (input, d)),
+                                None => summed[s] = Some((input, d)),
+                            },
+                            Axis::Broadcast => {}
+                        }
+                    }
+                }
+            }
+            // Joined tensors keep every dim where it was; a stack's new dim
+            // is its own.
+            Step::Join { inputs, join } => {
+                for &input in inputs {
+                    for j in 0..graph.node(input).shape.rank() {
+                        let k = if join.stacked && j >= join.dim { j + 1 } else { j };
+                        sets.join(out(k), (input, j));
                     }
                 }
             }
@@ -451,6 +480,39 @@ mod tests {
         for keys in &f.keys {
             assert_ne!(keys[0], keys[1], "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_product_keeps_the_rows_of_one_and_the_columns_of_the_other() {
+        let (names, f) = flow("a = torch.ones(2, 3)\nb = torch.ones(3, 4)\na @ b");
+        assert_eq!(names, ["a", "b", "a @ b"]);
+        // a's columns and b's rows are one dim, contracted: the output has
+        // a's rows and b's columns.
+        assert_eq!(f.keys, [vec![0, 1], vec![1, 2], vec![0, 2]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0, 1]]);
+        // A batch broadcast against a single matrix.
+        let (_, f) = flow("a = torch.ones(5, 2, 3)\nb = torch.ones(3, 4)\na @ b");
+        assert_eq!(f.keys, [vec![0, 1, 2], vec![2, 3], vec![0, 1, 3]]);
+        // A vector times a matrix: the vector is contracted whole.
+        let (_, f) = flow("v = torch.ones(3)\nb = torch.ones(3, 4)\nv @ b");
+        assert_eq!(f.keys, [vec![0], vec![0, 1], vec![1]]);
+    }
+
+    #[test]
+    fn joined_tensors_keep_their_dims_and_a_stack_adds_one() {
+        let (names, f) = flow("a = torch.ones(2, 3)\nb = torch.ones(1, 3)\ntorch.cat([a, b])");
+        assert_eq!(names, ["a", "b", "torch.cat([a, b])"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1], vec![0, 1]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0, 1]]);
+        let (_, f) = flow("a = torch.ones(2, 3)\ntorch.stack([a, a], dim=1)");
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 2, 1]]);
+    }
+
+    #[test]
+    fn the_pieces_of_a_split_are_each_drawn() {
+        let (names, f) = flow("t = torch.arange(6.).reshape(2, 3)\nt.chunk(2, dim=1)");
+        assert_eq!(names, ["t", "t.chunk(2, dim=1)[0]", "t.chunk(2, dim=1)[1]"]);
+        assert_eq!(f.inputs, [vec![], vec![0], vec![0]]);
     }
 
     #[test]

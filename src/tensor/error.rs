@@ -167,6 +167,15 @@ impl TensorError {
         TensorError::Other { kind: PyExceptionType::RuntimeError, message: message.into() }
     }
 
+    /// Something PyTorch does that the playground does not, in the words
+    /// of `LangError::unsupported_here`.
+    pub fn unsupported(what: impl std::fmt::Display) -> TensorError {
+        TensorError::Other {
+            kind: PyExceptionType::NotImplementedError,
+            message: format!("the playground does not support {what}"),
+        }
+    }
+
     /// A `TypeError` with the given text.
     pub fn type_error(message: impl Into<String>) -> TensorError {
         TensorError::Other { kind: PyExceptionType::TypeError, message: message.into() }

@@ -7,6 +7,8 @@
 //! about one output of a huge reduction touches only its lane.
 
 use super::along::{Along, Reach};
+use super::contraction::Contraction;
+use super::join::Join;
 use super::lanes::Lanes;
 use super::layout::Layout;
 pub use super::marks::Marks;
@@ -133,6 +135,13 @@ pub enum Step {
     /// `picked` holds, per element, the lane position it picked. `indices`:
     /// the tensor holds the positions (`.indices`, `argsort`), not the values.
     Rank { op: Ranking, input: NodeId, lanes: Lanes, picked: Winners, indices: bool },
+    /// Each element is a sum of products of its inputs' elements, as the
+    /// index notation of `contraction` says (`a @ b`, `torch.einsum`): the
+    /// row of one and the column of the other, and so on.
+    Contract { inputs: Vec<NodeId>, contraction: Contraction },
+    /// Each element is a copy of one element of one of its inputs, laid
+    /// side by side along a dim (`torch.cat`) or a new one (`torch.stack`).
+    Join { inputs: Vec<NodeId>, join: Join },
 }
 
 impl Step {
@@ -268,6 +277,21 @@ impl Graph {
                 };
                 lane.offsets().take(read).map(|at| (*input, start + at)).collect()
             }
+            Step::Contract { inputs, contraction } => {
+                let mut read: Vec<(NodeId, usize)> = Vec::new();
+                for (k, &input) in inputs.iter().enumerate() {
+                    let own = contraction.reads(k, &index, &self.nodes[input].shape);
+                    read.extend(own.into_iter().map(|at| (input, at)));
+                }
+                // `a @ a` reads one tensor twice.
+                read.sort_unstable();
+                read.dedup();
+                read
+            }
+            Step::Join { inputs, join } => {
+                let (k, own) = join.source(&index);
+                vec![(inputs[k], self.nodes[inputs[k]].shape.ravel(&own))]
+            }
         }
     }
 
@@ -285,6 +309,7 @@ impl Graph {
             Step::Take { input, deciders, .. } => {
                 std::iter::once(*input).chain(deciders.iter().map(|d| d.node)).collect()
             }
+            Step::Contract { inputs, .. } | Step::Join { inputs, .. } => inputs.clone(),
         }
     }
 
@@ -386,6 +411,23 @@ impl Graph {
                     for k in first..node.shape.dims()[dim] {
                         index[dim] = k;
                         fed.push(node.shape.ravel(&index));
+                    }
+                }
+            }
+            Step::Contract { inputs, contraction } => {
+                for (k, &input) in inputs.iter().enumerate() {
+                    let input_shape = &self.nodes[input].shape;
+                    for &f in &reached[input] {
+                        fed.extend(contraction.fed_by(k, &input_shape.unravel(f), &node.shape));
+                    }
+                }
+            }
+            Step::Join { inputs, join } => {
+                // An input listed twice (`torch.cat([t, t])`) is copied twice.
+                for (k, &input) in inputs.iter().enumerate() {
+                    let input_shape = &self.nodes[input].shape;
+                    for &f in &reached[input] {
+                        fed.push(node.shape.ravel(&join.target(k, &input_shape.unravel(f))));
                     }
                 }
             }

@@ -56,6 +56,8 @@ GROUPS = [
     "errors",
     "lesson",
     "shipped",
+    "products",
+    "joining",
 ]
 
 CASES = []  # list of (name, program)
@@ -115,6 +117,12 @@ def displayed(e):
     return lines[-1] if lines and lines[-1].startswith(type(e).__name__) else None
 
 
+# CPython shows an object with its address, which differs from run to run;
+# the playground shows its one generator at this one (docs/decisions.md).
+GENERATOR_AT = re.compile(r"<torch\._C\.Generator object at 0x[0-9a-f]+>")
+GENERATOR_SHOWN = "<torch._C.Generator object at 0x7f0c5e2b1a50>"
+
+
 def run_program(program):
     """Runs `program` as the REPL would; returns (stdout, error or None)."""
     namespace = repl_namespace()
@@ -138,7 +146,7 @@ def run_program(program):
             error = f"{type(e).__name__}: {first}" if first else type(e).__name__
             if isinstance(e, (NameError, AttributeError)):
                 error = displayed(e) or error
-    return out.getvalue(), error
+    return GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue()), error
 
 
 def check_subset(name, program):
@@ -1598,6 +1606,683 @@ def cases_functions():
         add(f"elementwise/{op}/mismatch", f"{I}\ntorch.{op}(i, torch.tensor([1, 2]))")
         add(f"elementwise/{op}/no_other", f"{T}\nt.{op}()")
         add(f"elementwise/{op}/empty", f"torch.{op}(torch.zeros(0, 2), torch.zeros(2))")
+
+
+# ---------------------------------------------------------------------------
+# products/: matmul, @, mm, mv, dot, outer, bmm, einsum
+# ---------------------------------------------------------------------------
+
+
+def cases_products():
+    """Products: every rank case of matmul and its spellings, mm, mv, dot,
+    outer, bmm, their errors in PyTorch's order, dtypes, empty and 0-d
+    inputs, NaN. Float32 products go through MKL in PyTorch, whose order of
+    adding depends on the sizes and the CPU: values whose every bit is
+    checked (`.tolist()`) are integers, exact in any order, or small float
+    products that PyTorch adds in order; the others are checked as printed."""
+    A = "a = torch.tensor([[1., 2., 3.], [4., 5., 6.]])"
+    B = "b = torch.tensor([[1., -1.], [0.5, 2.], [-2., 0.25]])"
+    R = "r = torch.tensor([[0.3, -1.2, 2.5], [1.7, 0.4, -0.9]])"
+    S = "s = torch.tensor([[1.1, -0.6], [0.25, 2.2], [-1.3, 0.8]])"
+    V = "v = torch.tensor([1., -2., 0.5])"
+    W = "w = torch.tensor([3., 0.25, -1.])"
+    AB = f"{A}\n{B}"
+    # matmul's rank cases, each through `@`.
+    add("products/matmul/2d_2d", f"{AB}\na @ b")
+    add("products/matmul/2d_2d_bits", f"{AB}\n(a @ b).tolist()")
+    add("products/matmul/decimals", f"{R}\n{S}\nr @ s")
+    add("products/matmul/decimals_bits", f"{R}\n{S}\n(r @ s).tolist()")
+    add("products/matmul/1d_1d", f"{V}\n{W}\nv @ w")
+    add("products/matmul/1d_1d_bits", f"{V}\n{W}\n(v @ w).item()")
+    add("products/matmul/2d_1d", f"{A}\n{V}\na @ v")
+    add("products/matmul/1d_2d", f"{B}\nx = torch.tensor([1., 2., 3.])\nx @ b")
+    add("products/matmul/3d_2d", "x = torch.arange(24.).reshape(2, 3, 4)\ny = torch.arange(8.).reshape(4, 2)\nx @ y")
+    add("products/matmul/3d_1d", "x = torch.arange(24.).reshape(2, 3, 4)\ny = torch.tensor([1., 0., -1., 2.])\nx @ y")
+    add("products/matmul/1d_3d", "x = torch.tensor([1., 0., -1.])\ny = torch.arange(24.).reshape(2, 3, 4)\nx @ y")
+    add("products/matmul/2d_3d", "x = torch.arange(6.).reshape(2, 3)\ny = torch.arange(24.).reshape(2, 3, 4)\nx @ y")
+    add("products/matmul/3d_3d", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\nx @ y")
+    add("products/matmul/broadcast_batch", "x = torch.arange(6.).reshape(1, 2, 3)\ny = torch.arange(24.).reshape(4, 3, 2)\n(x @ y).tolist()")
+    add("products/matmul/broadcast_4d", "x = torch.arange(12.).reshape(2, 1, 2, 3)\ny = torch.arange(18.).reshape(3, 3, 2)\n(x @ y).shape")
+    add("products/matmul/broadcast_4d_values", "x = torch.arange(12.).reshape(2, 1, 2, 3)\ny = torch.arange(18.).reshape(3, 3, 2)\n(x @ y).tolist()")
+    add("products/matmul/4d_1d", "x = torch.arange(24.).reshape(2, 2, 2, 3)\ny = torch.tensor([1., 2., 3.])\nx @ y")
+    add("products/matmul/transposed", f"{A}\na.T @ a")
+    add("products/matmul/transposed_right", f"{A}\na @ a.T")
+    add("products/matmul/strided", f"{A}\n{B}\na[:, ::2] @ b[::2]")
+    add("products/matmul/chain", f"{A}\n{B}\na @ b @ torch.tensor([[1., 2.], [3., 4.]])")
+    add("products/matmul/then_sum", f"{AB}\n(a @ b).sum(dim=1)")
+    add("products/matmul/long_rows", "x = torch.arange(60.).reshape(3, 20) % 7\ny = torch.arange(80.).reshape(20, 4) % 5\n(x @ y).tolist()")
+    add("products/matmul/method", f"{AB}\na.matmul(b)")
+    add("products/matmul/method_keyword", f"{AB}\na.matmul(other=b)")
+    add("products/matmul/torch", f"{AB}\ntorch.matmul(a, b)")
+    add("products/matmul/torch_keywords", f"{AB}\ntorch.matmul(input=a, other=b)")
+    # dtypes
+    add("products/matmul/int", "x = torch.tensor([[1, 2], [3, 4]])\nx @ x")
+    add("products/matmul/int32", "x = torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)\nx @ x")
+    add("products/matmul/float64", f"{R}\n{S}\nr.double() @ s.double()")
+    add("products/matmul/float64_bits", f"{AB}\n(a.double() @ b.double()).tolist()")
+    add("products/matmul/int_wraps", "x = torch.tensor([2**62, 2**62])\nx @ torch.tensor([2, 2])")
+    add("products/matmul/int_dot", "torch.tensor([1, 2]) @ torch.tensor([3, 4])")
+    add("products/matmul/int32_dot", "torch.tensor([1, 2]).int() @ torch.tensor([3, 4]).int()")
+    add("products/matmul/mixed_dot", "torch.tensor([1., 2]) @ torch.tensor([3, 4])")
+    add("products/matmul/mixed_mv", "torch.ones(2, 3) @ torch.ones(3).long()")
+    add("products/matmul/mixed_mv_long_matrix", "torch.ones(2, 3).long() @ torch.ones(3)")
+    add("products/matmul/mixed_mm", "torch.ones(2, 3) @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_mm_int", "torch.ones(2, 3).int() @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_mm_double", "torch.ones(2, 3).double() @ torch.ones(3, 2)")
+    add("products/matmul/mixed_mm_bool", "torch.ones(2, 3) @ torch.ones(3, 2).bool()")
+    add("products/matmul/mixed_vm", "torch.ones(3) @ torch.ones(3, 2).long()")
+    add("products/matmul/mixed_bmm", "torch.ones(2, 2, 3) @ torch.ones(2, 3, 2).double()")
+    add("products/matmul/mixed_folded_mv", "torch.ones(2, 2, 3) @ torch.ones(3).double()")
+    add("products/matmul/mixed_folded_mm", "torch.ones(2, 2, 3) @ torch.ones(3, 2).double()")
+    add("products/matmul/bool_dot", "torch.tensor([True, False]) @ torch.tensor([True, True])")
+    add("products/matmul/bool_mv", "torch.ones(2, 3).bool() @ torch.ones(3).bool()")
+    add("products/matmul/bool_mm", "torch.ones(2, 3).bool() @ torch.ones(3, 2).bool()")
+    add("products/matmul/bool_bmm", "torch.ones(2, 2, 3).bool() @ torch.ones(2, 3, 2).bool()")
+    add("products/matmul/bool_empty", "torch.ones(0, 3).bool() @ torch.ones(3, 2).bool()")
+    add("products/matmul/bool_nothing_to_sum", "torch.ones(2, 0).bool() @ torch.ones(0, 2).bool()")
+    # shapes that do not fit
+    add("products/matmul/zero_d", "torch.tensor(2.) @ torch.tensor(3.)")
+    add("products/matmul/zero_d_right", "torch.tensor([1., 2.]) @ torch.tensor(3.)")
+    add("products/matmul/mm_mismatch", "torch.ones(2, 3) @ torch.ones(2, 3)")
+    add("products/matmul/dot_mismatch", "torch.ones(3) @ torch.ones(2)")
+    add("products/matmul/mv_mismatch", "torch.ones(2, 3) @ torch.ones(2)")
+    add("products/matmul/vm_mismatch", "torch.ones(3) @ torch.ones(2, 3)")
+    add("products/matmul/batch_mismatch", "torch.ones(2, 2, 3) @ torch.ones(3, 2, 4)")
+    add("products/matmul/batch_inner_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2, 4, 2)")
+    add("products/matmul/batch_4d_inner_mismatch", "torch.ones(2, 2, 2, 3) @ torch.ones(2, 2, 4, 5)")
+    add("products/matmul/folded_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2, 4)")
+    add("products/matmul/folded_mv_mismatch", "torch.ones(2, 2, 3) @ torch.ones(2)")
+    add("products/matmul/vector_batch_mismatch", "torch.ones(2) @ torch.ones(2, 3, 2)")
+    add("products/matmul/matrix_batch_mismatch", "torch.ones(2, 3) @ torch.ones(2, 2, 2)")
+    add("products/matmul/unfolded_transposed", "x = torch.ones(2, 3, 4).transpose(0, 1)\nx @ torch.ones(5, 6)")
+    add("products/matmul/unfolded_transposed_fits", "x = torch.arange(24.).reshape(2, 3, 4).transpose(0, 1)\nx @ torch.ones(4, 2)")
+    # empty and special values
+    add("products/matmul/empty_rows", "torch.ones(0, 3) @ torch.ones(3, 2)")
+    add("products/matmul/nothing_to_sum", "torch.ones(2, 0) @ torch.ones(0, 2)")
+    add("products/matmul/empty_dot", "torch.ones(0) @ torch.ones(0)")
+    add("products/matmul/empty_batch", "torch.ones(0, 2, 3) @ torch.ones(0, 3, 2)")
+    add("products/matmul/empty_batch_rows", "torch.ones(2, 0, 3) @ torch.ones(3, 2)")
+    add("products/matmul/nothing_to_sum_two_dtypes", "(torch.ones(1, 2, 0) @ torch.ones(1, 0, 2).long()).dtype")
+    add("products/matmul/nan", "torch.tensor([[float('nan'), 1.], [1., 1.]]) @ torch.tensor([[1., 2.], [3., 4.]])")
+    add("products/matmul/inf_times_zero", "torch.tensor([[float('inf'), 1.], [1., 1.]]) @ torch.tensor([[0., 1.], [1., 1.]])")
+    add("products/matmul/minus_zero", "(torch.tensor([[-1.]]) @ torch.tensor([[0.]])).tolist()")
+    add("products/matmul/contiguous", "(torch.ones(3, 4) @ torch.ones(2, 4, 5)).is_contiguous()")
+    # not tensors
+    add("products/matmul/number", f"{A}\na @ 2")
+    add("products/matmul/number_left", f"{A}\n2 @ a")
+    add("products/matmul/list", f"{A}\na @ [1., 2., 3.]")
+    add("products/matmul/list_left", f"{A}\n[1., 2.] @ a")
+    add("products/matmul/method_number", f"{A}\na.matmul(2)")
+    add("products/matmul/missing", f"{A}\ntorch.matmul(a)")
+    add("products/matmul/too_many", f"{A}\ntorch.matmul(a, a.T, a)")
+    add("products/matmul/method_missing", f"{A}\na.matmul()")
+    add("products/matmul/wrong_keyword", f"{A}\na.matmul(tensor2=a.T)")
+    add("products/matmul/torch_list", "torch.matmul([1.], [2.])")
+    # mm, mv, dot, bmm, outer
+    add("products/mm/values", f"{AB}\na.mm(b)")
+    add("products/mm/torch", f"{AB}\ntorch.mm(a, b).tolist()")
+    add("products/mm/keyword", f"{AB}\na.mm(mat2=b)")
+    add("products/mm/vector", f"{A}\n{V}\na.mm(v)")
+    add("products/mm/vector_self", f"{V}\nv.mm(torch.ones(3, 2))")
+    add("products/mm/batch_self", "torch.ones(2, 3, 1).mm(torch.ones(1, 2))")
+    add("products/mm/mismatch", "torch.ones(2, 3).mm(torch.ones(4, 2))")
+    add("products/mm/mismatch_before_dtype", "torch.ones(2, 3).mm(torch.ones(2, 2).long())")
+    add("products/mm/dtype", "torch.ones(2, 3).mm(torch.ones(3, 2).int())")
+    add("products/mm/bool", "torch.ones(2, 3).bool().mm(torch.ones(3, 2).bool())")
+    add("products/mm/int", "torch.tensor([[1, 2], [3, 4]]).mm(torch.tensor([[0, 1], [1, 0]]))")
+    add("products/mm/number", "torch.ones(2, 3).mm(2)")
+    add("products/mm/missing", "torch.ones(2, 3).mm()")
+    add("products/mm/empty", "torch.ones(3, 2).double().mm(torch.ones(2, 0).double())")
+    add("products/mv/values", f"{A}\n{V}\na.mv(v)")
+    add("products/mv/torch", f"{A}\n{V}\ntorch.mv(a, v).tolist()")
+    add("products/mv/keyword", f"{A}\n{V}\na.mv(vec=v)")
+    add("products/mv/decimals", f"{R}\n{W}\nr.mv(w)")
+    add("products/mv/matrix", "torch.ones(2, 3).mv(torch.ones(3, 1))")
+    add("products/mv/vector_self", f"{V}\nv.mv(v)")
+    add("products/mv/mismatch", "torch.ones(2, 3).mv(torch.ones(2))")
+    add("products/mv/mismatch_before_dtype", "torch.ones(2, 3).mv(torch.ones(2).long())")
+    add("products/mv/dtype", "torch.ones(2, 3).int().mv(torch.ones(3).double())")
+    add("products/mv/bool", "torch.ones(2, 3).bool().mv(torch.ones(3).bool())")
+    add("products/mv/int32", "torch.ones(2, 3).int().mv(torch.ones(3).int())")
+    add("products/mv/nothing_to_sum", "torch.ones(2, 0).mv(torch.ones(0))")
+    add("products/mv/too_many", "torch.ones(2, 3).mv(torch.ones(3), torch.ones(3))")
+    add("products/dot/values", f"{V}\n{W}\nv.dot(w)")
+    add("products/dot/torch", f"{V}\n{W}\ntorch.dot(v, w).item()")
+    add("products/dot/keyword", f"{V}\n{W}\nv.dot(tensor=w)")
+    add("products/dot/decimals", "x = torch.tensor([0.1, 0.2, 0.3])\nx.dot(x)")
+    add("products/dot/int", "torch.tensor([1, 2, 3]).dot(torch.tensor([4, 5, 6]))")
+    add("products/dot/matrix", "torch.ones(3, 1).dot(torch.ones(3))")
+    add("products/dot/dtype_before_size", "torch.ones(3).dot(torch.ones(2).long())")
+    add("products/dot/size", "torch.ones(3).bool().dot(torch.ones(2).bool())")
+    add("products/dot/bool", "torch.ones(3).bool().dot(torch.ones(3).bool())")
+    add("products/dot/double_int", "torch.ones(3).double().dot(torch.ones(3).int())")
+    add("products/dot/empty", "torch.ones(0).long().dot(torch.ones(0).long())")
+    add("products/dot/nan", "torch.tensor([float('nan'), 1.]).dot(torch.tensor([0., 1.]))")
+    add("products/dot/shape", f"{V}\nv.dot(v).shape")
+    add("products/bmm/values", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\nx.bmm(y)")
+    add("products/bmm/torch", "x = torch.arange(12.).reshape(2, 2, 3)\ny = torch.arange(12.).reshape(2, 3, 2)\ntorch.bmm(x, y).tolist()")
+    add("products/bmm/keyword", "torch.ones(1, 2, 3).bmm(mat2=torch.ones(1, 3, 2))")
+    add("products/bmm/matrix", "torch.ones(2, 3).bmm(torch.ones(2, 3, 3))")
+    add("products/bmm/matrix_right", "torch.ones(2, 2, 3).bmm(torch.ones(3, 3))")
+    add("products/bmm/batch_mismatch", "torch.ones(2, 2, 3).bmm(torch.ones(3, 3, 2))")
+    add("products/bmm/inner_mismatch", "torch.ones(2, 2, 3).bmm(torch.ones(2, 4, 2))")
+    add("products/bmm/dtype", "torch.ones(2, 2, 3).bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/dtype_int", "torch.ones(2, 2, 3).int().bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/bool", "torch.ones(2, 2, 3).bool().bmm(torch.ones(2, 3, 2).bool())")
+    add("products/bmm/int", "torch.ones(2, 2, 3).long().bmm(torch.ones(2, 3, 2).long())")
+    add("products/bmm/no_broadcast", "torch.ones(1, 2, 3).bmm(torch.ones(4, 3, 2))")
+    add("products/bmm/nothing_to_sum", "torch.ones(2, 2, 0).bmm(torch.ones(2, 0, 2).long())")
+    add("products/bmm/number", "torch.ones(2, 2, 3).bmm(2)")
+    add("products/outer/values", f"{V}\n{W}\nv.outer(w)")
+    add("products/outer/bits", f"{R}\n{S}\ntorch.outer(r[0], s[:, 1]).tolist()")
+    add("products/outer/keyword", f"{V}\n{W}\nv.outer(vec2=w)")
+    add("products/outer/ger", f"{V}\n{W}\ntorch.ger(v, w)")
+    add("products/outer/ger_method", f"{V}\n{W}\nv.ger(w)")
+    add("products/outer/promotes", "torch.ones(3).outer(torch.ones(2).long())")
+    add("products/outer/int_int32", "torch.ones(3).long().outer(torch.ones(2).int())")
+    add("products/outer/bool", "torch.ones(3).bool().outer(torch.ones(2).bool())")
+    add("products/outer/double", "torch.ones(3).outer(torch.ones(2).double())")
+    add("products/outer/matrix", "torch.ones(3, 1).outer(torch.ones(2))")
+    add("products/outer/matrix_right", "torch.ones(3).outer(torch.ones(2, 1))")
+    add("products/outer/zero_d", "torch.tensor(3.).outer(torch.ones(2))")
+    add("products/outer/number", "torch.ones(3).outer(2)")
+    add("products/outer/empty", "torch.outer(torch.ones(3), torch.ones(0))")
+    add("products/outer/nan", "torch.outer(torch.tensor([float('nan'), 1.]), torch.tensor([0., 2.]))")
+    # einsum
+    E = f"{A}\n{B}\nm = torch.tensor([[1., 2., 3.], [4., 5., 6.], [7., 8., 9.]])"
+    for key, program in [
+        ("matmul", "torch.einsum('ij,jk->ik', a, b)"),
+        ("matmul_list", "torch.einsum('ij,jk->ik', [a, b])"),
+        ("matmul_tuple", "torch.einsum('ij,jk->ik', (a, b))"),
+        ("matmul_implicit", "torch.einsum('ij,jk', a, b)"),
+        ("matmul_swapped_implicit", "torch.einsum('jk,ij', b, a)"),
+        ("matmul_transposed_out", "torch.einsum('ij,jk->ki', a, b)"),
+        ("column_sums", "torch.einsum('ij->j', a)"),
+        ("row_sums", "torch.einsum('ij->i', a)"),
+        ("total", "torch.einsum('ij->', a)"),
+        ("mv", "torch.einsum('ij,j->i', a, b[:, 0])"),
+        ("batched", "torch.einsum('bij,bjk->bik', a.reshape(1, 2, 3), b.reshape(1, 3, 2))"),
+        ("batched_broadcast", "torch.einsum('bij,bjk->bik', a.reshape(1, 2, 3), torch.arange(24.).reshape(4, 3, 2))"),
+        ("diagonal", "torch.einsum('ii->i', m)"),
+        ("trace", "torch.einsum('ii', m)"),
+        ("trace_explicit", "torch.einsum('ii->', m)"),
+        ("dot", "torch.einsum('i,i->', a[0], a[1])"),
+        ("dot_implicit", "torch.einsum('i,i', a[0], a[1])"),
+        ("outer", "torch.einsum('i,j->ij', a[0], b[0])"),
+        ("outer_implicit", "torch.einsum('i,j', a[0], b[0])"),
+        ("hadamard", "torch.einsum('ij,ij->ij', a, a)"),
+        ("transpose", "torch.einsum('ji', a)"),
+        ("transpose_explicit", "torch.einsum('ij->ji', a)"),
+        ("identity", "torch.einsum('ij', a)"),
+        ("letters_order", "torch.einsum('ba', a)"),
+        ("uppercase_first", "torch.einsum('iJ', a)"),
+        ("uppercase_explicit", "torch.einsum('iJ->Ji', a)"),
+        ("spaces", "torch.einsum('i j , j k -> i k', a, b)"),
+        ("three_operands", "torch.einsum('ij,jk,k->i', a, b, torch.tensor([1., -1.]))"),
+        ("diagonal_3d", "torch.einsum('iji->ij', torch.arange(12.).reshape(2, 3, 2))"),
+        ("diagonal_then_sum", "torch.einsum('iij', torch.arange(12.).reshape(2, 2, 3))"),
+        ("broadcast_size_one", "torch.einsum('ij,jk->ik', torch.ones(2, 1), torch.ones(3, 2))"),
+        ("broadcast_hadamard", "torch.einsum('ij,ij->ij', a, torch.tensor([[2.]]))"),
+        ("broadcast_sum", "torch.einsum('ij,ij->', a, torch.tensor([[2.]]))"),
+        ("zero_d", "torch.einsum('->', torch.tensor(3.))"),
+        ("zero_d_empty_equation", "torch.einsum('', torch.tensor(3.))"),
+        ("zero_d_pair", "torch.einsum(',->', torch.tensor(3.), torch.tensor(2.))"),
+        ("vector_times_zero_d", "torch.einsum('i,->i', a[0], torch.tensor(2.))"),
+        ("contiguous_view", "torch.einsum('ij->ji', a).is_contiguous()"),
+        ("contiguous_sum", "torch.einsum('ijk->kj', torch.ones(2, 3, 4)).is_contiguous()"),
+        ("then_sum", "torch.einsum('ij->ji', a).sum(dim=0)"),
+    ]:
+        add(f"products/einsum/{key}", f"{E}\n{program}")
+    # Sums of one operand add in PyTorch's order, element-wise products are
+    # exact: every bit is checked.
+    X = "x = torch.tensor([[0.1, 0.7, -0.3, 1.9], [2.2, -0.6, 0.45, 0.8], [1.3, 0.05, -1.1, 0.6]])"
+    for key, program in [
+        ("bits_total", "torch.einsum('ij->', x).item()"),
+        ("bits_columns", "torch.einsum('ij->j', x).tolist()"),
+        ("bits_rows", "torch.einsum('ij->i', x).tolist()"),
+        ("bits_long_rows", "torch.einsum('ij->i', torch.arange(60.).reshape(3, 20) / 7).tolist()"),
+        ("bits_3d", "torch.einsum('ijk->kj', torch.arange(60.).reshape(3, 4, 5) / 7).tolist()"),
+        ("bits_hadamard", "torch.einsum('ij,ij->ij', x, x).tolist()"),
+        ("bits_outer", "torch.einsum('i,j->ij', x[0], x[1]).tolist()"),
+        ("bits_small_matmul", "torch.einsum('ij,jk->ik', x[:2, :3], x[:3, :2]).tolist()"),
+        ("printed_matmul", "torch.einsum('ij,jk->ik', x, x.T)"),
+        ("printed_dot", "torch.einsum('i,i->', x[0], x[1])"),
+    ]:
+        add(f"products/einsum/{key}", f"{X}\n{program}")
+    for key, program in [
+        ("int", "torch.einsum('ij,jk->ik', torch.tensor([[1, 2]]), torch.tensor([[3], [4]]))"),
+        ("int_sum", "torch.einsum('ij->', torch.tensor([[1, 2], [3, 4]]))"),
+        ("int32_sum", "torch.einsum('ij->j', torch.tensor([[1, 2], [3, 4]]).int())"),
+        ("int32_product", "torch.einsum('ij,j->i', torch.ones(2, 3).int(), torch.ones(3).int())"),
+        ("bool_sum", "torch.einsum('ij->j', torch.ones(3, 3).bool())"),
+        ("bool_diagonal", "torch.einsum('ii->i', torch.ones(3, 3).bool())"),
+        ("bool_hadamard", "torch.einsum('ij,ij->ij', torch.ones(2, 2).bool(), torch.ones(2, 2).bool())"),
+        ("bool_product", "torch.einsum('i,i->', torch.ones(3).bool(), torch.ones(3).bool())"),
+        ("mixed_product", "torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(3, 2).double())"),
+        ("mixed_product_long", "torch.einsum('ij,jk->ik', torch.ones(2, 3).long(), torch.ones(3, 2))"),
+        ("mixed_hadamard", "torch.einsum('ij,ij->ij', torch.ones(2, 3), torch.ones(2, 3).double())"),
+        ("mixed_outer", "torch.einsum('i,j->ij', torch.tensor([1, 2]), torch.tensor([1.5, 2]))"),
+        ("empty_sum", "torch.einsum('ij->', torch.ones(0, 3))"),
+        ("empty_product", "torch.einsum('ij,jk->ik', torch.ones(2, 0), torch.ones(0, 2))"),
+        ("empty_trace", "torch.einsum('ii', torch.ones(0, 0))"),
+        ("nan", "torch.einsum('ij->j', torch.tensor([[float('nan'), 1.], [2., 3.]]))"),
+    ]:
+        add(f"products/einsum/{key}", program)
+    T = "t = torch.ones(2, 3)"
+    for key, program in [
+        ("fewer_operands", "torch.einsum('ij,jk->ik', t)"),
+        ("more_operands", "torch.einsum('ij,jk->ik', t, t.T, t)"),
+        ("unknown_output", "torch.einsum('ij->ik', t)"),
+        ("output_twice", "torch.einsum('ij->ii', t)"),
+        ("too_many_subscripts", "torch.einsum('ijk->i', t)"),
+        ("too_few_subscripts", "torch.einsum('i->i', t)"),
+        ("diagonal_sizes", "torch.einsum('ii->i', t)"),
+        ("size_mismatch", "torch.einsum('ij,jk->ik', t, torch.ones(2, 2))"),
+        ("batch_mismatch", "torch.einsum('bij,bjk->bik', torch.ones(2, 2, 3), torch.ones(3, 3, 2))"),
+        ("digit", "torch.einsum('i1->i', t)"),
+        ("second_arrow", "torch.einsum('ij->j->i', t)"),
+        ("dash", "torch.einsum('ij-j', t)"),
+        ("comma_in_output", "torch.einsum('ij,jk->ik,', t, t.T)"),
+        ("digit_in_output", "torch.einsum('ij->1', t)"),
+        ("dot_in_output", "torch.einsum('ij->.', t)"),
+        ("dot_in_input", "torch.einsum('i.j', t)"),
+        ("uppercase_unknown", "torch.einsum('ij->I', t)"),
+        ("no_operands", "torch.einsum('ij->j')"),
+        ("nothing", "torch.einsum()"),
+        ("empty_list", "torch.einsum('ij', [])"),
+        ("equation_not_str", "torch.einsum(3, t)"),
+        ("operand_not_tensor", "torch.einsum('i', 3)"),
+        ("list_with_number", "torch.einsum('ij,jk->ik', [t, 1])"),
+        ("operand_list", "torch.einsum('ij,jk->ik', t, [1])"),
+        ("keyword", "torch.einsum('ij', t, dtype=torch.float64)"),
+        ("zero_d_subscript", "torch.einsum('i->', torch.tensor(3.))"),
+    ]:
+        add(f"products/einsum/errors/{key}", f"{T}\n{program}")
+
+
+# ---------------------------------------------------------------------------
+# joining/: cat, stack, chunk, split
+# ---------------------------------------------------------------------------
+
+
+def cases_joining():
+    """torch.cat (concat, concatenate), torch.stack, chunk and split: every
+    spelling, dims, dtype promotion, PyTorch's skipping of empty vectors,
+    tuples of views as printed, and every error in PyTorch's order."""
+    A = "a = torch.tensor([[1, 2, 3], [4, 5, 6]])"
+    F = "f = torch.tensor([[0.5, -1.25], [2.75, 3.]])"
+    for key, program in [
+        ("rows", "torch.cat([a, a])"),
+        ("tuple", "torch.cat((a, a))"),
+        ("columns", "torch.cat([a, a], dim=1)"),
+        ("positional_dim", "torch.cat([a, a], 1)"),
+        ("negative_dim", "torch.cat([a, a[:, :1]], -1)"),
+        ("axis", "torch.cat([a, a], axis=1)"),
+        ("keyword_tensors", "torch.cat(tensors=[a, a])"),
+        ("one", "torch.cat([a])"),
+        ("three", "torch.cat([a, a * 10, a * 100], dim=0)"),
+        ("concat", "torch.concat([a, a])"),
+        ("concatenate", "torch.concatenate([a, a], axis=1)"),
+        ("concatenate_error_name", "torch.concatenate(a)"),
+        ("float_bits", "x = torch.tensor([0.1, 0.2])\ntorch.cat([x, x * 3]).tolist()"),
+        ("promotes", "torch.cat([a, a.float()])"),
+        ("promotes_bool_int32", "torch.cat([a.bool(), a.int()])"),
+        ("promotes_double", "torch.cat([a.float(), a.double()]).dtype"),
+        ("bool", "torch.cat([a > 2, a < 2])"),
+        ("skips_empty_vector", "torch.cat([a, torch.tensor([])])"),
+        ("skips_empty_vector_first", "torch.cat([torch.tensor([]), a], dim=1)"),
+        ("skipped_still_promotes", "torch.cat([a, torch.tensor([]).double()]).dtype"),
+        ("only_empty_vectors", "torch.cat([torch.tensor([]), torch.tensor([])], dim=3)"),
+        ("empty_rows", "torch.cat([a, torch.zeros(0, 3, dtype=torch.int64)])"),
+        ("empty_rows_promote", "torch.cat([a, torch.zeros(0, 3)]).dtype"),
+        ("transposed", "torch.cat([a.T, a.T])"),
+        ("views", "torch.cat([a[:, 0], a[:, 2]])"),
+        ("contiguous", "torch.cat([a.T, a.T], dim=1).is_contiguous()"),
+        ("then_sum", "torch.cat([a, a]).sum(dim=0)"),
+        ("nan", "torch.cat([torch.tensor([float('nan')]), torch.tensor([1.])])"),
+        ("same_tensor_twice_3d", "torch.cat([a.reshape(1, 2, 3), a.reshape(1, 2, 3)], dim=2)"),
+        ("empty_list", "torch.cat([])"),
+        ("zero_d", "torch.cat([torch.tensor(1.), torch.tensor(2.)])"),
+        ("zero_d_second", "torch.cat([torch.tensor([1.]), torch.tensor(1.)])"),
+        ("zero_d_before_dim", "torch.cat([torch.tensor(1.), torch.ones(2)], dim=5)"),
+        ("ranks", "torch.cat([a, torch.tensor([7, 8, 9])])"),
+        ("sizes", "torch.cat([a, torch.tensor([[7, 8]])])"),
+        ("sizes_columns", "torch.cat([a, torch.ones(3, 2, dtype=torch.int64)], dim=1)"),
+        ("sizes_third", "torch.cat([a, a, torch.ones(2, 4)])"),
+        ("dim_out_of_range", "torch.cat([a, a], dim=2)"),
+        ("dim_negative_out_of_range", "torch.cat([a, a], dim=-3)"),
+        ("dim_out_of_range_after_empty", "torch.cat([torch.tensor([]), a], dim=2)"),
+        ("tensor_not_list", "torch.cat(a)"),
+        ("two_tensors", "torch.cat(a, a)"),
+        ("item_not_tensor", "torch.cat([a, 1])"),
+        ("dim_float", "torch.cat([a, a], dim=1.5)"),
+        ("dim_none", "torch.cat([a, a], dim=None)"),
+        ("too_many", "torch.cat([a], 0, a)"),
+        ("method", "a.cat([a])"),
+        ("unknown_keyword", "torch.cat([a], dims=0)"),
+    ]:
+        add(f"joining/cat/{key}", f"{A}\n{program}")
+    for key, program in [
+        ("default", "torch.stack([a, a])"),
+        ("dim1", "torch.stack([a, a * 10], dim=1)"),
+        ("last", "torch.stack([a, a * 10], dim=2)"),
+        ("negative", "torch.stack([a, a * 10], dim=-1)"),
+        ("axis", "torch.stack([a, a], axis=0)"),
+        ("keyword_tensors", "torch.stack(tensors=[a], dim=1)"),
+        ("tuple_one", "torch.stack((a,), 0)"),
+        ("zero_d", "torch.stack([torch.tensor(1), torch.tensor(2.)])"),
+        ("empty_vectors", "torch.stack([torch.tensor([]), torch.tensor([])])"),
+        ("promotes", "torch.stack([a.bool(), a.int()])"),
+        ("float", f"{F}\ntorch.stack([f, f.T]).tolist()"),
+        ("views", "torch.stack([a[0], a[1], a[1] * 2])"),
+        ("empty_list", "torch.stack([])"),
+        ("sizes", "torch.stack([a, a[0]])"),
+        ("sizes_vectors", "torch.stack([torch.ones(2), torch.ones(3)])"),
+        ("dim_out_of_range", "torch.stack([a, a], dim=3)"),
+        ("dim_zero_d", "torch.stack([torch.tensor(1.), torch.ones(2)], dim=5)"),
+        ("tensor_not_list", "torch.stack(a)"),
+        ("item_not_tensor", "torch.stack([a, 3])"),
+    ]:
+        add(f"joining/stack/{key}", f"{A}\n{program}")
+    R = "r = torch.arange(10)"
+    M = "m = torch.arange(12.).reshape(3, 4)"
+    for key, program in [
+        ("three", f"{R}\nr.chunk(3)"),
+        ("four", f"{R}\nr.chunk(4)"),
+        ("six_gives_five", f"{R}\nr.chunk(6)"),
+        ("more_than_elements", f"{R}\nr.chunk(20)"),
+        ("one", f"{R}\nr.chunk(1)"),
+        ("dim1", f"{M}\nm.chunk(2, dim=1)"),
+        ("torch", f"{M}\ntorch.chunk(m, 2, 1)"),
+        ("keywords", f"{M}\nm.chunk(chunks=3, dim=-1)"),
+        ("axis", f"{M}\nm.chunk(2, axis=0)"),
+        ("unpacked", f"{M}\ntop, bottom = m.chunk(2)\nbottom"),
+        ("indexed", f"{M}\nm.chunk(2, dim=1)[1].tolist()"),
+        ("piece_then_sum", f"{M}\nm.chunk(2, dim=1)[0].sum(dim=1)"),
+        ("contiguous", f"{M}\nm.chunk(2, dim=1)[0].is_contiguous()"),
+        ("empty", "torch.zeros(0).chunk(2)"),
+        ("empty_rows", "torch.zeros(0, 3).chunk(2)"),
+        ("empty_columns", "torch.zeros(3, 0).chunk(2)"),
+        ("empty_columns_dim1", "torch.zeros(3, 0).chunk(2, dim=1)"),
+        ("zero", f"{R}\nr.chunk(0)"),
+        ("negative", f"{R}\nr.chunk(-1)"),
+        ("zero_d", "torch.tensor(3).chunk(2)"),
+        ("zero_d_before_chunks", "torch.tensor(3).chunk(0)"),
+        ("chunks_before_dim", f"{R}\nr.chunk(0, dim=5)"),
+        ("dim_out_of_range", f"{M}\nm.chunk(2, dim=2)"),
+        ("missing", f"{M}\nm.chunk()"),
+        ("float", f"{M}\nm.chunk(2.5)"),
+        ("torch_missing", f"{M}\ntorch.chunk(m)"),
+        ("torch_not_tensor", "torch.chunk(3, 2)"),
+    ]:
+        add(f"joining/chunk/{key}", program)
+    for key, program in [
+        ("size", f"{R}\nr.split(3)"),
+        ("sizes", f"{R}\nr.split([3, 7])"),
+        ("sizes_tuple", f"{R}\nr.split((3, 2, 5))"),
+        ("larger_than_dim", f"{R}\nr.split(20)"),
+        ("with_empty", f"{R}\nr.split([10, 0])"),
+        ("dim1", f"{M}\nm.split(2, dim=1)"),
+        ("dim_positional", f"{M}\nm.split([1, 3], -1)"),
+        ("keyword", f"{R}\nr.split(split_size=4)"),
+        ("torch", f"{R}\ntorch.split(r, 3)"),
+        ("torch_sizes", f"{R}\ntorch.split(r, [2, 8], dim=0)"),
+        ("torch_keyword", f"{R}\ntorch.split(r, split_size_or_sections=[2, 8])"),
+        ("tensor_size", f"{R}\nr.split(torch.tensor(4))"),
+        ("bool_in_sizes", f"{R}\nr.split([1, True, 8])"),
+        ("float_bits", "x = torch.tensor([0.1, 0.2, 0.3])\nx.split(2)[1].tolist()"),
+        ("unpacked", f"{M}\nleft, right = m.split(2, dim=1)\nright * 2"),
+        ("empty", "torch.zeros(0).split(2)"),
+        ("empty_zero", "torch.zeros(0).split(0)"),
+        ("empty_no_sizes", "torch.zeros(0).split([])"),
+        ("sum_mismatch", f"{R}\nr.split([3, 6])"),
+        ("no_sizes", f"{R}\nr.split([])"),
+        ("negative_size", f"{R}\nr.split([3, -1])"),
+        ("negative", f"{R}\nr.split(-1)"),
+        ("zero", f"{R}\nr.split(0)"),
+        ("zero_d", "torch.tensor(3).split(1)"),
+        ("zero_d_before_dim", "torch.tensor(3).split(1, dim=5)"),
+        ("negative_before_dim", "torch.ones(3).split(-1, dim=5)"),
+        ("dim_before_zero", "torch.ones(3).split(0, dim=5)"),
+        ("dim_out_of_range", f"{M}\nm.split(2, dim=2)"),
+        ("dim_before_sizes", "torch.ones(3).split([1, -1], dim=5)"),
+        ("float", f"{R}\nr.split(2.5)"),
+        ("float_in_sizes", f"{R}\nr.split([1.5, 2])"),
+        ("float_later_in_sizes", f"{R}\nr.split([1, 2.5])"),
+        ("bool", f"{R}\nr.split(True)"),
+        ("string", f"{R}\nr.split('a')"),
+        ("tensor_of_sizes", f"{R}\nr.split(torch.tensor([1, 2]))"),
+        ("missing", f"{R}\nr.split()"),
+        ("too_many", f"{R}\nr.split(1, 0, 1)"),
+        ("axis", f"{R}\nr.split(2, axis=0)"),
+        ("torch_missing", f"{R}\ntorch.split(r)"),
+        ("torch_nothing", "torch.split()"),
+        ("torch_not_tensor", "torch.split(3, 1)"),
+        ("torch_too_many", f"{R}\ntorch.split(r, 1, 0, 1)"),
+        ("torch_unknown_keyword", f"{R}\ntorch.split(r, 1, dim=0, x=1)"),
+        ("len", f"{R}\nlen(r.split(3))"),
+    ]:
+        add(f"joining/split/{key}", program)
+
+
+# ---------------------------------------------------------------------------
+# create/random, create/like, create/linspace, create/eye
+# ---------------------------------------------------------------------------
+
+
+def cases_random():
+    """torch.manual_seed with rand, randn, randint, randperm and their _like
+    forms: PyTorch's CPU generator's exact numbers for many sizes, seeds,
+    dtypes and sequences of calls (randn of 16 elements or more takes its
+    vectorised path, and redraws the last 16 of a size that is not a
+    multiple of 16; a normal left over from a pair is the next draw's)."""
+    seeds = [0, 1, 42, 1234, 2**31, 2**32 + 5, -1, 67280421310721]
+    for seed in seeds:
+        key = str(seed).replace("-", "minus_")
+        add(f"create/random/rand/seed_{key}", f"torch.manual_seed({seed})\ntorch.rand(5).tolist()")
+        add(f"create/random/randn/seed_{key}", f"torch.manual_seed({seed})\ntorch.randn(5).tolist()")
+        add(f"create/random/randn_blocks/seed_{key}", f"torch.manual_seed({seed})\ntorch.randn(37).tolist()")
+        add(f"create/random/randint/seed_{key}", f"torch.manual_seed({seed})\ntorch.randint(100, (6,)).tolist()")
+        add(f"create/random/randperm/seed_{key}", f"torch.manual_seed({seed})\ntorch.randperm(12).tolist()")
+    for n in [1, 2, 3, 7, 15, 16, 17, 20, 31, 32, 33, 48, 50, 64, 100]:
+        add(f"create/random/randn/size_{n}", f"torch.manual_seed(7)\ntorch.randn({n}).tolist()")
+        add(f"create/random/randn/float64_size_{n}", f"torch.manual_seed(7)\ntorch.randn({n}, dtype=torch.float64).tolist()")
+    for n in [1, 5, 16, 33]:
+        add(f"create/random/rand/size_{n}", f"torch.manual_seed(3)\ntorch.rand({n}).tolist()")
+        add(f"create/random/rand/float64_size_{n}", f"torch.manual_seed(3)\ntorch.rand({n}, dtype=torch.float64).tolist()")
+    for seed in [0, 5, 99]:
+        add(f"create/random/randn/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(1000)[::37].tolist()")
+        add(f"create/random/randn/large_tail_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(1001)[-20:].tolist()")
+        add(f"create/random/randn/large_float64_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randn(500, dtype=torch.float64)[::23].tolist()")
+        add(f"create/random/rand/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.rand(2000)[::101].tolist()")
+        add(f"create/random/randperm/large_seed_{seed}", f"torch.manual_seed({seed})\ntorch.randperm(1000)[:30].tolist()")
+    S = "torch.manual_seed(0)"
+    for key, program in [
+        ("rand_shape", "torch.rand(2, 3)"),
+        ("rand_tuple", "torch.rand((2, 3))"),
+        ("rand_list", "torch.rand([2, 3]).shape"),
+        ("rand_size_keyword", "torch.rand(size=(2, 3))"),
+        ("rand_3d", "torch.rand(2, 2, 2)"),
+        ("rand_zero_d", "torch.rand(())"),
+        ("rand_empty", "torch.rand(0)"),
+        ("rand_empty_rows", "torch.rand(3, 0)"),
+        ("rand_float64", "torch.rand(3, dtype=torch.float64)"),
+        ("rand_generator", "g = torch.manual_seed(1)\ntorch.rand(2, generator=g).tolist()"),
+        ("rand_device", "torch.rand(2, device='cpu').tolist()"),
+        ("randn_shape", "torch.randn(2, 3)"),
+        ("randn_4x4", "torch.randn(4, 4)"),
+        ("randn_blocks_shape", "torch.randn(3, 7).tolist()"),
+        ("randn_zero_d", "torch.randn(())"),
+        ("randn_empty", "torch.randn(0, 2)"),
+        ("randn_float64", "torch.randn(2, 2, dtype=torch.float64)"),
+        ("randint_high", "torch.randint(10, (3,))"),
+        ("randint_low_high", "torch.randint(3, 10, (2, 3))"),
+        ("randint_negative", "torch.randint(-5, 5, (4,))"),
+        ("randint_keywords", "torch.randint(low=2, high=10, size=(3,))"),
+        ("randint_high_keyword", "torch.randint(high=10, size=(3,))"),
+        ("randint_size_keyword", "torch.randint(10, size=(3,))"),
+        ("randint_wide", "torch.randint(0, 2**40, (3,))"),
+        ("randint_wide_exact", "torch.randint(0, 2**32, (3,)).tolist()"),
+        ("randint_just_narrow", "torch.randint(0, 2**32 - 1, (3,)).tolist()"),
+        ("randint_wide_range", "torch.randint(-2**62, 2**62, (2,))"),
+        ("randint_narrow_below_2_28", "torch.randint(0, 2**28 - 1, (3,)).tolist()"),
+        ("randint_wide_from_2_28", "torch.randint(0, 2**28, (3,)).tolist()"),
+        ("randint_wide_int32", "torch.randint(0, 2**28, (3,), dtype=torch.int32).tolist()"),
+        ("randint_float32", "torch.randint(0, 10, (3,), dtype=torch.float32)"),
+        ("randint_float64_wide", "torch.randint(0, 2**32, (3,), dtype=torch.float64).tolist()"),
+        ("randint_int32", "torch.randint(0, 10, (3,), dtype=torch.int32)"),
+        ("randint_int32_not_wide", "torch.randint(-5, 2**31, (3,), dtype=torch.int32).tolist()"),
+        ("randint_bool", "torch.randint(0, 2, (3,), dtype=torch.bool)"),
+        ("randint_zero_d", "torch.randint(10, ())"),
+        ("randint_list_size", "torch.randint(0, 10, [2, 2])"),
+        ("randperm_float", "torch.randperm(5, dtype=torch.float32)"),
+        ("randperm_int32", "torch.randperm(5, dtype=torch.int32)"),
+        ("randperm_zero", "torch.randperm(0)"),
+        ("randperm_one", "torch.randperm(1)"),
+        ("sequence", "a = torch.rand(2)\nb = torch.randn(3)\nc = torch.randint(5, (4,))\nd = torch.randperm(4)\nprint(a.tolist(), b.tolist(), c.tolist(), d.tolist())"),
+        ("normal_pair_carries_over", "a = torch.randn(3)\nb = torch.randn(3)\nprint(a.tolist(), b.tolist())"),
+        ("normal_pair_survives_blocks", "a = torch.randn(3)\nb = torch.randn(20)\nc = torch.randn(1)\nprint(a.tolist(), c.tolist())"),
+        ("normal_pair_between_dtypes", "a = torch.randn(1)\nb = torch.randn(1, dtype=torch.float64)\nprint(a.tolist(), b.tolist())"),
+        ("seed_resets_the_pair", "a = torch.randn(3)\ntorch.manual_seed(0)\ntorch.randn(1).tolist()"),
+        ("reseeded_same_numbers", "a = torch.rand(3)\ntorch.manual_seed(0)\nb = torch.rand(3)\n(a == b).all()"),
+        ("shown", "torch.manual_seed(0)"),
+        ("printed", "print(torch.manual_seed(0))"),
+        ("initial_seed", "torch.initial_seed()"),
+        ("generator_initial_seed", "g = torch.manual_seed(5)\ng.initial_seed()"),
+        ("generator_reseeded", "g = torch.manual_seed(5)\ng.manual_seed(1).initial_seed()"),
+        ("generator_reseeds_the_numbers", "g = torch.manual_seed(5)\ng.manual_seed(0)\ntorch.rand(2).tolist()"),
+        ("generators_are_one", "torch.manual_seed(0) == torch.manual_seed(1)"),
+    ]:
+        add(f"create/random/{key}", f"{S}\n{program}")
+    for key, program in [
+        ("seed_float", "torch.manual_seed(1.7)\ntorch.initial_seed()"),
+        ("seed_string", "torch.manual_seed('3')\ntorch.initial_seed()"),
+        ("seed_bool", "torch.manual_seed(True)\ntorch.initial_seed()"),
+        ("seed_keyword", "torch.manual_seed(seed=3)\ntorch.initial_seed()"),
+        ("seed_tensor", "torch.manual_seed(torch.tensor(4))\ntorch.initial_seed()"),
+        ("seed_negative", "torch.manual_seed(-1)\ntorch.rand(2).tolist()"),
+        ("seed_bad_string", "torch.manual_seed('a')"),
+        ("seed_none", "torch.manual_seed(None)"),
+        ("seed_list", "torch.manual_seed([1])"),
+        ("seed_nan", "torch.manual_seed(float('nan'))"),
+        ("seed_inf", "torch.manual_seed(float('inf'))"),
+        ("seed_missing", "torch.manual_seed()"),
+        ("seed_too_many", "torch.manual_seed(1, 2)"),
+        ("rand_nothing", "torch.rand()"),
+        ("rand_negative", "torch.rand(-1)"),
+        ("randn_negative", "torch.randn(-1, 2)"),
+        ("rand_float_size", "torch.rand(2.5)"),
+        ("rand_float_later", "torch.rand(2, 3.5)"),
+        ("rand_string", "torch.rand('a')"),
+        ("rand_int_dtype", "torch.rand(2, dtype=torch.int64)"),
+        ("rand_bool_dtype", "torch.rand(2, dtype=torch.bool)"),
+        ("randn_int_dtype", "torch.randn(2, dtype=torch.int64)"),
+        ("rand_bad_generator", "torch.rand(2, generator=3)"),
+        ("randint_equal", "torch.randint(5, 5, (3,))"),
+        ("randint_reversed", "torch.randint(6, 5, (3,))"),
+        ("randint_zero_high", "torch.randint(0, (3,))"),
+        ("randint_size_int", "torch.randint(10, 3)"),
+        ("randint_high_only", "torch.randint(10)"),
+        ("randint_float_high", "torch.randint(2.5, (3,))"),
+        ("randint_float_size", "torch.randint(10, (3.5,))"),
+        ("randint_negative_size", "torch.randint(10, (-1,))"),
+        ("randint_bool_low", "torch.randint(True, 10, (2,))"),
+        ("randint_three_ints", "torch.randint(0, 10, 2)"),
+        ("randint_size_keyword_int", "torch.randint(0, 10, size=2)"),
+        ("randint_bool_bounds", "torch.randint(0, 3, (3,), dtype=torch.bool)"),
+        ("randint_bool_low_bounds", "torch.randint(-1, 1, (2,), dtype=torch.bool)"),
+        ("randint_reversed_before_bounds", "torch.randint(5, 3, (2,), dtype=torch.bool)"),
+        ("randint_int32_bounds", "torch.randint(0, 2**33, (2,), dtype=torch.int32)"),
+        ("randint_int32_low_bounds", "torch.randint(-2**31 - 1, 1, (2,), dtype=torch.int32)"),
+        ("randperm_negative", "torch.randperm(-1)"),
+        ("randperm_bool", "torch.randperm(3, dtype=torch.bool)"),
+        ("randperm_float", "torch.randperm(2.5)"),
+        ("randperm_nothing", "torch.randperm()"),
+        ("randperm_two", "torch.randperm(5, 3)"),
+    ]:
+        add(f"create/random/errors/{key}", program)
+    T = "t = torch.tensor([[1, 2, 3], [4, 5, 6]])"
+    for key, program in [
+        ("zeros", "torch.zeros_like(t)"),
+        ("zeros_float", "torch.zeros_like(t.float())"),
+        ("zeros_zero_d", "torch.zeros_like(torch.tensor(3.))"),
+        ("ones", "torch.ones_like(t)"),
+        ("ones_dtype", "torch.ones_like(t, dtype=torch.float64)"),
+        ("ones_empty", "torch.ones_like(torch.zeros(0, 3))"),
+        ("full", "torch.full_like(t, 7)"),
+        ("full_float_into_int", "torch.full_like(t, 2.7)"),
+        ("full_bool_into_int", "torch.full_like(t, True)"),
+        ("full_into_float", "torch.full_like(t.float(), 7)"),
+        ("full_into_bool", "torch.full_like(t.bool(), 7)"),
+        ("full_keyword", "torch.full_like(t, fill_value=3)"),
+        ("full_dtype", "torch.full_like(t, 0.5, dtype=torch.float32)"),
+        ("full_overflow", "torch.full_like(t.int(), 2**40)"),
+        ("full_nan_into_int", "torch.full_like(t, float('nan'))"),
+        ("full_inf_into_int", "torch.full_like(t, float('inf'))"),
+        ("full_missing", "torch.full_like(t)"),
+        ("zeros_not_tensor", "torch.zeros_like([1])"),
+        ("zeros_missing", "torch.zeros_like()"),
+        ("zeros_method", "t.zeros_like()"),
+        ("then_sum", "torch.ones_like(t.T).sum(dim=0)"),
+        ("rand", "torch.manual_seed(0)\ntorch.rand_like(t.float())"),
+        ("rand_bits", "torch.manual_seed(0)\ntorch.rand_like(t, dtype=torch.float64).tolist()"),
+        ("rand_transposed", "torch.manual_seed(0)\ntorch.rand_like(t.T.float()).tolist()"),
+        ("rand_int", "torch.rand_like(t)"),
+        ("randn", "torch.manual_seed(0)\ntorch.randn_like(t, dtype=torch.float32)"),
+        ("randn_bits", "torch.manual_seed(0)\ntorch.randn_like(torch.zeros(4, 5)).tolist()"),
+        ("randn_transposed_blocks", "torch.manual_seed(0)\ntorch.randn_like(torch.zeros(5, 4).T).tolist()"),
+        ("randn_int", "torch.randn_like(t)"),
+    ]:
+        add(f"create/like/{key}", f"{T}\n{program}")
+    for key, program in [
+        ("quarters", "torch.linspace(0, 1, 5)"),
+        ("quarters_bits", "torch.linspace(0, 1, 5).tolist()"),
+        ("sevenths", "torch.linspace(-1, 1, 7).tolist()"),
+        ("thirteen", "torch.linspace(0.1, 0.9, 13).tolist()"),
+        ("odd_range", "torch.linspace(-3.7, 2.2, 11).tolist()"),
+        ("hundred", "torch.linspace(0, 10, 100)[::9].tolist()"),
+        ("small_start", "torch.linspace(1e-3, 7.3, 37).tolist()"),
+        ("long", "torch.linspace(-5, 5, 1001)[::50].tolist()"),
+        ("descending", "torch.linspace(1, 0, 4).tolist()"),
+        ("one_step", "torch.linspace(0, 1, 1)"),
+        ("one_step_start", "torch.linspace(3.5, 1, 1).tolist()"),
+        ("no_steps", "torch.linspace(0, 1, 0)"),
+        ("two_steps", "torch.linspace(2, 5, 2).tolist()"),
+        ("keywords", "torch.linspace(start=0, end=1, steps=3)"),
+        ("steps_keyword", "torch.linspace(0, 1, steps=3)"),
+        ("int64", "torch.linspace(0, 10, 5, dtype=torch.int64)"),
+        ("int32_negative", "torch.linspace(-7, 3, 6, dtype=torch.int32)"),
+        ("float64", "torch.linspace(-1, 1, 7, dtype=torch.float64).tolist()"),
+        ("bool_start", "torch.linspace(True, 5, 3)"),
+        ("tensor_ends", "torch.linspace(torch.tensor(0.), torch.tensor(1.), 3)"),
+        ("tensor_start", "torch.linspace(torch.tensor(2), 4, 3)"),
+        ("inf", "torch.linspace(0, float('inf'), 3)"),
+        ("nan", "torch.linspace(float('nan'), 1, 3)"),
+        ("negative_steps", "torch.linspace(0, 1, -1)"),
+        ("missing_steps", "torch.linspace(0, 1)"),
+        ("float_steps", "torch.linspace(0, 1, 2.5)"),
+        ("bool_dtype", "torch.linspace(0, 1, 5, dtype=torch.bool)"),
+        ("vector_end", "torch.linspace(0, torch.tensor([1.]), 3)"),
+        ("vector_start", "torch.linspace(torch.tensor([0.]), 1, 3)"),
+        ("vector_start_tensor_end", "torch.linspace(torch.tensor([0.]), torch.tensor(1.), 3)"),
+    ]:
+        add(f"create/linspace/{key}", program)
+    for key, program in [
+        ("square", "torch.eye(3)"),
+        ("wide", "torch.eye(2, 3)"),
+        ("tall", "torch.eye(n=2, m=1)"),
+        ("int", "torch.eye(3, dtype=torch.int64)"),
+        ("bool", "torch.eye(3, dtype=torch.bool)"),
+        ("empty", "torch.eye(0)"),
+        ("empty_columns", "torch.eye(2, 0)"),
+        ("then_matmul", "torch.eye(2) @ torch.tensor([[1., 2.], [3., 4.]])"),
+        ("negative", "torch.eye(-1)"),
+        ("negative_m", "torch.eye(2, -1)"),
+        ("float", "torch.eye(2.5)"),
+        ("nothing", "torch.eye()"),
+        ("three", "torch.eye(2, 3, 4)"),
+    ]:
+        add(f"create/eye/{key}", program)
 
 
 def cases_print():
@@ -3223,11 +3908,28 @@ def cases_sorting():
 # ---------------------------------------------------------------------------
 
 
+# Cases whose last bit depends on the CPU PyTorch runs on (README.md): their
+# committed output is the one the playground matches, kept when regenerating.
+PINNED = {"elementwise/pow/bits_sqrt"}
+
+
+def committed(path):
+    """The outputs already in `path`, by case name (none if it is missing)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return {c["name"]: c for c in json.load(f)["cases"]}
+    except FileNotFoundError:
+        return {}
+
+
 def build(cases):
     records = []
+    kept = committed(os.path.join(HERE, "cases.json"))
     for name, program in cases:
         check_subset(name, program)
         stdout, error = run_program(program)
+        if name in PINNED and name in kept and kept[name]["program"] == program:
+            stdout, error = kept[name]["stdout"], kept[name]["error"]
         records.append({"name": name, "program": program, "stdout": stdout, "error": error})
     return {
         "generator": GENERATOR,
@@ -3260,6 +3962,9 @@ def main():
     cases_picking()
     cases_moving()
     cases_sorting()
+    cases_products()
+    cases_joining()
+    cases_random()
     cases_print()
     cases_python()
     cases_errors()

@@ -38,6 +38,9 @@ V = "[0.5, -1.5, 2.5]"
 I = ("[[1, 0], [2, 3], [0, 0]]", "int64")
 J = ("[[0, 2], [1, 1]]", "int64")
 M = ("[[True, False, True, False], [False, True, True, False], [True, True, False, False]]", "bool")
+P = "[[0.5, -1.5], [2.0, 1.25], [-0.75, 3.0], [1.5, 0.5]]"
+W = "[1.5, -0.5, 2.0, 0.75]"
+Q = "[[2.0, -1.0, 0.5], [1.5, 3.0, -2.5], [-0.25, 1.0, 4.0]]"
 
 # (name, {leaf: literal}, program lines after the leaves, "sources" | "winners")
 CASES = [
@@ -119,6 +122,39 @@ CASES = [
     ("flip_both_rank3", {"c": C}, ["c.flip(0, 2)"], "sources"),
     ("roll_columns", {"t": T}, ["t.roll(1, 1)"], "sources"),
     ("roll_flat", {"t": T}, ["t.roll(-2) + t"], "sources"),
+    # Products: an element of `a @ b` comes from a row of `a` and a column of `b`.
+    ("matmul", {"t": T, "m": P}, ["t @ m"], "sources"),
+    ("matmul_with_itself", {"t": T}, ["t @ t.T"], "sources"),
+    ("matmul_matrix_vector", {"t": T, "w": W}, ["torch.matmul(t, w)"], "sources"),
+    ("matmul_vector_matrix", {"v": V, "t": T}, ["v @ t"], "sources"),
+    ("matmul_batch_broadcast", {"c": C, "q": Q}, ["q[:2] @ c"], "sources"),
+    ("matmul_batch_times_matrix", {"c": C, "m": P}, ["c @ m[:2]"], "sources"),
+    ("mm_then_sum", {"t": T, "m": P}, ["t.mm(m).sum(dim=1)"], "sources"),
+    ("mv", {"t": T, "w": W}, ["t.mv(w)"], "sources"),
+    ("dot", {"v": V, "w": W}, ["v.dot(w[:3])"], "sources"),
+    ("bmm", {"c": C}, ["c.bmm(c.transpose(1, 2))"], "sources"),
+    ("outer", {"v": V, "w": W}, ["torch.outer(v, w)"], "sources"),
+    ("einsum_matmul", {"t": T, "m": P}, ["torch.einsum('ij,jk->ik', t, m)"], "sources"),
+    ("einsum_column_sums", {"t": T}, ["torch.einsum('ij->j', t)"], "sources"),
+    ("einsum_total", {"t": T}, ["torch.einsum('ij->', t)"], "sources"),
+    ("einsum_matrix_vector", {"t": T, "w": W}, ["torch.einsum('ij,j->i', t, w)"], "sources"),
+    ("einsum_batched", {"c": C}, ["torch.einsum('bij,bjk->bik', c, c.transpose(1, 2))"], "sources"),
+    ("einsum_diagonal", {"q": Q}, ["torch.einsum('ii->i', q)"], "sources"),
+    ("einsum_trace", {"q": Q}, ["torch.einsum('ii', q)"], "sources"),
+    ("einsum_dot", {"v": V}, ["torch.einsum('i,i->', v, v * 2.0)"], "sources"),
+    ("einsum_outer", {"v": V, "w": W}, ["torch.einsum('i,j->ij', v, w)"], "sources"),
+    ("einsum_implicit_transpose", {"t": T}, ["torch.einsum('ji', t)"], "sources"),
+    ("max_of_a_product", {"t": T, "m": P}, ["(t @ m).max(dim=1).values"], "winners"),
+    # Joining and splitting: each element is a copy of one element.
+    ("cat_rows", {"t": T, "q": Q}, ["torch.cat([t[:, :3], q])"], "sources"),
+    ("cat_columns", {"t": T, "m": P}, ["torch.cat([t.T, m * 2.0], dim=1)"], "sources"),
+    ("cat_same_twice", {"v": V}, ["torch.cat([v, v * 3.0, v])"], "sources"),
+    ("stack", {"v": V, "w": W}, ["torch.stack([v, w[:3]], dim=1)"], "sources"),
+    ("stack_then_sum", {"t": T}, ["torch.stack([t, t * 2.0]).sum(dim=0)"], "sources"),
+    ("chunk_piece", {"t": T}, ["t.chunk(2, dim=1)[1]"], "sources"),
+    ("split_piece", {"t": T}, ["t.split([1, 2])[1] * 2.0"], "sources"),
+    ("split_pieces_added", {"t": T}, ["a, b = t.split(2, dim=1)", "a + b"], "sources"),
+    ("max_of_a_cat", {"v": V, "w": W}, ["torch.cat([v, w]).max()"], "winners"),
 ]
 
 

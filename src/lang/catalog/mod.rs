@@ -185,6 +185,60 @@ ops! {
     Tolist,
     /// `numpy`
     Numpy,
+
+    // Products.
+    /// `matmul` (and `@`)
+    Matmul,
+    /// `mm`
+    Mm,
+    /// `mv`
+    Mv,
+    /// `dot`
+    Dot,
+    /// `outer`
+    Outer,
+    /// `bmm`
+    Bmm,
+    /// `einsum`
+    Einsum,
+
+    // Joining and splitting.
+    /// `cat` (also `concat`, `concatenate`)
+    Cat,
+    /// `stack`
+    Stack,
+    /// `chunk`
+    Chunk,
+    /// `split`
+    Split,
+
+    // Creating: random numbers and new tensors shaped like others.
+    /// `manual_seed`
+    ManualSeed,
+    /// `initial_seed`
+    InitialSeed,
+    /// `rand`
+    Rand,
+    /// `randn`
+    Randn,
+    /// `randint`
+    Randint,
+    /// `randperm`
+    Randperm,
+    /// `rand_like`
+    RandLike,
+    /// `randn_like`
+    RandnLike,
+    /// `zeros_like`
+    ZerosLike,
+    /// `ones_like`
+    OnesLike,
+    /// `full_like`
+    FullLike,
+    /// `linspace`
+    Linspace,
+    /// `eye`
+    Eye,
 }
 
 /// Everything the playground knows about one operation.
@@ -356,7 +410,7 @@ pub enum DtypeRule {
     Int64,
     /// Always bool.
     Bool,
-    /// The promoted dtype of its candidates, as for arithmetic (`torch.where`).
+    /// The dtype the inputs promote to, as for arithmetic (`torch.where`, `outer`).
     Promoted,
     /// The dtype the call names (`float()`, `to(dtype)`).
     Named,
@@ -388,6 +442,11 @@ pub enum Lineage {
     /// which was compared to rank it; the element picked is the winner
     /// (`sort`, `topk`, `cummax`).
     Ranked,
+    /// A sum of products of its inputs' elements: a row of one and a
+    /// column of the other (`a @ b`).
+    Contracted,
+    /// One element of one of its inputs, copied (`torch.cat`).
+    Copied,
     /// Nothing to trace: the result is not a tensor.
     None,
 }

@@ -104,6 +104,9 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 
 /// The declaration of `op`.
 pub(super) fn declare<K: Keep>(op: Op) -> Decl {
+    use crate::lang::creating as cr;
+    use crate::lang::joining as j;
+    use crate::lang::products as p;
     use crate::lang::selecting as s;
     use crate::lang::tensor_methods as m;
     use crate::lang::torch_api as c;
@@ -891,6 +894,209 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             Section::NumbersOut,
             "the elements as a NumPy array",
         ),
+
+        // Products.
+        Op::Matmul => product::<K>(
+            "matmul",
+            &["matmul(Tensor other)|out"],
+            p::matmul,
+            "the matrix product (also `a @ b`): vectors, matrices and batches, broadcast",
+        ),
+        Op::Mm => product::<K>("mm", &["mm(Tensor mat2)|out"], p::mm, "the product of two matrices"),
+        Op::Mv => product::<K>("mv", &["mv(Tensor vec)|out"], p::mv, "a matrix times a vector"),
+        Op::Dot => product::<K>("dot", &["dot(Tensor tensor)|out"], p::dot, "the dot product of two vectors"),
+        Op::Outer => Decl {
+            spellings: Spellings { aliases: &["ger"], ..METHOD_AND_TORCH },
+            dtype: DtypeRule::Promoted,
+            ..product::<K>(
+                "outer",
+                &["outer(Tensor vec2)|out"],
+                p::outer,
+                "every element of one vector times every element of another",
+            )
+        },
+        Op::Bmm => product::<K>(
+            "bmm",
+            &["bmm(Tensor mat2)|out"],
+            p::bmm,
+            "the products of two batches of matrices, one pair at a time",
+        ),
+        Op::Einsum => plain(
+            "einsum",
+            TORCH,
+            // A Python function in PyTorch (`einsum(equation, *operands)`):
+            // `p::einsum` binds its arguments.
+            &[],
+            K::keep(|| Kernel::Create(p::einsum)),
+            DtypeRule::Promoted,
+            Lineage::Contracted,
+            Section::Products,
+            "products in index notation: `torch.einsum('ij,jk->ik', a, b)`",
+        ),
+
+        // Joining and splitting.
+        Op::Cat => plain(
+            "cat",
+            Spellings { aliases: &["concat", "concatenate"], ..TORCH },
+            &["cat(Tensor[] tensors, int dim=0)|out", "cat(Tensor[] tensors, Dimname dim)|hidden"],
+            K::keep(|| Kernel::Create(j::cat)),
+            DtypeRule::Promoted,
+            Lineage::Copied,
+            Section::Joining,
+            "tensors joined end to end along a dim",
+        ),
+        Op::Stack => plain(
+            "stack",
+            TORCH,
+            &["stack(Tensor[] tensors, int dim=0)|out"],
+            K::keep(|| Kernel::Create(j::stack)),
+            DtypeRule::Promoted,
+            Lineage::Copied,
+            Section::Joining,
+            "tensors of one shape stacked along a new dim",
+        ),
+        Op::Chunk => plain(
+            "chunk",
+            METHOD_AND_TORCH,
+            &["chunk(int chunks, int dim=0)"],
+            K::keep(|| Kernel::Method(j::chunk)),
+            DtypeRule::Same,
+            Lineage::Moved,
+            Section::Joining,
+            "a tuple of about equal pieces along a dim (views)",
+        ),
+        Op::Split => plain(
+            "split",
+            METHOD_AND_TORCH,
+            // A Python function in PyTorch: `j::split` binds its arguments.
+            &[],
+            K::keep(|| Kernel::Python(j::split)),
+            DtypeRule::Same,
+            Lineage::Moved,
+            Section::Joining,
+            "a tuple of pieces of a size, or of the sizes listed (views)",
+        ),
+
+        // Creating: random numbers and new tensors shaped like others.
+        Op::ManualSeed => plain(
+            "manual_seed",
+            TORCH,
+            // A Python function in PyTorch: `cr::manual_seed` binds its argument.
+            &[],
+            K::keep(|| Kernel::Create(cr::manual_seed)),
+            DtypeRule::NotATensor,
+            Lineage::None,
+            Section::Creating,
+            "seeds the random numbers: one seed, the same numbers as PyTorch's",
+        ),
+        Op::InitialSeed => plain(
+            "initial_seed",
+            TORCH,
+            &["initial_seed()"],
+            K::keep(|| Kernel::Create(cr::initial_seed)),
+            DtypeRule::NotATensor,
+            Lineage::None,
+            Section::Creating,
+            "the seed the random numbers come from",
+        ),
+        Op::Rand => made::<K>(
+            "rand",
+            &[
+                "rand(int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "rand(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::rand,
+            "random numbers between 0 and 1",
+        ),
+        Op::Randn => made::<K>(
+            "randn",
+            &[
+                "randn(int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randn(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randn,
+            "random numbers from the standard normal distribution",
+        ),
+        Op::Randint => made::<K>(
+            "randint",
+            &[
+                "randint(int high, int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int high, int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int low, int high, int[] size, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randint(int low, int high, int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randint,
+            "random whole numbers from `low` up to (not including) `high`",
+        ),
+        Op::Randperm => made::<K>(
+            "randperm",
+            &[
+                "randperm(int n, *, Generator? generator, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "randperm(int n, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::randperm,
+            "the numbers 0 to n - 1 in a random order",
+        ),
+        Op::RandLike => made::<K>(
+            "rand_like",
+            &[
+                "rand_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::rand_like,
+            "`rand` of another tensor's shape",
+        ),
+        Op::RandnLike => made::<K>(
+            "randn_like",
+            &[
+                "randn_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::randn_like,
+            "`randn` of another tensor's shape",
+        ),
+        Op::ZerosLike => made::<K>(
+            "zeros_like",
+            &[
+                "zeros_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::zeros_like,
+            "zeros of another tensor's shape and dtype",
+        ),
+        Op::OnesLike => made::<K>(
+            "ones_like",
+            &[
+                "ones_like(Tensor input, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::ones_like,
+            "ones of another tensor's shape and dtype",
+        ),
+        Op::FullLike => made::<K>(
+            "full_like",
+            &[
+                "full_like(Tensor input, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, MemoryFormat? memory_format=None)",
+            ],
+            cr::full_like,
+            "one value in another tensor's shape and dtype",
+        ),
+        Op::Linspace => made::<K>(
+            "linspace",
+            &[
+                "linspace(Scalar start, Scalar end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Tensor start, Tensor end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Tensor start, Scalar end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "linspace(Scalar start, Tensor end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::linspace,
+            "`steps` evenly spaced values from start to end, both included",
+        ),
+        Op::Eye => made::<K>(
+            "eye",
+            &[
+                "eye(int n, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+                "eye(int n, int m, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)|out",
+            ],
+            cr::eye,
+            "ones on the diagonal, zeros elsewhere",
+        ),
     }
 }
 
@@ -909,6 +1115,45 @@ fn ranking(decl: Decl, describe: &'static str) -> Decl {
 /// An operation that moves each element elsewhere.
 fn moving(decl: Decl) -> Decl {
     picking(decl, "{of}, moved here")
+}
+
+/// A `torch.` function that makes a new tensor from sizes or another
+/// tensor's shape: a leaf.
+fn made<K: Keep>(
+    name: &'static str,
+    signatures: &'static [&'static str],
+    kernel: super::CreateFn,
+    summary: &'static str,
+) -> Decl {
+    plain(
+        name,
+        TORCH,
+        signatures,
+        K::keep(|| Kernel::Create(kernel)),
+        DtypeRule::FromData,
+        Lineage::Leaf,
+        Section::Creating,
+        summary,
+    )
+}
+
+/// A product of two tensors: a sum of products for each element (`Step::Contract`).
+fn product<K: Keep>(
+    name: &'static str,
+    signatures: &'static [&'static str],
+    kernel: super::MethodFn,
+    summary: &'static str,
+) -> Decl {
+    plain(
+        name,
+        METHOD_AND_TORCH,
+        signatures,
+        K::keep(|| Kernel::Method(kernel)),
+        DtypeRule::Same,
+        Lineage::Contracted,
+        Section::Products,
+        summary,
+    )
 }
 
 /// An element-wise function of one tensor: a C method without parameters
