@@ -40,8 +40,11 @@ const NUMBERS: &[&str] = &[
     "-float('inf')",
     "True",
     "False",
+    "'ab'",
+    "'\\x41\\u00e9'",
 ];
-const SIZES: &[&str] = &["0", "1", "2", "3", "4", "5", "-1", "True", "2**62"];
+/// Sizes, among them ones a 32-bit `usize` (the browser's) cannot hold.
+const SIZES: &[&str] = &["0", "1", "2", "3", "4", "5", "-1", "True", "2**62", "2**32 + 1", "4294967298"];
 /// Sizes and counts at the playground's limits: drawn rarely, as each op on
 /// them takes a good fraction of a second.
 const BIG: &[&str] = &["4096", "2**12", "16777216", "2**24", "2**24 + 1"];
@@ -49,7 +52,8 @@ const DTYPES: &[&str] =
     &["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "float", "int", "bool"];
 const OTHER_METHODS: &[&str] = &[
     "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
-    "numpy", "to", "reshape", "view", "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
+    "numpy", "to", "reshape", "view", "unsqueeze", "squeeze", "transpose", "permute", "t", "abs", "contiguous",
+    "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
     "clamp", "clip", "maximum", "minimum", "flip", "roll", "topk", "kthvalue", "nonzero", "median", "sort",
     "chunk", "split",
 ];
@@ -103,6 +107,7 @@ impl Gen<'_, '_> {
 
     fn program(&mut self) -> Result<()> {
         for _ in 0..self.u.int_in_range(1..=8)? {
+            let start = self.out.len();
             match self.u.int_in_range(0..=4)? {
                 0 | 1 => {
                     self.pick(VARS)?;
@@ -119,6 +124,12 @@ impl Gen<'_, '_> {
                 _ => self.expr(0)?,
             }
             self.out.push('\n');
+            // Now and then the statement again, many times: chains of
+            // tensors (`t = t[None]`, `x = x + x`) grow line by line.
+            if self.u.ratio(1, 16)? {
+                let statement = self.out[start..].to_string();
+                self.out.push_str(&statement.repeat(self.u.int_in_range(1..=40)?));
+            }
         }
         Ok(())
     }
@@ -418,7 +429,7 @@ impl Gen<'_, '_> {
             }
             match self.u.int_in_range(0..=6)? {
                 0 => self.int(-5, 5)?,
-                1 => self.pick(&["None", "...", "True", "False", "2**62", "-2**63"])?,
+                1 => self.pick(&["None", "...", "True", "False", "2**62", "-2**63", "::2**32", "None, None, None, None"])?,
                 // Advanced indexing: lists, masks, index tensors.
                 2 => self.pick(&["[0, -1]", "[[0], [1]]", "[True, False]", "[]", "[2, 2, 0]", "[[[0, 1]]]"])?,
                 3 => self.expr(depth + 1)?,

@@ -26,7 +26,8 @@ pub const MAX_WORK: usize = 1 << 26;
 /// The most steps of work one run may do outside tensors: a step is a list
 /// or tuple item made, copied, compared or gone through, a character of
 /// text written by `repr`, `str` or `print` (and 16 more for each element
-/// of a tensor shown), or 16 bytes of a string read or copied. Memory
+/// of a tensor shown), or 16 bytes of a string read or copied (a byte, for
+/// `float()` of a string, which parses every digit). Memory
 /// bounds what a run keeps, not what it goes through: 20 lines of
 /// `len(str(x))` on a 65,536-float list kept 12 MB and took 18 s. At this
 /// cap the slowest of these (writing floats' digits) takes about a second.

@@ -2,6 +2,7 @@
 //! methods in their own modules.
 
 use super::ast::{BinOp, CmpOp};
+use super::budget::BYTES_PER_STEP;
 use super::catalog::Op;
 use super::error::{LangError, Span};
 use super::interp::{Interpreter, MAX_OUTPUT, too_much_output};
@@ -135,18 +136,14 @@ impl Interpreter<'_> {
             Builtin::Print | Builtin::Min | Builtin::Max | Builtin::Sum => {
                 unreachable!("handled above: they take keyword arguments")
             }
-            Builtin::Len => {
-                let v = one(&args)?;
-                if let Value::Str(s) = &v {
-                    // Its characters are counted one by one.
-                    self.budget.text_read(s.len());
-                }
-                len(&v)
-            }
+            // A string's characters are counted one by one.
+            Builtin::Len => len(&self.read_string(one(&args)?, BYTES_PER_STEP)),
             Builtin::Float if args.is_empty() => Ok(Value::Float(0.0)),
-            Builtin::Float => to_float(&one(&args)?),
+            // Reading a float's digits costs a step a byte (`float('1' * 10**6)`
+            // takes milliseconds); counting characters or digits, 16 bytes a step.
+            Builtin::Float => to_float(&self.read_string(one(&args)?, 1)),
             Builtin::Int if args.is_empty() => Ok(Value::Int(0)),
-            Builtin::Int => to_int(&one(&args)?),
+            Builtin::Int => to_int(&self.read_string(one(&args)?, BYTES_PER_STEP)),
             Builtin::Bool if args.is_empty() => Ok(Value::Bool(false)),
             Builtin::Bool => Ok(Value::Bool(truthy(&one(&args)?)?)),
             // `abs(t)` is `t.abs()`.
@@ -290,6 +287,16 @@ impl Interpreter<'_> {
             self.budget.check()?;
         }
         Ok(total)
+    }
+
+    /// `v`, counting the reading of a string as work, a step per
+    /// `bytes_per_step` bytes (`float(s)`, `int(s)`, `len(s)` read every
+    /// character of a string a megabyte long).
+    fn read_string(&mut self, v: Value, bytes_per_step: usize) -> Value {
+        if let Value::Str(s) = &v {
+            self.budget.steps((s.len() / bytes_per_step) as u64);
+        }
+        v
     }
 
     fn print(&mut self, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, LangError> {
@@ -477,12 +484,7 @@ fn parse_float(s: &str) -> Result<f64, LangError> {
 
 fn to_int(v: &Value) -> Result<Value, LangError> {
     if let Value::Str(s) = v {
-        return s.trim().replace('_', "").parse::<i64>().map(Value::Int).map_err(|_| {
-            LangError::value_error(format!(
-                "invalid literal for int() with base 10: {}",
-                repr(&Value::Str(s.clone()))
-            ))
-        });
+        return int_of_string(s);
     }
     match only_element(v)? {
         Some(Scalar::Float(f)) if f.is_nan() => {
@@ -498,6 +500,61 @@ fn to_int(v: &Value) -> Result<Value, LangError> {
             v.type_name()
         ))),
     }
+}
+
+/// Python's `int(str)`, as CPython reads it: spaces around, a sign, then
+/// digits with single underscores between them; past 4300 digits CPython
+/// refuses (before looking at what follows them), and past 64 bits the
+/// playground does. (Digits of other scripts, which Python also reads, are
+/// not known here.)
+fn int_of_string(s: &str) -> Result<Value, LangError> {
+    let invalid = || {
+        LangError::value_error(format!(
+            "invalid literal for int() with base 10: {}",
+            repr(&Value::Str(Rc::from(s)))
+        ))
+    };
+    let text = s.trim_start();
+    let (negative, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let bytes = body.as_bytes();
+    let mut end = 0;
+    let mut digits = 0usize;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'0'..=b'9' => digits += 1,
+            // An underscore only between two digits.
+            b'_' if end > 0
+                && bytes[end - 1] != b'_'
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    if digits == 0 {
+        return Err(invalid());
+    }
+    if digits > 4300 {
+        return Err(LangError::value_error(format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    if !body[end..].trim().is_empty() {
+        return Err(invalid());
+    }
+    let mut value: i128 = 0;
+    for d in bytes[..end].iter().filter(|b| b.is_ascii_digit()) {
+        value = value * 10 + i128::from(d - b'0');
+        if value > 1 << 63 {
+            return Err(LangError::int_too_large());
+        }
+    }
+    i64::try_from(if negative { -value } else { value })
+        .map(Value::Int)
+        .map_err(|_| LangError::int_too_large())
 }
 
 /// `round(x, n)` of an int for negative `n`: to a multiple of `10**-n`, ties to even.

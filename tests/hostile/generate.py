@@ -180,6 +180,17 @@ case("sizes/torch_size", "torch.ones(1).shape + (4294967296,)",
      "RuntimeError: the playground limits the sizes in a torch.Size to 16777216 (the most elements a tensor may "
      "have), but this one is 4294967296")
 
+# --- Integers: 64 bits -------------------------------------------------------------
+INT = "RuntimeError: this integer is too large for the playground (it holds 64-bit integers)"
+# A literal is refused where it is written, as a syntax error would be.
+case("ints/literal", "9223372036854775808", INT + " (line 1, column 1)")
+case("ints/least", "-9223372036854775808, -9223372036854775807 - 1")
+case("ints/product", "2**62 * 2", INT)
+case("ints/from_a_long_string", "int('1' * 30)", INT)
+case("ints/from_a_string_past_4300_digits", "int('1' * 5000)")
+case("ints/from_strings_with_underscores", "int(' 1_000 '), int('007'), int('+5'), int('-9223372036854775808')")
+case("ints/from_a_string_with_two_underscores", "int('1__0')")
+
 # --- Work outside tensors: about a second at most -------------------------------
 # One 18 s run before floats printed faster; now well within the caps.
 case("work/len_str_20_times", [["x = torch.arange(65536.).tolist()\n", 1], ["len(str(x))\n", 20]])
@@ -195,6 +206,7 @@ case("work/membership", [["y = [1] * 1000000\n", 1], ["b = 2 in y\n", 30]], STEP
 case("work/string_indexing", [["s = 'ab' * 500000\n", 1], ["c = s[-1]\n", 30]], STEPS, heavy=True)
 case("work/string_comparison", [["s = 'a' * 1000000\nt = 'a' * 1000000\n", 1], ["b = s < t\n", 300]], STEPS,
      heavy=True)
+case("work/floats_of_long_strings", [["s = '1' * 1000000\n", 1], ["x = float(s)\n", 300]], STEPS, heavy=True)
 case("work/tensors_from_lists", [["y = [1.5] * 1000000\n", 1], ["t = torch.tensor(y)\n", 30]], STEPS, heavy=True)
 case("work/list_copies", [["y = [1] * 1000000\n", 1], ["z = list(y)\n", 30]], MEMORY, heavy=True)
 case("work/tolist", [["t = torch.ones(1000, 1000)\n", 1], ["l = t.tolist()\n", 30]], MEMORY, heavy=True)
