@@ -29,15 +29,23 @@ if (!PAGE_BODY.test(page) || !WASM_PRELOAD.test(page)) {
   throw new Error(`draw-opening: ${file} is not the page Trunk writes (an empty page body and the wasm preload)`);
 }
 
-const { body, opening } = await drawOpening(staging);
+const { body, opening, session } = await drawOpening(staging);
 // Replacements are functions, so a `$` in the page is never read as a pattern.
 const drawnPage = page
   // opening.js preloads the wasm itself, when the drawing does not stand.
   .replace(WASM_PRELOAD, '')
-  // Before <title>, so before opening.js, which reads it.
-  .replace('<title>', () => `<meta name=tp-opening content="${escape(opening)}"><title>`)
+  // Before <title>, so before opening.js, which reads it. The opening
+  // program's session comes too: the playground takes over the drawing
+  // with it, and needs neither the interpreter nor a worker until the
+  // learner changes something (`<` escaped: nothing in it can end the script).
+  .replace(
+    '<title>',
+    () =>
+      `<meta name=tp-opening content="${escape(opening)}">` +
+      `<script type="application/json" id="tp-opening-session">${session.replace(/</g, '\\u003c')}</script><title>`,
+  )
   .replace(PAGE_BODY, () => `<body data-tensor-playground-page data-tp-drawn>${body}</body>`);
-if (!/<meta name=tp-opening[^>]*><title>.*<script src=[^>]*opening\.js/s.test(drawnPage)) {
+if (!/<meta name=tp-opening[^>]*><script type="application\/json" id="tp-opening-session">[^<]*<\/script><title>.*<script src=[^>]*opening\.js/s.test(drawnPage)) {
   throw new Error('draw-opening: index.html does not load opening.js after its <title>');
 }
 await writeFile(file, drawnPage);
@@ -62,7 +70,12 @@ async function drawOpening(dir) {
       throw new Error('draw-opening: the playground set attributes on <html>, which the drawing would not carry');
     }
     const opening = await tab.getByTestId('code').inputValue();
-    return { body: await tab.evaluate(bodyAsDrawn), opening };
+    // The session of the program drawn, as the worker sent it (JSON: a
+    // value JSON cannot hold, NaN say, would make the page run the program
+    // itself instead, which is merely slower).
+    const session = await tab.evaluate(async () => JSON.stringify((await import('./playground.js')).drawnSession()));
+    if (!session || !session.includes('"source"')) throw new Error('draw-opening: the page has no session to write');
+    return { body: await tab.evaluate(bodyAsDrawn), opening, session };
   } finally {
     await browser.close();
     await server.close();

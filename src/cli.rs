@@ -11,7 +11,9 @@ commands:
   lineage [FILE]       print, as JSON, which input elements each element of the last
                        expression was computed from
   lesson check FILE... check lesson files: their format, that every step runs as
-                       meant, and that every question can be answered";
+                       meant, and that every question can be answered
+  ops [--markdown]     list the operations the playground supports (--markdown: the
+                       README's table)";
 
 /// Runs the command line with its arguments (without the program name) and returns the exit status.
 pub fn main(args: Vec<String>) -> i32 {
@@ -25,6 +27,7 @@ pub fn main(args: Vec<String>) -> i32 {
     match command {
         "eval" | "lineage" => {}
         "lesson" => return lesson_command(rest),
+        "ops" => return ops_command(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return 0;
@@ -102,6 +105,20 @@ fn lesson_command(args: &[String]) -> i32 {
         failed |= !problems.is_empty();
     }
     i32::from(failed)
+}
+
+/// `ops [--markdown]`: the reference of what is supported.
+fn ops_command(args: &[String]) -> i32 {
+    use crate::lang::catalog::{reference_markdown, reference_text};
+    match args {
+        [] => print!("{}", reference_text()),
+        [flag] if flag == "--markdown" => print!("{}", reference_markdown()),
+        _ => {
+            eprintln!("usage: tensor-playground ops [--markdown]");
+            return 2;
+        }
+    }
+    0
 }
 
 /// The program from the file named in `args`, or from standard input.

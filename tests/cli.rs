@@ -213,5 +213,20 @@ fn lineage_of_views_that_rearrange_dims() {
 fn values_and_indices_of_a_plain_tensor_are_outside_the_subset() {
     // PyTorch's are methods of sparse tensors; only max(dim)'s pair has the fields.
     let o = run("eval", &format!("{ARGMAX}t.argmax(dim=1).indices\n"));
-    assert_eq!(stderr(&o), "NotImplementedError: the playground does not support Tensor.indices\n");
+    assert_eq!(
+        stderr(&o),
+        "NotImplementedError: Tensor.indices is part of PyTorch but not of the playground yet; see the list of what is supported\n"
+    );
+}
+
+#[test]
+fn ops_lists_what_is_supported_by_section() {
+    let o = run("ops", "");
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("reductions:\n  sum "), "{text}");
+    assert!(text.contains("t.argmax(...)  torch.argmax(t, ...)"), "{text}");
+    let o =
+        Command::new(env!("CARGO_BIN_EXE_tensor-playground")).args(["ops", "--markdown"]).output().unwrap();
+    assert!(stdout(&o).starts_with("| area | operation | written as | what it gives |\n"));
 }

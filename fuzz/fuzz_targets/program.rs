@@ -11,7 +11,7 @@ mod common;
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use tensor_playground::tensor::reduce::REDUCTIONS;
+use tensor_playground::session::controls::OP_CHOICES;
 
 const VARS: &[&str] = &["t", "u", "x"];
 const NUMBERS: &[&str] = &[
@@ -49,7 +49,8 @@ const DTYPES: &[&str] =
     &["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "float", "int", "bool"];
 const OTHER_METHODS: &[&str] = &[
     "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
-    "numpy", "to", "reshape", "view",
+    "numpy", "to", "reshape", "view", "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
+    "clamp", "clip", "maximum", "minimum",
 ];
 const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
 const BINARY: &[&str] =
@@ -72,11 +73,11 @@ impl Gen<'_, '_> {
         Ok(())
     }
 
-    /// A reduction's name: the playground's own list, or `norm`, which runs
-    /// but is not offered.
+    /// The name of an op that takes a dim: the op control's own list
+    /// (reductions and ops along a dim), or `norm`, which runs but is not offered.
     fn reduction(&mut self) -> Result<()> {
-        let i = self.u.choose_index(REDUCTIONS.len() + 1)?;
-        self.out.push_str(REDUCTIONS.get(i).copied().unwrap_or("norm"));
+        let i = self.u.choose_index(OP_CHOICES.len() + 1)?;
+        self.out.push_str(OP_CHOICES.get(i).copied().unwrap_or("norm"));
         Ok(())
     }
 

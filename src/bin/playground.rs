@@ -22,8 +22,15 @@ mod api {
     /// In the Web Worker that runs the programs (`worker.js`): answers one
     /// message from the page.
     #[wasm_bindgen(js_name = answerPage)]
-    pub fn answer_page(message: JsValue) -> Result<JsValue, JsError> {
-        tensor_playground::web::worker::answer(message)
+    pub async fn answer_page(message: JsValue) -> Result<JsValue, JsError> {
+        tensor_playground::web::worker::answer(message).await
+    }
+
+    /// The session the page draws, as a plain object (`scripts/draw-opening.mjs`
+    /// writes it into `index.html` with the opening view).
+    #[wasm_bindgen(js_name = drawnSession)]
+    pub fn drawn_session() -> JsValue {
+        tensor_playground::web::drawn_session()
     }
 
     /// A playground mounted into a host page's element.

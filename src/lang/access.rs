@@ -1,145 +1,16 @@
 //! Attribute access (`t.shape`, `torch.sum`) and subscripts (`t[0, 1:]`).
 
 use super::ast::{Expr, ExprKind};
+use super::catalog::Op;
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
+use super::names::{self, Names};
 use super::value::{Module, Value};
 use crate::tensor::index::{IndexItem, apply_index};
 use crate::tensor::lineage::Step;
 use crate::tensor::rearrange::Rearrange;
-use crate::tensor::reduce::REDUCTIONS;
 use crate::tensor::{DType, Layout, Shape, TensorError};
 use std::rc::Rc;
-
-/// Tensor methods the playground runs besides the reductions.
-const TENSOR_METHODS: &[&str] = &[
-    "norm",
-    "reshape",
-    "view",
-    "flatten",
-    "abs",
-    "float",
-    "double",
-    "long",
-    "int",
-    "bool",
-    "to",
-    "numel",
-    "size",
-    "dim",
-    "item",
-    "tolist",
-    "numpy",
-    "clone",
-    "transpose",
-    "permute",
-    "t",
-    "unsqueeze",
-    "squeeze",
-    "contiguous",
-    "is_contiguous",
-];
-
-/// Functions of `torch` the playground runs besides the reductions.
-const TORCH_FUNCTIONS: &[&str] = &[
-    "tensor",
-    "arange",
-    "zeros",
-    "ones",
-    "full",
-    "norm",
-    "reshape",
-    "flatten",
-    "numel",
-    "abs",
-    "transpose",
-    "permute",
-    "t",
-    "unsqueeze",
-    "squeeze",
-];
-
-/// Whether `name` is a tensor method (and so also a `torch.` function) the playground runs.
-fn is_tensor_method(name: &str) -> bool {
-    REDUCTIONS.contains(&name) || TENSOR_METHODS.contains(&name)
-}
-
-/// Real PyTorch tensor methods and attributes outside the subset, named
-/// as such instead of as typos.
-const KNOWN_TENSOR_ATTRIBUTES: &[&str] = &[
-    "H",
-    "add",
-    "addmm",
-    "backward",
-    "bmm",
-    "cat",
-    "ceil",
-    "chunk",
-    "clamp",
-    "cpu",
-    "cuda",
-    "cumprod",
-    "cumsum",
-    "data",
-    "detach",
-    "device",
-    "div",
-    "eq",
-    "exp",
-    "expand",
-    "expand_as",
-    "floor",
-    "gather",
-    "ge",
-    "grad",
-    "gt",
-    "half",
-    "indices",
-    "index_select",
-    "le",
-    "log",
-    "log_softmax",
-    "logsumexp",
-    "lt",
-    "masked_fill",
-    "matmul",
-    "maximum",
-    "median",
-    "minimum",
-    "mm",
-    "mode",
-    "mul",
-    "nanmean",
-    "nansum",
-    "ne",
-    "neg",
-    "nonzero",
-    "pow",
-    "relu",
-    "repeat",
-    "requires_grad",
-    "requires_grad_",
-    "round",
-    "scatter",
-    "sigmoid",
-    "sign",
-    "softmax",
-    "sort",
-    "split",
-    "sqrt",
-    "std_mean",
-    "stride",
-    "sub",
-    "tanh",
-    "topk",
-    "type",
-    "unbind",
-    "unique",
-    "values",
-    "var_mean",
-    "where",
-    "zero_",
-];
 
 impl Interpreter<'_> {
     /// `v.name`.
@@ -149,12 +20,31 @@ impl Interpreter<'_> {
                 if let Some(d) = DType::from_torch_attr(name) {
                     return Ok(Value::Dtype(d));
                 }
-                if TORCH_FUNCTIONS.contains(&name) || REDUCTIONS.contains(&name) {
+                if Op::torch(name).is_some() {
                     return Ok(Value::Function(Module::Torch, Rc::from(name)));
                 }
-                Err(LangError::unsupported_here(format!("torch.{name}")))
+                if name == "nn" {
+                    return Ok(Value::Module(Module::Nn));
+                }
+                Err(missing(&names::TORCH, name, "torch", "PyTorch", || {
+                    format!("module 'torch' has no attribute '{name}'")
+                }))
             }
-            Value::Module(Module::Numpy) => Err(LangError::unsupported_here(format!("numpy.{name}"))),
+            Value::Module(Module::Nn) if name == "functional" => Ok(Value::Module(Module::Functional)),
+            Value::Module(Module::Nn) => Err(missing(&names::NN, name, "torch.nn", "PyTorch", || {
+                format!("module 'torch.nn' has no attribute '{name}'")
+            })),
+            Value::Module(Module::Functional) if Op::functional(name).is_some() => {
+                Ok(Value::Function(Module::Functional, Rc::from(name)))
+            }
+            Value::Module(Module::Functional) => {
+                Err(missing(&names::FUNCTIONAL, name, "torch.nn.functional", "PyTorch", || {
+                    format!("module 'torch.nn.functional' has no attribute '{name}'")
+                }))
+            }
+            Value::Module(Module::Numpy) => Err(missing(&names::NUMPY, name, "numpy", "NumPy", || {
+                format!("module 'numpy' has no attribute '{name}'")
+            })),
             Value::Tensor(t) => match name {
                 "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
@@ -164,11 +54,10 @@ impl Interpreter<'_> {
                     let r = Rearrange::matrix_transpose(t.tensor.rank())?;
                     Ok(Value::Tensor(self.rearranged(t, r, span)))
                 }
-                m if is_tensor_method(m) => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
-                m if KNOWN_TENSOR_ATTRIBUTES.contains(&m) => {
-                    Err(LangError::unsupported_here(format!("Tensor.{m}")))
-                }
-                _ => Err(no_attribute(&v, name)),
+                m if Op::method(m).is_some() => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
+                _ => Err(missing(&names::TENSOR, name, "Tensor", "PyTorch", || {
+                    format!("'Tensor' object has no attribute '{name}'")
+                })),
             },
             Value::ValuesIndices { values, indices, .. } => match name {
                 "values" => Ok(Value::Tensor(values.clone())),
@@ -374,6 +263,21 @@ fn bad_index(v: &Value, span: Span) -> LangError {
         )),
     }
     .at(span)
+}
+
+/// The error for an attribute the playground does not have: "not yet" for
+/// a real one (in `real`), else Python's `AttributeError` with its suggestion.
+fn missing(
+    real: &Names,
+    name: &str,
+    owner: &str,
+    library: &str,
+    message: impl FnOnce() -> String,
+) -> LangError {
+    if real.contains(name) {
+        return LangError::not_yet(format!("{owner}.{name}"), library);
+    }
+    LangError::unknown("AttributeError", message(), name, real.iter())
 }
 
 fn no_attribute(v: &Value, name: &str) -> LangError {

@@ -2,6 +2,7 @@
 //! methods in their own modules.
 
 use super::ast::{BinOp, CmpOp};
+use super::catalog::Op;
 use super::error::{LangError, Span};
 use super::interp::{Interpreter, MAX_OUTPUT};
 use super::ops::truthy;
@@ -24,12 +25,37 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         match f {
             Value::Builtin(b) => self.builtin(b, args, kwargs, span),
-            Value::Function(Module::Torch, name) => self.torch_function(&name, args, kwargs, span),
-            Value::Method(receiver, name) => match *receiver {
-                Value::Tensor(t) => self.tensor_method(t, &name, args, kwargs, span),
+            Value::Function(Module::Torch, name) => match Op::torch(&name) {
+                Some(op) => self.torch_function(op, args, kwargs, span).map_err(|e| as_written(e, op, &name)),
+                None => Err(LangError::unsupported_here(format!("torch.{name}"))),
+            },
+            Value::Function(Module::Functional, name) => match Op::functional(&name) {
+                Some(op) => self.functional(op, args, kwargs, span),
+                None => Err(LangError::unsupported_here(format!("torch.nn.functional.{name}"))),
+            },
+            Value::Method(receiver, name) => match (*receiver, Op::method(&name)) {
+                (Value::Tensor(t), Some(op)) => {
+                    self.tensor_method(t, op, args, kwargs, span).map_err(|e| as_written(e, op, &name))
+                }
+                (receiver, _) => self.other_method(receiver, &name, args, kwargs),
+            },
+            other => Err(LangError::type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// A method of a value other than a tensor.
+    fn other_method(
+        &mut self,
+        receiver: Value,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> Result<Value, LangError> {
+        {
+            match receiver {
                 Value::NdArray(t) => {
-                    let v = super::numpy_api::array_method(&t, &name, &args, &kwargs)?;
-                    if &*name == "tolist" {
+                    let v = super::numpy_api::array_method(&t, name, &args, &kwargs)?;
+                    if name == "tolist" {
                         self.budget.nested_list(&t.tensor);
                     }
                     Ok(v)
@@ -41,8 +67,7 @@ impl Interpreter<'_> {
                 other => {
                     Err(LangError::type_error(format!("'{}' object is not callable", other.type_name())))
                 }
-            },
-            other => Err(LangError::type_error(format!("'{}' object is not callable", other.type_name()))),
+            }
         }
     }
 
@@ -96,7 +121,7 @@ impl Interpreter<'_> {
             Builtin::Bool => Ok(Value::Bool(truthy(&one(&args)?)?)),
             // `abs(t)` is `t.abs()`.
             Builtin::Abs if let [Value::Tensor(t)] = args.as_slice() => {
-                self.tensor_method(t.clone(), "abs", Vec::new(), Vec::new(), span)
+                self.tensor_method(t.clone(), Op::Abs, Vec::new(), Vec::new(), span)
             }
             Builtin::Abs => match one(&args)?.as_number() {
                 Some(Scalar::Float(f)) => Ok(Value::Float(f.abs())),
@@ -268,6 +293,17 @@ impl Interpreter<'_> {
         self.write(&end)?;
         Ok(Value::None)
     }
+}
+
+/// An error of `op` called by one of its aliases (`t.clip()`), naming the
+/// function as the call wrote it, as PyTorch's own messages do.
+fn as_written(mut e: LangError, op: Op, written: &str) -> LangError {
+    if written != op.name()
+        && let Some(rest) = e.message.strip_prefix(op.name()).filter(|r| r.starts_with('('))
+    {
+        e.message = format!("{written}{rest}");
+    }
+    e
 }
 
 /// The result of `str()` or `repr()`, refusing the over-long text that

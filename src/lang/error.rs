@@ -88,6 +88,31 @@ impl LangError {
         LangError::new("NotImplementedError", format!("the playground does not support {what}"))
     }
 
+    /// A real name of PyTorch, NumPy or Python (`Tensor.diag`) that the
+    /// playground does not have yet; `library` is whose it is.
+    pub fn not_yet(what: impl fmt::Display, library: &str) -> LangError {
+        LangError::new(
+            "NotImplementedError",
+            format!(
+                "{what} is part of {library} but not of the playground yet; see the list of what is supported"
+            ),
+        )
+    }
+
+    /// Python's `AttributeError` or `NameError` for an unknown name, with
+    /// Python's suggestion among `candidates` (`suggest`).
+    pub fn unknown<'a>(
+        exception: &'static str,
+        message: String,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> LangError {
+        match super::suggest::suggestion(name, candidates) {
+            Some(s) => LangError::new(exception, format!("{message}. Did you mean: '{s}'?")),
+            None => LangError::new(exception, message),
+        }
+    }
+
     /// One of the playground's safety limits.
     pub fn limit(message: impl Into<String>) -> LangError {
         LangError::new("RuntimeError", message)

@@ -4,7 +4,9 @@
 use super::ast::{Expr, ExprKind, Stmt, StmtKind, Target, UnaryOp};
 use super::budget::Budget;
 use super::error::{LangError, Span};
+use super::names;
 use super::repr::repr;
+use super::suggest::suggestion;
 use super::value::{Builtin, Kwargs, Module, Traced, Value};
 use crate::tensor::lineage::{Graph, NodeId, Step};
 use crate::tensor::marks::ids_of;
@@ -60,6 +62,9 @@ pub struct Run {
 pub struct Interpreter<'src> {
     source: &'src str,
     vars: HashMap<String, Value>,
+    /// The variables' names in the order they were first assigned, as
+    /// Python's globals keep them (its suggestions go through them in order).
+    order: Vec<String>,
     pub(crate) graph: Graph,
     /// Nodes that already carry a variable's name.
     named: HashSet<NodeId>,
@@ -127,6 +132,7 @@ impl<'src> Interpreter<'src> {
         Interpreter {
             source,
             vars,
+            order: vec!["torch".to_string(), "np".to_string()],
             graph: Graph::new(),
             named: HashSet::new(),
             out: String::new(),
@@ -203,8 +209,16 @@ impl<'src> Interpreter<'src> {
         self.read.clear();
         match &stmt.kind {
             StmtKind::Import { module, name } => {
-                let m = if module == "torch" { Module::Torch } else { Module::Numpy };
-                self.vars.insert(name.clone(), Value::Module(m));
+                // `import torch.nn.functional` binds `torch`; with `as F`, the module itself.
+                let top = module.split('.').next() == Some(name.as_str());
+                let m = match module.as_str() {
+                    "numpy" => Module::Numpy,
+                    _ if top => Module::Torch,
+                    "torch.nn" => Module::Nn,
+                    "torch.nn.functional" => Module::Functional,
+                    _ => Module::Torch,
+                };
+                self.define(name, Value::Module(m));
                 Ok(None)
             }
             StmtKind::Assign { targets, value } => {
@@ -262,7 +276,7 @@ impl<'src> Interpreter<'src> {
         match target {
             Target::Name(name, _) => {
                 self.name_tensors(&value, name);
-                self.vars.insert(name.clone(), value);
+                self.define(name, value);
                 Ok(())
             }
             Target::Tuple(targets, span) => {
@@ -272,6 +286,13 @@ impl<'src> Interpreter<'src> {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// Sets a variable, remembering when it was first set.
+    fn define(&mut self, name: &str, value: Value) {
+        if self.vars.insert(name.to_string(), value).is_none() {
+            self.order.push(name.to_string());
         }
     }
 
@@ -418,7 +439,22 @@ impl<'src> Interpreter<'src> {
         if let Some(b) = Builtin::from_name(name) {
             return Ok(Value::Builtin(b));
         }
-        Err(LangError::new("NameError", format!("name '{name}' is not defined")))
+        if names::BUILTINS.contains(name) || names::GLOBALS.contains(name) {
+            return Err(LangError::not_yet(name, "Python"));
+        }
+        // Python looks for a suggestion among the globals (in the order
+        // they were set), and only then among the builtins.
+        let mut globals: Vec<&str> = names::GLOBALS.iter().collect();
+        globals.extend(self.order.iter().map(String::as_str));
+        let suggestion = suggestion(name, globals).or_else(|| suggestion(name, names::BUILTINS.iter()));
+        let message = format!("name '{name}' is not defined");
+        Err(LangError::new(
+            "NameError",
+            match suggestion {
+                Some(s) => format!("{message}. Did you mean: '{s}'?"),
+                None => message,
+            },
+        ))
     }
 
     fn compare_chain(

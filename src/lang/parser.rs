@@ -206,7 +206,7 @@ impl Parser {
         } else {
             module.split('.').next().unwrap_or_default().to_string()
         };
-        if !matches!(module.as_str(), "torch" | "numpy") {
+        if !matches!(module.as_str(), "torch" | "numpy" | "torch.nn" | "torch.nn.functional") {
             return Err(LangError::unsupported(
                 format!("importing '{module}' (only torch and numpy are available)"),
                 module_span,

@@ -28,6 +28,8 @@ enum Kind {
     /// `torch.channels_last` and the like, which the playground does not
     /// have: only `None` binds.
     MemoryFormat,
+    /// Anything (`torch.tensor`'s data, which its kernel reads itself).
+    Any,
 }
 
 impl Kind {
@@ -43,6 +45,7 @@ impl Kind {
             "str" | "Dimname" | "Dimname[1]" => Kind::Str,
             "Device" => Kind::Device,
             "MemoryFormat" => Kind::MemoryFormat,
+            "Any" => Kind::Any,
             t if t.starts_with("int[") || t.starts_with("SymInt[") => {
                 Kind::IntList { sized: !t.ends_with("[]") }
             }
@@ -63,6 +66,7 @@ impl Kind {
             Kind::Str => "str",
             Kind::Device => "torch.device",
             Kind::MemoryFormat => "torch.memory_format",
+            Kind::Any => "object",
         }
     }
 
@@ -91,6 +95,7 @@ impl Kind {
             (Kind::Dtype, Value::Builtin(b)) => b.as_dtype().is_some(),
             (Kind::Str, Value::Str(_)) => true,
             (Kind::Device, Value::Str(_) | Value::Int(_)) => true,
+            (Kind::Any, _) => true,
             _ => false,
         }
     }
@@ -183,6 +188,17 @@ impl Signature {
             });
         }
         Signature { name, params, hidden, out }
+    }
+
+    /// The function's name.
+    #[cfg(test)]
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Whether it has a parameter called `name`.
+    pub fn has_param(&self, name: &str) -> bool {
+        self.params.iter().any(|p| p.name == name)
     }
 
     /// The `torch.` function form of a method signature: `self` becomes
@@ -355,7 +371,7 @@ impl Signature {
 
 /// The keyword argument for parameter `name`, given by its name or by a
 /// NumPy-style alias of it.
-pub fn keyword<'a>(kwargs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+pub(crate) fn keyword<'a>(kwargs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
     std::iter::once(name)
         .chain(numpy_aliases(name).iter().copied())
         .find_map(|n| kwargs.iter().find(|(k, _)| k == n).map(|(_, v)| v))
@@ -363,13 +379,77 @@ pub fn keyword<'a>(kwargs: &'a [(String, Value)], name: &str) -> Option<&'a Valu
 
 /// The NumPy-style names PyTorch's parser also accepts for a keyword
 /// (`t.sum(axis=0, keepdims=True)`); error messages still use the real name.
-fn numpy_aliases(name: &str) -> &'static [&'static str] {
+pub fn numpy_aliases(name: &str) -> &'static [&'static str] {
     match name {
         "dim" => &["axis"],
         "keepdim" => &["keepdims"],
         "input" => &["x", "a", "x1"],
         "other" => &["x2"],
         _ => &[],
+    }
+}
+
+/// Binds a call to a function PyTorch writes in Python, such as
+/// `"softmax(input, dim=None, _stacklevel=3, dtype=None)"` (parameters by
+/// position or keyword, those with `=` optional), with Python's own
+/// `TypeError`s; the arguments come back in the parameters' order.
+pub fn bind_python(
+    text: &str,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+) -> Result<Vec<Option<Value>>, LangError> {
+    let open = text.find('(').unwrap_or(text.len());
+    let name = &text[..open];
+    let params: Vec<(&str, bool)> = text[open + 1..text.len() - 1]
+        .split(", ")
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((n, _)) => (n, true),
+            None => (p, false),
+        })
+        .collect();
+    if args.len() > params.len() {
+        let required = params.iter().filter(|(_, d)| !d).count();
+        let takes = match required == params.len() {
+            true => format!("{}", params.len()),
+            false => format!("from {required} to {}", params.len()),
+        };
+        return Err(LangError::type_error(format!(
+            "{name}() takes {takes} positional argument{} but {} {} given",
+            if params.len() == 1 { "" } else { "s" },
+            args.len(),
+            if args.len() == 1 { "was" } else { "were" }
+        )));
+    }
+    let mut bound: Vec<Option<Value>> = params.iter().map(|_| None).collect();
+    for (slot, v) in bound.iter_mut().zip(args) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in kwargs {
+        let Some(i) = params.iter().position(|(p, _)| p == k) else {
+            return Err(LangError::type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+        };
+        if bound[i].is_some() {
+            return Err(LangError::type_error(format!("{name}() got multiple values for argument '{k}'")));
+        }
+        bound[i] = Some(v.clone());
+    }
+    let missing: Vec<&str> =
+        params.iter().zip(&bound).filter(|((_, d), b)| !d && b.is_none()).map(|((p, _), _)| *p).collect();
+    match missing.as_slice() {
+        [] => Ok(bound),
+        [one] => {
+            Err(LangError::type_error(format!("{name}() missing 1 required positional argument: '{one}'")))
+        }
+        more => {
+            let quoted: Vec<String> = more.iter().map(|p| format!("'{p}'")).collect();
+            let (last, rest) = quoted.split_last().expect("more than one");
+            Err(LangError::type_error(format!(
+                "{name}() missing {} required positional arguments: {} and {last}",
+                more.len(),
+                rest.join(", ")
+            )))
+        }
     }
 }
 
@@ -381,6 +461,12 @@ pub struct Bound {
 }
 
 impl Bound {
+    /// No arguments at all.
+    #[cfg(test)]
+    pub fn empty() -> Bound {
+        Bound { names: Vec::new(), values: Vec::new() }
+    }
+
     /// The argument for parameter `name`, or `None` when it was omitted
     /// (or given as `None` to a nullable parameter).
     pub fn get(&self, name: &str) -> Option<&Value> {

@@ -1,12 +1,15 @@
-//! Tensor methods (and their `torch.` function forms): reductions,
-//! reshaping, conversions and access.
+//! Tensor methods (and their `torch.` function forms): dispatch through
+//! the catalogue, and the kernels written here (reductions' bookkeeping,
+//! shapes, conversions and questions about a tensor).
 
+use super::catalog::{Call, Kernel, Method, Op, Pick};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
-use super::numpy_api::{item, to_list};
-use super::signature::{Bound, CallStyle, bind, overloads_for};
+use super::numpy_api::{item as item_of, to_list};
+use super::signature::{Bound, CallStyle, bind, bind_python};
 use super::torch_api::{dtype_arg, int_list};
 use super::value::{Traced, Value};
+use crate::tensor::along::{Along, along, lanes_along};
 use crate::tensor::elementwise::absolute;
 use crate::tensor::format::float::general;
 use crate::tensor::lanes::Lanes;
@@ -17,141 +20,41 @@ use crate::tensor::shape::wrap_dim;
 use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
-/// PyTorch's overloads for each reduction, in the method form, in the
-/// order PyTorch tries (and lists) them; `|out` marks those whose `torch.`
-/// form also takes `out=`.
-fn reduction_signatures(name: &str) -> &'static [&'static str] {
-    match name {
-        "sum" => &[
-            "sum(*, ScalarType? dtype=None)",
-            "sum(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
-            "sum(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
-        ],
-        "mean" => &[
-            "mean(*, ScalarType? dtype=None)|out",
-            "mean(int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
-            "mean(Dimname[1] dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
-        ],
-        "prod" => &[
-            "prod(*, ScalarType? dtype=None)",
-            "prod(int dim, bool keepdim=False, *, ScalarType? dtype=None)|out",
-            "prod(Dimname dim, bool keepdim=False, *, ScalarType? dtype=None)|hidden",
-        ],
-        "std" => &[
-            "std(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
-            "std(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
-            "std(bool unbiased=True)",
-            "std(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
-        ],
-        "var" => &[
-            "var(int[1]? dim, bool unbiased=True, bool keepdim=False)|out",
-            "var(int[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)|out",
-            "var(bool unbiased=True)",
-            "var(Dimname[1] dim, bool unbiased=True, bool keepdim=False)|hidden",
-        ],
-        "max" => &[
-            "max()|out",
-            "max(Tensor other)|out",
-            "max(int dim, bool keepdim=False)|out",
-            "max(Dimname dim, bool keepdim=False)|hidden",
-        ],
-        "min" => &[
-            "min()|out",
-            "min(Tensor other)|out",
-            "min(int dim, bool keepdim=False)|out",
-            "min(Dimname dim, bool keepdim=False)|hidden",
-        ],
-        "argmax" => &["argmax(int? dim=None, bool keepdim=False)|out"],
-        "argmin" => &["argmin(int? dim=None, bool keepdim=False)|out"],
-        "amax" => &["amax(int[1]? dim=[], bool keepdim=False)|out"],
-        "amin" => &["amin(int[1]? dim=[], bool keepdim=False)|out"],
-        "all" => &[
-            "all()|out",
-            "all(int[1]? dim=None, bool keepdim=False)|out",
-            "all(int dim, bool keepdim=False)|out",
-            "all(Dimname dim, bool keepdim=False)|hidden",
-        ],
-        "any" => &[
-            "any()|out",
-            "any(int[1]? dim=None, bool keepdim=False)|out",
-            "any(int dim, bool keepdim=False)|out",
-            "any(Dimname dim, bool keepdim=False)|hidden",
-        ],
-        "count_nonzero" => &["count_nonzero(int? dim=None)", "count_nonzero(int[] dim)"],
-        _ => &[],
-    }
-}
-
-/// Signatures of the other methods the playground runs.
-fn method_signatures(name: &str) -> &'static [&'static str] {
-    match name {
-        "reshape" => &["reshape(SymInt[] shape)"],
-        "view" => &["view(ScalarType dtype)", "view(SymInt[] size)"],
-        "flatten" => &[
-            "flatten(int start_dim=0, int end_dim=-1)",
-            "flatten(int start_dim, int end_dim, Dimname out_dim)|hidden",
-        ],
-        "abs" => &["abs()"],
-        "float" => &["float()"],
-        "double" => &["double()"],
-        "long" => &["long()"],
-        "int" => &["int()"],
-        "bool" => &["bool()"],
-        "clone" => &["clone()"],
-        "transpose" => &["transpose(int dim0, int dim1)", "transpose(Dimname dim0, Dimname dim1)|hidden"],
-        "permute" => &["permute(int[] dims)"],
-        "t" => &["t()"],
-        "unsqueeze" => &["unsqueeze(int dim)"],
-        "squeeze" => &["squeeze()", "squeeze(int dim)", "squeeze(int[] dim)", "squeeze(Dimname dim)|hidden"],
-        "contiguous" => &["contiguous()"],
-        "is_contiguous" => &["is_contiguous()"],
-        "to" => &[
-            "to(Device? device=None, ScalarType? dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
-            "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
-            "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)",
-        ],
-        "numel" => &["numel()"],
-        "dim" => &["dim()"],
-        "size" => &["size(int? dim=None)", "size(Dimname dim)|hidden"],
-        "item" => &["item()"],
-        "tolist" => &["tolist()"],
-        "numpy" => &["numpy(*, bool force=False)"],
-        _ => &[],
-    }
-}
-
 impl Interpreter<'_> {
     /// `t.name(args, kwargs)`.
     pub(crate) fn tensor_method(
         &mut self,
         t: Traced,
-        name: &str,
+        op: Op,
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        self.tensor_call(t, name, args, kwargs, span, CallStyle::Method)
+        self.tensor_call(t, op, args, kwargs, span, CallStyle::Method)
     }
 
-    /// A tensor method called as `t.name(...)` or `torch.name(t, ...)`.
+    /// A tensor operation called as `t.name(...)` or `torch.name(t, ...)`.
     pub(crate) fn tensor_call(
         &mut self,
         t: Traced,
-        name: &str,
+        op: Op,
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
         span: Span,
         style: CallStyle,
     ) -> Result<Value, LangError> {
-        if name == "norm" {
-            // `torch.norm(input, ...)` and `t.norm(...)` are Python functions.
+        let decl = op.decl();
+        let name = decl.name;
+        let kernel = op.kernel();
+        if let Kernel::Python(kernel) = kernel {
+            // A Python function takes the tensor as its first argument, `input`.
             let args = if style == CallStyle::Function && !args.is_empty() { &args[1..] } else { &args[..] };
             let kwargs: Vec<_> = kwargs.into_iter().filter(|(k, _)| k != "input").collect();
-            return self.norm(t, args, &kwargs, style, span);
+            return kernel(self, t, args, &kwargs, style, span);
         }
         // Methods PyTorch writes in C without parameters refuse arguments
         // in CPython's words.
-        if style == CallStyle::Method && matches!(name, "abs" | "numel" | "dim" | "item" | "tolist") {
+        if style == CallStyle::Method && decl.spellings.method == Method::NoArgs {
             if !kwargs.is_empty() {
                 return Err(LangError::type_error(format!("TensorBase.{name}() takes no keyword arguments")));
             }
@@ -162,116 +65,96 @@ impl Interpreter<'_> {
                 )));
             }
         }
-        let reduction = reduction_signatures(name);
-        if !reduction.is_empty() {
-            let (which, b) = bind(&overloads_for(reduction, style), &args, &kwargs)?;
-            if b.get("out").is_some() {
-                return Err(LangError::unsupported_here("out= (results are new tensors)"));
-            }
-            return self.reduction(t, name, which, &b, span);
+        let (which, bound) = bind(op.overloads(style), &args, &kwargs)?;
+        if bound.get("out").is_some() {
+            return Err(LangError::unsupported_here("out= (results are new tensors)"));
         }
-        let (which, b) = bind(&overloads_for(method_signatures(name), style), &args, &kwargs)?;
-        let tensor = &t.tensor;
-        Ok(match name {
-            "reshape" => {
-                let shaped = tensor.reshape(&int_list(b.get("shape")))?;
-                Value::Tensor(self.derived(shaped, Step::Reshape { input: t.node }, span))
+        let call = Call { which, bound: &bound, span };
+        match kernel {
+            Kernel::Reduce(pick) => self.reduction(t, pick(which, &bound), &bound, span),
+            Kernel::Along(op) => self.along(t, op, &bound, span),
+            Kernel::Unary(op) => {
+                let values = op.apply(&t.tensor)?;
+                Ok(Value::Tensor(self.element_wise(values, &t, span)))
             }
-            "view" if which == 0 => return Err(LangError::unsupported_here("view(dtype)")),
-            "view" => {
-                let shaped = tensor.view(&int_list(b.get("size")))?;
-                Value::Tensor(self.derived(shaped, Step::Reshape { input: t.node }, span))
+            Kernel::Method(kernel) => kernel(self, t, &call),
+            Kernel::Python(_) => unreachable!("Python functions are run above"),
+            Kernel::Create(_) => Err(binding_error(op, &args, &kwargs)),
+            Kernel::InInterpreter => unreachable!("the interpreter reads whole kernels (Op::kernel)"),
+        }
+    }
+
+    /// `torch.nn.functional.name(input, ...)`, a Python function: its
+    /// arguments bound by Python's rules, then the tensor's method called
+    /// as PyTorch's Python code calls it.
+    pub(crate) fn functional(
+        &mut self,
+        op: Op,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+        span: Span,
+    ) -> Result<Value, LangError> {
+        let signature = op.decl().spellings.functional.expect("only functional ops are called so");
+        let mut bound = bind_python(signature, &args, &kwargs)?.into_iter();
+        let input = bound.next().flatten();
+        let Some(Value::Tensor(t)) = input else {
+            // PyTorch's softmax calls the input's method; relu and the like
+            // pass the input to their `torch.` function, which refuses it.
+            return Err(match op.kernel() {
+                Kernel::Along(_) => LangError::attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    input.as_ref().map_or("NoneType", Value::type_name),
+                    op.name()
+                )),
+                _ => binding_error(op, &input.into_iter().collect::<Vec<_>>(), &[]),
+            });
+        };
+        match op.kernel() {
+            // `softmax(input, dim=None, _stacklevel=3, dtype=None)` and its kin.
+            Kernel::Along(_) => {
+                let (dim, _stacklevel, dtype) =
+                    (bound.next().flatten(), bound.next(), bound.next().flatten());
+                // No dim: PyTorch's (deprecated) implicit choice, dim 0 for
+                // 0-, 1- and 3-d tensors, dim 1 otherwise.
+                let dim = dim.unwrap_or_else(|| Value::Int(i64::from(!matches!(t.tensor.rank(), 0 | 1 | 3))));
+                let kwargs = dtype.map(|d| vec![("dtype".to_string(), d)]).unwrap_or_default();
+                self.tensor_call(t, op, vec![dim], kwargs, span, CallStyle::Method)
             }
-            "flatten" => {
-                let flat = flatten(tensor, int_arg(&b, "start_dim", 0), int_arg(&b, "end_dim", -1))?;
-                Value::Tensor(self.derived(flat, Step::Reshape { input: t.node }, span))
-            }
-            "transpose" | "permute" | "t" | "unsqueeze" | "squeeze" => {
-                let r = rearrangement(name, which, &b, tensor)?;
-                Value::Tensor(self.rearranged(&t, r, span))
-            }
-            // A copy only when the elements are not already in row-major order.
-            "contiguous" if tensor.layout().is_row_major() => Value::Tensor(t.clone()),
-            "contiguous" => Value::Tensor(self.same_elements(tensor.contiguous_as(tensor.dtype()), &t, span)),
-            "is_contiguous" => Value::Bool(tensor.layout().is_row_major()),
-            "abs" => Value::Tensor(self.element_wise(absolute(tensor)?, &t, span)),
-            "float" => self.convert(&t, DType::Float32, span),
-            "double" => self.convert(&t, DType::Float64, span),
-            "long" => self.convert(&t, DType::Int64, span),
-            "int" => self.convert(&t, DType::Int32, span),
-            "bool" => self.convert(&t, DType::Bool, span),
-            "to" => {
-                match b.get("device") {
-                    None => {}
-                    Some(Value::Str(s)) if &**s == "cpu" => {}
-                    Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
+            // `relu(input, inplace=False)`, `sigmoid(input)`: the method, without arguments.
+            Kernel::Unary(_) => {
+                if matches!(bound.next().flatten(), Some(Value::Bool(true))) {
+                    return Err(LangError::unsupported_here("inplace=True (results are new tensors)"));
                 }
-                let dtype = match b.get("tensor") {
-                    Some(Value::Tensor(other)) => other.tensor.dtype(),
-                    _ => dtype_arg(b.get("dtype")).unwrap_or(tensor.dtype()),
-                };
-                match b.get("copy") {
-                    // `copy=True` makes a new tensor even when nothing changes.
-                    Some(Value::Bool(true)) => {
-                        Value::Tensor(self.same_elements(tensor.to_dtype(dtype), &t, span))
-                    }
-                    _ => self.convert(&t, dtype, span),
-                }
+                self.tensor_call(t, op, Vec::new(), Vec::new(), span, CallStyle::Method)
             }
-            "clone" => Value::Tensor(self.same_elements(tensor.to_dtype(tensor.dtype()), &t, span)),
-            "numel" => Value::Int(tensor.numel() as i64),
-            "dim" => Value::Int(tensor.rank() as i64),
-            "size" => match b.get("dim") {
-                None => Value::Size(Rc::new(tensor.shape().dims().to_vec())),
-                Some(d) => {
-                    let d = d.as_number().map_or(0, |s| s.to_i64());
-                    if tensor.rank() == 0 {
-                        return Err(LangError::index_error(format!(
-                            "Dimension specified as {d} but tensor has no dimensions"
-                        )));
-                    }
-                    Value::Int(tensor.shape().dims()[wrap_dim(d, tensor.rank())?] as i64)
-                }
-            },
-            "item" => item(tensor)?,
-            "tolist" => {
-                let list = to_list(tensor)?;
-                self.budget.nested_list(tensor);
-                list
-            }
-            "numpy" => Value::NdArray(t.clone()),
-            other => return Err(LangError::unsupported_here(format!("Tensor.{other}"))),
-        })
+            _ => self.tensor_call(t, op, bound.flatten().collect(), Vec::new(), span, CallStyle::Method),
+        }
     }
 
     /// `t.to(dtype)` and friends: the same tensor when nothing changes.
-    fn convert(&mut self, t: &Traced, dtype: DType, span: Span) -> Value {
+    pub(crate) fn convert(&mut self, t: &Traced, dtype: DType, span: Span) -> Result<Value, LangError> {
         if t.tensor.dtype() == dtype {
-            return Value::Tensor(t.clone());
+            return Ok(Value::Tensor(t.clone()));
         }
-        Value::Tensor(self.same_elements(t.tensor.to_dtype(dtype), t, span))
+        Ok(Value::Tensor(self.same_elements(t.tensor.to_dtype(dtype), t, span)))
     }
 
     /// Runs a bound reduction call.
-    fn reduction(
-        &mut self,
-        t: Traced,
-        name: &str,
-        which: usize,
-        b: &Bound,
-        span: Span,
-    ) -> Result<Value, LangError> {
+    fn reduction(&mut self, t: Traced, pick: Pick, b: &Bound, span: Span) -> Result<Value, LangError> {
+        let op = match pick {
+            Pick::Reduce(op) | Pick::WithIndices(op) => op,
+            Pick::NotYet(what) => return Err(LangError::unsupported_here(what)),
+        };
         let keepdim = matches!(b.get("keepdim"), Some(Value::Bool(true)));
         let dims = match b.get("dim") {
             // For `all` and `any`, `dim=()` reduces no dim; for the others, every dim.
-            Some(v) if matches!(name, "all" | "any") => Some(int_list(Some(v))),
+            Some(v) if !op.empty_dims_mean_every_dim() => Some(int_list(Some(v))),
             v => dims_arg(v),
         };
-        if name == "mean"
-            && let Some(d) = dtype_arg(b.get("dtype"))
-            && !d.is_floating()
+        if let Some(d) = dtype_arg(b.get("dtype"))
+            && let Some(refusal) = op.refuses_requested(d)
         {
-            return Err(TensorError::MeanNeedsFloat { dtype: d, requested: true }.into());
+            return Err(refusal.into());
         }
         let input = match dtype_arg(b.get("dtype")) {
             Some(d) if d != t.tensor.dtype() => {
@@ -280,38 +163,9 @@ impl Interpreter<'_> {
             }
             _ => t,
         };
-        let op = match name {
-            "sum" => Reduction::Sum,
-            "mean" => Reduction::Mean,
-            "prod" => Reduction::Prod,
-            "std" | "var" => {
-                let correction = match (b.get("correction"), b.get("unbiased")) {
-                    (Some(c), _) => c.as_number().map_or(1.0, |s| s.to_f64()),
-                    (None, Some(Value::Bool(false))) => 0.0,
-                    _ => 1.0,
-                };
-                if name == "std" { Reduction::Std { correction } } else { Reduction::Var { correction } }
-            }
-            "max" | "min" if which == 1 => {
-                return Err(LangError::unsupported_here(format!(
-                    "{name}(other) (the element-wise {name}imum)"
-                )));
-            }
-            "max" | "min" if which == 2 => {
-                let op = if name == "max" { Reduction::Max } else { Reduction::Min };
-                return self.values_indices(&input, op, dims, keepdim, span);
-            }
-            "max" => Reduction::Max,
-            "min" => Reduction::Min,
-            "argmax" => Reduction::Argmax,
-            "argmin" => Reduction::Argmin,
-            "amax" => Reduction::Amax,
-            "amin" => Reduction::Amin,
-            "all" => Reduction::All,
-            "any" => Reduction::Any,
-            "count_nonzero" => Reduction::CountNonzero,
-            other => unreachable!("{other} has reduction signatures but no reduction"),
-        };
+        if let Pick::WithIndices(op) = pick {
+            return self.values_indices(&input, op, dims, keepdim, span);
+        }
         // PyTorch refuses the dtype before looking at the dims
         // (`torch.tensor([1, 2]).mean(dim=3)` is the dtype error).
         op.output_dtype(input.tensor.dtype())?;
@@ -326,6 +180,28 @@ impl Interpreter<'_> {
             }
             _ => Ok(Value::Tensor(traced)),
         }
+    }
+
+    /// Runs a bound call of an operation along a dim: the input converted
+    /// first (to `dtype=`, or to the dtype the op computes in), then the
+    /// op, recorded with the lanes it read.
+    fn along(&mut self, t: Traced, op: Along, b: &Bound, span: Span) -> Result<Value, LangError> {
+        let dim = int_arg(b, "dim", 0);
+        let dtype = match dtype_arg(b.get("dtype")) {
+            Some(d) => d,
+            None => op.output_dtype(t.tensor.dtype())?,
+        };
+        let input = match dtype == t.tensor.dtype() {
+            true => t,
+            false => {
+                let cast = t.tensor.to_dtype(dtype);
+                self.same_elements(cast, &t, span)
+            }
+        };
+        let values = along(&input.tensor, op, dim)?;
+        let lanes = lanes_along(input.tensor.shape(), wrap_dim(dim, input.tensor.rank())?)?;
+        let step = Step::Along { op, input: input.node, lanes };
+        Ok(Value::Tensor(self.derived(values, step, span)))
     }
 
     /// Reduces and records the reduction in the lineage graph.
@@ -372,121 +248,300 @@ impl Interpreter<'_> {
         let step = Step::Reduce { op: position, input, lanes, winners };
         let label = format!("{}.indices", self.text(span));
         let indices = self.record(indices, step, span, label);
-        let name = if op == Reduction::Max { "max" } else { "min" };
-        Ok(Value::ValuesIndices { op: name, values, indices })
+        Ok(Value::ValuesIndices { op: Op::of_reduction(op).name(), values, indices })
     }
+}
 
-    /// `t.norm(p='fro', dim=None, keepdim=False, dtype=None)`, a Python
-    /// function in PyTorch, so its arguments follow Python's rules.
-    fn norm(
-        &mut self,
-        t: Traced,
-        args: &[Value],
-        kwargs: &[(String, Value)],
-        style: CallStyle,
-        span: Span,
-    ) -> Result<Value, LangError> {
-        // Python functions: `Tensor.norm(self, p, dim, keepdim, dtype)` and
-        // `torch.norm(input, p, dim, keepdim, out, dtype)`, which CPython names
-        // by their qualified names.
-        let function = style == CallStyle::Function;
-        let params: &[&str] = if function {
-            &["p", "dim", "keepdim", "out", "dtype"]
-        } else {
-            &["p", "dim", "keepdim", "dtype"]
+/// `t.reshape(shape)`.
+pub(crate) fn reshape(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let shaped = t.tensor.reshape(&int_list(c.bound.get("shape")))?;
+    Ok(Value::Tensor(i.derived(shaped, Step::Reshape { input: t.node }, c.span)))
+}
+
+/// `t.view(size)`; `t.view(dtype)` reinterprets bytes, which the playground does not.
+pub(crate) fn view(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    if c.which == 0 {
+        return Err(LangError::unsupported_here("view(dtype)"));
+    }
+    let shaped = t.tensor.view(&int_list(c.bound.get("size")))?;
+    Ok(Value::Tensor(i.derived(shaped, Step::Reshape { input: t.node }, c.span)))
+}
+
+/// `t.flatten(start_dim, end_dim)`.
+pub(crate) fn flatten(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let (start, end) = (int_arg(c.bound, "start_dim", 0), int_arg(c.bound, "end_dim", -1));
+    let flat = flatten_dims(&t.tensor, start, end)?;
+    Ok(Value::Tensor(i.derived(flat, Step::Reshape { input: t.node }, c.span)))
+}
+
+/// `t.transpose(dim0, dim1)`.
+pub(crate) fn transpose(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let r = Rearrange::transpose(t.tensor.rank(), int_arg(c.bound, "dim0", 0), int_arg(c.bound, "dim1", 0))?;
+    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+}
+
+/// `t.permute(dims)`.
+pub(crate) fn permute(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let r = Rearrange::permute(t.tensor.rank(), &int_list(c.bound.get("dims")))?;
+    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+}
+
+/// `t.t()`.
+pub(crate) fn matrix_t(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let r = Rearrange::t(t.tensor.rank())?;
+    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+}
+
+/// `t.unsqueeze(dim)`.
+pub(crate) fn unsqueeze(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let r = Rearrange::unsqueeze(t.tensor.rank(), int_arg(c.bound, "dim", 0))?;
+    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+}
+
+/// `t.squeeze()` (every dim of size 1, the first overload) or `t.squeeze(dim)`.
+pub(crate) fn squeeze(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let dims = (c.which > 0).then(|| int_list(c.bound.get("dim")));
+    let r = Rearrange::squeeze(t.tensor.shape(), dims.as_deref())?;
+    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+}
+
+/// `t.contiguous()`: a copy only when the elements are not already in row-major order.
+pub(crate) fn contiguous(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    if t.tensor.layout().is_row_major() {
+        return Ok(Value::Tensor(t));
+    }
+    let copy = t.tensor.contiguous_as(t.tensor.dtype());
+    Ok(Value::Tensor(i.same_elements(copy, &t, c.span)))
+}
+
+/// `t.is_contiguous()`.
+pub(crate) fn is_contiguous(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    Ok(Value::Bool(t.tensor.layout().is_row_major()))
+}
+
+/// `t.abs()`.
+pub(crate) fn abs(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let values = absolute(&t.tensor)?;
+    Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+}
+
+/// `t.clamp(min, max)` (also `clip`) with number bounds.
+pub(crate) fn clamp(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    if c.which == 1 {
+        return Err(LangError::unsupported_here("clamp() with tensor bounds"));
+    }
+    let (min, max) =
+        (c.bound.get("min").and_then(Value::as_number), c.bound.get("max").and_then(Value::as_number));
+    if min.is_none() && max.is_none() {
+        return Err(LangError::runtime("torch.clamp: At least one of 'min' or 'max' must not be None"));
+    }
+    let values = crate::tensor::unary::clamp(&t.tensor, min, max)?;
+    Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+}
+
+/// `torch.maximum(t, other)`.
+pub(crate) fn maximum(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    extreme_of_two(i, t, c, true)
+}
+
+/// `torch.minimum(t, other)`.
+pub(crate) fn minimum(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    extreme_of_two(i, t, c, false)
+}
+
+/// The element-wise extreme of two tensors, each element traced to the
+/// two it was chosen from, the one chosen its winner.
+fn extreme_of_two(
+    i: &mut Interpreter<'_>,
+    t: Traced,
+    c: &Call<'_>,
+    larger: bool,
+) -> Result<Value, LangError> {
+    let Some(Value::Tensor(other)) = c.bound.get("other") else {
+        unreachable!("the overload binds a tensor `other`")
+    };
+    let (values, picked) = crate::tensor::unary::extreme_of(&t.tensor, &other.tensor, larger)?;
+    let (_, la, lb) = crate::tensor::elementwise::broadcast_layouts(t.tensor.shape(), other.tensor.shape())?;
+    let step = Step::Pick { inputs: vec![(t.node, la), (other.node, lb)], picked: Rc::new(picked) };
+    Ok(Value::Tensor(i.derived(values, step, c.span)))
+}
+
+/// `t.to(...)`: a device (only the CPU), a dtype, or another tensor's dtype.
+pub(crate) fn to(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let b = c.bound;
+    match b.get("device") {
+        None => {}
+        Some(Value::Str(s)) if &**s == "cpu" => {}
+        Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
+    }
+    let dtype = match b.get("tensor") {
+        Some(Value::Tensor(other)) => other.tensor.dtype(),
+        _ => dtype_arg(b.get("dtype")).unwrap_or(t.tensor.dtype()),
+    };
+    match b.get("copy") {
+        // `copy=True` makes a new tensor even when nothing changes.
+        Some(Value::Bool(true)) => Ok(Value::Tensor(i.same_elements(t.tensor.to_dtype(dtype), &t, c.span))),
+        _ => i.convert(&t, dtype, c.span),
+    }
+}
+
+/// `t.clone()`.
+pub(crate) fn clone(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let copy = t.tensor.to_dtype(t.tensor.dtype());
+    Ok(Value::Tensor(i.same_elements(copy, &t, c.span)))
+}
+
+/// `t.numel()`.
+pub(crate) fn numel(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    Ok(Value::Int(t.tensor.numel() as i64))
+}
+
+/// `t.dim()`.
+pub(crate) fn dim(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    Ok(Value::Int(t.tensor.rank() as i64))
+}
+
+/// `t.size()` and `t.size(dim)`.
+pub(crate) fn size(_: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
+    let tensor = &t.tensor;
+    match c.bound.get("dim") {
+        None => Ok(Value::Size(Rc::new(tensor.shape().dims().to_vec()))),
+        Some(d) => {
+            let d = d.as_number().map_or(0, |s| s.to_i64());
+            if tensor.rank() == 0 {
+                return Err(LangError::index_error(format!(
+                    "Dimension specified as {d} but tensor has no dimensions"
+                )));
+            }
+            Ok(Value::Int(tensor.shape().dims()[wrap_dim(d, tensor.rank())?] as i64))
+        }
+    }
+}
+
+/// `t.item()`.
+pub(crate) fn item(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    item_of(&t.tensor)
+}
+
+/// `t.tolist()`.
+pub(crate) fn tolist(i: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    let list = to_list(&t.tensor)?;
+    i.budget.nested_list(&t.tensor);
+    Ok(list)
+}
+
+/// `t.numpy()`.
+pub(crate) fn numpy(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    Ok(Value::NdArray(t))
+}
+
+/// `t.norm(p='fro', dim=None, keepdim=False, dtype=None)`, a Python
+/// function in PyTorch, so its arguments follow Python's rules.
+pub(crate) fn norm(
+    i: &mut Interpreter<'_>,
+    t: Traced,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    style: CallStyle,
+    span: Span,
+) -> Result<Value, LangError> {
+    // Python functions: `Tensor.norm(self, p, dim, keepdim, dtype)` and
+    // `torch.norm(input, p, dim, keepdim, out, dtype)`, which CPython names
+    // by their qualified names.
+    let function = style == CallStyle::Function;
+    let params: &[&str] =
+        if function { &["p", "dim", "keepdim", "out", "dtype"] } else { &["p", "dim", "keepdim", "dtype"] };
+    let who = if function { "norm()" } else { "Tensor.norm()" };
+    let mut bound: Vec<Option<Value>> = vec![None; params.len()];
+    if args.len() > params.len() {
+        return Err(LangError::type_error(format!(
+            "{who} takes from 1 to {} positional arguments but {} were given",
+            params.len() + 1,
+            args.len() + 1
+        )));
+    }
+    for (slot, v) in bound.iter_mut().zip(args) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in kwargs {
+        let Some(i) = params.iter().position(|p| p == k) else {
+            return Err(LangError::type_error(format!("{who} got an unexpected keyword argument '{k}'")));
         };
-        let who = if function { "norm()" } else { "Tensor.norm()" };
-        let mut bound: Vec<Option<Value>> = vec![None; params.len()];
-        if args.len() > params.len() {
+        if bound[i].is_some() {
+            return Err(LangError::type_error(format!("{who} got multiple values for argument '{k}'")));
+        }
+        bound[i] = Some(v.clone());
+    }
+    let arg = |name: &str| bound[params.iter().position(|p| *p == name).unwrap_or(0)].clone();
+    if function && !matches!(arg("out"), None | Some(Value::None)) {
+        return Err(LangError::unsupported_here("torch.norm(out=...)"));
+    }
+    let (p, dim, keepdim, dtype) = (arg("p"), arg("dim"), arg("keepdim"), arg("dtype"));
+    let keepdim = match &keepdim {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
             return Err(LangError::type_error(format!(
-                "{who} takes from 1 to {} positional arguments but {} were given",
-                params.len() + 1,
-                args.len() + 1
+                "linalg_vector_norm(): argument 'keepdim' (position 4) must be bool, not {}",
+                other.type_name()
             )));
         }
-        for (slot, v) in bound.iter_mut().zip(args) {
-            *slot = Some(v.clone());
+    };
+    let dims = match &dim {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some(vec![*i]),
+        // `dim=()` is every dim, as no dim is.
+        Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => dims_arg(Some(v)),
+        // A bool is an int to Python but not to PyTorch's int lists.
+        Some(Value::Bool(_)) => {
+            return Err(LangError::type_error(
+                "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, but found element of type bool at pos 0",
+            ));
         }
-        for (k, v) in kwargs {
-            let Some(i) = params.iter().position(|p| p == k) else {
-                return Err(LangError::type_error(format!("{who} got an unexpected keyword argument '{k}'")));
-            };
-            if bound[i].is_some() {
-                return Err(LangError::type_error(format!("{who} got multiple values for argument '{k}'")));
-            }
-            bound[i] = Some(v.clone());
+        Some(other) => {
+            return Err(LangError::type_error(format!(
+                "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, not {}",
+                other.type_name()
+            )));
         }
-        let arg = |name: &str| bound[params.iter().position(|p| *p == name).unwrap_or(0)].clone();
-        if function && !matches!(arg("out"), None | Some(Value::None)) {
-            return Err(LangError::unsupported_here("torch.norm(out=...)"));
+    };
+    let order = match &p {
+        Some(Value::None) => 2.0,
+        // The default order is 'fro', which over at most two dims is the 2-norm.
+        None => frobenius(dims.as_deref())?,
+        Some(Value::Str(s)) if &**s == "fro" => frobenius(dims.as_deref())?,
+        Some(Value::Str(s)) if &**s == "nuc" => {
+            return Err(LangError::unsupported_here("the nuclear norm (p='nuc')"));
         }
-        let (p, dim, keepdim, dtype) = (arg("p"), arg("dim"), arg("keepdim"), arg("dtype"));
-        let keepdim = match &keepdim {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
+        Some(Value::Str(s)) => {
+            return Err(LangError::runtime(format!("linalg.matrix_norm: Order {s} not supported.")));
+        }
+        Some(v) => match v.as_number() {
+            Some(s) => s.to_f64(),
+            None => {
                 return Err(LangError::type_error(format!(
-                    "linalg_vector_norm(): argument 'keepdim' (position 4) must be bool, not {}",
-                    other.type_name()
+                    "linalg_vector_norm(): argument 'ord' (position 2) must be Number, not {}",
+                    v.type_name()
                 )));
             }
-        };
-        let dims = match &dim {
-            None | Some(Value::None) => None,
-            Some(Value::Int(i)) => Some(vec![*i]),
-            // `dim=()` is every dim, as no dim is.
-            Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => dims_arg(Some(v)),
-            // A bool is an int to Python but not to PyTorch's int lists.
-            Some(Value::Bool(_)) => {
-                return Err(LangError::type_error(
-                    "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, but found element of type bool at pos 0",
-                ));
-            }
-            Some(other) => {
-                return Err(LangError::type_error(format!(
-                    "linalg_vector_norm(): argument 'dim' (position 3) must be tuple of ints, not {}",
-                    other.type_name()
-                )));
-            }
-        };
-        let order = match &p {
-            Some(Value::None) => 2.0,
-            // The default order is 'fro', which over at most two dims is the 2-norm.
-            None => frobenius(dims.as_deref())?,
-            Some(Value::Str(s)) if &**s == "fro" => frobenius(dims.as_deref())?,
-            Some(Value::Str(s)) if &**s == "nuc" => {
-                return Err(LangError::unsupported_here("the nuclear norm (p='nuc')"));
-            }
-            Some(Value::Str(s)) => {
-                return Err(LangError::runtime(format!("linalg.matrix_norm: Order {s} not supported.")));
-            }
-            Some(v) => match v.as_number() {
-                Some(s) => s.to_f64(),
-                None => {
-                    return Err(LangError::type_error(format!(
-                        "linalg_vector_norm(): argument 'ord' (position 2) must be Number, not {}",
-                        v.type_name()
-                    )));
-                }
-            },
-        };
-        // PyTorch checks the dtype first, before any dim (and refuses an
-        // integer tensor even when `dtype=` asks for a float).
-        if !t.tensor.dtype().is_floating() {
-            return Err(TensorError::NormNeedsFloat { dtype: t.tensor.dtype() }.into());
-        }
-        check_norm_identity(&t.tensor, order, dims.as_deref())?;
-        let input = match dtype_arg(dtype.as_ref()) {
-            Some(d) if d != t.tensor.dtype() => {
-                let cast = t.tensor.to_dtype(d);
-                self.same_elements(cast, &t, span)
-            }
-            _ => t,
-        };
-        let (traced, _) =
-            self.reduce_traced(&input, Reduction::Norm { p: order }, dims.as_deref(), keepdim, span, None)?;
-        Ok(Value::Tensor(traced))
+        },
+    };
+    // PyTorch checks the dtype first, before any dim (and refuses an
+    // integer tensor even when `dtype=` asks for a float).
+    if !t.tensor.dtype().is_floating() {
+        return Err(TensorError::NormNeedsFloat { dtype: t.tensor.dtype() }.into());
     }
+    check_norm_identity(&t.tensor, order, dims.as_deref())?;
+    let input = match dtype_arg(dtype.as_ref()) {
+        Some(d) if d != t.tensor.dtype() => {
+            let cast = t.tensor.to_dtype(d);
+            i.same_elements(cast, &t, span)
+        }
+        _ => t,
+    };
+    let (traced, _) =
+        i.reduce_traced(&input, Reduction::Norm { p: order }, dims.as_deref(), keepdim, span, None)?;
+    Ok(Value::Tensor(traced))
 }
 
 /// Norms of negative or infinite order have no value for nothing (no
@@ -514,8 +569,8 @@ fn check_norm_identity(t: &Tensor, order: f64, dims: Option<&[i64]>) -> Result<(
 }
 
 /// The error PyTorch raises for `torch.name(...)` called without a tensor.
-pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
-    if name == "norm" {
+pub(crate) fn binding_error(op: Op, args: &[Value], kwargs: &[(String, Value)]) -> LangError {
+    if let Kernel::Python(_) = op.kernel() {
         // `torch.norm` is a Python function with no overloads to bind: it
         // fails on its first use of `input`, as an attribute lookup.
         let input = args.first().or_else(|| kwargs.iter().find(|(k, _)| k == "input").map(|(_, v)| v));
@@ -526,13 +581,11 @@ pub(crate) fn binding_error(name: &str, args: &[Value], kwargs: &[(String, Value
             }
         };
     }
-    let texts = match reduction_signatures(name) {
-        [] => method_signatures(name),
-        sigs => sigs,
-    };
-    match bind(&overloads_for(texts, CallStyle::Function), args, kwargs) {
+    match bind(op.overloads(CallStyle::Function), args, kwargs) {
         Err(e) => e,
-        Ok(_) => LangError::type_error(format!("{name}(): argument 'input' (position 1) must be Tensor")),
+        Ok(_) => {
+            LangError::type_error(format!("{}(): argument 'input' (position 1) must be Tensor", op.name()))
+        }
     }
 }
 
@@ -548,19 +601,6 @@ fn frobenius(dims: Option<&[i64]>) -> Result<f64, LangError> {
             )))
         }
         _ => Ok(2.0),
-    }
-}
-
-/// The view a dim-rearranging method asks for, checked as PyTorch checks it.
-fn rearrangement(name: &str, which: usize, b: &Bound, t: &Tensor) -> Result<Rearrange, TensorError> {
-    let rank = t.rank();
-    match name {
-        "transpose" => Rearrange::transpose(rank, int_arg(b, "dim0", 0), int_arg(b, "dim1", 0)),
-        "permute" => Rearrange::permute(rank, &int_list(b.get("dims"))),
-        "t" => Rearrange::t(rank),
-        "unsqueeze" => Rearrange::unsqueeze(rank, int_arg(b, "dim", 0)),
-        // The first overload is `squeeze()`, every dim of size 1.
-        _ => Rearrange::squeeze(t.shape(), (which > 0).then(|| int_list(b.get("dim"))).as_deref()),
     }
 }
 
@@ -589,7 +629,7 @@ fn nonempty_dims(t: &Tensor, op: Reduction, dims: &[i64]) -> Result<(), TensorEr
 }
 
 /// `t.flatten(start_dim, end_dim)`: merges the dims from start to end.
-fn flatten(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError> {
+fn flatten_dims(t: &Tensor, start: i64, end: i64) -> Result<Tensor, TensorError> {
     let (s, e) = (wrap_dim(start, t.rank())?, wrap_dim(end, t.rank())?);
     if t.rank() == 0 {
         // Only after the dims are checked: `t.flatten(5)` is an IndexError even here.

@@ -1,161 +1,181 @@
-//! Functions of the `torch` module: building tensors from data, and the
-//! function forms of tensor methods (`torch.sum(t, dim=0)`).
+//! Functions of the `torch` module: the kernels that build tensors from
+//! data, and the dispatch of the function forms of tensor methods
+//! (`torch.sum(t, dim=0)`).
 
+use super::catalog::{Kernel, Op};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
-use super::signature::{CallStyle, bind, keyword, overloads};
+use super::signature::{CallStyle, bind, keyword};
 use super::value::{Traced, Value};
-use crate::tensor::create::{Nested, arange, full, tensor_from_nested};
+use crate::tensor::create::{Nested, arange as arange_tensor, full as full_tensor, tensor_from_nested};
 use crate::tensor::shape::{MAX_DIMS, MAX_ELEMENTS};
 use crate::tensor::{DType, Scalar, Shape, TensorError};
 
 impl Interpreter<'_> {
-    /// `torch.name(args, kwargs)`.
+    /// `torch.name(args, kwargs)`, for a name the catalogue declares.
     pub(crate) fn torch_function(
         &mut self,
-        name: &str,
+        op: Op,
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
         span: Span,
     ) -> Result<Value, LangError> {
-        match name {
-            "tensor" => self.torch_tensor(&args, &kwargs, span),
-            "zeros" | "ones" => {
-                let sigs = overloads(&[match name {
-                    "zeros" => "zeros(int[] size, *, ScalarType? dtype=None)",
-                    _ => "ones(int[] size, *, ScalarType? dtype=None)",
-                }]);
-                let (_, b) = bind(&sigs, &args, &kwargs)?;
-                let shape = new_shape(name, b.get("size"))?;
-                let fill = if name == "zeros" { 0 } else { 1 };
-                let t = full(
-                    shape,
-                    Scalar::Int(fill),
-                    Some(dtype_arg(b.get("dtype")).unwrap_or(DType::DEFAULT_FLOAT)),
-                );
-                Ok(Value::Tensor(self.leaf(t, span)))
-            }
-            "full" => {
-                let sigs = overloads(&["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"]);
-                let (_, b) = bind(&sigs, &args, &kwargs)?;
-                let shape = new_shape(name, b.get("size"))?;
-                let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
-                let dtype = dtype_arg(b.get("dtype"));
-                if let Some(d) = dtype
-                    && !fits(value, d)
-                {
-                    // PyTorch names C++'s types here.
-                    let name = if d == DType::Int32 { "int" } else { "int64_t" };
-                    return Err(LangError::runtime(format!(
-                        "value cannot be converted to type {name} without overflow"
-                    )));
-                }
-                let t = full(shape, value, dtype);
-                Ok(Value::Tensor(self.leaf(t, span)))
-            }
-            "arange" => {
-                let sigs = overloads(&[
-                    "arange(Scalar end, *, ScalarType? dtype=None)",
-                    "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
-                    "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
-                ]);
-                let (_, b) = bind(&sigs, &args, &kwargs)?;
-                let number = |n: &str, default: i64| {
-                    b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default))
-                };
-                let t = arange(
-                    number("start", 0),
-                    number("end", 0),
-                    number("step", 1),
-                    dtype_arg(b.get("dtype")),
-                )?;
-                Ok(Value::Tensor(self.leaf(t, span)))
-            }
-            _ => {
-                // Every other torch function is a tensor method taking the tensor first.
-                let input = match (args.first(), keyword(&kwargs, "input")) {
-                    (Some(Value::Tensor(t)), _) | (None, Some(Value::Tensor(t))) => Some(t.clone()),
-                    _ => None,
-                };
-                match input {
-                    Some(t) => self.tensor_call(t, name, args, kwargs, span, CallStyle::Function),
-                    None => Err(super::tensor_methods::binding_error(name, &args, &kwargs)),
-                }
-            }
+        if let Kernel::Create(kernel) = op.kernel() {
+            return kernel(self, &args, &kwargs, span);
+        }
+        // Every other torch function is a tensor method taking the tensor first.
+        let input = match (args.first(), keyword(&kwargs, "input")) {
+            (Some(Value::Tensor(t)), _) | (None, Some(Value::Tensor(t))) => Some(t.clone()),
+            _ => None,
+        };
+        match input {
+            Some(t) => self.tensor_call(t, op, args, kwargs, span, CallStyle::Function),
+            None => Err(super::tensor_methods::binding_error(op, &args, &kwargs)),
         }
     }
+}
 
-    /// `torch.tensor(data, dtype=...)`.
-    fn torch_tensor(
-        &mut self,
-        args: &[Value],
-        kwargs: &[(String, Value)],
-        span: Span,
-    ) -> Result<Value, LangError> {
-        let data = match args {
-            [data] => data,
-            [] => {
-                return Err(LangError::type_error(
-                    "tensor() missing 1 required positional arguments: \"data\"",
-                ));
+/// `torch.tensor(data, dtype=...)`: bound by hand, since its data may be
+/// anything and PyTorch names what it cannot hold.
+pub(crate) fn tensor(
+    i: &mut Interpreter<'_>,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    let data = match args {
+        [data] => data,
+        [] => {
+            return Err(LangError::type_error("tensor() missing 1 required positional arguments: \"data\""));
+        }
+        _ => {
+            return Err(LangError::type_error(format!(
+                "tensor() takes 1 positional argument but {} were given",
+                args.len()
+            )));
+        }
+    };
+    let mut dtype = None;
+    for (k, v) in kwargs {
+        match (k.as_str(), v) {
+            ("dtype", Value::None) => {}
+            ("dtype", v) => {
+                dtype = Some(dtype_arg(Some(v)).ok_or_else(|| {
+                    LangError::type_error(format!(
+                        "tensor(): argument 'dtype' must be torch.dtype, not {}",
+                        v.type_name()
+                    ))
+                })?);
+            }
+            ("device", Value::Str(s)) if &**s == "cpu" => {}
+            ("requires_grad", Value::Bool(false)) => {}
+            ("device" | "requires_grad", _) => {
+                return Err(LangError::unsupported_here(format!(
+                    "{k}= (the playground computes on the CPU, without gradients)"
+                )));
             }
             _ => {
                 return Err(LangError::type_error(format!(
-                    "tensor() takes 1 positional argument but {} were given",
-                    args.len()
+                    "tensor() got an unexpected keyword argument '{k}'"
                 )));
             }
-        };
-        let mut dtype = None;
-        for (k, v) in kwargs {
-            match (k.as_str(), v) {
-                ("dtype", Value::None) => {}
-                ("dtype", v) => {
-                    dtype = Some(dtype_arg(Some(v)).ok_or_else(|| {
-                        LangError::type_error(format!(
-                            "tensor(): argument 'dtype' must be torch.dtype, not {}",
-                            v.type_name()
-                        ))
-                    })?);
-                }
-                ("device", Value::Str(s)) if &**s == "cpu" => {}
-                ("requires_grad", Value::Bool(false)) => {}
-                ("device" | "requires_grad", _) => {
-                    return Err(LangError::unsupported_here(format!(
-                        "{k}= (the playground computes on the CPU, without gradients)"
-                    )));
-                }
-                _ => {
-                    return Err(LangError::type_error(format!(
-                        "tensor() got an unexpected keyword argument '{k}'"
-                    )));
-                }
-            }
         }
-        if let Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) = data {
-            // A copy, keeping the shape (even an empty one) and the dtype,
-            // without going through millions of nested Python numbers.
-            let t = tensor.to_dtype(dtype.unwrap_or(tensor.dtype()));
-            return Ok(Value::Tensor(self.leaf(t, span)));
-        }
-        if !matches!(data, Value::Str(_)) && string_in_shape(data) {
-            // PyTorch reads the shape down the first items, and a string is a
-            // sequence whose first item is a string, without end.
-            return Err(LangError::value_error("too many dimensions 'str'"));
-        }
-        let numel = implied_numel(data);
-        if numel > MAX_ELEMENTS {
-            return Err(TensorError::TooManyElements { requested: numel }.into());
-        }
-        // Lists count as nodes too, hence twice the elements.
-        let mut budget = 2 * MAX_ELEMENTS;
-        let nested = to_nested(data, 0, &mut budget, dtype)?;
-        if let Some(d) = dtype {
-            check_fits(&nested, d)?;
-        }
-        let t = tensor_from_nested(&nested, dtype)?;
-        Ok(Value::Tensor(self.leaf(t, span)))
     }
+    if let Value::Tensor(Traced { tensor, .. }) | Value::NdArray(Traced { tensor, .. }) = data {
+        // A copy, keeping the shape (even an empty one) and the dtype,
+        // without going through millions of nested Python numbers.
+        let t = tensor.to_dtype(dtype.unwrap_or(tensor.dtype()));
+        return Ok(Value::Tensor(i.leaf(t, span)));
+    }
+    if !matches!(data, Value::Str(_)) && string_in_shape(data) {
+        // PyTorch reads the shape down the first items, and a string is a
+        // sequence whose first item is a string, without end.
+        return Err(LangError::value_error("too many dimensions 'str'"));
+    }
+    let numel = implied_numel(data);
+    if numel > MAX_ELEMENTS {
+        return Err(TensorError::TooManyElements { requested: numel }.into());
+    }
+    // Lists count as nodes too, hence twice the elements.
+    let mut budget = 2 * MAX_ELEMENTS;
+    let nested = to_nested(data, 0, &mut budget, dtype)?;
+    if let Some(d) = dtype {
+        check_fits(&nested, d)?;
+    }
+    let t = tensor_from_nested(&nested, dtype)?;
+    Ok(Value::Tensor(i.leaf(t, span)))
+}
+
+/// `torch.zeros(size)`.
+pub(crate) fn zeros(
+    i: &mut Interpreter<'_>,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    filled(i, Op::Zeros, 0, args, kwargs, span)
+}
+
+/// `torch.ones(size)`.
+pub(crate) fn ones(
+    i: &mut Interpreter<'_>,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    filled(i, Op::Ones, 1, args, kwargs, span)
+}
+
+/// `torch.zeros` and `torch.ones`: float32 unless `dtype=` says otherwise.
+fn filled(
+    i: &mut Interpreter<'_>,
+    op: Op,
+    fill: i64,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    let (_, b) = bind(op.overloads(CallStyle::Function), args, kwargs)?;
+    let shape = new_shape(op, b.get("size"))?;
+    let dtype = dtype_arg(b.get("dtype")).unwrap_or(DType::DEFAULT_FLOAT);
+    let t = full_tensor(shape, Scalar::Int(fill), Some(dtype));
+    Ok(Value::Tensor(i.leaf(t, span)))
+}
+
+/// `torch.full(size, fill_value)`.
+pub(crate) fn full(
+    i: &mut Interpreter<'_>,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    let (_, b) = bind(Op::Full.overloads(CallStyle::Function), args, kwargs)?;
+    let shape = new_shape(Op::Full, b.get("size"))?;
+    let value = b.get("fill_value").and_then(Value::as_number).unwrap_or(Scalar::Int(0));
+    let dtype = dtype_arg(b.get("dtype"));
+    if let Some(d) = dtype
+        && !fits(value, d)
+    {
+        // PyTorch names C++'s types here.
+        let name = if d == DType::Int32 { "int" } else { "int64_t" };
+        return Err(LangError::runtime(format!("value cannot be converted to type {name} without overflow")));
+    }
+    let t = full_tensor(shape, value, dtype);
+    Ok(Value::Tensor(i.leaf(t, span)))
+}
+
+/// `torch.arange(end)`, `torch.arange(start, end, step)`.
+pub(crate) fn arange(
+    i: &mut Interpreter<'_>,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    span: Span,
+) -> Result<Value, LangError> {
+    let (_, b) = bind(Op::Arange.overloads(CallStyle::Function), args, kwargs)?;
+    let number = |n: &str, default: i64| b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default));
+    let t =
+        arange_tensor(number("start", 0), number("end", 0), number("step", 1), dtype_arg(b.get("dtype")))?;
+    Ok(Value::Tensor(i.leaf(t, span)))
 }
 
 /// The dtype an argument names (`torch.float64`, or Python's `float`/`int`/`bool`).
@@ -168,10 +188,10 @@ pub(crate) fn dtype_arg(v: Option<&Value>) -> Option<DType> {
 }
 
 /// The shape for `torch.zeros`/`ones`/`full`, refusing negative sizes with PyTorch's words.
-fn new_shape(op: &str, size: Option<&Value>) -> Result<Shape, LangError> {
+fn new_shape(op: Op, size: Option<&Value>) -> Result<Shape, LangError> {
     let sizes = int_list(size);
     if let Some(&bad) = sizes.iter().find(|&&s| s < 0) {
-        return Err(LangError::runtime(if op == "zeros" {
+        return Err(LangError::runtime(if op == Op::Zeros {
             "zeros: Dimension size must be non-negative.".to_string()
         } else {
             let all: Vec<String> = sizes.iter().map(|s| s.to_string()).collect();

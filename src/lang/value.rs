@@ -62,6 +62,10 @@ pub enum Value {
 pub enum Module {
     /// `torch`
     Torch,
+    /// `torch.nn`
+    Nn,
+    /// `torch.nn.functional` (`import torch.nn.functional as F`)
+    Functional,
     /// `numpy`
     Numpy,
 }
@@ -71,6 +75,8 @@ impl Module {
     pub fn name(self) -> &'static str {
         match self {
             Module::Torch => "torch",
+            Module::Nn => "torch.nn",
+            Module::Functional => "torch.nn.functional",
             Module::Numpy => "numpy",
         }
     }
@@ -110,6 +116,24 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// Every builtin the playground has, for the reference of what it supports.
+    pub const ALL: [Builtin; 14] = [
+        Builtin::Print,
+        Builtin::Len,
+        Builtin::Float,
+        Builtin::Int,
+        Builtin::Bool,
+        Builtin::Abs,
+        Builtin::Round,
+        Builtin::Str,
+        Builtin::Repr,
+        Builtin::List,
+        Builtin::Tuple,
+        Builtin::Min,
+        Builtin::Max,
+        Builtin::Sum,
+    ];
+
     /// Looks a builtin up by name.
     pub fn from_name(name: &str) -> Option<Builtin> {
         Some(match name {
@@ -216,5 +240,17 @@ impl Value {
     /// A tuple of values.
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Builtin;
+
+    #[test]
+    fn every_builtin_is_found_by_its_name() {
+        for b in Builtin::ALL {
+            assert_eq!(Builtin::from_name(b.name()), Some(b));
+        }
     }
 }

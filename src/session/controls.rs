@@ -3,10 +3,25 @@
 
 use crate::lang::Span;
 use crate::lang::ast::{Expr, ExprKind, StmtKind, Target, UnaryOp};
+use crate::lang::catalog::{self, Group, Op};
 use crate::lang::parser::parse;
+use std::sync::LazyLock;
 
-/// The reductions the `op` control offers, in its order.
-pub use crate::tensor::reduce::REDUCTIONS;
+/// The ops the `op` control offers (its option values), group by group,
+/// each in declaration order: every op the catalogue declares with a group.
+pub static OP_CHOICES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| op_groups().into_iter().flat_map(|(_, ops)| ops).collect());
+
+/// The `op` control's groups, each with its label and its ops' names.
+pub fn op_groups() -> Vec<(&'static str, Vec<&'static str>)> {
+    Group::ALL
+        .into_iter()
+        .map(|g| {
+            let ops = Op::ALL.iter().filter(|op| op.decl().control == Some(g)).map(|op| op.name()).collect();
+            (g.label(), ops)
+        })
+        .collect()
+}
 
 /// What the controls show for a program.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +75,7 @@ pub fn read_controls(source: &str) -> Controls {
 /// a new line reducing the assigned variable.
 pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -> String {
     let Ok(statements) = parse(source) else { return source.to_string() };
+    let dim = effective_dim(op, dim);
     let keepdim = keepdim && keeps_dims(op, dim);
     let mut args = Vec::new();
     match dim {
@@ -102,15 +118,24 @@ pub fn write_controls(source: &str, op: &str, dim: Option<i64>, keepdim: bool) -
 }
 
 /// Why PyTorch's `op` cannot keep the reduced dims along `dim` (`None`:
-/// the whole tensor), if it cannot: `count_nonzero` never can, and `prod`,
-/// `max` and `min` only along a dim. The keepdim control is off, saying
-/// this, where it cannot.
+/// the whole tensor), if it cannot (`count_nonzero` never can, and `prod`,
+/// `max` and `min` only along a dim), read from its overloads. The keepdim
+/// control is off, saying this, where it cannot.
 pub fn keepdim_refusal(op: &str, dim: Option<i64>) -> Option<String> {
-    match (op, dim) {
-        ("count_nonzero", _) => Some(format!("{op}() has no keepdim")),
-        ("prod" | "max" | "min", None) => Some(format!("{op}() keeps dims only along a dim: pick one")),
-        _ => None,
-    }
+    catalog::keepdim_refusal(Op::method(op)?, effective_dim(op, dim))
+}
+
+/// The dim the controls write for `dim`: an op that needs one (`softmax`)
+/// goes along the last dim when none is chosen.
+fn effective_dim(op: &str, dim: Option<i64>) -> Option<i64> {
+    dim.or_else(|| Op::method(op).filter(|&o| catalog::needs_dim(o)).map(|_| -1))
+}
+
+/// Why `op` cannot be applied to the whole tensor, if it cannot: the dim
+/// control's "none" then stands for the last dim, which the program names.
+pub fn dim_refusal(op: &str) -> Option<String> {
+    let o = Op::method(op)?;
+    catalog::needs_dim(o).then(|| format!("{op}() needs a dim: without one, the last dim (-1)"))
 }
 
 /// Whether PyTorch's `op` can keep the reduced dims along `dim`.
@@ -139,14 +164,11 @@ fn receiver_text(source: &str, e: &Expr) -> String {
 fn reduction_call(e: &Expr) -> Option<Call<'_>> {
     let ExprKind::Call { func, args, kwargs } = &e.kind else { return None };
     let ExprKind::Attribute { value, name } = &func.kind else { return None };
-    let op = REDUCTIONS.iter().find(|r| *r == name)?;
+    let op = Op::method(name).filter(|op| op.decl().control.is_some())?.name();
     // PyTorch also takes NumPy's names, `axis=` and `keepdims=`.
     let keyword = |k: &str| {
-        let numpy = match k {
-            "dim" => "axis",
-            _ => "keepdims",
-        };
-        kwargs.iter().find(|(n, _)| n == k || n == numpy).map(|(_, v)| v)
+        let names = std::iter::once(k).chain(catalog::numpy_aliases(k).iter().copied());
+        names.into_iter().find_map(|name| kwargs.iter().find(|(n, _)| n == name).map(|(_, v)| v))
     };
     let is_torch = matches!(&value.kind, ExprKind::Name(n) if n == "torch");
     if is_torch {
@@ -223,7 +245,7 @@ mod tests {
         // interpreter's errors are PyTorch's, checked by the golden tests):
         // keepdim is left out where the op cannot keep dims.
         let p = format!("{T}t.sum(dim=0)\n");
-        for op in REDUCTIONS {
+        for &op in OP_CHOICES.iter() {
             for dim in [None, Some(0), Some(1), Some(-1)] {
                 for keepdim in [false, true] {
                     let program = write_controls(&p, op, dim, keepdim);
@@ -238,6 +260,21 @@ mod tests {
             write_controls(&p, "count_nonzero", Some(1), true),
             format!("{T}t.count_nonzero(dim=1)\n")
         );
+    }
+
+    #[test]
+    fn ops_that_need_a_dim_go_along_the_last_one() {
+        let p = format!("{T}t.sum(dim=0)\n");
+        assert_eq!(write_controls(&p, "softmax", None, true), format!("{T}t.softmax(dim=-1)\n"));
+        assert_eq!(
+            write_controls(&p, "logsumexp", None, true),
+            format!("{T}t.logsumexp(dim=-1, keepdim=True)\n")
+        );
+        assert!(dim_refusal("cumsum").is_some() && dim_refusal("sum").is_none());
+        assert_eq!(keepdim_refusal("softmax", Some(0)).as_deref(), Some("softmax() has no keepdim"));
+        let groups = op_groups();
+        assert_eq!(groups[0].0, "reductions");
+        assert_eq!(groups[1], ("along a dim", vec!["cumsum", "cumprod", "softmax", "log_softmax"]));
     }
 
     #[test]

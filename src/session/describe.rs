@@ -2,6 +2,7 @@
 //! "output [1] = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]".
 
 use super::{ElementRef, Grid, GridRole, Session};
+use crate::lang::catalog::Op;
 use crate::tensor::lineage::{Marks, NodeId, Step};
 use crate::tensor::reduce::Reduction;
 
@@ -64,6 +65,14 @@ impl Session {
                     lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
                 let won = if hidden { None } else { graph.winner(node, flat).map(|e| self.element_name(e)) };
                 reduction_words(*op, &listed_of(&first, lane.len()), won)
+            }
+            // An element along a dim is told by the lane it read, as a reduction's is.
+            Step::Along { op, .. } => {
+                let lane = graph.feeds(node, flat);
+                let first: Vec<String> =
+                    lane.iter().take(shown(lane.len())).map(|&e| self.element_name(e)).collect();
+                let words = Op::of_along(*op).decl().words.map_or("{of}", |w| w.describe);
+                words.replace("{of}", &listed_of(&first, lane.len()))
             }
             Step::View { .. } => format!("taken from {}", listed(&leaf_sources())),
             Step::Elementwise { .. } => match self.broadcast_words(node, flat) {
@@ -142,29 +151,14 @@ pub fn indexable(text: &str) -> String {
 }
 
 /// "the sum of ...", "the largest of ..., which is t[2, 3]" (the winner left
-/// out when there is none to name).
+/// out when there is none to name), in the words the catalogue declares.
 fn reduction_words(op: Reduction, of: &str, won: Option<String>) -> String {
     let of = match won {
         Some(won) if op.has_winner() => format!("{of}, which is {won}"),
         _ => of.to_string(),
     };
-    match op {
-        Reduction::Sum => format!("the sum of {of}"),
-        Reduction::Prod => format!("the product of {of}"),
-        Reduction::Mean => format!("the mean of {of}"),
-        Reduction::Std { .. } => format!("the standard deviation of {of}"),
-        Reduction::Var { .. } => format!("the variance of {of}"),
-        Reduction::Max => format!("the largest of {of}"),
-        Reduction::Min => format!("the smallest of {of}"),
-        Reduction::Argmax => format!("the position of the largest of {of}"),
-        Reduction::Argmin => format!("the position of the smallest of {of}"),
-        Reduction::Amax => format!("the largest of {of}"),
-        Reduction::Amin => format!("the smallest of {of}"),
-        Reduction::All => format!("whether all of {of} are nonzero"),
-        Reduction::Any => format!("whether any of {of} is nonzero"),
-        Reduction::CountNonzero => format!("how many of {of} are nonzero"),
-        Reduction::Norm { .. } => format!("the norm of {of}"),
-    }
+    let words = Op::of_reduction(op).decl().words.map_or("{of}", |w| w.describe);
+    words.replace("{of}", &of)
 }
 
 /// The first few items, then how many more.
@@ -311,6 +305,19 @@ mod tests {
         let s = Session::new(&format!("{T}t[1].float().sum()"));
         let out = s.grids().last().unwrap().node;
         assert_eq!(s.describe(out, 0, false), "output = 8: the sum of t[1, 0], t[1, 1], t[1, 2], t[1, 3]");
+    }
+
+    #[test]
+    fn ops_along_a_dim_name_their_lane_or_its_prefix() {
+        let s = Session::new(&format!("{T}t.cumsum(dim=1)"));
+        let out = node_of(&s, "t.cumsum(dim=1)");
+        assert_eq!(s.describe(out, 6, false), "output [1, 2] = 6: the sum of t[1, 0], t[1, 1], t[1, 2]");
+        let s = Session::new(&format!("{T}t.softmax(dim=0)"));
+        let out = node_of(&s, "t.softmax(dim=0)");
+        assert_eq!(
+            s.describe(out, 1, false),
+            "output [0, 1] = 0.0900: exp of its element over the sum of the exps of t[0, 1], t[1, 1], t[2, 1]"
+        );
     }
 
     #[test]

@@ -126,7 +126,13 @@ fn dim_keys(graph: &Graph, grids: &[Grid]) -> Vec<Vec<usize>> {
                     sets.join(out(k), (*input, j));
                 }
             }
-            Step::Elementwise { inputs } => {
+            // An op along a dim keeps every dim where it is.
+            Step::Along { input, .. } => {
+                for k in 0..rank {
+                    sets.join(out(k), (*input, k));
+                }
+            }
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
                 for (input, _) in inputs {
                     // Broadcasting lines dims up from the right.
                     let r = graph.node(*input).shape.rank();
@@ -246,7 +252,9 @@ fn stretches(graph: &Graph, grids: &[Grid]) -> Vec<Option<Vec<usize>>> {
             grids
                 .iter()
                 .filter_map(|consumer| match &graph.node(consumer.node).step {
-                    Step::Elementwise { inputs } if inputs.iter().any(|(i, _)| *i == g.node) => {
+                    Step::Elementwise { inputs } | Step::Pick { inputs, .. }
+                        if inputs.iter().any(|(i, _)| *i == g.node) =>
+                    {
                         Some(consumer.shape())
                     }
                     _ => None,
@@ -320,7 +328,8 @@ impl Session {
                 .filter(|c| {
                     c.shape() == shape.as_slice()
                         && matches!(&graph.node(c.node).step,
-                            Step::Elementwise { inputs } if inputs.iter().any(|(i, _)| *i == grid.node))
+                            Step::Elementwise { inputs } | Step::Pick { inputs, .. }
+                                if inputs.iter().any(|(i, _)| *i == grid.node))
                 })
                 .map(|c| c.node)
                 .collect(),

@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 /// cost the page the very freeze the worker is there to spare it.
 pub const MAX_TRANSCRIPT: usize = 100_000;
 
-/// From the page to the worker.
+/// From the page to the worker. (Externally tagged, serde's default: an
+/// internally tagged enum would buffer the whole session to find its tag.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum ToWorker {
     /// Run `code`; the reply carries the same `id`.
     Run {
@@ -29,9 +29,9 @@ pub enum ToWorker {
     },
 }
 
-/// From the worker to the page.
+/// From the worker to the page (`worker.js` itself posts `"Ready"` and
+/// `{Failed: {message}}`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FromWorker {
     /// The worker has loaded and takes programs.
     Ready,
@@ -50,14 +50,16 @@ pub enum FromWorker {
     },
 }
 
-/// What the worker answers to `request`.
+/// The worker's reply to run `id`, which left `session`.
+pub fn reply(id: u32, mut session: Session) -> FromWorker {
+    session.shorten_transcript(MAX_TRANSCRIPT);
+    FromWorker::Ran { id, session: Box::new(session) }
+}
+
+/// What the worker answers to `request`, running it here and now.
 pub fn answer(request: ToWorker) -> FromWorker {
     match request {
-        ToWorker::Run { id, code } => {
-            let mut session = Session::new(&code);
-            session.shorten_transcript(MAX_TRANSCRIPT);
-            FromWorker::Ran { id, session: Box::new(session) }
-        }
+        ToWorker::Run { id, code } => reply(id, Session::new(&code)),
     }
 }
 
@@ -108,10 +110,13 @@ mod tests {
     }
 
     #[test]
-    fn requests_are_tagged_objects() {
+    fn messages_are_tagged_as_worker_js_writes_them() {
         let json = serde_json::to_value(ToWorker::Run { id: 3, code: "1".into() }).unwrap();
-        assert_eq!(json, serde_json::json!({"type": "Run", "id": 3, "code": "1"}));
-        let ready: FromWorker = serde_json::from_value(serde_json::json!({"type": "Ready"})).unwrap();
+        assert_eq!(json, serde_json::json!({"Run": {"id": 3, "code": "1"}}));
+        let ready: FromWorker = serde_json::from_value(serde_json::json!("Ready")).unwrap();
         assert!(matches!(ready, FromWorker::Ready));
+        let failed: FromWorker =
+            serde_json::from_value(serde_json::json!({"Failed": {"message": "no"}})).unwrap();
+        assert!(matches!(failed, FromWorker::Failed { message } if message == "no"));
     }
 }

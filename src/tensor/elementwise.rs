@@ -61,7 +61,8 @@ pub enum Side<'a> {
 }
 
 impl Side<'_> {
-    fn operand(&self) -> Operand {
+    /// How this side takes part in type promotion.
+    pub(crate) fn operand(&self) -> Operand {
         match self {
             Side::Tensor(t) if t.rank() == 0 => Operand::ZeroDim(t.dtype()),
             Side::Tensor(t) => Operand::Dimensioned(t.dtype()),

@@ -110,6 +110,9 @@ pub enum TensorError {
         "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
     )]
     SubtractOneBool,
+    /// A kernel PyTorch has no version of for this dtype.
+    #[error("\"{kernel}\" not implemented for '{}'", dtype.scalar_type_name())]
+    NotImplementedFor { kernel: &'static str, dtype: DType },
     /// An arithmetic kernel PyTorch has no bool version of.
     #[error("\"{kernel}\" not implemented for 'Bool'")]
     NotImplementedForBool { kernel: &'static str },
@@ -151,7 +154,8 @@ impl TensorError {
             | TensorError::NegateBool
             | TensorError::SubtractBool
             | TensorError::SubtractOneBool
-            | TensorError::NotImplementedForBool { .. } => NotImplementedError,
+            | TensorError::NotImplementedForBool { .. }
+            | TensorError::NotImplementedFor { .. } => NotImplementedError,
             TensorError::Ragged { .. } => ValueError,
             TensorError::Other { kind, .. } => *kind,
             _ => RuntimeError,

@@ -6,6 +6,7 @@
 //! values. Queries walk these steps lazily, element by element, so asking
 //! about one output of a huge reduction touches only its lane.
 
+use super::along::{Along, Reach};
 use super::lanes::Lanes;
 use super::layout::Layout;
 pub use super::marks::Marks;
@@ -39,6 +40,14 @@ pub enum Step {
     /// Each element collapses one lane of the input; selections also know
     /// which lane position won for each output element.
     Reduce { op: Reduction, input: NodeId, lanes: Lanes, winners: Option<Winners> },
+    /// Each element is one of its inputs' elements at its place (read
+    /// through their broadcast layouts), chosen by comparing them all
+    /// (`maximum`): `picked` says, per element, which input won.
+    Pick { inputs: Vec<(NodeId, Layout)>, picked: Rc<Vec<u8>> },
+    /// Each element is computed from its lane along one dim of an input of
+    /// the same shape (`lanes` keep that dim): all of it, or its prefix up
+    /// to the element's own place (`cumsum`).
+    Along { op: Along, input: NodeId, lanes: Lanes },
 }
 
 /// One tensor in the graph.
@@ -124,12 +133,21 @@ impl Graph {
             Step::Leaf => Vec::new(),
             Step::View { input, map } => vec![(*input, map.offset_of(&index))],
             Step::Reshape { input } => vec![(*input, flat)],
-            Step::Elementwise { inputs } => {
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
                 inputs.iter().map(|(input, map)| (*input, map.offset_of(&index))).collect()
             }
             Step::Reduce { input, lanes, .. } => {
                 let (start, lane) = self.lane_of(lanes, flat);
                 lane.offsets().map(|at| (*input, start + at)).collect()
+            }
+            Step::Along { op, input, lanes } => {
+                let (start, lane) =
+                    self.lane_of(lanes, lanes.output_shape().ravel(&lanes.output_index(&index)));
+                let read = match op.reach() {
+                    Reach::Lane => usize::MAX,
+                    Reach::Prefix => along_position(lanes, &index) + 1,
+                };
+                lane.offsets().take(read).map(|at| (*input, start + at)).collect()
             }
         }
     }
@@ -138,8 +156,13 @@ impl Graph {
     pub fn inputs(&self, id: NodeId) -> Vec<NodeId> {
         match &self.nodes[id].step {
             Step::Leaf => Vec::new(),
-            Step::View { input, .. } | Step::Reshape { input } | Step::Reduce { input, .. } => vec![*input],
-            Step::Elementwise { inputs } => inputs.iter().map(|(i, _)| *i).collect(),
+            Step::View { input, .. }
+            | Step::Reshape { input }
+            | Step::Reduce { input, .. }
+            | Step::Along { input, .. } => vec![*input],
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
+                inputs.iter().map(|(i, _)| *i).collect()
+            }
         }
     }
 
@@ -191,12 +214,30 @@ impl Graph {
         match &node.step {
             Step::Leaf => {}
             Step::View { input, map } => through(*input, map),
-            Step::Elementwise { inputs } => inputs.iter().for_each(|(input, map)| through(*input, map)),
+            Step::Elementwise { inputs } | Step::Pick { inputs, .. } => {
+                inputs.iter().for_each(|(input, map)| through(*input, map))
+            }
             Step::Reshape { input } => fed.extend_from_slice(&reached[*input]),
             Step::Reduce { input, lanes, .. } => {
                 let input_shape = lanes.input_shape();
                 for &f in &reached[*input] {
                     fed.push(node.shape.ravel(&lanes.output_index(&input_shape.unravel(f))));
+                }
+            }
+            Step::Along { op, input, lanes } => {
+                let dim = lanes.reduced_dims().next();
+                for &f in &reached[*input] {
+                    let mut index = node.shape.unravel(f);
+                    let Some(dim) = dim else {
+                        fed.push(f);
+                        continue;
+                    };
+                    // The element feeds its whole lane, or the lane from its own place on.
+                    let first = if op.reach() == Reach::Prefix { index[dim] } else { 0 };
+                    for k in first..node.shape.dims()[dim] {
+                        index[dim] = k;
+                        fed.push(node.shape.ravel(&index));
+                    }
                 }
             }
         }
@@ -207,6 +248,10 @@ impl Graph {
 
     /// For a selection, the input element it picked for element `flat`.
     pub fn winner(&self, id: NodeId, flat: usize) -> Option<(NodeId, usize)> {
+        if let Step::Pick { inputs, picked } = &self.nodes[id].step {
+            let (input, map) = &inputs[usize::from(picked[flat])];
+            return Some((*input, map.offset_of(&self.nodes[id].shape.unravel(flat))));
+        }
         let Step::Reduce { input, lanes, winners: Some(winners), .. } = &self.nodes[id].step else {
             return None;
         };
@@ -278,6 +323,11 @@ impl Graph {
         memo.insert((id, flat), Rc::clone(&marks));
         marks
     }
+}
+
+/// The place along its lane of the element at `index` (0 for a 0-d tensor).
+fn along_position(lanes: &Lanes, index: &[usize]) -> usize {
+    lanes.reduced_dims().next().map_or(0, |dim| index[dim])
 }
 
 #[cfg(test)]

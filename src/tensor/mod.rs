@@ -3,6 +3,7 @@
 //!
 //! Pure Rust: nothing here knows about the browser.
 
+pub mod along;
 pub mod arith;
 pub mod cascade;
 pub mod create;
@@ -17,15 +18,18 @@ pub mod iteration;
 pub mod lanes;
 pub mod layout;
 pub mod lineage;
+pub mod logsumexp;
 pub mod marks;
 pub mod memory_order;
 pub mod norm;
 pub mod product;
+pub mod real;
 pub mod rearrange;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;
 pub mod storage;
+pub mod unary;
 
 pub use dtype::DType;
 pub use error::TensorError;

@@ -7,30 +7,12 @@ use super::error::TensorError;
 use super::extreme;
 use super::iteration::Plan;
 use super::lanes::Lanes;
+use super::logsumexp;
 use super::norm;
 use super::product;
 use super::scalar::Scalar;
 use super::storage::{Element, Storage, with_storage};
 use super::{Shape, Tensor};
-
-/// The reductions the playground teaches, by their PyTorch names, in the
-/// order of the contract's `op` control (`norm` runs too, but is not offered).
-pub const REDUCTIONS: [&str; 14] = [
-    "sum",
-    "prod",
-    "mean",
-    "std",
-    "var",
-    "max",
-    "min",
-    "argmax",
-    "argmin",
-    "amax",
-    "amin",
-    "all",
-    "any",
-    "count_nonzero",
-];
 
 /// A reduction and its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -65,6 +47,8 @@ pub enum Reduction {
     CountNonzero,
     /// `norm` with exponent `p` (2 by default, `inf` for the largest magnitude)
     Norm { p: f64 },
+    /// `logsumexp`
+    Logsumexp,
 }
 
 impl Reduction {
@@ -86,6 +70,7 @@ impl Reduction {
             Reduction::Any => "any",
             Reduction::CountNonzero => "count_nonzero",
             Reduction::Norm { .. } => "norm",
+            Reduction::Logsumexp => "logsumexp",
         }
     }
 
@@ -103,6 +88,22 @@ impl Reduction {
         self.selects() || matches!(self, Reduction::Amax | Reduction::Amin)
     }
 
+    /// Whether `dim=()` reduces every dim, as no dim does; `all` and `any`
+    /// take it literally and reduce none.
+    pub fn empty_dims_mean_every_dim(self) -> bool {
+        !matches!(self, Reduction::All | Reduction::Any)
+    }
+
+    /// PyTorch's refusal of a `dtype=` this reduction cannot compute in.
+    pub fn refuses_requested(self, dtype: DType) -> Option<TensorError> {
+        match self {
+            Reduction::Mean if !dtype.is_floating() => {
+                Some(TensorError::MeanNeedsFloat { dtype, requested: true })
+            }
+            _ => None,
+        }
+    }
+
     /// The dtype of the result for an input of `dtype`, or PyTorch's refusal.
     pub fn output_dtype(self, dtype: DType) -> Result<DType, TensorError> {
         use Reduction::*;
@@ -114,6 +115,8 @@ impl Reduction {
             Argmax | Argmin if dtype == DType::Bool => Err(TensorError::NoBoolSupport { op: self.name() }),
             Argmax | Argmin | CountNonzero => Ok(DType::Int64),
             All | Any => Ok(DType::Bool),
+            // Integers are converted to the default float first.
+            Logsumexp if !dtype.is_floating() => Ok(DType::Float32),
             _ => Ok(dtype),
         }
     }
@@ -137,14 +140,17 @@ pub fn reduce(t: &Tensor, op: Reduction, lanes: &Lanes) -> Result<Reduced, Tenso
     // integers as int64); everything else reads the elements as they are,
     // where they are: a view's strides decide PyTorch's order of a sum.
     let input = match op {
-        Reduction::Sum | Reduction::Prod if t.dtype() != out_dtype => t.to_dtype(out_dtype),
+        Reduction::Sum | Reduction::Prod | Reduction::Logsumexp if t.dtype() != out_dtype => {
+            t.to_dtype(out_dtype)
+        }
         _ => t.clone(),
     };
     let out_shape = lanes.output_shape().clone();
     let ordered = floating_sums(&input, op, lanes)
         .or_else(|| floating_products(&input, op, lanes))
         .or_else(|| floating_norms(&input, op, lanes))
-        .or_else(|| single_variance(&input, op, lanes));
+        .or_else(|| single_variance(&input, op, lanes))
+        .or_else(|| (op == Reduction::Logsumexp).then(|| logsumexp::logsumexps(&input, lanes)));
     if let Some(values) = ordered {
         let storage = Storage::from_scalars(out_dtype, values.into_iter());
         return Ok(Reduced { values: Tensor::from_storage(storage, out_shape), winners: None });
@@ -351,6 +357,7 @@ fn apply<T: Element>(op: Reduction, lane: &[T]) -> (Scalar, usize) {
         }
         // Norms are of floating tensors only, computed by `floating_norms`.
         Reduction::Norm { .. } => unreachable!("norms are computed by floating_norms"),
+        Reduction::Logsumexp => unreachable!("logsumexps are computed by logsumexp::logsumexps"),
     }
     .pipe(|(value, at)| match op {
         Reduction::Argmax | Reduction::Argmin => (Scalar::Int(at as i64), at),

@@ -9,7 +9,7 @@ use super::host::{Host, HostKind, apply_theme};
 use super::js_json::{from_js, to_js};
 use super::lesson_view::{LessonRoute, lesson_panel};
 use super::playground::{PlaygroundView, SEED_PROGRAM};
-use super::state::{Change, PlaygroundState};
+use super::state::{Change, PlaygroundState, Start};
 use crate::session::embed::RawOptions;
 use crate::session::json::Json;
 use crate::session::messages::Event;
@@ -75,7 +75,7 @@ pub fn mount_playground(
         let worker = (!assets.is_empty()).then(|| format!("{assets}worker.js"));
         host.assets.set_value(assets);
         provide_context(host);
-        let state = PlaygroundState::new(code, worker);
+        let state = PlaygroundState::new(code, worker, Start::Run);
         provide_context(state);
         let route = RwSignal::new(lesson.map(|(id, step)| LessonRoute { id, step: Some(step), code: None }));
         *slot.borrow_mut() = Some(Mounted { state, route });

@@ -2,7 +2,7 @@
 //! program's last line and follow it when the learner edits it.
 
 use super::state::{Change, PlaygroundState};
-use crate::session::controls::{DimChoice, REDUCTIONS, keepdim_refusal, read_controls, write_controls};
+use crate::session::controls::{DimChoice, keepdim_refusal, op_groups, read_controls, write_controls};
 use crate::tensor::lineage::Step;
 use leptos::prelude::*;
 
@@ -107,7 +107,14 @@ pub fn Controls() -> impl IntoView {
                     // Shown when the last line is not a reduction: picking
                     // an op reduces that line's value.
                     <option value="" disabled=true>"(not a reduction)"</option>
-                    {REDUCTIONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                    {op_groups()
+                        .into_iter()
+                        .map(|(label, ops)| view! {
+                            <optgroup label=label>
+                                {ops.into_iter().map(|op| view! { <option value=op>{op}</option> }).collect_view()}
+                            </optgroup>
+                        })
+                        .collect_view()}
                 </select>
             </label>
             <label>

@@ -16,8 +16,10 @@
 //! not 4096; winners and picks keep a box each, for their markers.
 
 use super::grid_layout::{AxisInfo, DrawnDim, Plan, layout};
+use super::heatmap::{Heat, tick_step};
 use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
+use crate::session::describe::indexable;
 use crate::session::flow::GridFlow;
 use crate::session::navigation::{Move, step};
 use crate::session::{Grid, GridRole, Highlight};
@@ -168,9 +170,10 @@ fn lit_copies(state: &PlaygroundState, consumers: &[usize]) -> Vec<usize> {
     })
 }
 
-/// A run of side-by-side cells in one drawn row that look alike, drawn as
-/// one box: the first and last cell's row-major positions, and the box's
-/// classes.
+/// A run of side-by-side cells that look alike, drawn as one box: the
+/// first (top left) and last (bottom right) cell's row-major positions,
+/// and the box's classes. Runs of the same columns in rows one above the
+/// other make one run, a rectangle: a column of a reduction is one band.
 #[derive(Debug, PartialEq, Eq)]
 struct Run {
     first: usize,
@@ -189,6 +192,8 @@ struct Painter {
     layer: Option<web_sys::Element>,
     /// In row-major order of their first cells.
     boxes: Vec<(Run, web_sys::Element)>,
+    /// How many rows one block of the grid has (1: rows never stack).
+    block_rows: usize,
     /// The shape a broadcast operand is drawn stretched to, and its copies
     /// by row-major position in that shape, with those lit last.
     stretched: Option<Vec<usize>>,
@@ -203,6 +208,14 @@ impl Painter {
             return;
         }
         self.row = grid.shape().last().copied().unwrap_or(1).max(1);
+        let shape = grid.shape();
+        // Rows stack into rectangles within a block, and only where every
+        // row is drawn.
+        self.block_rows = match shape.len() {
+            _ if grid.summarized() => 1,
+            0 | 1 => 1,
+            rank => shape[rank - 2].max(1),
+        };
         self.layer = body.query_selector(".tp-marks").ok().flatten();
         let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
         for i in 0..list.length() {
@@ -308,7 +321,37 @@ impl Painter {
                 _ => runs.push((Run { first: f, last: f, classes }, joins)),
             }
         }
-        runs.into_iter().map(|(run, _)| run).collect()
+        self.stack(runs)
+    }
+
+    /// Joins runs of the same columns in consecutive rows of a block into
+    /// rectangles (runs come in row-major order, and stay in it).
+    fn stack(&self, runs: Vec<(Run, bool)>) -> Vec<Run> {
+        let row = self.row;
+        let mut out: Vec<(Run, bool)> = Vec::with_capacity(runs.len());
+        // For each rectangle still open: its bottom row and columns, by position in `out`.
+        let mut open: HashMap<(usize, usize, usize), usize> = HashMap::new();
+        for (run, joins) in runs {
+            let (r, start, end) = (run.first / row, run.first % row, run.last % row);
+            let above = (r % self.block_rows != 0 && joins)
+                .then(|| open.get(&(r - 1, start, end)).copied())
+                .flatten()
+                .filter(|&i| out[i].0.classes == run.classes);
+            match above {
+                Some(i) => {
+                    out[i].0.last = run.last;
+                    open.remove(&(r - 1, start, end));
+                    open.insert((r, start, end), i);
+                }
+                None => {
+                    if joins {
+                        open.insert((r, start, end), out.len());
+                    }
+                    out.push((run, joins));
+                }
+            }
+        }
+        out.into_iter().map(|(run, _)| run).collect()
     }
 
     /// Makes the boxes in the layer those of `looks`' runs, touching only
@@ -391,7 +434,7 @@ impl Painter {
             px(first.left() - origin.left()),
             px(first.top() - origin.top()),
             px(last.right() - first.left()),
-            px(first.height())
+            px(last.bottom() - first.top())
         ))
     }
 
@@ -479,7 +522,7 @@ fn plan(grid: &Grid, flow: &GridFlow) -> Plan {
     match &flow.stretched {
         None => {
             plan.dims = (0..own.len())
-                .map(|k| DrawnDim { own: Some(k), size: own[k], positions: grid.positions(k) })
+                .map(|k| DrawnDim { own: Some(k), size: own[k], positions: grid.positions(k), major: None })
                 .collect();
         }
         Some(shape) => {
@@ -492,7 +535,12 @@ fn plan(grid: &Grid, flow: &GridFlow) -> Plan {
                 {
                     plan.axes[k].stretched_to = Some(n);
                 }
-                plan.dims.push(DrawnDim { own: k, size, positions: printed_positions(n, false) });
+                plan.dims.push(DrawnDim {
+                    own: k,
+                    size,
+                    positions: printed_positions(n, false),
+                    major: None,
+                });
             }
         }
     }
@@ -537,7 +585,15 @@ pub fn TensorGrid(
     let first = grid.flat(&first_index(&positions));
     let editing = RwSignal::new(None::<(usize, String)>);
     let body = NodeRef::<leptos::html::Div>::new();
-    let plan = plan(&grid, &flow);
+    let mut plan = plan(&grid, &flow);
+    let columns = plan.dims.last().map_or(1, |d| d.positions.len());
+    let drawn_cells: usize = plan.dims.iter().map(|d| d.positions.len()).product();
+    let heat = Heat::of(&grid, columns, drawn_cells);
+    if heat.is_some() {
+        for d in &mut plan.dims {
+            d.major = Some(tick_step(d.positions.len()));
+        }
+    }
     let inputs = names_json(&flow.inputs);
     let copies_of = flow.broadcast_by.clone();
     let shared = StoredValue::new_local((Rc::clone(&grid), tints));
@@ -659,18 +715,42 @@ pub fn TensorGrid(
     };
 
     // Typing a new value: one field over the cell being edited.
+    let edit_error = RwSignal::new(None::<String>);
     let editor = move || {
         let (flat, current) = editing.get()?;
-        let (left, top, width) = painter.with_value(|p| {
-            let el = p.cells.get(&flat)?.0.clone().dyn_into::<web_sys::HtmlElement>().ok()?;
-            Some((el.offset_left(), el.offset_top(), el.offset_width()))
+        let (left, top, width, height) = painter.with_value(|p| {
+            let el = p.cells.get(&flat)?.0.clone();
+            let area = body.get_untracked()?;
+            // Measured against the grid's body, which the field is placed
+            // in: the cell's offsetTop would count from its row.
+            let (cell, origin) = (el.get_bounding_client_rect(), area.get_bounding_client_rect());
+            let left = cell.left() - origin.left() + f64::from(area.scroll_left());
+            let top = cell.top() - origin.top() + f64::from(area.scroll_top());
+            Some((left, top, cell.width(), cell.height()))
         })?;
-        let commit = move |text: String| {
-            if editing.get_untracked().is_some_and(|(f, _)| f == flat) {
-                editing.set(None);
-                let edited = state.drawing.with_untracked(|s| s.with_element(node, flat, &text));
-                if let Ok(code) = edited {
+        let commit = move |text: String, leaving: bool| {
+            let Some(shown) = editing.get_untracked().filter(|(f, _)| *f == flat).map(|(_, shown)| shown)
+            else {
+                return;
+            };
+            match state.drawing.with_untracked(|s| s.with_element(node, flat, &text)) {
+                Ok(code) => {
+                    editing.set(None);
+                    edit_error.set(None);
                     state.set_code(code, Change::Deliberate);
+                }
+                Err(why) => {
+                    // Said, never dropped: the field stays for another try,
+                    // unless the learner has left it.
+                    let stays = shown.trim_end_matches('.');
+                    edit_error.set(Some(if leaving {
+                        format!("Not changed: {why}; the value stays {stays}.")
+                    } else {
+                        format!("{why}: type a number such as 2, -0.5 or 1e3 (Escape leaves {stays}).")
+                    }));
+                    if leaving {
+                        editing.set(None);
+                    }
                 }
             }
         };
@@ -679,40 +759,55 @@ pub fn TensorGrid(
             let _ = input.focus();
             input.select();
         });
+        let px = |v: f64| float::fixed(v, 1);
         Some(view! {
             <input
                 node_ref=field
                 class="tp-cell-input"
                 aria-label="new value"
+                aria-describedby=move || edit_error.with(Option::is_some).then_some("tp-edit-error")
                 value=current
-                style=format!("left: {left}px; top: {top}px; width: {}px", width.max(48))
+                style=format!(
+                    "left: {}px; top: {}px; width: {}px; height: {}px",
+                    px(left),
+                    px(top),
+                    px(width.max(48.0)),
+                    px(height)
+                )
                 on:keydown=move |ev: ev::KeyboardEvent| {
                     ev.stop_propagation();
                     match ev.key().as_str() {
-                        "Enter" => commit(event_target_value(&ev)),
-                        "Escape" => editing.set(None),
+                        "Enter" => commit(event_target_value(&ev), false),
+                        "Escape" => {
+                            edit_error.set(None);
+                            editing.set(None);
+                        }
                         _ => {}
                     }
                 }
-                on:blur=move |ev| commit(event_target_value(&ev))
+                on:blur=move |ev| commit(event_target_value(&ev), true)
             />
         })
+    };
+    let edit_note = move || {
+        edit_error.get().map(|e| view! { <p id="tp-edit-error" class="tp-edit-error" role="alert">{e}</p> })
     };
 
     let cells = layout(&plan, {
         let grid = Rc::clone(&grid);
         let plan = plan.clone();
-        let flat_indices = flow.flat_indices;
+        let flat_indices = flow.flat_indices && heat.is_none();
         move |at: Vec<usize>| {
             let index = plan.own_index(&at);
             let data_index = index_text(&index);
             let text = grid.text(&index);
+            let fill = heat.map(|h| format!("background: {}", h.colour(grid.value(&index))));
             if !plan.is_real(&at) {
                 // A broadcast copy: seen, not a stop for the keyboard or a
                 // screen reader, which meet the real element once.
                 return view! {
                     <div class="tp-cell tp-copy" data-broadcast-of=data_index data-at=index_text(&at)
-                        aria-hidden="true">
+                        aria-hidden="true" style=fill>
                         <span class="tp-value">{text}</span>
                     </div>
                 }
@@ -723,7 +818,7 @@ pub fn TensorGrid(
             let flat_label =
                 flat_indices.then(|| view! { <span class="tp-flat" aria-hidden="true">{flat}</span> });
             view! {
-                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex>
+                <div role="gridcell" class="tp-cell" data-index=data_index tabindex=tabindex style=fill>
                     {flat_label}
                     <span class="tp-value">{text}</span>
                 </div>
@@ -739,15 +834,56 @@ pub fn TensorGrid(
     let chars =
         format!("--tp-cell-chars: {}; --tp-row-chars: {}", grid.longest_text(), rows.to_string().len());
     let label = format!("{name}, {size_text}");
+    let role_class = if heat.is_some() { format!("{role_class} tp-heatmap") } else { role_class.to_string() };
+    let heat_style = format!("; --tp-heat-cols: {columns}");
+    // A heatmap's cells are too small for their numbers: the element
+    // pointed at is read out above them, and a legend gives the scale.
+    let readout = heat.map(|_| {
+        let readout = move || {
+            state.highlight.with(|h| {
+                let (active, lit) = h.as_ref()?;
+                shared.with_value(|(grid, _)| {
+                    if active.node == node {
+                        let index = grid.index(active.flat);
+                        let at = index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+                        return Some(format!("{}[{at}] = {}", indexable(&grid.name), grid.text(&index)));
+                    }
+                    let n = lit.sources.get(node).map_or(0, <[usize]>::len)
+                        + lit.targets.get(node).map_or(0, <[usize]>::len);
+                    (n > 0).then(|| format!("{n} {} lit", if n == 1 { "element" } else { "elements" }))
+                })
+            })
+        };
+        view! {
+            <p class="tp-readout" data-testid="readout" aria-hidden="true">
+                {move || readout().unwrap_or_else(|| "Point at a cell to read its value.".to_string())}
+            </p>
+        }
+    });
+    let legend = heat.map(|h| {
+        let ends = |v: f64| {
+            let text = float::fixed(v, 4);
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        view! {
+            <div class="tp-legend" aria-hidden="true">
+                <span>{ends(h.low)}</span>
+                <span class="tp-legend-bar" style=format!("background: {}", Heat::gradient())></span>
+                <span>{ends(h.high)}</span>
+            </div>
+        }
+    });
     view! {
         <figure class=role_class data-testid="tensor-grid" data-name=name.clone() data-shape=data_shape
             data-inputs=inputs data-grid=place.at.to_string() data-from=place.inputs_text()
-            style=format!("{chars}; {}", place.style())>
+            data-node=node.to_string()
+            style=format!("{chars}; {}{heat_style}", place.style())>
             <figcaption>
                 <code class="tp-name">{name.clone()}</code>
                 <span class="tp-size">{size_text}</span>
                 {dtype_note.map(|d| view! { <span class="tp-dtype">{d}</span> })}
             </figcaption>
+            {readout}
             // The value editor floats over its cell, so it sits beside the
             // `grid` (in the same scrolling box), never inside it: a grid may
             // only own rows (axe: aria-required-children).
@@ -774,6 +910,8 @@ pub fn TensorGrid(
                 <div role="grid" aria-label=label>{cells}</div>
                 {editor}
             </div>
+            {legend}
+            {edit_note}
             <p class="tp-hidden" aria-hidden="true">{hidden}</p>
         </figure>
     }

@@ -23,6 +23,8 @@ pub struct DrawnDim {
     pub size: usize,
     /// The drawn positions along it; `None` is a summarised gap.
     pub positions: Vec<Option<usize>>,
+    /// In a heatmap, only every `major`th tick is labelled.
+    pub major: Option<usize>,
 }
 
 /// What one of the grid's own dims is, for its caption.
@@ -85,7 +87,11 @@ fn key_class(key: usize) -> String {
 fn tick(plan: &Plan, dim: usize, at: usize, class: &'static str) -> AnyView {
     let d = &plan.dims[dim];
     let real = d.own.filter(|_| at < d.size);
-    let colour = d.own.map(|k| key_class(plan.axes[k].key)).unwrap_or_default();
+    let mut colour = d.own.map(|k| key_class(plan.axes[k].key)).unwrap_or_default();
+    let last = d.positions.iter().flatten().max().copied().unwrap_or(0);
+    if d.major.is_some_and(|step| at.is_multiple_of(step) || at == last) {
+        colour.push_str(" tp-tick-major");
+    }
     match real {
         Some(k) => view! {
             <span class=format!("tp-tick {class} {colour}") data-testid="index-tick" data-dim=k.to_string()

@@ -16,6 +16,35 @@ use wasm_bindgen::JsValue;
 /// Where the learner's last program is remembered between visits.
 const STORAGE_KEY: &str = "tensor-playground:code";
 
+/// Where the page notes the program it is running, until it ends.
+const RUNNING_KEY: &str = "tensor-playground:running";
+
+/// Notes that `code` is running (or, with `None`, that nothing is): a page
+/// that finds a note when it opens knows that program never finished.
+pub fn note_running(code: Option<&str>) {
+    let Some(storage) = storage() else { return };
+    let _ = match code {
+        Some(code) => storage.set_item(RUNNING_KEY, code),
+        None => storage.remove_item(RUNNING_KEY),
+    };
+}
+
+/// The session of `code` written into the page when the site was built
+/// (the opening program's: `scripts/draw-opening.mjs`), if there is one for
+/// exactly this program.
+pub fn opening_session(code: &str) -> Option<crate::session::Session> {
+    let text = document().get_element_by_id("tp-opening-session")?.text_content()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    let session: crate::session::Session = serde_wasm_bindgen::from_value(value).ok()?;
+    (session.source() == code).then_some(session)
+}
+
+/// Whether `code` was running when this page was last left (it crashed, or
+/// was closed during the run): then it is shown, not run again unasked.
+pub fn never_finished(code: &str) -> bool {
+    storage().and_then(|s| s.get_item(RUNNING_KEY).ok().flatten()).is_some_and(|running| running == code)
+}
+
 /// The program the page opens with: from the URL, else the last one the
 /// learner wrote here, else `seed`.
 pub fn initial_code(seed: &str) -> String {

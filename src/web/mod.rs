@@ -11,11 +11,13 @@ mod fetch;
 mod frame;
 mod grid;
 mod grid_layout;
+mod heatmap;
 pub mod host;
 mod js_json;
 mod lesson_index;
 mod lesson_view;
 mod location;
+mod motion;
 mod output;
 mod player;
 mod playground;
@@ -23,6 +25,7 @@ mod present;
 mod progress;
 mod prose;
 mod question;
+mod reference;
 mod resize;
 mod runner;
 pub mod state;
@@ -36,8 +39,16 @@ use crate::session::messages::Event;
 use host::{Host, HostKind};
 use leptos::prelude::*;
 use lesson_index::LessonIndex;
-use state::PlaygroundState;
+use state::{PlaygroundState, Start};
 use std::rc::Rc;
+
+/// The last session a worker sent the page, as a plain object: what the
+/// site's build writes into `index.html` with the opening view it draws
+/// (`scripts/draw-opening.mjs`), so that a first visit needs neither the
+/// interpreter nor a worker until the learner changes something.
+pub fn drawn_session() -> wasm_bindgen::JsValue {
+    runner::last_session()
+}
 
 thread_local! {
     /// Resolves `start`'s promise once the page's first program is drawn.
@@ -110,18 +121,29 @@ pub fn App() -> impl IntoView {
         (false, true) => location::embedded_code(SEED_PROGRAM),
         (false, false) => location::initial_code(SEED_PROGRAM),
     };
-    let state = PlaygroundState::new(code, Some("worker.js".to_string()));
+    // A program that never finished here (it crashed the page, say) is
+    // shown, not run again unasked; the opening program's session may come
+    // with the page (`opening_session`).
+    let start = match location::opening_session(&code) {
+        Some(session) => Start::Drawn(session),
+        None if !embedded && location::never_finished(&code) => Start::Hold,
+        None => Start::Run,
+    };
+    let state = PlaygroundState::new(code, Some("worker.js".to_string()), start);
     provide_context(state);
     if embedded {
         location::sync_frame(state)
     } else {
+        state.journal_runs();
         location::sync(state)
     }
     provide_context(lesson_view::StepEdits::new());
     Effect::new(move |_| {
         if state.ran.get() {
-            // After the drawing's own effects: the grids are in the DOM.
-            request_animation_frame(first_drawing_is_in);
+            // After the drawing's own effects have put the grids in the DOM.
+            // A timeout, not an animation frame: browsers hold those back
+            // in iframes out of view, and the page would never appear.
+            set_timeout(first_drawing_is_in, std::time::Duration::ZERO);
         }
     });
 

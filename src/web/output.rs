@@ -1,5 +1,6 @@
 //! The REPL transcript (`output`) and the error line (`error`).
 
+use super::reference::Reference;
 use super::state::{Halt, PlaygroundState};
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ pub fn Output() -> impl IntoView {
         state.session.with(|s| s.run().stdout.clone())
     };
     let error = move || state.session.with(|s| s.run().error.as_ref().map(|e| e.to_string()));
+    let reference_open = RwSignal::new(false);
     view! {
         <section class="tp-transcript" aria-labelledby="tp-output-heading">
             <h2 id="tp-output-heading" class="tp-label">"Output"</h2>
@@ -26,8 +28,23 @@ pub fn Output() -> impl IntoView {
                 {stdout}
             </pre>
             {move || {
-                error().map(|line| view! { <p class="tp-error" data-testid="error" role="alert">{line}</p> })
+                error().map(|line| {
+                    // A name the playground lacks: the list of what it has is one click away.
+                    let missing = line.starts_with("NotImplementedError") || line.starts_with("AttributeError");
+                    view! {
+                        <p class="tp-error" data-testid="error" role="alert">{line}</p>
+                        {missing.then(|| view! {
+                            <button type="button" class="tp-button tp-reference-open" data-testid="reference-open"
+                                on:click=move |_| reference_open.set(true)>
+                                "See what the playground supports"
+                            </button>
+                        })}
+                    }
+                })
             }}
+            {move || reference_open.get().then(|| view! {
+                <Reference on_close=Callback::new(move |()| reference_open.set(false))/>
+            })}
             <Running/>
             <Halted/>
         </section>
@@ -72,6 +89,13 @@ fn Halted() -> impl IntoView {
                 "The program stopped the playground's worker (it may have run out of memory); a fresh one is ready."
                     .to_string(),
                 "Run it again",
+                false,
+            ),
+            Halt::NotRun => (
+                "Not run: this program did not finish the last time it ran here (the page may have crashed or \
+                 been closed while it ran)."
+                    .to_string(),
+                "Run it",
                 false,
             ),
         };

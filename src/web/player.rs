@@ -2,6 +2,7 @@
 //! elements, with each computation written out. With reduced motion it
 //! never advances by itself.
 
+use super::motion;
 use super::state::{CellRef, PlaygroundState};
 use crate::lesson::{Frame, walkthrough};
 use leptos::leptos_dom::helpers::IntervalHandle;
@@ -12,9 +13,10 @@ use std::time::Duration;
 /// How long each frame shows while playing.
 const FRAME: Duration = Duration::from_millis(900);
 
-/// Whether the learner asked for reduced motion.
-fn prefers_reduced_motion() -> bool {
-    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+/// The playground a lesson panel drives: in the same page or mount.
+fn playground_near(panel: &web_sys::Element) -> Option<web_sys::Element> {
+    let scope = panel.closest(".tp-host, main").ok().flatten()?;
+    scope.query_selector(".tp-playground").ok().flatten()
 }
 
 /// The walk-through controls and caption.
@@ -25,8 +27,23 @@ pub fn Player() -> impl IntoView {
     let at = RwSignal::new(None::<usize>);
     let playing = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<IntervalHandle>);
-    let still = prefers_reduced_motion();
+    let still = motion::reduced();
 
+    let section = NodeRef::<leptos::html::Section>::new();
+    // The values travel into their output (not with reduced motion).
+    let motion = move |frame: Option<&Frame>| {
+        let Some(root) = section.get_untracked().and_then(|s| playground_near(&s)) else { return };
+        let Some(layer) = motion::layer_in(&root) else { return };
+        match frame {
+            Some(frame) if !still => motion::play(&layer, &root, frame, |node, flat| {
+                state.drawing.with_untracked(|s| {
+                    let grid = s.grids().iter().find(|g| g.node == node)?;
+                    Some(grid.index(flat).iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","))
+                })
+            }),
+            _ => motion::clear(&layer),
+        }
+    };
     let show = move |i: usize| {
         let list = frames.get_value();
         let Some(frame) = list.get(i) else { return };
@@ -34,6 +51,7 @@ pub fn Player() -> impl IntoView {
         state.pinned.set(Some(CellRef { node: frame.focus.0, flat: frame.focus.1 }));
         state.revealed.set(Some(frame.revealed));
         state.best.set(frame.best.map(|(node, flat)| CellRef { node, flat }));
+        motion(Some(frame));
     };
     let stop_timer = move || {
         if let Some(t) = timer.get_value() {
@@ -72,6 +90,7 @@ pub fn Player() -> impl IntoView {
     };
     let restart = move |_| {
         stop_timer();
+        motion(None);
         at.set(None);
         state.pinned.set(None);
         state.revealed.set(None);
@@ -81,17 +100,25 @@ pub fn Player() -> impl IntoView {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
+        motion(None);
         state.revealed.set(None);
         state.best.set(None);
     });
 
+    // Which output is being filled, then how: "output [1] = 1 + 2 + 3 = 6".
     let caption = move || {
         let i = at.get()?;
-        frames.with_value(|f| f.get(i).map(|f| f.caption.clone()))
+        frames.with_value(|f| {
+            let f = f.get(i)?;
+            Some(match &f.filling {
+                Some(output) => format!("{output} = {}", f.caption),
+                None => f.caption.clone(),
+            })
+        })
     };
     let locked = move || state.conceal.get();
     view! {
-        <section class="tp-player" aria-label="Walk-through">
+        <section class="tp-player" aria-label="Walk-through" node_ref=section>
             <div class="tp-player-buttons">
                 {(!still).then(|| view! {
                     <button type="button" class="tp-button tp-primary" data-testid="play" on:click=play disabled=locked>

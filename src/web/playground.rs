@@ -11,7 +11,7 @@ use super::location::{initial_code, sync};
 use super::output::Output;
 use super::present::{PresentButton, Presenting};
 use super::resize::ResizeWatch;
-use super::state::PlaygroundState;
+use super::state::{Halt, PlaygroundState, Start};
 use crate::session::GridRole;
 use crate::session::embed::EmbedOptions;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ t.argmax(dim=1)
 /// on the page itself (the page's own playground runs them in a worker).
 #[component]
 pub fn Playground() -> impl IntoView {
-    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None);
+    let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None, Start::Run);
     provide_context(state);
     provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
     sync(state);
@@ -40,6 +40,15 @@ pub fn Playground() -> impl IntoView {
 #[component]
 pub fn PlaygroundView() -> impl IntoView {
     let host = expect_context::<Host>();
+    let state = expect_context::<PlaygroundState>();
+    // Escape unpins from anywhere on the page, not only from inside a grid
+    // (a field that uses Escape itself keeps it to itself).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            state.pinned.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let panels = host.options.with_value(|o| o.panels);
     // Only the page itself presents (an iframe is as big as its host makes it).
     let presentable = host.kind == HostKind::Page && use_context::<Presenting>().is_some();
@@ -75,6 +84,9 @@ fn Grids() -> impl IntoView {
             if !state.ran.get() {
                 return view! { <p class="tp-empty" data-testid="first-run">"Running the program…"</p> }
                     .into_any();
+            }
+            if grids.is_empty() && state.halt.with(|h| h == &Some(Halt::NotRun)) {
+                return view! { <p class="tp-empty">"Nothing drawn: the program has not run."</p> }.into_any();
             }
             if grids.is_empty() && state.halt.with(Option::is_some) {
                 return view! { <p class="tp-empty">"Nothing to draw: the program was stopped before it finished."</p> }
@@ -117,7 +129,10 @@ fn Grids() -> impl IntoView {
         state.drawing.track();
         state.show_all.track();
         state.withhold_result.track();
-        request_animation_frame(check);
+        // At once, before the browser paints: laying the grids out in
+        // columns and then stacking them a frame later would make them jump
+        // (and move cells from under the pointer).
+        check();
     });
     let room = ResizeWatch::new();
     section.on_load(move |el| room.watch(&el, check));

@@ -10,6 +10,7 @@
 //! it, say), programs run on the page itself, within the interpreter's own
 //! work caps, as they did before workers.
 
+use super::worker::evaluate;
 use crate::session::Session;
 use crate::session::protocol::{FromWorker, ToWorker};
 use leptos::prelude::window;
@@ -74,6 +75,25 @@ struct Inner {
     listener: Rc<Listener>,
 }
 
+thread_local! {
+    static LAST_SESSION: RefCell<JsValue> = RefCell::new(JsValue::UNDEFINED);
+}
+
+/// The last session a worker sent, as it came (a plain object): what the
+/// site's build writes into the page with the opening view.
+pub fn last_session() -> JsValue {
+    LAST_SESSION.with(|s| s.borrow().clone())
+}
+
+/// The first message to a worker: the module to run.
+#[derive(serde::Serialize)]
+struct Load {
+    r#type: &'static str,
+    /// A `WebAssembly.Module`, passed through as it is.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    module: JsValue,
+}
+
 /// A worker and the handlers that must live as long as it does.
 struct Live {
     worker: web_sys::Worker,
@@ -110,7 +130,12 @@ impl Runner {
         if self.0.borrow().url.is_none() {
             return self.run_here(job);
         }
-        let obsolete = self.0.borrow().in_flight.as_ref().map(|f| now() - f.started > OBSOLETE_AFTER_MS);
+        // A worker still loading is waited for: it is not running anything.
+        let obsolete = {
+            let inner = self.0.borrow();
+            let running = inner.worker.as_ref().is_some_and(|l| l.ready);
+            inner.in_flight.as_ref().map(|f| running && now() - f.started > OBSOLETE_AFTER_MS)
+        };
         match obsolete {
             None => self.send(job),
             // The learner has moved on from a slow program: start afresh.
@@ -149,8 +174,15 @@ impl Runner {
 
     fn run_here(&self, job: Job) {
         let listener = Rc::clone(&self.0.borrow().listener);
-        let session = Session::new(&job.code);
-        (listener.ended)(job, Ending::Ran(Rc::new(session)), false);
+        (listener.busy)(true);
+        leptos::task::spawn_local(async move {
+            let ending = match evaluate(job.code.clone()).await {
+                Ok(session) => Ending::Ran(Rc::new(session)),
+                Err(_) => Ending::Crashed,
+            };
+            (listener.ended)(job, ending, false);
+            (listener.busy)(false);
+        });
     }
 
     fn send(&self, job: Job) {
@@ -169,24 +201,34 @@ impl Runner {
             self.end_worker();
             return self.run_here(job);
         }
-        let (timer, on_timeout) = match job.limit {
-            Some(limit) => {
-                let me = Rc::downgrade(&self.0);
-                let on_timeout = Closure::<dyn FnMut()>::new(move || timed_out(&me, id));
-                let timer = window()
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        on_timeout.as_ref().unchecked_ref(),
-                        limit as i32,
-                    )
-                    .ok();
-                (timer, Some(on_timeout))
-            }
-            None => (None, None),
-        };
-        inner.in_flight = Some(Flight { id, job, started: now(), timer, _on_timeout: on_timeout });
+        let ready = inner.worker.as_ref().is_some_and(|l| l.ready);
+        inner.in_flight = Some(Flight { id, job, started: now(), timer: None, _on_timeout: None });
         let listener = Rc::clone(&inner.listener);
         drop(inner);
+        // The clock starts once the worker has loaded: loading the wasm is
+        // not the program's time.
+        if ready {
+            self.start_clock();
+        }
         (listener.busy)(true);
+    }
+
+    /// Starts the time limit of the run in flight.
+    fn start_clock(&self) {
+        let me = Rc::downgrade(&self.0);
+        let mut inner = self.0.borrow_mut();
+        let Some(flight) = inner.in_flight.as_mut() else { return };
+        let Some(limit) = flight.job.limit.filter(|_| flight.timer.is_none()) else { return };
+        let id = flight.id;
+        let on_timeout = Closure::<dyn FnMut()>::new(move || timed_out(&me, id));
+        flight.timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                limit as i32,
+            )
+            .ok();
+        flight.started = now();
+        flight._on_timeout = Some(on_timeout);
     }
 
     /// Starts the worker if there is none; false if none can be started.
@@ -215,6 +257,13 @@ impl Runner {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The page's own compiled module: the worker neither fetches nor
+        // compiles the wasm again.
+        if let Ok(load) =
+            serde_wasm_bindgen::to_value(&Load { r#type: "Load", module: wasm_bindgen::module() })
+        {
+            let _ = worker.post_message(&load);
+        }
         inner.worker = Some(Live { worker, ready: false, _on_message: on_message, _on_error: on_error });
         true
     }
@@ -255,6 +304,13 @@ fn clear_timer(flight: &Flight) {
 fn heard(me: &Weak<RefCell<Inner>>, data: JsValue) {
     let Some(inner) = me.upgrade() else { return };
     let runner = Runner(inner);
+    // Kept as it came, for `last_session`.
+    if let Ok(ran) = js_sys::Reflect::get(&data, &"Ran".into())
+        && let Ok(session) = js_sys::Reflect::get(&ran, &"session".into())
+        && !session.is_undefined()
+    {
+        LAST_SESSION.with(|s| *s.borrow_mut() = session);
+    }
     let message: FromWorker = match serde_wasm_bindgen::from_value(data) {
         Ok(m) => m,
         Err(e) => return failed(me, format!("the worker sent a message the page does not understand: {e}")),
@@ -264,6 +320,7 @@ fn heard(me: &Weak<RefCell<Inner>>, data: JsValue) {
             if let Some(live) = runner.0.borrow_mut().worker.as_mut() {
                 live.ready = true;
             }
+            runner.start_clock();
         }
         FromWorker::Failed { message } => failed(me, message),
         FromWorker::Ran { id, session } => {
@@ -296,8 +353,12 @@ fn failed(me: &Weak<RefCell<Inner>>, why: String) {
         );
         runner.0.borrow_mut().url = None;
         if let Some(flight) = flight {
-            let session = Session::new(&flight.job.code);
-            runner.finish(flight, Ending::Ran(Rc::new(session)));
+            clear_timer(&flight);
+            let pending = runner.0.borrow_mut().pending.take();
+            runner.run_here(flight.job);
+            if let Some(job) = pending {
+                runner.run_here(job);
+            }
         }
         return;
     }

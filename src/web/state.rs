@@ -35,6 +35,29 @@ pub enum Halt {
     Stopped(u32),
     /// The worker running it died.
     Crashed,
+    /// It did not finish the last time it ran in this browser (the page
+    /// crashed, or was closed while it ran), so it was not run again.
+    NotRun,
+}
+
+/// The cell whose lineage shows: the one under the pointer or focus, which
+/// previews any element while a pin holds (leaving it returns to the pin),
+/// except while the walk-through plays, whose frames pin the cell they are
+/// about and must not be talked over.
+fn active_cell(pinned: Option<CellRef>, hovered: Option<CellRef>, playing: bool) -> Option<CellRef> {
+    if playing { pinned.or(hovered) } else { hovered.or(pinned) }
+}
+
+/// How a playground starts.
+pub enum Start {
+    /// By running its program.
+    Run,
+    /// Without running it: it did not finish the last time (`Halt::NotRun`).
+    Hold,
+    /// With its program's session already at hand (the opening view's,
+    /// made when the site was built): nothing runs, and no worker starts,
+    /// until the learner changes something.
+    Drawn(Session),
 }
 
 /// A program loaded, and what to do once its drawing is in.
@@ -61,6 +84,9 @@ pub struct PlaygroundState {
     runner: StoredValue<Runner, LocalStorage>,
     /// What to do once the drawing of a program loaded by `load_then` is in.
     after_load: StoredValue<Option<AfterLoad>, LocalStorage>,
+    /// Whether runs are noted in storage while they last (the page's own
+    /// playground), so that one that never ends is not run again unasked.
+    journal: StoredValue<bool>,
     /// The last evaluation without an error: what the grids show, so an
     /// error never wipes the drawing.
     pub drawing: RwSignal<Rc<Session>, LocalStorage>,
@@ -90,10 +116,14 @@ pub struct PlaygroundState {
 }
 
 impl PlaygroundState {
-    /// A playground showing `code`, which starts running at once: in a Web
-    /// Worker whose script is at `worker` if given, else on the page.
-    pub fn new(code: String, worker: Option<String>) -> PlaygroundState {
-        let nothing = Rc::new(Session::not_run(&code));
+    /// A playground showing `code`, started as `start` says; its programs
+    /// run in a Web Worker whose script is at `worker` if given, else on the
+    /// page.
+    pub fn new(code: String, worker: Option<String>, start: Start) -> PlaygroundState {
+        let nothing = Rc::new(match &start {
+            Start::Drawn(session) => session.clone(),
+            _ => Session::not_run(&code),
+        });
         let session = RwSignal::new_local(Rc::clone(&nothing));
         let drawing = RwSignal::new_local(nothing);
         let hovered = RwSignal::new(None);
@@ -104,9 +134,14 @@ impl PlaygroundState {
         let best = RwSignal::new(None);
         let (busy, ran, halt) = (RwSignal::new(false), RwSignal::new(false), RwSignal::new(None));
         let after_load = StoredValue::new_local(None::<AfterLoad>);
+        let journal = StoredValue::new(false);
         let ended = move |job: Job, ending: Ending, superseded: bool| {
             if superseded {
+                // The newer program, noted when it was asked for, runs next.
                 return;
+            }
+            if journal.get_value() {
+                super::location::note_running(None);
             }
             ran.set(true);
             let next = match ending {
@@ -138,7 +173,7 @@ impl PlaygroundState {
             if picking.get() {
                 return None;
             }
-            let active = pinned.get().or(hovered.get())?;
+            let active = active_cell(pinned.get(), hovered.get(), revealed.with(Option::is_some))?;
             let lit = drawing.with(|s| s.highlight(active.node, active.flat));
             Some((active, lit))
         });
@@ -151,6 +186,7 @@ impl PlaygroundState {
             halt,
             runner,
             after_load,
+            journal,
             drawing,
             hovered,
             pinned,
@@ -163,13 +199,26 @@ impl PlaygroundState {
             revealed,
             best,
         };
-        state.run(true, Some(TIME_LIMIT_MS));
+        match start {
+            Start::Run => state.run(true, Some(TIME_LIMIT_MS)),
+            Start::Hold => {
+                ran.set(true);
+                halt.set(Some(Halt::NotRun));
+            }
+            Start::Drawn(_) => ran.set(true),
+        }
         state
     }
 
-    /// The active cell: the pinned one, else the hovered one.
+    /// Notes each run in storage while it lasts (the page's own playground).
+    pub fn journal_runs(&self) {
+        self.journal.set_value(true);
+    }
+
+    /// The active cell: the hovered one, else the pinned one (the pinned
+    /// one first while the walk-through plays).
     pub fn active(&self) -> Option<CellRef> {
-        self.pinned.get().or(self.hovered.get())
+        active_cell(self.pinned.get(), self.hovered.get(), self.revealed.with(Option::is_some))
     }
 
     /// Replaces the program and evaluates it at once.
@@ -214,6 +263,9 @@ impl PlaygroundState {
 
     fn run(&self, replace: bool, limit: Option<u32>) {
         let code = self.code.get_untracked();
+        if self.journal.get_value() {
+            super::location::note_running(Some(&code));
+        }
         self.runner.with_value(|r| r.clone()).run(Job { code, replace, limit });
     }
 

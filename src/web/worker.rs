@@ -1,13 +1,50 @@
 //! The Web Worker's side of running programs (`runner` is the page's):
 //! `worker.js` loads the playground's wasm in the worker and hands every
 //! message from the page to `answer`.
+//!
+//! In the site's build (`--features split`) the interpreter is a wasm file
+//! of its own, fetched the first time a program runs: the page itself
+//! never runs one, so it never downloads it.
 
-use crate::session::protocol::{self, ToWorker};
+use crate::session::Session;
+use crate::session::protocol::{self, FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 
 /// Answers one message from the page: runs its program and returns the
-/// `Session` as a JavaScript object, ready to post back.
-pub fn answer(message: JsValue) -> Result<JsValue, JsError> {
-    let request: ToWorker = serde_wasm_bindgen::from_value(message)?;
-    Ok(serde_wasm_bindgen::to_value(&protocol::answer(request))?)
+/// worker's reply, with the `Session`, as a JavaScript object ready to post.
+pub async fn answer(message: JsValue) -> Result<JsValue, JsError> {
+    let ToWorker::Run { id, code } = serde_wasm_bindgen::from_value(message)?;
+    interpret(id, code).await.map_err(|e| JsError::new(&e))
+}
+
+/// Runs `code` here, on the page (where no worker can start): the
+/// worker's reply, read back.
+pub async fn evaluate(code: String) -> Result<Session, String> {
+    let reply = interpret(0, code).await?;
+    match serde_wasm_bindgen::from_value(reply).map_err(|e| e.to_string())? {
+        FromWorker::Ran { session, .. } => Ok(*session),
+        _ => Err("the interpreter gave no session".to_string()),
+    }
+}
+
+/// The reply to run `id` of `code`, made where the interpreter is: running
+/// and writing the session out both belong to it (and, in the site's
+/// build, to its wasm file, loaded on first use).
+async fn interpret(id: u32, code: String) -> Result<JsValue, String> {
+    #[cfg(feature = "split")]
+    {
+        use leptos::wasm_split::{SplitLoaderError, wasm_split};
+        #[wasm_split(interpreter, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn run_and_reply(id: u32, code: String) -> Result<Result<JsValue, String>, SplitLoaderError> {
+            Ok(reply(id, &code))
+        }
+        run_and_reply(id, code).await.map_err(|_| "the interpreter could not be loaded".to_string())?
+    }
+    #[cfg(not(feature = "split"))]
+    reply(id, &code)
+}
+
+/// Runs `code` and writes the reply out.
+fn reply(id: u32, code: &str) -> Result<JsValue, String> {
+    serde_wasm_bindgen::to_value(&protocol::reply(id, Session::new(code))).map_err(|e| e.to_string())
 }

@@ -18,9 +18,12 @@ import {
   at,
 } from './helpers.mjs';
 
+// The op control's choices (`tensor-playground ops` lists them): the
+// contract's reductions, then the ops along a dim.
 const REDUCTIONS = [
   'sum', 'prod', 'mean', 'std', 'var', 'max', 'min',
-  'argmax', 'argmin', 'amax', 'amin', 'all', 'any', 'count_nonzero',
+  'argmax', 'argmin', 'amax', 'amin', 'all', 'any', 'count_nonzero', 'logsumexp',
+  'cumsum', 'cumprod', 'softmax', 'log_softmax',
 ];
 
 /** The option values a learner can pick (a disabled placeholder is not a choice). */

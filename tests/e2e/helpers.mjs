@@ -85,9 +85,10 @@ export async function marks(page) {
 /**
  * The boxes drawn under lit cells (src/web/grid.rs) against the cells'
  * attributes: for each grid and kind, the boxes must cover exactly the cells
- * with `data-<kind>="true"` (a box may span several side by side): every
- * such cell's centre in a box whose edges are cell edges, and no other
- * cell's centre in any box. Returns the disagreements.
+ * with `data-<kind>="true"` (a box may span several side by side, and rows
+ * of the same columns one above the other): every such cell's centre in a
+ * box whose corners are cell corners, and no other cell's centre in any
+ * box. Returns the disagreements.
  */
 export async function drawnMarks(page) {
   return page.getByTestId('tensor-grid').evaluateAll((gs) => {
@@ -102,8 +103,8 @@ export async function drawnMarks(page) {
       for (const kind of kinds) {
         const boxes = [...g.querySelectorAll(`.tp-mark.${kind}`)].map((b) => b.getBoundingClientRect());
         for (const b of boxes) {
-          const starts = cells.some(({ r }) => near(r.left, b.left) && near(r.top, b.top) && near(r.height, b.height));
-          const ends = cells.some(({ r }) => near(r.right, b.right) && near(r.top, b.top));
+          const starts = cells.some(({ r }) => near(r.left, b.left) && near(r.top, b.top));
+          const ends = cells.some(({ r }) => near(r.right, b.right) && near(r.bottom, b.bottom));
           if (!starts || !ends) wrong.push(`${g.dataset.name} ${kind}: a box at ${b.left},${b.top} is not on cell edges`);
         }
         for (const { c, r } of cells) {

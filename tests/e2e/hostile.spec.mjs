@@ -457,3 +457,67 @@ test.describe('messages', () => {
     await expect(page.getByTestId('code')).toHaveValue(SEED);
   });
 });
+
+test.describe('programs', () => {
+  // Runs for seconds in the worker (a million-element list turned to text,
+  // over and over); each line is cheap for the interpreter's caps.
+  const SLOW = `x = torch.arange(65536.).tolist()\n${'n = len(str(x))\n'.repeat(40)}n\n`;
+
+  test('a program that runs too long is stopped, the page answering meanwhile, and can be run anyway', async ({ page }) => {
+    await page.goto(`${A}/#code=${encodeURIComponent(`${ROWS_T}\nt.sum(dim=1)`)}`);
+    await expect(page.getByTestId('output')).not.toHaveText('');
+    await page.getByTestId('code').fill(SLOW);
+    // While it runs, the page still answers: the earlier grids light up.
+    await expect(page.getByTestId('running')).toBeVisible();
+    const cellOf = page.locator('[data-testid="tensor-grid"][data-name="t"] [data-index="0,0"]');
+    await cellOf.hover();
+    await expect(cellOf).toHaveAttribute('data-active', 'true');
+    // Stopped at its time limit, with the choice to run it all the same.
+    await expect(page.getByTestId('halt')).toContainText('Stopped after 2 seconds', { timeout: 15_000 });
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    await expect(page.getByTestId('stale-note')).toContainText('was stopped');
+    // "Stop" ends a run at once, whatever its limit.
+    await page.getByTestId('run-anyway').click();
+    await expect(page.getByTestId('running')).toBeVisible();
+    await page.getByTestId('stop').click();
+    await expect(page.getByTestId('halt')).toContainText('Stopped before it finished');
+    // A fresh worker takes the next program at once.
+    await page.getByTestId('code').fill('torch.ones(2).sum()');
+    await expect(page.getByTestId('output')).toHaveText('tensor(2.)');
+    await expect(page.getByTestId('halt')).toHaveCount(0);
+  });
+
+  test('a program that never finished here is shown, not run again, until asked', async ({ page }) => {
+    const code = `${ROWS_T}\nt.sum(dim=0)\n`;
+    await page.goto(`${A}/`);
+    // (Once this page's own first run has ended, and cleared its note.)
+    await expect(page.getByTestId('output')).not.toHaveText('');
+    await page.evaluate(([code]) => {
+      localStorage.setItem('tensor-playground:code', code);
+      // As a page that crashed while running it would have left it.
+      localStorage.setItem('tensor-playground:running', code);
+    }, [code]);
+    await page.goto('about:blank');
+    await page.goto(`${A}/`);
+    await expect(page.getByTestId('code')).toHaveValue(code);
+    await expect(page.getByTestId('halt')).toContainText('did not finish the last time it ran here');
+    await expect(page.getByTestId('tensor-grid')).toHaveCount(0);
+    await expect(page.getByTestId('output')).toHaveText('');
+    await page.getByTestId('run-anyway').click();
+    await expect(page.getByTestId('output')).toHaveText('tensor([6., 6., 6., 6.])');
+    await expect(page.getByTestId('tensor-grid')).toHaveCount(2);
+    // Finished, it is no longer noted as running.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('tensor-playground:running'))).toBe(null);
+  });
+
+  test('a deeply nested subscript does not break the page, now or on the next visit', async ({ page }) => {
+    const code = `t = torch.ones(1)\nt[${'None, '.repeat(10000)}...]\n`;
+    await page.goto(`${A}/#code=${encodeURIComponent(code)}`);
+    await expect(page.getByTestId('error')).toBeVisible({ timeout: 15_000 });
+    await page.getByTestId('code').fill('torch.ones(3).sum()');
+    await expect(page.getByTestId('output')).toHaveText('tensor(3.)');
+    await page.goto('about:blank');
+    await page.goto(`${A}/#code=${encodeURIComponent(code)}`);
+    await expect(page.getByTestId('error')).toBeVisible({ timeout: 15_000 });
+  });
+});

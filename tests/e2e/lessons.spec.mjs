@@ -415,9 +415,10 @@ test.describe('the walk-through', () => {
     const out = (i) => cell(page, 't.sum(dim=0)', String(i));
     for (let k = 0; k < 4; k++) {
       if (k > 0) await page.clock.runFor(900);
-      // Column k pours into output k: 1 + 2 + 3 = 6. The caption says it;
+      // Column k pours into output k: 1 + 2 + 3 = 6. The caption says it,
+      // naming the output being filled (every column sums to 6 here);
       // the cell's own words stay quiet rather than talk over it.
-      await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+      await expect(page.getByTestId('caption')).toHaveText(`output [${k}] = 1 + 2 + 3 = 6`);
       await expect(page.getByTestId('announcer')).toHaveText('');
       await expectMarks(page, {
         active: at('t.sum(dim=0)', [String(k)]),
@@ -432,7 +433,7 @@ test.describe('the walk-through', () => {
     await expect(play).toHaveText('Play');
     for (let i = 0; i < 4; i++) await expect(out(i)).toHaveText('6.');
     await page.clock.runFor(5000);
-    await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+    await expect(page.getByTestId('caption')).toHaveText('output [3] = 1 + 2 + 3 = 6');
   });
 
   test('argmax() walks the flattened order and ends on "the 5 sits at index 11"', async ({ page }) => {
@@ -478,7 +479,7 @@ test.describe('with reduced motion', () => {
     const out = (i) => cell(page, 't.sum(dim=0)', String(i));
 
     await page.getByTestId('step-forward').click();
-    await expect(page.getByTestId('caption')).toHaveText('1 + 2 + 3 = 6');
+    await expect(page.getByTestId('caption')).toHaveText('output [0] = 1 + 2 + 3 = 6');
     await expect(out(0)).toHaveText('6.');
     await expect(out(1)).toHaveText('');
     // Time passes; nothing moves by itself.

@@ -125,6 +125,8 @@ test('when the wasm fails to arrive the drawing stays, and the next action tries
   await expect(page.locator('body[data-tp-drawn]')).toBeVisible();
   await cell(page, 't.argmax(dim=1)', '1').hover();
   await expect(awake(page)).toBeAttached();
+  // Fetched again on that action (and once only: the worker that runs the
+  // programs is handed the page's compiled module, not the file).
   expect(tries).toBe(2);
   await expectMarks(page, {
     active: at('t.argmax(dim=1)', ['1']),

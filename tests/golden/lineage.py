@@ -15,7 +15,12 @@ lineage (the same report as `tensor-playground lineage`) against them.
 import json
 import pathlib
 
-import torch
+import os
+
+# The same kernels as the value goldens (generate.py).
+os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
+
+import torch  # noqa: E402 - after choosing the kernels
 
 OUT = pathlib.Path(__file__).with_name("lineage.json")
 
@@ -46,6 +51,19 @@ CASES = [
     ("rows_added", {"t": T}, ["t[0] + t[1] + t[2]"], "sources"),
     ("power_and_abs", {"t": T}, ["(t ** 2).sum(dim=1) + t.abs().amax(dim=1)"], "sources"),
     ("reshape_then_sum", {"c": C}, ["c.reshape(4, 3).sum(dim=0)"], "sources"),
+    ("logsumexp_dim1", {"t": T}, ["t.logsumexp(dim=1)"], "sources"),
+    ("logsumexp_rank3_tuple", {"c": C}, ["c.logsumexp(dim=(0, 2), keepdim=True)"], "sources"),
+    ("cumsum_dim1", {"t": T}, ["t.cumsum(dim=1)"], "sources"),
+    ("cumprod_dim0", {"t": T}, ["t.cumprod(0)"], "sources"),
+    ("cumsum_rank3", {"c": C}, ["c.cumsum(-2)"], "sources"),
+    ("softmax_dim1", {"t": T}, ["t.softmax(dim=1)"], "sources"),
+    ("softmax_dim0", {"t": T}, ["torch.softmax(t, 0)"], "sources"),
+    ("log_softmax_rank3", {"c": C}, ["c.log_softmax(1)"], "sources"),
+    ("softmax_then_argmax", {"t": T}, ["(t.softmax(dim=1) * 2.0).sum(dim=0)"], "sources"),
+    ("exp_then_sum", {"t": T}, ["t.exp().sum(dim=1)"], "sources"),
+    ("log_of_abs", {"t": T}, ["t.abs().log() + t.abs().sqrt()"], "sources"),
+    ("square_sigmoid_tanh", {"t": T, "v": V}, ["t.square().T * v.sigmoid() + v.tanh()"], "sources"),
+    ("relu_of_positive", {"t": T}, ["(t.abs() + 1.0).relu().clamp(0, 100)"], "sources"),
     ("max_values", {"t": T}, ["t.max(dim=1).values"], "winners"),
     ("min_values_dim0", {"t": T}, ["(t * 2.0).min(dim=0).values"], "winners"),
     ("amax_dim0", {"t": T}, ["t.amax(dim=0)"], "winners"),
@@ -55,6 +73,8 @@ CASES = [
     ("max_of_max", {"t": T}, ["t.max(dim=1).values.max()"], "winners"),
     ("amax_rank3_tuple", {"c": C}, ["c.amax(dim=(0, 2))"], "winners"),
     ("min_through_broadcast", {"t": T, "v": V}, ["(t.T - v).min(dim=1).values"], "winners"),
+    ("maximum_broadcast", {"t": T, "v": V}, ["torch.maximum(t, v.unsqueeze(1))"], "winners"),
+    ("minimum_of_sums", {"t": T}, ["torch.minimum(t.sum(dim=0), t[0] * 3.0)"], "winners"),
 ]
 
 
