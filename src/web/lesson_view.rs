@@ -360,7 +360,7 @@ pub fn LessonView(
                 {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
                 {step_words}
             </article>
-            <section class="tp-lesson-tasks" aria-label="Step" hidden=move || lessons.steps() == 0>
+            <div class="tp-lesson-tasks" hidden=move || lessons.steps() == 0>
                 {step_tasks}
                 <div class="tp-stepper">
                     <button
@@ -395,7 +395,7 @@ pub fn LessonView(
                         </p>
                     })
                 }}
-            </section>
+            </div>
         </div>
     }
 }

@@ -85,6 +85,7 @@ for (const [size, options] of Object.entries(SIZES)) {
           await shoot(page, testInfo, name);
           continue;
         }
+        await page.evaluate(() => window.scrollTo(0, 0));
         await shoot(page, testInfo, `${name}-top`, { fullPage: false });
         const grids = page.locator('.tp-grids');
         if (await grids.count()) {
