@@ -14,6 +14,7 @@ mod grid_layout;
 mod heatmap;
 pub mod host;
 mod js_json;
+mod lesson_done;
 mod lesson_index;
 mod lesson_view;
 mod location;
