@@ -24,7 +24,9 @@ pub fn CodeEditor() -> impl IntoView {
         let handle = set_timeout_with_handle(move || state.evaluate(), DEBOUNCE).ok();
         pending.set_value(handle);
     };
-    let rows = move || state.code.with(|c| c.lines().count().clamp(3, 16) + 1).to_string();
+    // As many rows as the program has lines (its last, empty line included),
+    // for browsers that cannot size a field to its text (style.css does).
+    let rows = move || state.code.with(|c| c.split('\n').count().clamp(2, 16)).to_string();
     view! {
         <label class="tp-label" for="tp-code">"Program"</label>
         <textarea

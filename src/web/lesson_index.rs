@@ -56,10 +56,10 @@ pub fn LessonIndex() -> impl IntoView {
         })
     };
     view! {
-        <section class="tp-lessons" aria-labelledby="tp-lessons-heading">
+        <nav class="tp-lessons" aria-labelledby="tp-lessons-heading">
             <h2 id="tp-lessons-heading">"Lessons"</h2>
             {move || problem.get().map(|p| view! { <p class="tp-error">{p}</p> })}
             <ul class="tp-lesson-list" data-testid="lesson-list">{items}</ul>
-        </section>
+        </nav>
     }
 }

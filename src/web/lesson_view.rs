@@ -308,27 +308,38 @@ pub fn LessonView(
         on_cleanup(move || keys.remove());
     }
 
-    let step_view = move || {
+    // The step's words, then what the learner does with them: two parts,
+    // so that a narrow screen can put the grids between them (style.css,
+    // "Page layout"), next to the question and the walk-through.
+    let step_words = move || {
+        let lesson = lessons.lesson.get()?;
+        let step = lesson.steps.get(lessons.step.get() - 1)?.clone();
+        Some(view! {
+            <h2 class="tp-lesson-title" data-testid="lesson-title"><InlineProse text=step.title/></h2>
+            <div class="tp-prose"><Prose text=step.prose/></div>
+        })
+    };
+    let step_tasks = move || {
         let lesson = lessons.lesson.get()?;
         let n = lessons.step.get();
         let step = lesson.steps.get(n - 1)?.clone();
-        let edited = move || state.code.with(|c| *c != step.program);
         let key = format!("{}:{n}", lesson.id);
         Some(view! {
-            <h2 class="tp-lesson-title" data-testid="lesson-title"><InlineProse text=step.title.clone()/></h2>
-            <div class="tp-prose"><Prose text=step.prose.clone()/></div>
             {step.question.clone().map(|q| view! { <QuestionPanel question=q key=key.clone()/> })}
             {step.animate.then(|| view! { <Player/> })}
-            <button type="button" class="tp-button tp-reset" on:click=reset disabled=move || !edited()>
-                "Reset step"
-            </button>
         })
+    };
+    // Whether the learner changed the step's program (so "Reset step" has something to undo).
+    let edited = move || {
+        let program = lessons.lesson.with(|l| {
+            l.as_ref().and_then(|l| l.steps.get(lessons.step.get() - 1)).map(|s| s.program.clone())
+        });
+        program.is_some_and(|p| state.code.with(|c| *c != p))
     };
     let title = move || lessons.lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
     view! {
-        <article
-            class="tp-lesson"
-            aria-label="Lesson"
+        <div
+            class="tp-lesson-side"
             part="lesson"
             on:keydown=move |ev| {
                 if !on_page {
@@ -336,44 +347,58 @@ pub fn LessonView(
                 }
             }
         >
-            <nav class="tp-lesson-nav">
-                {on_page.then(|| view! { <a href="#" class="tp-back">"All lessons"</a> })}
-                <span class="tp-lesson-name">{move || title().map(|text| view! { <InlineProse text=text/> })}</span>
-            </nav>
-            {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
-            {step_view}
-            <div class="tp-stepper" hidden=move || lessons.steps() == 0>
-                <button
-                    type="button"
-                    class="tp-button"
-                    data-testid="lesson-prev"
-                    on:click=prev
-                    disabled=move || { lessons.step.get() <= range().0 }
-                >
-                    "← Previous"
-                </button>
-                <span class="tp-progress" data-testid="lesson-progress" aria-live="polite">
-                    // Nothing to count before a lesson is loaded (never "1 / 0").
-                    {move || match lessons.steps() {
-                        0 => String::new(),
-                        n => format!("{} / {n}", lessons.step.get()),
-                    }}
-                </span>
-                <button
-                    type="button"
-                    class="tp-button tp-primary"
-                    data-testid="lesson-next"
-                    on:click=next
-                    disabled=move || { lessons.step.get() >= range().1 }
-                >
-                    "Next →"
-                </button>
+            <article class="tp-lesson" aria-label="Lesson">
+                <nav class="tp-lesson-nav">
+                    {on_page.then(|| view! { <a href="#" class="tp-back">"All lessons"</a> })}
+                    <span class="tp-lesson-name">{move || title().map(|text| view! { <InlineProse text=text/> })}</span>
+                    <button
+                        type="button"
+                        class="tp-button tp-reset"
+                        on:click=reset
+                        hidden=move || lessons.steps() == 0
+                        disabled=move || !edited()
+                    >
+                        "Reset step"
+                    </button>
+                </nav>
+                {move || lessons.problem.get().map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
+                {step_words}
+            </article>
+            <div class="tp-lesson-tasks" hidden=move || lessons.steps() == 0>
+                {step_tasks}
+                <div class="tp-stepper">
+                    <button
+                        type="button"
+                        class="tp-button"
+                        data-testid="lesson-prev"
+                        on:click=prev
+                        disabled=move || { lessons.step.get() <= range().0 }
+                    >
+                        "← Previous"
+                    </button>
+                    <span class="tp-progress" data-testid="lesson-progress" aria-live="polite">
+                        // Nothing to count before a lesson is loaded (never "1 / 0").
+                        {move || match lessons.steps() {
+                            0 => String::new(),
+                            n => format!("{} / {n}", lessons.step.get()),
+                        }}
+                    </span>
+                    <button
+                        type="button"
+                        class="tp-button tp-primary"
+                        data-testid="lesson-next"
+                        on:click=next
+                        disabled=move || { lessons.step.get() >= range().1 }
+                    >
+                        "Next →"
+                    </button>
+                </div>
+                // The end of the lesson is said, not only a Next that stops working.
+                {move || {
+                    let last = lessons.steps() > 0 && lessons.step.get() == lessons.steps();
+                    (on_page && last).then(|| view! { <LessonDone/> })
+                }}
             </div>
-            // The end of the lesson is said, not only a Next that stops working.
-            {move || {
-                let last = lessons.steps() > 0 && lessons.step.get() == lessons.steps();
-                (on_page && last).then(|| view! { <LessonDone/> })
-            }}
-        </article>
+        </div>
     }
 }

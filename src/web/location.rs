@@ -152,7 +152,7 @@ pub fn SaveNotice() -> impl IntoView {
             }
         })
     };
-    view! { <div role="status">{notice}</div> }
+    view! { <div class="tp-page-note" role="status">{notice}</div> }
 }
 
 /// The key/value pairs of the current URL fragment.
@@ -195,12 +195,9 @@ pub fn write_pairs(pairs: &[(String, String)], new_entry: bool) {
 pub fn CopyLink() -> impl IntoView {
     let href = || window().location().href().unwrap_or_default();
     let embed = move || crate::session::embed::iframe_snippet(&href());
-    // One group, so the toolbar keeps the two together at its end.
     view! {
-        <div class="tp-share">
-            <CopyButton label="Copy link" done="Link copied" test_id="copy-link" text=href/>
-            <CopyButton label="Copy embed code" done="Embed code copied" test_id="copy-embed" text=embed/>
-        </div>
+        <CopyButton label="Copy link" done="Link copied" test_id="copy-link" text=href/>
+        <CopyButton label="Copy embed code" done="Embed code copied" test_id="copy-embed" text=embed/>
     }
 }
 

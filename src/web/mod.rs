@@ -22,6 +22,7 @@ mod motion;
 mod output;
 mod player;
 mod playground;
+mod present;
 mod progress;
 mod prose;
 mod question;
@@ -86,8 +87,8 @@ fn lesson_route() -> Option<LessonRoute> {
     })
 }
 
-/// The page: a header, the playground, and the lessons (an index, or the
-/// lesson the URL names beside the playground). With `#embed=1` it is the
+/// The page: a header, the lessons (an index, or the lesson the URL names)
+/// and the playground beside them; `present=1` shows it for a projector. With `#embed=1` it is the
 /// minimal page for an iframe, talking to its parent.
 #[component]
 pub fn App() -> impl IntoView {
@@ -175,19 +176,43 @@ pub fn App() -> impl IntoView {
     // Only entering or leaving a lesson rebuilds the panel, not a new step.
     let in_lesson = Memo::new(move |_| route.with(Option::is_some));
     let in_lesson = move || in_lesson.get();
+    // Presentation mode is the page's: an iframe is as large as its host makes it.
+    let main = NodeRef::<leptos::html::Main>::new();
+    let presenting = (!embedded).then(|| {
+        let presenting = present::Presenting::from_location();
+        provide_context(presenting);
+        present::run(presenting, main);
+        presenting
+    });
+    let main_class = move || {
+        let mut class = String::from("tp-main");
+        if in_lesson() {
+            class.push_str(" tp-with-lesson");
+        } else if !embedded {
+            class.push_str(" tp-with-index");
+        }
+        if presenting.is_some_and(|p| p.0.get()) {
+            class.push_str(" tp-presenting");
+        }
+        class
+    };
     view! {
         {(!embedded).then(|| view! {
             <header class="tp-header">
                 <h1><a href="#" class="tp-home">"Tensor Playground"</a></h1>
                 <p class="tp-tagline">"Point at any output element to see which inputs it was computed from."</p>
+                // Sharing is about the whole view: it sits with the page's title.
+                <div class="tp-share"><location::CopyLink/></div>
             </header>
         })}
-        <main class=move || if in_lesson() { "tp-main tp-with-lesson" } else { "tp-main" }>
-            {problem.map(|p| view! { <p class="tp-error" role="alert">{p}</p> })}
+        // The lessons come first, beside the playground on wide screens and
+        // above it on narrow ones: reachable on a first visit without scrolling.
+        <main node_ref=main class=main_class>
+            {problem.map(|p| view! { <p class="tp-error tp-page-note" role="alert">{p}</p> })}
             <location::SaveNotice/>
             {move || in_lesson().then(|| lesson_view::lesson_panel(route.into(), navigate))}
-            <PlaygroundView/>
             {move || (!in_lesson() && !embedded).then(|| view! { <LessonIndex/> })}
+            <PlaygroundView/>
         </main>
     }
 }

@@ -7,8 +7,9 @@ use super::controls::Controls;
 use super::editor::CodeEditor;
 use super::grid::{Place, TensorGrid};
 use super::host::{Host, HostKind};
-use super::location::{CopyLink, initial_code, sync};
+use super::location::{initial_code, sync};
 use super::output::Output;
+use super::present::{PresentButton, Presenting};
 use super::resize::ResizeWatch;
 use super::state::{Halt, PlaygroundState, Start};
 use crate::session::GridRole;
@@ -49,7 +50,8 @@ pub fn PlaygroundView() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
     let panels = host.options.with_value(|o| o.panels);
-    let copy_link = host.uses_url() && host.kind == HostKind::Page;
+    // Only the page itself presents (an iframe is as big as its host makes it).
+    let presentable = host.kind == HostKind::Page && use_context::<Presenting>().is_some();
     view! {
         <div class="tp-playground">
             {(panels.editor || panels.controls).then(|| view! {
@@ -57,7 +59,7 @@ pub fn PlaygroundView() -> impl IntoView {
                     {panels.editor.then(|| view! { <CodeEditor/> })}
                     <div class="tp-toolbar">
                         {panels.controls.then(|| view! { <Controls/> })}
-                        {copy_link.then(|| view! { <CopyLink/> })}
+                        {presentable.then(|| view! { <PresentButton/> })}
                     </div>
                 </section>
             })}
@@ -150,9 +152,9 @@ fn Grids() -> impl IntoView {
         {move || stale().then(|| view! {
             <p class="tp-grids-note" data-testid="stale-note">
                 {move || if state.halt.with(Option::is_some) {
-                    "Still showing the last program that ran: the one above was stopped."
+                    "Still showing the last program that ran: the program as it is now was stopped."
                 } else {
-                    "Still showing the last program that ran: the one above stops at the error below."
+                    "Still showing the last program that ran: the program as it is now stops at the error below."
                 }}
             </p>
         })}

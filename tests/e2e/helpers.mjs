@@ -205,3 +205,27 @@ export async function expectExactText(locator, text) {
 export async function expectOutput(page, text) {
   await expectExactText(page.getByTestId('output'), text);
 }
+
+/**
+ * Waits until the page has drawn the program it shows and stopped changing:
+ * no run under way, and the same tensors drawn (or the same note where
+ * nothing is) in two looks a quarter of a second apart.
+ */
+export async function settled(page) {
+  let last = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => {
+          const drawn = document.querySelectorAll('[data-testid="tensor-grid"], [data-testid="withheld-result"], .tp-empty');
+          const busy = document.querySelector('[data-testid="running"], [data-testid="first-run"]');
+          return busy ? null : [...drawn].map((g) => g.dataset.name ?? g.textContent).join('|');
+        });
+        const same = now !== null && now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+}

@@ -1,19 +1,32 @@
 // Screenshots for a reviewer, saved under tests/e2e/artifacts/screenshots/
 // (git-ignored) and attached to the HTML report: desktop (1280x800) and
-// phone (360x740) width, light and dark; then a few scenes on the desktop.
+// phone (360x740) width, light and dark; a few scenes on the desktop; every
+// lesson step at desktop and phone width; and presentation mode on a
+// projector (1280x720 CSS pixels: 1920x1080 at 150 %).
 import { test, expect } from '@playwright/test';
-import { SEED, SEED_T, open, cell } from './helpers.mjs';
+import { SEED, SEED_T, open, cell, settled } from './helpers.mjs';
+import { readLesson } from './lesson-source.mjs';
 
 const SHOTS = 'tests/e2e/artifacts/screenshots';
 const SIZES = {
   desktop: { viewport: { width: 1280, height: 800 } },
   phone: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
 };
+const PROJECTOR = { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 };
 
-async function shoot(page, testInfo, name) {
+async function shoot(page, testInfo, name, { fullPage = true } = {}) {
   const path = `${SHOTS}/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Opens a lesson step and waits until its program is drawn (or has drawn nothing). */
+async function openStep(page, lesson, n, extra = '') {
+  const step = lesson.steps[n - 1];
+  await page.goto(`./#lesson=${lesson.id}&step=${n}${extra}`);
+  await expect(page.getByTestId('lesson-title')).toHaveText(step.title);
+  await expect(page.getByTestId('code')).toHaveValue(step.program);
+  await settled(page);
 }
 
 for (const [size, options] of Object.entries(SIZES)) {
@@ -54,4 +67,51 @@ test('screenshots: desktop scenes (chain, rank 3, summarised, error, lesson)', a
   await page.goto('./#lesson=reductions&step=1');
   await expect(page.getByTestId('lesson-title')).toBeVisible();
   await shoot(page, testInfo, 'desktop-light-lesson');
+});
+
+// Each step as a learner first sees it: the desktop's whole page; on a phone
+// the first screen and the screen scrolled to the grids (where the open
+// question or the walk-through docks at the foot).
+for (const [size, options] of Object.entries(SIZES)) {
+  test(`screenshots: every lesson step, ${size}`, async ({ browser }, testInfo) => {
+    test.slow();
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    for (const lesson of ['reductions', 'keepdim'].map(readLesson)) {
+      for (let n = 1; n <= lesson.steps.length; n++) {
+        await openStep(page, lesson, n);
+        const name = `${size}-lesson-${lesson.id}-${String(n).padStart(2, '0')}`;
+        if (size === 'desktop') {
+          await shoot(page, testInfo, name);
+          continue;
+        }
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shoot(page, testInfo, `${name}-top`, { fullPage: false });
+        const grids = page.locator('.tp-grids');
+        if (await grids.count()) {
+          await grids.evaluate((g) => window.scrollTo(0, g.getBoundingClientRect().top + scrollY - 4));
+          await shoot(page, testInfo, `${name}-grids`, { fullPage: false });
+        }
+      }
+    }
+    await context.close();
+  });
+}
+
+test('screenshots: presentation mode on a projector, light and dark', async ({ browser }, testInfo) => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ ...PROJECTOR, colorScheme });
+    const page = await context.newPage();
+    const lesson = readLesson('reductions');
+    for (const n of [4, 5, 14]) {
+      await openStep(page, lesson, n, '&present=1');
+      await expect(page.locator('.tp-header')).toBeHidden();
+      await shoot(page, testInfo, `projector-present-${colorScheme}-reductions-${String(n).padStart(2, '0')}`, { fullPage: false });
+    }
+    await open(page, SEED);
+    await page.getByTestId('present').click();
+    await expect(page.locator('.tp-header')).toBeHidden();
+    await shoot(page, testInfo, `projector-present-${colorScheme}-playground`, { fullPage: false });
+    await context.close();
+  }
 });
