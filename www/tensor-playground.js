@@ -16,27 +16,32 @@
 
 const here = new URL('.', import.meta.url);
 
-// The wasm and its JS glue, fetched the first time a playground needs them.
-let loading = null;
-function loadPlayground() {
-  loading ??= import('./playground.js')
-    .then(async (glue) => {
-      await glue.default({ module_or_path: new URL('playground_bg.wasm', here) });
-      return glue;
-    })
-    .catch((error) => {
-      // The next playground tries again (the network may be back).
-      loading = null;
-      throw error;
-    });
-  return loading;
+// The wasm and its JS glue, fetched the first time a playground needs them:
+// from this module's folder, or from the folder an anywidget model names
+// (`src`: MyST copies the module alone into its site, without its files).
+const loading = new Map();
+function loadPlayground(base = here) {
+  if (!loading.has(base.href)) {
+    const glue = (base.href === here.href ? import('./playground.js') : import(new URL('playground.js', base).href))
+      .then(async (glue) => {
+        await glue.default({ module_or_path: new URL('playground_bg.wasm', base) });
+        return glue;
+      })
+      .catch((error) => {
+        // The next playground tries again (the network may be back).
+        loading.delete(base.href);
+        throw error;
+      });
+    loading.set(base.href, glue);
+  }
+  return loading.get(base.href);
 }
 
 // What to tell an author whose page could not load the playground's files:
 // which file, what went wrong, and how to fix it.
-async function diagnose(error) {
+async function diagnose(error, base) {
   for (const file of ['playground.js', 'playground_bg.wasm']) {
-    const url = new URL(file, here);
+    const url = new URL(file, base);
     let response;
     try {
       response = await fetch(url, { method: 'HEAD', cache: 'no-store' });
@@ -251,7 +256,6 @@ function wakeOnFirstAction() {
       // and the next action tries again.
       console.error('tensor-playground: could not load the playground:', error);
       delete body.dataset.tpWaking;
-      loading = null;
       listen();
     });
   };
@@ -293,11 +297,11 @@ function restoreFocus({ path, caret, value }) {
 // Each playground lives in its own shadow root with the playground's
 // stylesheet; host pages restyle it through --tp-* custom properties and
 // ::part(program | editor | grids | output | lesson).
-function shadowContainer(element) {
+function shadowContainer(element, base) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';
-  style.href = new URL('style.css', here).href;
+  style.href = new URL('style.css', base).href;
   const container = document.createElement('div');
   container.className = 'tp-host';
   root.replaceChildren(style, container);
@@ -317,22 +321,30 @@ export async function mount(element, options = {}) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('tensor-playground: mount(element, options): options must be an object');
   }
+  return mountFrom(here, element, options);
+}
+
+// `mount()` with the playground's files in the folder `base`.
+function mountFrom(base, element, options) {
   const auto = options.theme === undefined || options.theme === null || options.theme === 'auto';
-  return attach(element, auto, (glue, container) => glue.mountPlayground(container, element, options, here.href));
+  return attach(element, auto, base, (glue, container) =>
+    glue.mountPlayground(container, element, options, base.href),
+  );
 }
 
 // Puts a playground into `element`'s shadow root, built by `build(glue,
-// container)` once the playground's files are in, and returns its handle.
-async function attach(element, auto, build) {
+// container)` once the playground's files (in the folder `base`) are in,
+// and returns its handle.
+async function attach(element, auto, base, build) {
   let glue;
   try {
-    glue = await loadPlayground();
+    glue = await loadPlayground(base);
   } catch (error) {
-    const problem = await diagnose(error);
+    const problem = await diagnose(error, base);
     showProblem(element, problem);
     throw new Error(problem);
   }
-  const container = shadowContainer(element);
+  const container = shadowContainer(element, base);
   // `ready` is sent while the playground mounts, before there is a handle
   // to call on() with: keep it, so that on('ready', ...) still hears it.
   let readyMessage = null;
@@ -470,7 +482,7 @@ class TensorPlaygroundElement extends HTMLElement {
     const attributes = this.#attributes();
     const auto = attributes.theme === null || attributes.theme === 'auto';
     try {
-      const handle = await attach(this, auto, (glue, container) =>
+      const handle = await attach(this, auto, here, (glue, container) =>
         glue.mountElement(container, this, attributes, here.href),
       );
       if (generation !== this.#generation) {
@@ -500,7 +512,8 @@ const WIDGET_OPTIONS = {
 
 /**
  * The anywidget module: a widget whose model holds the options (`code`,
- * `lesson`, `lesson_url`, `step`, ...) shows a playground. The model's
+ * `lesson`, `lesson_url`, `step`, ...) shows a playground; `src`, if
+ * given, is the folder of the playground's files. The model's
  * `code` and `step` follow the learner, and every answer is sent to the
  * kernel as a custom message. Jupyter (the Python package in
  * platforms/jupyter) and MyST's {anywidget} directive use it.
@@ -516,9 +529,11 @@ export default {
     const holder = document.createElement('div');
     holder.className = 'tensor-playground-widget';
     el.replaceChildren(holder);
+    const src = model.get('src');
+    const base = typeof src === 'string' && src ? new URL(src.endsWith('/') ? src : `${src}/`, document.baseURI) : here;
     let handle;
     try {
-      handle = await mount(holder, options);
+      handle = await mountFrom(base, holder, options);
     } catch (error) {
       showProblem(holder, String(error?.message ?? error));
       return undefined;

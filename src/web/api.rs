@@ -118,7 +118,7 @@ fn mount_raw(
         let route = RwSignal::new(lesson.map(|(source, step)| {
             let (id, from_url) = match source {
                 LessonSource::Listed(id) => (id, false),
-                LessonSource::Url(url) => (url, true),
+                LessonSource::Url(url) => (super::boundary::absolute(&url), true),
             };
             LessonRoute { id, from_url, step: Some(step), code: None }
         }));

@@ -22,6 +22,13 @@ pub fn stamp(page: String) -> Stamp {
     Stamp { page, timestamp: js_sys::Date::new_0().to_iso_string().into() }
 }
 
+/// `url` made absolute against the page's base address (as `fetch` reads
+/// it), or as it is if it cannot be.
+pub fn absolute(url: &str) -> String {
+    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
 /// The address of the page the playground is on, without its fragment.
 pub fn this_page() -> String {
     let href = leptos::prelude::window().location().href().unwrap_or_default();

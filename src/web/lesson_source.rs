@@ -9,7 +9,9 @@ use crate::lesson::{Lesson, parse_lesson};
 use crate::session::embed::{is_listed, no_such_lesson};
 
 /// The lesson the route names. A lesson from an address is known by that
-/// address (its `id`), so that two sites' lessons never share progress.
+/// address (its `id`, made absolute where the route is made), so that two
+/// sites' lessons never share progress and a host page's events name it
+/// unambiguously.
 pub async fn load(host: Host, route: &LessonRoute) -> Result<Lesson, String> {
     if route.from_url {
         let mut lesson = load_from_url(&route.id).await?;

@@ -81,7 +81,7 @@ fn lesson_route() -> Option<LessonRoute> {
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let (id, from_url) = match (get("lesson"), get("lesson-url")) {
         (Some(id), _) => (id, false),
-        (None, Some(url)) if is_lesson_url(&url) => (url, true),
+        (None, Some(url)) if is_lesson_url(&url) => (boundary::absolute(&url), true),
         _ => return None,
     };
     Some(LessonRoute { id, from_url, step: get("step").and_then(|s| s.parse().ok()), code: get("code") })
