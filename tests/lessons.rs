@@ -91,6 +91,7 @@ fn broken_lessons_say_where_and_why() {
             ":4: step 1: the program fails: IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2) (add `@error` if that is the point)",
         ),
         ("bad-question.md", ":11: step 1: `@answer` [5] is outside the result's shape [3]"),
+        ("right-marked-wrong.md", ":12: step 1: `@wrong` `tensor([2., 2., 2.])` is the right answer"),
     ];
     for (file, expected) in cases {
         let path = dir.join(file);

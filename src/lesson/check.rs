@@ -98,6 +98,44 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonProblem> {
             }
             _ => {}
         }
+        // The element the question names must be one the learner can see.
+        if !matches!(question.kind, QuestionKind::Cells { .. })
+            && let Some(asked) = super::asked_element(question)
+        {
+            let withheld = matches!(question.kind, QuestionKind::Shape) && asked.grid.is_none();
+            if withheld || asked.resolve(grids).is_none() {
+                let place = asked.grid.as_deref().unwrap_or("output");
+                problem(
+                    question.line,
+                    format!(
+                        "the question names {place} {:?}, which the step does not draw{}",
+                        asked.index,
+                        if withheld { " while a shape question is open" } else { "" }
+                    ),
+                );
+            }
+        }
+        // A foreseen wrong answer must be wrong, or the learner who types
+        // the right one is told it is not.
+        for wrong in &question.wrong {
+            let right = match question.kind {
+                QuestionKind::Shape => {
+                    let given = super::answer::read_shape(&wrong.answer);
+                    if given.is_none() {
+                        problem(wrong.line, format!("`@wrong` `{}` is not written as a shape", wrong.answer));
+                    }
+                    given.is_some() && given == super::answer::expected_shape(&session)
+                }
+                _ => {
+                    session.run().focus.as_ref().and_then(|f| f.repr.as_deref()).is_some_and(|repr| {
+                        super::answer::squash(repr) == super::answer::squash(&wrong.answer)
+                    })
+                }
+            };
+            if right {
+                problem(wrong.line, format!("`@wrong` `{}` is the right answer", wrong.answer));
+            }
+        }
     }
     problems
 }
@@ -150,6 +188,33 @@ mod tests {
             ]
         );
         assert!(problems(&lesson.replace("@active 1\n", "@active 1,1 in t\n")).is_empty());
+    }
+
+    #[test]
+    fn a_named_element_must_be_drawn_and_a_foreseen_mistake_wrong() {
+        let lesson = "# L\nid: l\n\n## S\n\n```python\nt = torch.ones(2, 3)\nt.sum(dim=0)\n```\n\n\
+                      @question print: What is output `[3]`?\n@wrong `tensor([2., 2., 2.])`: no.\n";
+        assert_eq!(
+            problems(lesson),
+            vec![
+                "line 11: step 1: the question names output [3], which the step does not draw",
+                "line 12: step 1: `@wrong` `tensor([2., 2., 2.])` is the right answer",
+            ]
+        );
+        let shape = lesson
+            .replace("print: What is output `[3]`?", "shape: What shape has output `[1]`?")
+            .replace("`tensor([2., 2., 2.])`", "`(3,)`");
+        assert_eq!(
+            problems(&shape),
+            vec![
+                "line 11: step 1: the question names output [1], which the step does not draw while a shape question is open",
+                "line 12: step 1: `@wrong` `(3,)` is the right answer",
+            ]
+        );
+        let fine = lesson.replace("`[3]`", "`[2]`").replace("2., 2., 2.", "3., 3., 3.");
+        assert!(problems(&fine).is_empty(), "{:?}", problems(&fine));
+        let named = lesson.replace("output `[3]`", "`t[1, 2]`").replace("2., 2., 2.", "1., 1., 1.");
+        assert!(problems(&named).is_empty(), "{:?}", problems(&named));
     }
 
     #[test]

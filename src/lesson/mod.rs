@@ -3,15 +3,18 @@
 //! question to answer (format: `docs/lessons.md`).
 
 mod answer;
+mod asked;
 mod check;
+mod mistakes;
 mod parse;
+mod printed;
 pub mod prose;
+#[cfg(test)]
+mod shipped;
 mod walkthrough;
 
-pub use answer::{
-    Feedback, Verdict, check_cells, check_choice, check_print, check_shape, expected_shape,
-    expected_shape_text,
-};
+pub use answer::{Answer, Feedback, Verdict, check_answer, expected_shape, revealed_answer};
+pub use asked::asked_element;
 pub use check::{LessonProblem, check_lesson};
 pub use parse::{Outline, ParseError, parse_lesson, parse_outline};
 pub use walkthrough::{Frame, walkthrough};
@@ -83,8 +86,33 @@ pub struct Question {
     /// Shown once the question is answered rightly or its answer shown:
     /// why the answer is what it is (prose must not say it before).
     pub explain: Option<String>,
+    /// Wrong answers the author foresaw, each with what it gets wrong
+    /// (`@wrong`; for `print` and `shape` questions).
+    pub wrong: Vec<WrongAnswer>,
     /// The line in the file where the question starts.
     pub line: usize,
+}
+
+/// A wrong answer the author foresaw (`@wrong `answer`: why`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongAnswer {
+    /// The answer, as a learner would type it.
+    pub answer: String,
+    /// What it gets wrong.
+    pub why: String,
+    /// Its line in the file.
+    pub line: usize,
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    /// Its text.
+    pub text: String,
+    /// Whether it is right.
+    pub right: bool,
+    /// For a wrong option, why it is wrong (`@why` under it): shown when picked.
+    pub why: Option<String>,
 }
 
 /// The kinds of question.
@@ -101,7 +129,28 @@ pub enum QuestionKind {
     Print,
     /// Pick the right options.
     Choice {
-        /// The options, each with whether it is right.
-        options: Vec<(String, bool)>,
+        /// The options, in order.
+        options: Vec<ChoiceOption>,
     },
+}
+
+/// The lesson after `id` in the lesson list (`lessons/index.txt`'s text).
+pub fn next_lesson<'a>(index: &'a str, id: &str) -> Option<&'a str> {
+    let mut listed = crate::session::embed::listed_lessons(index);
+    listed.by_ref().find(|l| *l == id)?;
+    listed.next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_lesson_is_the_next_one_listed() {
+        let index = "reductions\n\n keepdim \nbad id\nviews\n";
+        assert_eq!(next_lesson(index, "reductions"), Some("keepdim"));
+        assert_eq!(next_lesson(index, "keepdim"), Some("views"));
+        assert_eq!(next_lesson(index, "views"), None);
+        assert_eq!(next_lesson(index, "nope"), None);
+    }
 }

@@ -1,6 +1,6 @@
 //! Reads a lesson file (format: `docs/lessons.md`).
 
-use super::{CellChoice, Lesson, Question, QuestionKind, Step};
+use super::{CellChoice, ChoiceOption, Lesson, Question, QuestionKind, Step, WrongAnswer};
 use std::fmt;
 
 /// A problem in a lesson file, with the line it is on.
@@ -30,7 +30,10 @@ struct PendingQuestion {
     answer: Option<String>,
     hint: Option<String>,
     explain: Option<String>,
-    options: Vec<(String, bool)>,
+    options: Vec<ChoiceOption>,
+    wrong: Vec<WrongAnswer>,
+    /// Whether the line before was an option (which `@why` explains).
+    after_option: bool,
     line: usize,
 }
 
@@ -170,6 +173,7 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
             }
             continue;
         };
+        let after_option = question.as_mut().is_some_and(|q| std::mem::take(&mut q.after_option));
         if line.trim_start().starts_with("```") {
             in_code = Some((n, Vec::new()));
             continue;
@@ -195,8 +199,46 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
                         hint: None,
                         explain: None,
                         options: Vec::new(),
+                        wrong: Vec::new(),
+                        after_option: false,
                         line: n,
                     });
+                }
+                "why" => {
+                    let option =
+                        question.as_mut().and_then(|q| q.options.last_mut()).filter(|_| after_option);
+                    let Some(option) = option else {
+                        return Err(err(
+                            n,
+                            Some(step_no),
+                            "`@why` belongs on the line under a `- [ ]` option",
+                        ));
+                    };
+                    if option.right {
+                        return Err(err(
+                            n,
+                            Some(step_no),
+                            "`@why` explains a wrong option; the right answer is explained by `@explain`",
+                        ));
+                    }
+                    if arg.is_empty() {
+                        return Err(err(n, Some(step_no), "`@why` needs its explanation on the same line"));
+                    }
+                    option.why = Some(arg.to_string());
+                }
+                "wrong" => {
+                    let Some(q) = question.as_mut() else {
+                        return Err(err(n, Some(step_no), "`@wrong` belongs after a `@question`"));
+                    };
+                    let parsed = arg
+                        .strip_prefix('`')
+                        .and_then(|rest| rest.split_once('`'))
+                        .and_then(|(answer, why)| Some((answer, why.trim_start().strip_prefix(':')?.trim())))
+                        .filter(|(answer, why)| !answer.trim().is_empty() && !why.is_empty());
+                    let Some((answer, why)) = parsed else {
+                        return Err(err(n, Some(step_no), "write `@wrong `<answer>`: <what it gets wrong>`"));
+                    };
+                    q.wrong.push(WrongAnswer { answer: answer.to_string(), why: why.to_string(), line: n });
                 }
                 "answer" | "hint" | "explain" => {
                     let Some(q) = question.as_mut() else {
@@ -217,7 +259,9 @@ pub fn parse_lesson(text: &str) -> Result<Lesson, ParseError> {
             && q.kind == "choice"
             && let Some((mark, option)) = line.strip_prefix("- [").and_then(|r| r.split_once("] "))
         {
-            q.options.push((option.trim().to_string(), mark.eq_ignore_ascii_case("x")));
+            let right = mark.eq_ignore_ascii_case("x");
+            q.options.push(ChoiceOption { text: option.trim().to_string(), right, why: None });
+            q.after_option = true;
             continue;
         }
         step.prose.push_str(line);
@@ -251,7 +295,7 @@ fn finish(mut step: Step, question: Option<PendingQuestion>, number: usize) -> R
             "shape" => QuestionKind::Shape,
             "print" => QuestionKind::Print,
             "choice" => {
-                if !q.options.iter().any(|(_, right)| *right) {
+                if !q.options.iter().any(|o| o.right) {
                     return Err(err(
                         q.line,
                         "a choice question needs at least one `- [x]` option".to_string(),
@@ -266,8 +310,23 @@ fn finish(mut step: Step, question: Option<PendingQuestion>, number: usize) -> R
                 ));
             }
         };
-        step.question =
-            Some(Question { kind, prompt: q.prompt, hint: q.hint, explain: q.explain, line: q.line });
+        if let Some(w) = q.wrong.first()
+            && !matches!(kind, QuestionKind::Print | QuestionKind::Shape)
+        {
+            return Err(err(
+                w.line,
+                "`@wrong` is for print and shape questions (explain a wrong option with `@why` under it)"
+                    .to_string(),
+            ));
+        }
+        step.question = Some(Question {
+            kind,
+            prompt: q.prompt,
+            hint: q.hint,
+            explain: q.explain,
+            wrong: q.wrong,
+            line: q.line,
+        });
     }
     Ok(step)
 }
@@ -325,6 +384,7 @@ t.sum(dim=1)
 
 @question choice: Which dim disappears?
 - [ ] dim 0
+@why Dim 0 has the rows, and they stay.
 - [x] dim 1
 @explain The dim you name is the one that goes.
 ";
@@ -347,11 +407,23 @@ t.sum(dim=1)
         let QuestionKind::Choice { options } = &lesson.steps[1].question.as_ref().unwrap().kind else {
             panic!()
         };
-        assert_eq!(options, &vec![("dim 0".to_string(), false), ("dim 1".to_string(), true)]);
+        assert_eq!(
+            options,
+            &vec![
+                ChoiceOption {
+                    text: "dim 0".into(),
+                    right: false,
+                    why: Some("Dim 0 has the rows, and they stay.".into())
+                },
+                ChoiceOption { text: "dim 1".into(), right: true, why: None },
+            ]
+        );
         assert_eq!(q.explain, None);
         let q = lesson.steps[1].question.as_ref().unwrap();
         assert_eq!(q.explain.as_deref(), Some("The dim you name is the one that goes."));
-        let lone = LESSON.replace("@question choice: Which dim disappears?\n", "");
+        let lone = LESSON
+            .replace("@question choice: Which dim disappears?\n", "")
+            .replace("@why Dim 0 has the rows, and they stay.\n", "");
         assert!(parse_lesson(&lone).unwrap_err().message.contains("`@explain` belongs after a `@question`"));
     }
 
@@ -380,6 +452,57 @@ t.sum(dim=1)
             parse_outline("# T\n\n## A\n").unwrap_err().message,
             "the lesson needs an `id:` line under its title"
         );
+    }
+
+    #[test]
+    fn foreseen_wrong_answers_and_why_an_option_is_wrong() {
+        let lesson = LESSON.replace(
+            "@question choice: Which dim disappears?",
+            "@question print: What does it print?\n@wrong `tensor([3, 7])`: That sums the columns.",
+        );
+        let lesson =
+            lesson.replace("- [ ] dim 0\n@why Dim 0 has the rows, and they stay.\n- [x] dim 1\n", "");
+        let q = parse_lesson(&lesson).unwrap().steps[1].question.clone().unwrap();
+        assert_eq!(
+            q.wrong,
+            vec![WrongAnswer {
+                answer: "tensor([3, 7])".into(),
+                why: "That sums the columns.".into(),
+                line: 28
+            }]
+        );
+        let cases = [
+            (
+                "- [x] dim 1\n",
+                "- [x] dim 1\n@why Because.\n",
+                "line 31: step 2: `@why` explains a wrong option; the right answer is explained by `@explain`",
+            ),
+            (
+                "@why Dim 0 has the rows, and they stay.\n",
+                "\n@why Dim 0 has the rows, and they stay.\n",
+                "line 30: step 2: `@why` belongs on the line under a `- [ ]` option",
+            ),
+            (
+                "@why Dim 0 has the rows, and they stay.\n",
+                "@why\n",
+                "line 29: step 2: `@why` needs its explanation on the same line",
+            ),
+            (
+                "@explain The dim",
+                "@wrong `dim 0`: no.\n@explain The dim",
+                "line 31: step 2: `@wrong` is for print and shape questions (explain a wrong option with `@why` under it)",
+            ),
+            (
+                "@explain The dim",
+                "@wrong dim 0: no.\n@explain The dim",
+                "line 31: step 2: write `@wrong `<answer>`: <what it gets wrong>`",
+            ),
+        ];
+        for (from, to, error) in cases {
+            let broken = LESSON.replace(from, to);
+            assert_ne!(broken, LESSON);
+            assert_eq!(parse_lesson(&broken).unwrap_err().to_string(), error, "{to}");
+        }
     }
 
     #[test]

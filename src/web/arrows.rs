@@ -33,6 +33,11 @@ impl Rect {
 /// Lays the grids of `section` out (in columns, or stacked when the
 /// columns do not fit) and draws their arrows.
 pub fn draw(section: &web_sys::HtmlElement) {
+    // The old arrows first: their layer, sized to the last drawing, would
+    // count in the room measured below (and never let the section shrink).
+    if let Ok(Some(old)) = section.query_selector(":scope > .tp-arrows") {
+        old.remove();
+    }
     let figures = figures(section);
     // Stacked only when the columns do not fit: measured with columns.
     if section.has_attribute("data-stacked") {
@@ -134,10 +139,9 @@ fn px(v: f64) -> String {
     format!("{}", (v * 10.0).round() / 10.0)
 }
 
-/// Replaces the section's arrow layer with `paths`.
+/// Draws the section's arrow layer with `paths` (the old one is gone).
 fn paint(section: &web_sys::HtmlElement, paths: &[String]) {
     let Some(document) = section.owner_document() else { return };
-    let old = section.query_selector(":scope > .tp-arrows").ok().flatten();
     let Ok(svg) = document.create_element_ns(Some(SVG), "svg") else { return };
     let _ = svg.set_attribute("class", "tp-arrows");
     let _ = svg.set_attribute("aria-hidden", "true");
@@ -151,12 +155,5 @@ fn paint(section: &web_sys::HtmlElement, paths: &[String]) {
         markup.push_str(&format!("<path d=\"{d}\" marker-end=\"url(#tp-arrowhead)\"/>"));
     }
     svg.set_inner_html(&markup);
-    match old {
-        Some(old) => {
-            let _ = section.replace_child(&svg, &old);
-        }
-        None => {
-            let _ = section.prepend_with_node_1(&svg);
-        }
-    }
+    let _ = section.prepend_with_node_1(&svg);
 }

@@ -43,6 +43,8 @@ struct Look {
     pinned: bool,
     picked: bool,
     best: bool,
+    /// The element a lesson's question asks about (a ring, not a box).
+    asked: bool,
     /// Hidden until a question is answered (`?`).
     concealed: bool,
     /// Not yet filled in by the walk-through (blank).
@@ -74,7 +76,7 @@ impl Look {
     }
 
     /// The data attributes of contract section 3 and the page's own.
-    fn attributes(&self) -> [(&'static str, Option<String>); 9] {
+    fn attributes(&self) -> [(&'static str, Option<String>); 10] {
         let flag = |on: bool| on.then(|| "true".to_string());
         [
             ("data-active", flag(self.active)),
@@ -83,6 +85,7 @@ impl Look {
             ("data-target", flag(self.target)),
             ("data-picked", flag(self.picked)),
             ("data-best", flag(self.best)),
+            ("data-asked", flag(self.asked)),
             ("data-pending", flag(self.pending || self.concealed)),
             ("aria-selected", flag(self.pinned)),
             ("data-tint", self.tint.map(|t| if t >= 8 { "shared".to_string() } else { t.to_string() })),
@@ -125,6 +128,9 @@ fn looks(
     }
     if let Some(f) = mine(state.best.get()) {
         out.entry(f).or_default().best = true;
+    }
+    if let Some(f) = mine(state.asked.get()) {
+        out.entry(f).or_default().asked = true;
     }
     state.picked.with(|p| {
         for &f in p.get(node).into_iter().flatten() {

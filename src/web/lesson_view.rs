@@ -6,6 +6,7 @@
 //! it to itself), so the same panel serves both.
 
 use super::host::{Host, HostKind};
+use super::lesson_done::LessonDone;
 use super::player::Player;
 use super::progress;
 use super::prose::{InlineProse, Prose};
@@ -39,6 +40,8 @@ pub struct LessonState {
     pub step: RwSignal<usize>,
     /// Why the lesson could not be shown, if it could not.
     pub problem: RwSignal<Option<String>>,
+    /// The last question answered (or shown), as `lesson:step`.
+    pub answered: RwSignal<Option<String>>,
 }
 
 impl LessonState {
@@ -164,6 +167,7 @@ pub fn LessonView(
         lesson: RwSignal::new_local(None),
         step: RwSignal::new(1),
         problem: RwSignal::new(None),
+        answered: RwSignal::new(None),
     };
     provide_context(lessons);
     // An embed may lock the learner to a range of steps.
@@ -333,7 +337,11 @@ pub fn LessonView(
                     "← Previous"
                 </button>
                 <span class="tp-progress" data-testid="lesson-progress" aria-live="polite">
-                    {move || format!("{} / {}", lessons.step.get(), lessons.steps())}
+                    // Nothing to count before a lesson is loaded (never "1 / 0").
+                    {move || match lessons.steps() {
+                        0 => String::new(),
+                        n => format!("{} / {n}", lessons.step.get()),
+                    }}
                 </span>
                 <button
                     type="button"
@@ -348,12 +356,7 @@ pub fn LessonView(
             // The end of the lesson is said, not only a Next that stops working.
             {move || {
                 let last = lessons.steps() > 0 && lessons.step.get() == lessons.steps();
-                (on_page && last).then(|| view! {
-                    <p class="tp-lesson-done" data-testid="lesson-done">
-                        "That was the last step of this lesson. "
-                        <a href="#">"Back to all lessons"</a>
-                    </p>
-                })
+                (on_page && last).then(|| view! { <LessonDone/> })
             }}
         </article>
     }

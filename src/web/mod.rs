@@ -14,6 +14,7 @@ mod grid;
 mod grid_layout;
 mod heatmap;
 pub mod host;
+mod lesson_done;
 mod lesson_index;
 mod lesson_source;
 mod lesson_view;

@@ -91,6 +91,11 @@ fn Halted() -> impl IntoView {
                 "Run it again",
                 false,
             ),
+            Halt::Unavailable => (
+                "Not run: the playground could not load its interpreter (is the connection down?).".to_string(),
+                "Try again",
+                false,
+            ),
             Halt::NotRun => (
                 "Not run: this program did not finish the last time it ran here (the page may have crashed or \
                  been closed while it ran)."

@@ -6,9 +6,8 @@ use super::lesson_view::LessonState;
 use super::prose::InlineProse;
 use super::state::{CellRef, PlaygroundState};
 use crate::lesson::{
-    Feedback, Question, QuestionKind, Verdict, check_cells, check_choice, check_print, check_shape,
+    Answer, Feedback, Question, QuestionKind, Verdict, asked_element, check_answer, revealed_answer,
 };
-use crate::session::GridRole;
 use crate::session::messages::Event;
 use crate::tensor::lineage::Marks;
 use leptos::prelude::*;
@@ -31,7 +30,7 @@ pub fn QuestionPanel(
     let chosen = RwSignal::new(Vec::<usize>::new());
     let is_cells = matches!(question.kind, QuestionKind::Cells { .. });
     let is_shape = matches!(question.kind, QuestionKind::Shape);
-    let _ = key;
+    let key = StoredValue::new(key);
 
     // Predict first: while open, hide the result (for a shape question, all
     // of it), and for a cells question turn clicks into picks.
@@ -44,28 +43,45 @@ pub fn QuestionPanel(
     state.picked.set(Marks::new());
     on_cleanup(move || open(false));
 
+    // The element the question talks about is marked, in whichever
+    // drawing is on screen (the learner may change the program).
+    let asked = StoredValue::new(asked_element(&question));
+    let asked_cell = move || {
+        asked.with_value(|asked| {
+            let asked = asked.as_ref()?;
+            state.drawing.with(|s| asked.resolve(s.grids()).map(|(g, flat)| CellRef { node: g.node, flat }))
+        })
+    };
+    Effect::new(move |_| state.asked.set(asked_cell()));
+    on_cleanup(move || state.asked.set(None));
+
     // Every answer is an event for the host page: correct, wrong or revealed.
     let report = move |result: &'static str| {
         let Some(lesson) = lessons.id() else { return };
         host.emit(Event::Answer { lesson, step: lessons.step.get_untracked(), result: result.to_string() });
     };
+    // Once answered (or shown), a cells question's picks give way to the
+    // asked output pinned: its sources light up through lineage, and the
+    // picks do not stay lit beside what the walk-through lights.
     let finish = move || {
         done.set(true);
         open(false);
+        if is_cells {
+            state.picked.set(Marks::new());
+            if let Some(cell) = untrack(asked_cell) {
+                state.pinned.set(Some(cell));
+            }
+        }
+        lessons.answered.set(Some(key.get_value()));
     };
-    let kind = question.kind.clone();
-    let hint = question.hint.clone();
+    let asked_question = question.clone();
     let check = move |_| {
-        let f = state.session.with_untracked(|s| match &kind {
-            QuestionKind::Cells { output } => {
-                state.picked.with_untracked(|picked| check_cells(s, output, picked, hint.as_deref()))
-            }
-            QuestionKind::Shape => check_shape(s, &typed.get_untracked(), hint.as_deref()),
-            QuestionKind::Print => check_print(s, &typed.get_untracked(), hint.as_deref()),
-            QuestionKind::Choice { options } => {
-                check_choice(options, &chosen.get_untracked(), hint.as_deref())
-            }
-        });
+        let answer = match &asked_question.kind {
+            QuestionKind::Cells { .. } => Answer::Cells(state.picked.get_untracked()),
+            QuestionKind::Shape | QuestionKind::Print => Answer::Typed(typed.get_untracked()),
+            QuestionKind::Choice { .. } => Answer::Chosen(chosen.get_untracked()),
+        };
+        let f = state.session.with_untracked(|s| check_answer(s, &asked_question, &answer));
         let correct = f.verdict == Verdict::Correct;
         feedback.set(Some(f));
         report(if correct { "correct" } else { "wrong" });
@@ -73,24 +89,9 @@ pub fn QuestionPanel(
             finish();
         }
     };
-    let kind = question.kind.clone();
+    let asked_question = question.clone();
     let reveal = move |_| {
-        let answer = state.session.with_untracked(|s| match &kind {
-            QuestionKind::Cells { output } => {
-                // Light the output's sources up: pin it.
-                let grids = s.grids();
-                if let Some(g) = grids.iter().find(|g| g.role == GridRole::Result) {
-                    state.pinned.set(Some(CellRef { node: g.node, flat: g.flat(output) }));
-                }
-                "The lit cells are its sources.".to_string()
-            }
-            QuestionKind::Shape => crate::lesson::expected_shape_text(s),
-            QuestionKind::Print => s.run().focus.as_ref().and_then(|f| f.repr.clone()).unwrap_or_default(),
-            QuestionKind::Choice { options } => {
-                let right: Vec<&str> = options.iter().filter(|(_, r)| *r).map(|(o, _)| o.as_str()).collect();
-                right.join("; ")
-            }
-        });
+        let answer = state.session.with_untracked(|s| revealed_answer(s, &asked_question));
         feedback.set(Some(Feedback { verdict: Verdict::Shown, message: format!("The answer: {answer}") }));
         report("revealed");
         finish();
@@ -128,7 +129,7 @@ pub fn QuestionPanel(
         }
         .into_any(),
         QuestionKind::Choice { options } => {
-            let several = options.iter().filter(|(_, r)| *r).count() > 1;
+            let several = options.iter().filter(|o| o.right).count() > 1;
             let kind = if several { "checkbox" } else { "radio" };
             // The options form one group named by the question, so a
             // screen reader says what "1, radio button" is an answer to.
@@ -138,7 +139,8 @@ pub fn QuestionPanel(
             let options = options
                 .iter()
                 .enumerate()
-                .map(|(i, (text, _))| {
+                .map(|(i, option)| {
+                    let text = option.text.clone();
                     let toggle = move |_| {
                         chosen.update(|c| {
                             if !several {

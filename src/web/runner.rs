@@ -10,7 +10,7 @@
 //! it, say), programs run on the page itself, within the interpreter's own
 //! work caps, as they did before workers.
 
-use super::worker::evaluate;
+use super::worker::{INTERPRETER_UNAVAILABLE, evaluate};
 use crate::session::Session;
 use crate::session::protocol::{FromWorker, ToWorker};
 use leptos::prelude::window;
@@ -49,6 +49,8 @@ pub enum Ending {
     Stopped(u32),
     /// The worker running it died (out of memory, say) and was restarted.
     Crashed,
+    /// The interpreter could not be fetched (the connection is down, say).
+    Unavailable,
 }
 
 /// What the runner tells its playground.
@@ -140,6 +142,12 @@ impl Runner {
             None => self.send(job),
             // The learner has moved on from a slow program: start afresh.
             Some(true) => {
+                // Its timer must go with it: the timer's closure is dropped
+                // with the flight, and a timer firing into a dropped closure
+                // throws ("closure invoked ... after being dropped").
+                if let Some(abandoned) = self.0.borrow_mut().in_flight.take() {
+                    clear_timer(&abandoned);
+                }
                 self.end_worker();
                 self.send(job);
             }
@@ -178,6 +186,7 @@ impl Runner {
         leptos::task::spawn_local(async move {
             let ending = match evaluate(job.code.clone()).await {
                 Ok(session) => Ending::Ran(Rc::new(session)),
+                Err(e) if e.contains(INTERPRETER_UNAVAILABLE) => Ending::Unavailable,
                 Err(_) => Ending::Crashed,
             };
             (listener.ended)(job, ending, false);
@@ -364,7 +373,9 @@ fn failed(me: &Weak<RefCell<Inner>>, why: String) {
     }
     web_sys::console::warn_1(&format!("tensor-playground: {why}; a new worker takes over").into());
     if let Some(flight) = flight {
-        runner.finish(flight, Ending::Crashed);
+        let ending =
+            if why.contains(INTERPRETER_UNAVAILABLE) { Ending::Unavailable } else { Ending::Crashed };
+        runner.finish(flight, ending);
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Halt {
     Stopped(u32),
     /// The worker running it died.
     Crashed,
+    /// The interpreter could not be fetched.
+    Unavailable,
     /// It did not finish the last time it ran in this browser (the page
     /// crashed, or was closed while it ran), so it was not run again.
     NotRun,
@@ -113,6 +115,9 @@ pub struct PlaygroundState {
     pub revealed: RwSignal<Option<usize>>,
     /// During the argmax walk-through: the best element so far.
     pub best: RwSignal<Option<CellRef>>,
+    /// The element a lesson's question talks about, marked so that the
+    /// learner sees which one is meant.
+    pub asked: RwSignal<Option<CellRef>>,
 }
 
 impl PlaygroundState {
@@ -148,6 +153,7 @@ impl PlaygroundState {
                 Ending::Ran(next) => next,
                 Ending::Stopped(limit) => return halt.set(Some(Halt::Stopped(limit))),
                 Ending::Crashed => return halt.set(Some(Halt::Crashed)),
+                Ending::Unavailable => return halt.set(Some(Halt::Unavailable)),
             };
             halt.set(None);
             let ok = next.run().error.is_none();
@@ -198,6 +204,7 @@ impl PlaygroundState {
             picked,
             revealed,
             best,
+            asked: RwSignal::new(None),
         };
         match start {
             Start::Run => state.run(true, Some(TIME_LIMIT_MS)),

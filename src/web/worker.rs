@@ -10,6 +10,9 @@ use crate::session::Session;
 use crate::session::protocol::{self, FromWorker, ToWorker};
 use wasm_bindgen::prelude::*;
 
+/// What the worker says when the interpreter's file could not be fetched.
+pub const INTERPRETER_UNAVAILABLE: &str = "the interpreter could not be loaded";
+
 /// Answers one message from the page: runs its program and returns the
 /// worker's reply, with the `Session`, as a JavaScript object ready to post.
 pub async fn answer(message: JsValue) -> Result<JsValue, JsError> {
@@ -38,7 +41,7 @@ async fn interpret(id: u32, code: String) -> Result<JsValue, String> {
         fn run_and_reply(id: u32, code: String) -> Result<Result<JsValue, String>, SplitLoaderError> {
             Ok(reply(id, &code))
         }
-        run_and_reply(id, code).await.map_err(|_| "the interpreter could not be loaded".to_string())?
+        run_and_reply(id, code).await.map_err(|_| INTERPRETER_UNAVAILABLE.to_string())?
     }
     #[cfg(not(feature = "split"))]
     reply(id, &code)

@@ -522,3 +522,16 @@ test.describe('programs', () => {
     await expect(page.getByTestId('error')).toBeVisible({ timeout: 15_000 });
   });
 });
+
+test('an interpreter that cannot be fetched is said, and "Try again" fetches it', async ({ page }) => {
+  // The interpreter is a wasm file of its own, fetched by the worker on first use.
+  let offline = true;
+  await page.route(/split_interpreter\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${A}/#code=${encodeURIComponent('torch.ones(2).sum()')}`);
+  await expect(page.getByTestId('halt')).toContainText('could not load its interpreter');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  offline = false;
+  await page.getByTestId('run-anyway').click();
+  await expect(page.getByTestId('output')).toHaveText('tensor(2.)');
+  await expect(page.getByTestId('halt')).toHaveCount(0);
+});

@@ -10,9 +10,10 @@ export function plain(text) {
 
 /**
  * The lesson `id`: { title, id, summary, steps: [{ title, program, animate,
- * error, active, question: { kind, prompt, options: [{ text, right }] },
- * answer, hint, explain }] }. Titles, prompts, options, hints and
- * explanations are plain text.
+ * error, active, question: { kind, prompt, options: [{ text, right, why }] },
+ * answer, hint, explain, wrong: [{ answer, why }] }] }. Titles, prompts,
+ * options, hints and explanations are plain text; a `@wrong` answer is as
+ * written.
  */
 export function readLesson(id) {
   const source = readFileSync(new URL(`../../www/lessons/${id}.md`, import.meta.url), 'utf8');
@@ -45,6 +46,11 @@ export function readLesson(id) {
         step.question = { kind, prompt: plain(prompt), options: [] };
       } else if (name === 'animate' || name === 'error') {
         step[name] = true;
+      } else if (name === 'why') {
+        step.question.options.at(-1).why = plain(rest);
+      } else if (name === 'wrong') {
+        const [, answer, why] = /^`([^`]*)`:\s*(.*)$/.exec(rest);
+        (step.wrong ??= []).push({ answer, why: plain(why) });
       } else {
         step[name] = name === 'hint' || name === 'explain' ? plain(rest) : rest.trim();
       }

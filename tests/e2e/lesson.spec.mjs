@@ -85,6 +85,7 @@ test('a lesson that does not exist says so, with no stepper counting "1 / 0"', a
   expect(asked.filter((p) => p.includes('nope'))).toEqual([]);
   await expect(page.getByTestId('lesson-progress')).toBeHidden();
   await expect(page.getByTestId('lesson-next')).toBeHidden();
+  await expect(page.getByText('1 / 0')).toHaveCount(0);
   await expect(page.locator('.tp-lesson').getByRole('link', { name: 'All lessons' })).toBeVisible();
 });
 
@@ -100,7 +101,7 @@ test('a lesson player that cannot be downloaded is reported, the playground keep
   // The lesson player is a wasm file of its own, fetched when a lesson opens.
   let offline = true;
   const requested = [];
-  await page.route(/split_[^/]*\.wasm$/, (route) => {
+  await page.route(/split_lesson_player\.wasm$/, (route) => {
     requested.push(route.request().url());
     return offline ? route.abort('internetdisconnected') : route.continue();
   });

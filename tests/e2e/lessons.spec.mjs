@@ -235,11 +235,11 @@ test('a question hides the result until answered: wrong (saying what was wrong),
   await expect(sum).not.toHaveText('8.');
   await expect(page.getByTestId('output')).not.toContainText('tensor(8.)');
 
-  // 9 is the number of elements, not their sum.
+  // 9 is the number of elements, not their sum: the feedback says so.
   await answerBox(page).fill('tensor(9.)');
   await page.getByTestId('check').click();
   const feedback = page.getByTestId('feedback');
-  await expect(feedback).toContainText('not what this prints');
+  await expect(feedback).toContainText('counts the elements (9 of them)');
   await expect(feedback).toContainText(STEPS[0].hint);
   await expect(sum).not.toHaveText('8.');
   await expect(page.getByTestId('output')).not.toContainText('tensor(8.)');
@@ -254,13 +254,13 @@ test('a question hides the result until answered: wrong (saying what was wrong),
   await expect(page.getByTestId('check')).toBeDisabled();
   await expect(page.getByTestId('reveal')).toBeDisabled();
 
-  // A multiple choice names the wrong pick.
+  // A multiple choice names the wrong pick, and says why it is wrong.
   await page.getByTestId('lesson-next').click();
   await expectStep(page, 2);
-  const wrong = STEPS[1].question.options.find((o) => !o.right).text;
-  await page.getByRole('radio', { name: wrong, exact: true }).check();
+  const wrong = STEPS[1].question.options.find((o) => !o.right);
+  await page.getByRole('radio', { name: wrong.text, exact: true }).check();
   await page.getByTestId('check').click();
-  await expect(feedback).toHaveText(`Not “${wrong}”. ${STEPS[1].hint}`);
+  await expect(feedback).toHaveText(`Not “${wrong.text}”: ${wrong.why}`);
   await expect(page.getByTestId('output')).not.toContainText('True');
   await page.getByRole('radio', { name: '1', exact: true }).check();
   await page.getByTestId('check').click();
