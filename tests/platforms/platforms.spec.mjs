@@ -22,7 +22,7 @@ test('MkDocs Material: fences become playgrounds that follow the reader\'s dark-
   await expect(rows.getByTestId('code')).toHaveCount(0);
   // Material's palette toggle switches the page, and the playgrounds with it.
   await expect(sum).not.toHaveAttribute('data-theme', 'dark');
-  await page.getByRole('button', { name: 'Dark mode' }).or(page.getByLabel('Dark mode')).first().click();
+  await page.locator('label[title="Dark mode"]:visible').click();
   await expect(page.locator('body')).toHaveAttribute('data-md-color-scheme', 'slate');
   await expect(sum).toHaveAttribute('data-theme', 'dark');
   await expect(rows).toHaveAttribute('data-theme', 'dark');
