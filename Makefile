@@ -7,7 +7,8 @@
 #   make dist    build the self-contained static site into dist/ (publish that folder)
 #   make clean   remove build outputs (target/, dist/)
 #
-# Single test phases: fmt, clippy, clippy-wasm, test-native, test-wasm, build-release, test-e2e.
+# Single test phases: fmt, clippy, clippy-wasm, test-native, test-types, test-wasm, build-release, test-e2e,
+# test-platforms.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,7 +23,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 # keeps it from picking another browser's driver that happens to be on PATH.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools deps serve bench dist test test-all fmt clippy clippy-wasm test-native test-wasm build-release test-e2e clean
+.PHONY: help tools deps serve bench dist test test-all fmt clippy clippy-wasm test-native test-types test-wasm build-release test-e2e test-platforms clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -52,7 +53,7 @@ deps:
 test: tools
 	@$(MAKE) --no-print-directory --keep-going test-all
 
-test-all: fmt clippy clippy-wasm test-native test-wasm build-release test-e2e
+test-all: fmt clippy clippy-wasm test-native test-types test-wasm build-release test-e2e test-platforms
 
 fmt:
 	cargo fmt --check
@@ -67,6 +68,11 @@ clippy-wasm:
 
 test-native:
 	cargo test
+
+# The TypeScript declarations (www/tensor-playground.d.ts) against an
+# example that uses all of them, and misuses they must refuse (tests/types/).
+test-types:
+	tsc -p tests/types
 
 # Runs through wasm-bindgen-test-runner in headless Chromium (.cargo/config.toml).
 test-wasm:
@@ -83,6 +89,13 @@ build-release: deps
 # tests/e2e/artifacts/ (git-ignored).
 test-e2e: build-release
 	npx playwright test
+
+# The playground inside each course platform (docs/platforms.md): builds the
+# examples in platforms/ with the real tools (installed when missing:
+# scripts/platform-tools) and opens them in Chromium (tests/platforms/).
+test-platforms: build-release
+	scripts/build-platforms
+	npx playwright test -c tests/platforms/playwright.config.mjs
 
 clean:
 	cargo clean

@@ -19,6 +19,16 @@ fn check(files: &[&Path]) -> (i32, String, String) {
     )
 }
 
+/// The example of a lesson kept on a course's own site (`lesson-url`,
+/// docs/platforms.md) is in the same format, and checks out the same way.
+#[test]
+fn the_example_lesson_for_lesson_url_checks_out() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/examples/lessons/row-means.md");
+    let (code, stdout, stderr) = check(&[&file]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.ends_with("row-means.md: ok, 2 steps\n"), "{stdout}");
+}
+
 #[test]
 fn every_shipped_lesson_checks_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");

@@ -1,24 +1,152 @@
 // Tensor Playground for host pages.
 //
 //   <script type="module" src=".../tensor-playground.js"></script>
-//   <tensor-playground code="t = torch.ones(2, 3)&#10;t.sum(dim=0)"></tensor-playground>
+//   <tensor-playground>
+//     t = torch.ones(2, 3)
+//     t.sum(dim=0)
+//   </tensor-playground>
 //   <tensor-playground lesson="reductions" step="2"></tensor-playground>
 //
 // or, from a module: `import { mount } from '.../tensor-playground.js'` and
-// `const handle = await mount(element, { code, lesson, step, ... })`.
+// `const handle = await mount(element, { code, lesson, step, ... })`; its
+// default export is an anywidget module (`render({ model, el })`) for
+// Jupyter and MyST. tensor-playground.d.ts declares all of it.
 // Every URL here is relative to this file, so the folder can live under
 // any path of any static host. On index.html it also starts the page.
 
 const here = new URL('.', import.meta.url);
 
-// The wasm and its JS glue, fetched the first time a playground needs them.
-let loading = null;
-function loadPlayground() {
-  loading ??= import('./playground.js').then(async (glue) => {
-    await glue.default({ module_or_path: new URL('playground_bg.wasm', here) });
-    return glue;
-  });
-  return loading;
+// The wasm and its JS glue, fetched the first time a playground needs them:
+// from this module's folder, or from the folder an anywidget model names
+// (`src`: MyST copies the module alone into its site, without its files).
+const loading = new Map();
+function loadPlayground(base = here) {
+  if (!loading.has(base.href)) {
+    const glue = (base.href === here.href ? import('./playground.js') : import(new URL('playground.js', base).href))
+      .then(async (glue) => {
+        await glue.default({ module_or_path: new URL('playground_bg.wasm', base) });
+        return glue;
+      })
+      .catch((error) => {
+        // The next playground tries again (the network may be back).
+        loading.delete(base.href);
+        throw error;
+      });
+    loading.set(base.href, glue);
+  }
+  return loading.get(base.href);
+}
+
+// What to tell an author whose page could not load the playground's files:
+// which file, what went wrong, and how to fix it.
+async function diagnose(error, base) {
+  for (const file of ['playground.js', 'playground_bg.wasm']) {
+    const url = new URL(file, base);
+    let response;
+    try {
+      response = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    } catch {
+      if (url.origin !== location.origin) {
+        return (
+          `Tensor Playground could not load ${url.href}: the browser refused it. The playground's files are on ` +
+          `another site (${url.origin}) than this page, so that site must send them with the header ` +
+          `Access-Control-Allow-Origin (CORS), e.g. "Access-Control-Allow-Origin: *".`
+        );
+      }
+      return `Tensor Playground could not load ${url.href}: the request failed. Is the connection down?`;
+    }
+    if (!response.ok) {
+      return (
+        `Tensor Playground could not load ${url.href} (HTTP ${response.status}). Publish the whole built ` +
+        `folder (make dist) and load tensor-playground.js from that folder: the files must stay side by side.`
+      );
+    }
+  }
+  return `Tensor Playground could not start: ${error?.message ?? error}`;
+}
+
+// Shows `text` in the playground's box, where the playground would be: it
+// stays visible even when the playground's stylesheet could not be loaded.
+function showProblem(element, text) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('part', 'problem');
+  box.className = 'tp-load-problem';
+  box.style.cssText =
+    'margin: 0; padding: 0.75em 1em; border: 2px solid #c5221f; border-radius: 6px; color: #a50e0e; ' +
+    'background: #fce8e6; font: 14px/1.4 system-ui, sans-serif; white-space: normal;';
+  box.textContent = text;
+  root.replaceChildren(box);
+}
+
+// The colour scheme the host page itself is in, where it says so: course
+// sites switch dark mode with their own markers, not only the system's.
+const SCHEMES = [
+  // Jupyter Book 1, PyData Sphinx theme, Bootstrap: <html data-theme="dark">
+  ['data-theme', { dark: 'dark', light: 'light' }],
+  ['data-bs-theme', { dark: 'dark', light: 'light' }],
+  // MkDocs Material: <body data-md-color-scheme="slate">
+  ['data-md-color-scheme', { slate: 'dark', default: 'light' }],
+  // JupyterLab: <body data-jp-theme-light="false">
+  ['data-jp-theme-light', { false: 'dark', true: 'light' }],
+];
+const SCHEME_CLASSES = {
+  // Quarto; MyST / Jupyter Book 2 and marimo; mdBook's themes; VS Code's notebooks.
+  'quarto-dark': 'dark',
+  'quarto-light': 'light',
+  dark: 'dark',
+  light: 'light',
+  coal: 'dark',
+  navy: 'dark',
+  ayu: 'dark',
+  rust: 'light',
+  'vscode-dark': 'dark',
+  'vscode-high-contrast': 'dark',
+  'vscode-light': 'light',
+};
+
+function hostScheme() {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    for (const [attribute, values] of SCHEMES) {
+      const scheme = values[el.getAttribute(attribute)];
+      if (scheme) return scheme;
+    }
+    for (const name of el.classList) {
+      if (Object.hasOwn(SCHEME_CLASSES, name)) return SCHEME_CLASSES[name];
+    }
+  }
+  return null;
+}
+
+// Playgrounds whose theme is `auto`: they follow the host page's scheme, live.
+const following = new Set();
+let schemeWatch = null;
+
+function followHostScheme(element) {
+  following.add(element);
+  paintScheme(element);
+  if (schemeWatch) return;
+  schemeWatch = new MutationObserver(() => following.forEach(paintScheme));
+  const attributeFilter = ['class', ...SCHEMES.map(([a]) => a)];
+  schemeWatch.observe(document.documentElement, { attributes: true, attributeFilter });
+  if (document.body) schemeWatch.observe(document.body, { attributes: true, attributeFilter });
+}
+
+function unfollowHostScheme(element) {
+  following.delete(element);
+  if (following.size === 0 && schemeWatch) {
+    schemeWatch.disconnect();
+    schemeWatch = null;
+  }
+}
+
+// Without a scheme of the host page's own, the system's (prefers-color-scheme) applies.
+function paintScheme(element) {
+  const scheme = hostScheme();
+  if (scheme) element.dataset.theme = scheme;
+  else delete element.dataset.theme;
 }
 
 // The first signs of a learner at the drawn opening view: the playground is fetched then.
@@ -128,7 +256,6 @@ function wakeOnFirstAction() {
       // and the next action tries again.
       console.error('tensor-playground: could not load the playground:', error);
       delete body.dataset.tpWaking;
-      loading = null;
       listen();
     });
   };
@@ -170,11 +297,11 @@ function restoreFocus({ path, caret, value }) {
 // Each playground lives in its own shadow root with the playground's
 // stylesheet; host pages restyle it through --tp-* custom properties and
 // ::part(program | editor | grids | output | lesson).
-function shadowContainer(element) {
+function shadowContainer(element, base) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';
-  style.href = new URL('style.css', here).href;
+  style.href = new URL('style.css', base).href;
   const container = document.createElement('div');
   container.className = 'tp-host';
   root.replaceChildren(style, container);
@@ -183,7 +310,7 @@ function shadowContainer(element) {
 
 /**
  * Mounts an independent playground into `element`.
- * options: { code, lesson, step, steps: "3-6", panels: ["editor", "controls", "output"],
+ * options: { code, lesson, lessonUrl, step, steps: "3-6", panels: ["editor", "controls", "output"],
  *            readonly, theme: "light" | "dark" | "auto", accent: "#0b5cc7" }
  * Returns { setCode, setStep, getState, on(event, callback), destroy }.
  */
@@ -194,8 +321,30 @@ export async function mount(element, options = {}) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('tensor-playground: mount(element, options): options must be an object');
   }
-  const { mountPlayground } = await loadPlayground();
-  const container = shadowContainer(element);
+  return mountFrom(here, element, options);
+}
+
+// `mount()` with the playground's files in the folder `base`.
+function mountFrom(base, element, options) {
+  const auto = options.theme === undefined || options.theme === null || options.theme === 'auto';
+  return attach(element, auto, base, (glue, container) =>
+    glue.mountPlayground(container, element, options, base.href),
+  );
+}
+
+// Puts a playground into `element`'s shadow root, built by `build(glue,
+// container)` once the playground's files (in the folder `base`) are in,
+// and returns its handle.
+async function attach(element, auto, base, build) {
+  let glue;
+  try {
+    glue = await loadPlayground(base);
+  } catch (error) {
+    const problem = await diagnose(error, base);
+    showProblem(element, problem);
+    throw new Error(problem);
+  }
+  const container = shadowContainer(element, base);
   // `ready` is sent while the playground mounts, before there is a handle
   // to call on() with: keep it, so that on('ready', ...) still hears it.
   let readyMessage = null;
@@ -205,13 +354,14 @@ export async function mount(element, options = {}) {
   element.addEventListener('tensor-playground:ready', keepReady);
   let playground;
   try {
-    playground = mountPlayground(container, element, options, here.href);
+    playground = build(glue, container);
   } catch (error) {
     element.shadowRoot.replaceChildren();
     throw error;
   } finally {
     element.removeEventListener('tensor-playground:ready', keepReady);
   }
+  if (auto) followHostScheme(element);
   const listeners = [];
   // Once destroyed, the wasm object is gone: say so plainly.
   const live = () => {
@@ -251,6 +401,7 @@ export async function mount(element, options = {}) {
       if (!playground) return;
       for (const [type, listener] of listeners) element.removeEventListener(type, listener);
       listeners.length = 0;
+      unfollowHostScheme(element);
       const gone = playground;
       playground = null;
       gone.destroy();
@@ -260,20 +411,31 @@ export async function mount(element, options = {}) {
   };
 }
 
-const ATTRIBUTES = ['code', 'lesson', 'step', 'steps', 'panels', 'readonly', 'theme', 'accent'];
+const ATTRIBUTES = ['code', 'lesson', 'lesson-url', 'step', 'steps', 'panels', 'readonly', 'theme', 'accent'];
 
-/** `<tensor-playground>`: a playground configured by its attributes. */
+/**
+ * `<tensor-playground>`: a playground configured by its attributes, its
+ * program the `code` attribute or else the element's text content.
+ */
 class TensorPlaygroundElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #handle = null;
   #generation = 0;
   #scheduled = false;
+  #text = null;
+  // The text content is the program: a change of it (a page's script, or
+  // the parser still adding it) rebuilds the playground.
+  #textWatch = new MutationObserver(() => {
+    if (!this.hasAttribute('code') && this.textContent !== this.#text) this.#schedule();
+  });
 
   connectedCallback() {
+    this.#textWatch.observe(this, { childList: true, characterData: true, subtree: true });
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#textWatch.disconnect();
     this.#generation += 1;
     this.#handle?.destroy();
     this.#handle = null;
@@ -282,9 +444,10 @@ class TensorPlaygroundElement extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || before === after) return;
     // A new program or step updates the playground in place; the rest rebuilds it.
-    if (this.#handle && name === 'code' && !this.hasAttribute('lesson')) {
-      this.#handle.setCode(after ?? '');
-    } else if (this.#handle && name === 'step' && this.hasAttribute('lesson')) {
+    const inLesson = this.hasAttribute('lesson') || this.hasAttribute('lesson-url');
+    if (this.#handle && name === 'code' && after !== null && !inLesson) {
+      this.#handle.setCode(after);
+    } else if (this.#handle && name === 'step' && inLesson) {
       this.#handle.setStep(Number(after));
     } else {
       this.#schedule();
@@ -302,36 +465,99 @@ class TensorPlaygroundElement extends HTMLElement {
     });
   }
 
-  #options() {
-    const options = {};
-    for (const name of ['code', 'lesson', 'steps', 'theme', 'accent']) {
-      if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
-    }
-    if (this.hasAttribute('step')) options.step = Number(this.getAttribute('step'));
-    if (this.hasAttribute('panels')) options.panels = this.getAttribute('panels').split(',').map((p) => p.trim());
-    if (this.hasAttribute('readonly')) options.readonly = true;
-    return options;
+  // The attributes as text (null when absent) and the text content: read
+  // and checked by the playground (session::embed::Attributes).
+  #attributes() {
+    const attributes = {};
+    for (const name of ATTRIBUTES) attributes[name] = this.getAttribute(name);
+    this.#text = this.textContent;
+    attributes.text = this.#text;
+    return attributes;
   }
 
   async #render() {
     const generation = ++this.#generation;
     this.#handle?.destroy();
     this.#handle = null;
+    const attributes = this.#attributes();
+    const auto = attributes.theme === null || attributes.theme === 'auto';
     try {
-      const handle = await mount(this, this.#options());
+      const handle = await attach(this, auto, here, (glue, container) =>
+        glue.mountElement(container, this, attributes, here.href),
+      );
       if (generation !== this.#generation) {
         handle.destroy();
       } else {
         this.#handle = handle;
       }
     } catch (error) {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      const message = document.createElement('p');
-      message.textContent = String(error.message ?? error);
-      root.replaceChildren(message);
+      if (generation === this.#generation) showProblem(this, String(error?.message ?? error));
     }
   }
 }
+
+// The anywidget options a widget's model may hold (Python's names), and
+// the `mount()` options they are.
+const WIDGET_OPTIONS = {
+  code: 'code',
+  lesson: 'lesson',
+  lesson_url: 'lessonUrl',
+  step: 'step',
+  steps: 'steps',
+  panels: 'panels',
+  readonly: 'readonly',
+  theme: 'theme',
+  accent: 'accent',
+};
+
+/**
+ * The anywidget module: a widget whose model holds the options (`code`,
+ * `lesson`, `lesson_url`, `step`, ...) shows a playground; `src`, if
+ * given, is the folder of the playground's files. The model's
+ * `code` and `step` follow the learner, and every answer is sent to the
+ * kernel as a custom message. Jupyter (the Python package in
+ * platforms/jupyter) and MyST's {anywidget} directive use it.
+ */
+export default {
+  async render({ model, el }) {
+    const options = {};
+    for (const [key, option] of Object.entries(WIDGET_OPTIONS)) {
+      const value = model.get(key);
+      if (value === undefined || value === null || value === '') continue;
+      options[option] = option === 'panels' && typeof value === 'string' ? value.split(',') : value;
+    }
+    const holder = document.createElement('div');
+    holder.className = 'tensor-playground-widget';
+    el.replaceChildren(holder);
+    const src = model.get('src');
+    const base = typeof src === 'string' && src ? new URL(src.endsWith('/') ? src : `${src}/`, document.baseURI) : here;
+    let handle;
+    try {
+      handle = await mountFrom(base, holder, options);
+    } catch (error) {
+      showProblem(holder, String(error?.message ?? error));
+      return undefined;
+    }
+    // Without a kernel (a static MyST page) the model cannot be written.
+    const write = (key, value) => {
+      if (typeof model.save_changes !== 'function' || model.get(key) === value) return;
+      model.set(key, value);
+      model.save_changes();
+    };
+    handle.on('change', (message) => write('code', message.code));
+    handle.on('step', (message) => write('step', message.step));
+    handle.on('answer', (message) => model.send?.(message));
+    const onCode = () => {
+      const code = model.get('code');
+      if (typeof code === 'string' && code !== handle.getState().code) handle.setCode(code);
+    };
+    model.on?.('change:code', onCode);
+    return () => {
+      model.off?.('change:code', onCode);
+      handle.destroy();
+    };
+  },
+};
 
 if (!customElements.get('tensor-playground')) {
   customElements.define('tensor-playground', TensorPlaygroundElement);

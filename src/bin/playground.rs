@@ -9,7 +9,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod api {
-    use tensor_playground::web::api::{MountedPlayground, mount_playground as mount};
+    use tensor_playground::web::api::{
+        MountedPlayground, mount_element as element, mount_playground as mount,
+    };
     use wasm_bindgen::prelude::*;
 
     /// Starts the playground page in `holder` (not yet on the page); the
@@ -47,6 +49,19 @@ mod api {
         assets: String,
     ) -> Result<Playground, JsError> {
         mount(container, events, options, assets).map(Playground)
+    }
+
+    /// Mounts the playground of a `<tensor-playground>` element into
+    /// `container`, configured by `attributes` (`{code, lesson, ..., text}`,
+    /// the attributes as text and the element's text content).
+    #[wasm_bindgen(js_name = mountElement)]
+    pub fn mount_element(
+        container: web_sys::HtmlElement,
+        element_: web_sys::EventTarget,
+        attributes: JsValue,
+        assets: String,
+    ) -> Result<Playground, JsError> {
+        element(container, element_, attributes, assets).map(Playground)
     }
 
     #[wasm_bindgen]

@@ -1,6 +1,8 @@
 //! Options for an embedded playground, from the URL fragment of an iframe
-//! (`#embed=1&panels=editor,output&theme=dark`) or the options object of
-//! `mount(element, options)`. Both are validated here, in one place.
+//! (`#embed=1&panels=editor,output&theme=dark`), the attributes of a
+//! `<tensor-playground>` element, or the options object of
+//! `mount(element, options)` (serde types, read through serde-wasm-bindgen).
+//! All are validated here, in one place.
 //!
 //! Validation fails closed: a bad option is refused (named, with its value
 //! quoted as text), the other options still apply, and `readonly`, `steps`
@@ -8,7 +10,8 @@
 //! that cannot be read means read-only, a `steps` range that cannot be read
 //! means the first step only, an unknown panel name shows nothing more.
 
-use super::json::Json;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The parts of the playground an embed can show or hide.
@@ -51,13 +54,22 @@ impl Theme {
     }
 }
 
+/// Where a lesson comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LessonSource {
+    /// One of the playground's own lessons, by id (`lessons/index.txt` lists it).
+    Listed(String),
+    /// A lesson file on the author's own site (`lesson-url`), by its address.
+    Url(String),
+}
+
 /// Everything an embed can set.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmbedOptions {
     /// The program (ignored when a lesson is given).
     pub code: Option<String>,
-    /// A lesson id and the step to open (1-based).
-    pub lesson: Option<(String, usize)>,
+    /// A lesson and the step to open (1-based).
+    pub lesson: Option<(LessonSource, usize)>,
     /// The only steps the learner may move between, inclusive.
     pub steps: Option<(usize, usize)>,
     /// Which panels show.
@@ -88,8 +100,12 @@ impl fmt::Display for Refusal {
 }
 
 /// The options a URL fragment may carry, in the order they are checked.
-const FRAGMENT_OPTIONS: [&str; 9] =
-    ["code", "lesson", "step", "steps", "panels", "readonly", "theme", "accent", "origin"];
+const FRAGMENT_OPTIONS: [&str; 10] =
+    ["code", "lesson", "lesson-url", "step", "steps", "panels", "readonly", "theme", "accent", "origin"];
+
+/// The fields of `mount(element, options)`'s options object.
+pub const MOUNT_OPTIONS: [&str; 9] =
+    ["code", "lesson", "lessonUrl", "step", "steps", "panels", "readonly", "theme", "accent"];
 
 /// The options of `mount(element, options)` or of a URL fragment, before
 /// they are validated.
@@ -99,6 +115,8 @@ pub struct RawOptions {
     pub code: Option<String>,
     /// `lesson`
     pub lesson: Option<String>,
+    /// `lesson-url` (`lessonUrl` in `mount()`)
+    pub lesson_url: Option<String>,
     /// `step`
     pub step: Option<usize>,
     /// `steps`, like `"3-6"`
@@ -149,6 +167,7 @@ impl RawOptions {
         match name {
             "code" => self.code = Some(v.to_string()),
             "lesson" => self.lesson = Some(v.to_string()),
+            "lesson-url" => self.lesson_url = Some(v.to_string()),
             "step" => match v.parse() {
                 Ok(n) if n >= 1 => self.step = Some(n),
                 _ => self.refuse(name, format!("`{v}` is not a step number")),
@@ -182,45 +201,40 @@ impl RawOptions {
         self.refused.iter().any(|r| r.option == option)
     }
 
-    /// The raw options of `mount(element, options)`'s object (as JSON):
-    /// each field must have its type, and a field that is not an option is
-    /// refused; errors name the field. `null` (or `undefined`) leaves a
-    /// field out.
-    pub fn from_json(options: &Json) -> Result<RawOptions, String> {
-        let Some(fields) = options.as_object() else {
-            return Err(format!("options: expected an object, not {}", options.kind()));
-        };
-        let mut raw = RawOptions::default();
-        for (key, v) in fields.iter().filter(|(_, v)| !v.is_null()) {
-            let expected = |what: &str| format!("{key}: expected {what}, not {}", v.kind());
-            let string = || v.as_str().map(str::to_string).ok_or_else(|| expected("a string"));
-            match key.as_str() {
-                "code" => raw.code = Some(string()?),
-                "lesson" => raw.lesson = Some(string()?),
-                "step" => {
-                    let step =
-                        v.as_u64().filter(|&n| n >= 1).ok_or_else(|| expected("a step number from 1"))?;
-                    raw.step = Some(usize::try_from(step).map_err(|_| expected("a step number from 1"))?);
-                }
-                "steps" => raw.steps = Some(string()?),
-                "panels" => {
-                    let list = v.as_array().ok_or_else(|| expected("an array of panel names"))?;
-                    let names = list.iter().map(|p| p.as_str().map(str::to_string));
-                    raw.panels = Some(
-                        names.collect::<Option<_>>().ok_or_else(|| expected("an array of panel names"))?,
-                    );
-                }
-                "readonly" => raw.readonly = Some(v.as_bool().ok_or_else(|| expected("true or false"))?),
-                "theme" => raw.theme = Some(string()?),
-                "accent" => raw.accent = Some(string()?),
-                other => {
-                    return Err(format!(
-                        "{other}: not an option (they are code, lesson, step, steps, panels, readonly, theme, accent)"
-                    ));
-                }
-            }
+    /// The raw options of `mount(element, options)`'s object, read by
+    /// `deserializer`: each field must have its type, and a field that is
+    /// not an option is refused; errors name the field. `null` (or
+    /// `undefined`) leaves a field out. `keys` are the object's own keys:
+    /// serde-wasm-bindgen reads only the fields a struct has, so the ones
+    /// it does not have are found from these.
+    pub fn from_mount<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        keys: impl IntoIterator<Item = String>,
+    ) -> Result<RawOptions, String> {
+        if let Some(other) = keys.into_iter().find(|k| !MOUNT_OPTIONS.contains(&k.as_str())) {
+            return Err(format!("{other}: not an option (they are {})", MOUNT_OPTIONS.join(", ")));
         }
-        Ok(raw)
+        let given: MountOptions = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let inner = e.inner().to_string();
+            // serde-wasm-bindgen's errors are JavaScript `Error`s, and read as such.
+            let inner = inner.strip_prefix("Error: ").unwrap_or(&inner);
+            match e.path().to_string().as_str() {
+                "." => format!("options: {inner}"),
+                path => format!("{path}: {inner}"),
+            }
+        })?;
+        Ok(RawOptions {
+            code: given.code,
+            lesson: given.lesson,
+            lesson_url: given.lesson_url,
+            step: given.step.map(|StepNumber(n)| n),
+            steps: given.steps,
+            panels: given.panels,
+            readonly: given.readonly,
+            theme: given.theme,
+            accent: given.accent,
+            ..RawOptions::default()
+        })
     }
 
     /// Validates the options: each bad one is refused on its own, the rest
@@ -228,14 +242,30 @@ impl RawOptions {
     /// read in the narrowest way.
     pub fn validate(mut self) -> Checked {
         let step = self.step;
-        let lesson = match self.lesson.take() {
+        let mut lesson = match self.lesson.take() {
             Some(id) if !is_lesson_id(&id) => {
                 self.refuse("lesson", format!("`{id}` is not a lesson id"));
                 None
             }
-            lesson => lesson,
+            lesson => lesson.map(LessonSource::Listed),
         };
-        if lesson.is_none() && step.is_some() && !self.was_refused("lesson") {
+        match self.lesson_url.take() {
+            Some(url) if !is_lesson_url(&url) => self.refuse(
+                "lesson-url",
+                format!("`{url}` is not an http(s) address or a path like lessons/mine.md"),
+            ),
+            // Which of the two was meant cannot be known: the playground's own lesson stays.
+            Some(_) if lesson.is_some() || self.was_refused("lesson") => {
+                self.refuse("lesson-url", "give lesson or lesson-url, not both".into())
+            }
+            Some(url) => lesson = Some(LessonSource::Url(url)),
+            None => {}
+        }
+        if lesson.is_none()
+            && step.is_some()
+            && !self.was_refused("lesson")
+            && !self.was_refused("lesson-url")
+        {
             self.refuse("step", "needs a lesson".into());
         }
         // Every range given must hold; one that cannot be read narrows the
@@ -296,7 +326,7 @@ impl RawOptions {
         let readonly = self.readonly.unwrap_or(false) || self.was_refused("readonly");
         let options = EmbedOptions {
             code: self.code.take(),
-            lesson: lesson.map(|id| (id, start)),
+            lesson: lesson.map(|source| (source, start)),
             steps,
             panels,
             readonly,
@@ -338,6 +368,133 @@ impl Checked {
             None => Ok(self.options),
         }
     }
+}
+
+/// `mount()`'s options object, as the host page gives it (the TypeScript
+/// declarations, `www/tensor-playground.d.ts`, describe the same).
+#[derive(Debug, Clone, Default, Deserialize)]
+struct MountOptions {
+    code: Option<String>,
+    lesson: Option<String>,
+    #[serde(rename = "lessonUrl")]
+    lesson_url: Option<String>,
+    step: Option<StepNumber>,
+    steps: Option<String>,
+    panels: Option<Vec<String>>,
+    readonly: Option<bool>,
+    theme: Option<String>,
+    accent: Option<String>,
+}
+
+/// A step number: a whole number from 1.
+#[derive(Debug, Clone, Copy)]
+struct StepNumber(usize);
+
+impl<'de> Deserialize<'de> for StepNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StepNumber, D::Error> {
+        struct Step;
+        impl Visitor<'_> for Step {
+            type Value = StepNumber;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a step number from 1")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<StepNumber, E> {
+                match usize::try_from(n) {
+                    Ok(n) if n >= 1 => Ok(StepNumber(n)),
+                    _ => Err(E::invalid_value(de::Unexpected::Unsigned(n), &self)),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<StepNumber, E> {
+                u64::try_from(n)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+                    .and_then(|n| self.visit_u64(n))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<StepNumber, E> {
+                Err(E::invalid_value(de::Unexpected::Float(n), &self))
+            }
+        }
+        deserializer.deserialize_u64(Step)
+    }
+}
+
+/// The attributes of a `<tensor-playground>` element, as text (an absent
+/// attribute is `null`), and its text content: the program, when there is
+/// no `code` attribute.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Attributes {
+    /// `code`
+    pub code: Option<String>,
+    /// `lesson`
+    pub lesson: Option<String>,
+    /// `lesson-url`
+    #[serde(rename = "lesson-url")]
+    pub lesson_url: Option<String>,
+    /// `step`
+    pub step: Option<String>,
+    /// `steps`
+    pub steps: Option<String>,
+    /// `panels`, comma-separated
+    pub panels: Option<String>,
+    /// `readonly` (`""` for the bare attribute)
+    pub readonly: Option<String>,
+    /// `theme`
+    pub theme: Option<String>,
+    /// `accent`
+    pub accent: Option<String>,
+    /// The element's text content.
+    pub text: Option<String>,
+}
+
+impl Attributes {
+    /// The raw options the attributes give, read as a fragment's values
+    /// are (attributes are text too); the text content is the program when
+    /// there is no `code` attribute.
+    pub fn raw_options(&self) -> RawOptions {
+        let code = self.code.clone().or_else(|| self.text.as_deref().and_then(program_from_text));
+        let named = [
+            ("code", &code),
+            ("lesson", &self.lesson),
+            ("lesson-url", &self.lesson_url),
+            ("step", &self.step),
+            ("steps", &self.steps),
+            ("panels", &self.panels),
+            ("readonly", &self.readonly),
+            ("theme", &self.theme),
+            ("accent", &self.accent),
+        ];
+        let pairs: Vec<(String, String)> =
+            named.iter().filter_map(|(k, v)| Some((k.to_string(), (*v).clone()?))).collect();
+        RawOptions::from_fragment(&pairs)
+    }
+}
+
+/// The program an element's text content holds, as an author indents it
+/// inside the element: blank lines around it dropped, and the indentation
+/// its lines share removed. `None` when there is only white space.
+pub fn program_from_text(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let last = lines.iter().rposition(|l| !l.is_empty())?;
+    let lines = &lines[first..=last];
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let shared = lines.iter().filter(|l| !l.is_empty()).map(|l| indent(l)).min().unwrap_or(0);
+    // Only the same white space is shared: a tab is not two spaces.
+    let prefix = &lines.iter().find(|l| !l.is_empty())?[..shared];
+    let cut = lines.iter().map(|l| l.strip_prefix(prefix).unwrap_or(l.trim_start())).collect::<Vec<_>>();
+    Some(cut.join("\n"))
+}
+
+/// Whether `s` may be fetched as a lesson file: an http(s) address, or a
+/// path relative to the page (`lessons/mine.md`, `/course/mine.md`), with
+/// no white space or control characters.
+pub fn is_lesson_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    // A scheme is what comes before a `:` that precedes any `/`, `?` or `#`.
+    let scheme = lower.split(['/', '?', '#']).next().and_then(|head| head.split_once(':')).map(|(s, _)| s);
+    !s.is_empty()
+        && s.len() <= 2048
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && matches!(scheme, None | Some("http" | "https"))
 }
 
 /// `3-6` (or `4`, a single step).
@@ -433,7 +590,7 @@ mod tests {
         .validate()
         .all_or_nothing()
         .unwrap();
-        assert_eq!(o.lesson, Some(("reductions".to_string(), 3)));
+        assert_eq!(o.lesson, Some((LessonSource::Listed("reductions".into()), 3)));
         assert_eq!(o.steps, Some((3, 6)));
         assert_eq!(o.panels, Panels { editor: true, controls: false, output: true });
         assert_eq!(o.theme, Theme::Dark);
@@ -478,7 +635,7 @@ mod tests {
         assert_eq!(refused, ["accent"]);
         let (o, refused) = read("#embed=1&lesson=reductions&steps=3-4&accent=%23abcd1");
         assert_eq!(o.steps, Some((3, 4)));
-        assert_eq!(o.lesson, Some(("reductions".to_string(), 3)));
+        assert_eq!(o.lesson, Some((LessonSource::Listed("reductions".into()), 3)));
         assert_eq!(refused, ["accent"]);
         let (o, refused) =
             read("#embed=1&theme=blue&panels=editor&readonly=1&origin=https%3A%2F%2Fa.example");
@@ -526,7 +683,7 @@ mod tests {
         assert_eq!((o.origin, refused), (None, vec!["origin"]));
         // step: not a number, so the lesson opens where steps start.
         let (o, refused) = read("#lesson=r&step=two&steps=3-4");
-        assert_eq!((o.lesson, refused), (Some(("r".to_string(), 3)), vec!["step"]));
+        assert_eq!((o.lesson, refused), (Some((LessonSource::Listed("r".into()), 3)), vec!["step"]));
     }
 
     #[test]
@@ -570,35 +727,113 @@ mod tests {
         );
     }
 
+    /// `mount()`'s options from a JSON value, as from a JavaScript object.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn mount(v: serde_json::Value) -> Result<RawOptions, String> {
+        let keys: Vec<String> = v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        RawOptions::from_mount(&v, keys)
+    }
+
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn mount_options_are_typed_and_known() {
-        let raw = RawOptions::from_json(&Json::from(serde_json::json!({
+        let raw = mount(serde_json::json!({
             "lesson": "reductions", "step": 2, "panels": ["editor"], "readonly": true, "theme": "dark", "code": null
-        })))
+        }))
         .unwrap();
         assert_eq!(
             (raw.lesson.as_deref(), raw.step, raw.readonly),
             (Some("reductions"), Some(2), Some(true))
         );
         assert_eq!(raw.code, None);
-        let err = |v: serde_json::Value| RawOptions::from_json(&v.into()).unwrap_err();
-        assert_eq!(err(serde_json::json!({"code": 5})), "code: expected a string, not the number 5");
+        let err = |v: serde_json::Value| mount(v).unwrap_err();
+        assert_eq!(err(serde_json::json!({"code": 5})), "code: invalid type: integer `5`, expected a string");
         assert_eq!(
             err(serde_json::json!({"lesson": "x", "step": -1})),
-            "step: expected a step number from 1, not the number -1"
+            "step: invalid value: integer `-1`, expected a step number from 1"
+        );
+        assert_eq!(
+            err(serde_json::json!({"lesson": "x", "step": 0})),
+            "step: invalid value: integer `0`, expected a step number from 1"
         );
         assert_eq!(
             err(serde_json::json!({"lesson": "x", "step": 1.5})),
-            "step: expected a step number from 1, not the number 1.5"
+            "step: invalid value: floating point `1.5`, expected a step number from 1"
         );
-        assert!(err(serde_json::json!({"panels": "editor"})).starts_with("panels: expected an array"));
-        assert!(err(serde_json::json!({"panels": ["editor", 1]})).starts_with("panels: expected an array"));
+        assert!(err(serde_json::json!({"panels": "editor"})).starts_with("panels: invalid type: string"));
+        assert!(err(serde_json::json!({"panels": ["editor", 1]})).starts_with("panels[1]: invalid type"));
         assert_eq!(
             err(serde_json::json!({"readonly": "yes"})),
-            "readonly: expected true or false, not a string"
+            "readonly: invalid type: string \"yes\", expected a boolean"
         );
         assert!(err(serde_json::json!({"colour": "red"})).starts_with("colour: not an option"));
-        assert!(err(serde_json::json!([1])).starts_with("options: expected an object"));
+        assert!(err(serde_json::json!("code")).starts_with("options: invalid type: string"));
+        let raw = mount(serde_json::json!({"lessonUrl": "lessons/mine.md", "step": 3})).unwrap();
+        let o = raw.validate().all_or_nothing().unwrap();
+        assert_eq!(o.lesson, Some((LessonSource::Url("lessons/mine.md".into()), 3)));
+    }
+
+    #[test]
+    fn a_lesson_url_is_an_address_or_a_path() {
+        for ok in
+            ["lessons/mine.md", "/course/l.md", "https://a.example/l.md", "HTTP://a.example/x?y=1", "l.md#x"]
+        {
+            assert!(is_lesson_url(ok), "{ok}");
+        }
+        for bad in ["", "javascript:alert(1)", "data:text/plain,x", "file:///etc/passwd", "a b.md", "x\n.md"]
+        {
+            assert!(!is_lesson_url(bad), "{bad:?}");
+        }
+        let (o, refused) = read("#lesson-url=https%3A%2F%2Fa.example%2Fl.md&step=2");
+        assert_eq!(
+            (o.lesson, refused),
+            (Some((LessonSource::Url("https://a.example/l.md".into()), 2)), vec![])
+        );
+        // Both: the playground's own lesson stays, and the address is refused.
+        let (o, refused) = read("#lesson=reductions&lesson-url=l.md");
+        assert_eq!(
+            (o.lesson, refused),
+            (Some((LessonSource::Listed("reductions".into()), 1)), vec!["lesson-url"])
+        );
+        let (o, refused) = read("#lesson-url=javascript%3Ax&step=2");
+        assert_eq!((o.lesson, refused), (None, vec!["lesson-url"]));
+    }
+
+    #[test]
+    fn an_element_reads_its_attributes_and_its_text() {
+        let element = |code: Option<&str>, text: &str| Attributes {
+            code: code.map(str::to_string),
+            text: Some(text.to_string()),
+            readonly: Some(String::new()),
+            ..Attributes::default()
+        };
+        let o = element(None, "\n    t = torch.ones(2, 3)\n\n    t.sum(dim=0)\n  ")
+            .raw_options()
+            .validate()
+            .all_or_nothing()
+            .unwrap();
+        assert_eq!(o.code.as_deref(), Some("t = torch.ones(2, 3)\n\nt.sum(dim=0)"));
+        assert!(o.readonly, "a bare readonly attribute");
+        // The attribute wins over the text.
+        let o = element(Some("t = torch.zeros(1)"), "t = torch.ones(2)").raw_options().validate();
+        assert_eq!(o.options.code.as_deref(), Some("t = torch.zeros(1)"));
+        // Only white space: no program.
+        assert_eq!(element(None, " \n\t ").raw_options().validate().options.code, None);
+        let bad = Attributes { step: Some("two".into()), lesson: Some("r".into()), ..Attributes::default() };
+        assert_eq!(
+            bad.raw_options().validate().all_or_nothing().unwrap_err(),
+            "step: `two` is not a step number"
+        );
+    }
+
+    #[test]
+    fn text_content_is_dedented_as_written() {
+        assert_eq!(program_from_text("x = 1"), Some("x = 1".into()));
+        assert_eq!(program_from_text("\n  x = [1,\n    2]\n  x\n"), Some("x = [1,\n  2]\nx".into()));
+        assert_eq!(program_from_text("\tx\n\ty"), Some("x\ny".into()));
+        // Lines indented less than the first keep what they have.
+        assert_eq!(program_from_text("    a\n  b"), Some("  a\nb".into()));
+        assert_eq!(program_from_text(""), None);
     }
 
     #[test]

@@ -6,7 +6,6 @@ pub mod describe;
 mod edit;
 pub mod embed;
 pub mod flow;
-pub mod json;
 pub mod messages;
 pub mod navigation;
 pub mod protocol;

@@ -26,9 +26,8 @@ pub struct ElementLineage {
     pub winners: Vec<ElementRef>,
 }
 
-/// One element of a named leaf tensor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+/// One element of a named leaf tensor (also in the page's `select` events).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ElementRef {
     /// The variable the leaf tensor was assigned to.
     pub name: String,

@@ -1,20 +1,22 @@
-//! What `mount(element, options)` does for host pages: puts an independent
-//! playground into an element and hands back a way to drive it. The
-//! wasm-bindgen surface itself is in `src/bin/playground.rs` (exports must be
-//! defined in the binary Trunk builds); options and events are plain JS
-//! objects, converted here, and everything else lives in `session` and `web`.
+//! What `mount(element, options)` and `<tensor-playground>` do for host
+//! pages: put an independent playground into an element and hand back a
+//! way to drive it. The wasm-bindgen surface itself is in
+//! `src/bin/playground.rs` (exports must be defined in the binary Trunk
+//! builds); options, attributes, events and state are serde types of
+//! `session`, converted by `boundary`, and everything else lives in
+//! `session` and `web`.
 
+use super::boundary::{reader, to_js};
 use super::events;
 use super::host::{Host, HostKind, apply_theme};
-use super::js_json::{from_js, to_js};
 use super::lesson_view::{LessonRoute, lesson_panel};
 use super::playground::{PlaygroundView, SEED_PROGRAM};
 use super::state::{Change, PlaygroundState, Start};
-use crate::session::embed::RawOptions;
-use crate::session::json::Json;
-use crate::session::messages::Event;
+use crate::session::embed::{Attributes, LessonSource, RawOptions};
+use crate::session::messages::{Event, Message};
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -33,6 +35,24 @@ pub struct MountedPlayground {
     unmount: Option<Box<dyn std::any::Any>>,
 }
 
+/// `getState()`: the playground now.
+#[derive(Serialize)]
+struct State {
+    /// The program.
+    code: String,
+    /// Its error line, if it fails.
+    error: Option<String>,
+    /// The lesson shown (its id, or its file's address), if any.
+    lesson: Option<String>,
+    /// The lesson step shown (1-based).
+    step: Option<usize>,
+}
+
+/// Why options were refused: the error `mount()` throws.
+fn bad_option(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("tensor-playground: bad option: {e}"))
+}
+
 /// Mounts a playground into `container`, dispatching its events as DOM
 /// `CustomEvent`s (`tensor-playground:select`, ... with the message as
 /// `detail`) on `events`. Bad options throw an error naming the field.
@@ -42,26 +62,44 @@ pub fn mount_playground(
     options: JsValue,
     assets: String,
 ) -> Result<MountedPlayground, JsError> {
-    let raw: RawOptions = if options.is_undefined() || options.is_null() {
+    let raw = if options.is_undefined() || options.is_null() {
         RawOptions::default()
+    } else if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(bad_option("options: expected an object"));
     } else {
-        // As JSON first, so that each field's type is checked, and named, in one place.
-        from_js(&options)
-            .ok_or_else(|| {
-                "options: expected a plain object of strings, numbers, true/false and arrays".to_string()
-            })
-            .and_then(|json| RawOptions::from_json(&json))
-            .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?
+        let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
+        RawOptions::from_mount(reader(&options), keys.iter().filter_map(|k| k.as_string()))
+            .map_err(bad_option)?
     };
-    let options = raw
-        .validate()
-        .all_or_nothing()
-        .map_err(|e| JsError::new(&format!("tensor-playground: bad option: {e}")))?;
+    mount_raw(container, events, raw, assets)
+}
+
+/// Mounts the playground of a `<tensor-playground>` element into
+/// `container` (in its shadow root), configured by `attributes` (an
+/// `Attributes` object: the attributes as text, and the text content).
+pub fn mount_element(
+    container: web_sys::HtmlElement,
+    element: web_sys::EventTarget,
+    attributes: JsValue,
+    assets: String,
+) -> Result<MountedPlayground, JsError> {
+    let attributes: Attributes = serde_wasm_bindgen::from_value(attributes).map_err(bad_option)?;
+    mount_raw(container, element, attributes.raw_options(), assets)
+}
+
+fn mount_raw(
+    container: web_sys::HtmlElement,
+    events: web_sys::EventTarget,
+    raw: RawOptions,
+    assets: String,
+) -> Result<MountedPlayground, JsError> {
+    let options = raw.validate().all_or_nothing().map_err(bad_option)?;
     // The theme goes on the host element, where `:host([data-theme])` sees it.
     if let Some(element) = events.dyn_ref::<web_sys::Element>() {
         apply_theme(element, &options);
     }
-    let sink: Rc<dyn Fn(Event)> = Rc::new(move |event: Event| dispatch(&events, &event));
+    let sink: super::host::Sink =
+        Rc::new(move |event: &Event, message: &Message| dispatch(&events, event, message));
     let mounted = Rc::new(RefCell::new(None));
     let slot = Rc::clone(&mounted);
     let handle: UnmountHandle<_> = mount_to(container, move || {
@@ -77,7 +115,13 @@ pub fn mount_playground(
         provide_context(host);
         let state = PlaygroundState::new(code, worker, Start::Run);
         provide_context(state);
-        let route = RwSignal::new(lesson.map(|(id, step)| LessonRoute { id, step: Some(step), code: None }));
+        let route = RwSignal::new(lesson.map(|(source, step)| {
+            let (id, from_url) = match source {
+                LessonSource::Listed(id) => (id, false),
+                LessonSource::Url(url) => (super::boundary::absolute(&url), true),
+            };
+            LessonRoute { id, from_url, step: Some(step), code: None }
+        }));
         *slot.borrow_mut() = Some(Mounted { state, route });
         let navigate = Callback::new(move |n: usize| {
             route.update(|r| {
@@ -130,12 +174,12 @@ impl MountedPlayground {
         let m = self.alive()?;
         let route = m.route.get_untracked();
         let error = m.state.session.with_untracked(|s| s.run().error.as_ref().map(|e| e.to_string()));
-        let state = Json::object([
-            ("code", m.state.code.get_untracked().into()),
-            ("error", error.into()),
-            ("lesson", route.as_ref().map(|r| r.id.clone()).into()),
-            ("step", route.and_then(|r| r.step).into()),
-        ]);
+        let state = State {
+            code: m.state.code.get_untracked(),
+            error,
+            lesson: route.as_ref().map(|r| r.id.clone()),
+            step: route.and_then(|r| r.step),
+        };
         Ok(to_js(&state))
     }
 
@@ -152,10 +196,11 @@ impl MountedPlayground {
     }
 }
 
-/// Dispatches `event` on `target` as a `CustomEvent` named by its message type.
-fn dispatch(target: &web_sys::EventTarget, event: &Event) {
+/// Dispatches `event` on `target` as a `CustomEvent` named by its message
+/// type, with its `message` as `detail`.
+fn dispatch(target: &web_sys::EventTarget, event: &Event, message: &Message) {
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&to_js(&event.to_json()));
+    init.set_detail(&to_js(message));
     init.set_bubbles(true);
     init.set_composed(true);
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&event.message_type(), &init) {

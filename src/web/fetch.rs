@@ -12,6 +12,9 @@ pub struct FetchError {
     what: String,
     /// The server said there is no such file (HTTP 404).
     pub not_found: bool,
+    /// No answer came: the network, or a response the browser withheld
+    /// (another site's, without CORS).
+    pub failed: bool,
 }
 
 impl fmt::Display for FetchError {
@@ -22,10 +25,15 @@ impl fmt::Display for FetchError {
 
 /// The text at `url`, relative to the page.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let failed = |what: &str| FetchError { url: url.to_string(), what: what.to_string(), not_found: false };
+    let failed = |what: &str| FetchError {
+        url: url.to_string(),
+        what: what.to_string(),
+        not_found: false,
+        failed: false,
+    };
     let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
         .await
-        .map_err(|_| failed("the request failed"))?
+        .map_err(|_| FetchError { failed: true, ..failed("the request failed") })?
         .dyn_into::<web_sys::Response>()
         .map_err(|_| failed("no response"))?;
     if !response.ok() {

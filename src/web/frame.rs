@@ -4,23 +4,41 @@
 //! allowed origin it posts only its height, to any parent: the other
 //! events say what the learner does (`Event::is_public`).
 
-use super::js_json::{from_js, to_js};
+use super::boundary::{reader, stamp, this_page, to_js};
 use super::resize::ResizeWatch;
 use super::state::{Change, PlaygroundState};
-use crate::session::messages::{Command, Event, parse_command};
+use crate::session::messages::{Command, Event, Message, parse_command};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Posts `event` to the parent page: to `origin` only, when one is
-/// allowed, else only a public event, to any parent.
-pub fn post_to_parent(event: &Event, origin: Option<&str>) {
+/// Posts `event`'s message to the parent page: to `origin` only, when
+/// one is allowed, else only a public event, to any parent.
+pub fn post_to_parent(event: &Event, message: &Message, origin: Option<&str>) {
     let target = match origin {
         Some(o) => o,
         None if event.is_public() => "*",
         None => return,
     };
     let Ok(Some(parent)) = window().parent() else { return };
-    let _ = parent.post_message(&to_js(&event.to_json()), target);
+    let _ = parent.post_message(&to_js(message), target);
+    // Canvas and Moodle size the iframes of their pages through their own
+    // message (LTI's frameResize), which any parent may hear, as `resize`.
+    if let Event::Resize { height } = event {
+        let _ = parent.post_message(&to_js(&LtiFrameResize::new(*height)), "*");
+    }
+}
+
+/// The message Canvas and Moodle size an iframe by.
+#[derive(serde::Serialize)]
+struct LtiFrameResize {
+    subject: &'static str,
+    height: u32,
+}
+
+impl LtiFrameResize {
+    fn new(height: u32) -> LtiFrameResize {
+        LtiFrameResize { subject: "lti.frameResize", height }
+    }
 }
 
 /// Reports the content height to the parent whenever it changes, so the
@@ -38,7 +56,9 @@ pub fn report_height(state: PlaygroundState, origin: Option<String>) {
         let height = body.offset_height().max(0) as u32;
         if height != last.get_value() {
             last.set_value(height);
-            origin.with_value(|o| post_to_parent(&Event::Resize { height }, o.as_deref()));
+            let event = Event::Resize { height };
+            let message = event.message(&stamp(this_page()));
+            origin.with_value(|o| post_to_parent(&event, &message, o.as_deref()));
         }
     };
     Effect::new(move |_| {
@@ -59,8 +79,8 @@ pub fn accept_commands(state: PlaygroundState, origin: Option<String>, set_step:
         if ev.origin() != origin {
             return;
         }
-        let Some(data) = from_js(&ev.data()) else { return };
-        match parse_command(&data) {
+        let data = ev.data();
+        match parse_command(|| reader(&data)) {
             Some(Command::SetCode(code)) => state.set_code(code, Change::Deliberate),
             Some(Command::SetStep(step)) => set_step.run(step),
             None => {}

@@ -4,7 +4,7 @@
 //! element (events dispatched on that element).
 
 use crate::session::embed::{EmbedOptions, Theme};
-use crate::session::messages::Event;
+use crate::session::messages::{Event, Message};
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
 use std::rc::Rc;
@@ -21,6 +21,9 @@ pub enum HostKind {
     Mounted,
 }
 
+/// Where a playground's events go: each event with the message it makes.
+pub type Sink = Rc<dyn Fn(&Event, &Message)>;
+
 /// A playground's home, in context for its components.
 #[derive(Clone, Copy)]
 pub struct Host {
@@ -31,14 +34,14 @@ pub struct Host {
     /// Where the playground's own files are (lessons live in `lessons/`
     /// there): empty on the page, the module's folder when mounted elsewhere.
     pub assets: StoredValue<String>,
-    sink: StoredValue<Rc<dyn Fn(Event)>, LocalStorage>,
+    sink: StoredValue<Sink, LocalStorage>,
     /// Whether `ready` has been announced.
     announced: StoredValue<bool>,
 }
 
 impl Host {
-    /// A host that hands every event to `sink`.
-    pub fn new(kind: HostKind, options: EmbedOptions, sink: Rc<dyn Fn(Event)>) -> Host {
+    /// A host that hands every event, with the message it makes, to `sink`.
+    pub fn new(kind: HostKind, options: EmbedOptions, sink: Sink) -> Host {
         Host {
             kind,
             options: StoredValue::new(options),
@@ -72,9 +75,19 @@ impl Host {
         self.options.with_value(|o| o.readonly)
     }
 
+    /// The playground's own page: where its lessons' steps can be opened
+    /// (the activity of an answer's xAPI statement).
+    pub fn page(&self) -> String {
+        match self.assets.get_value() {
+            folder if self.kind == HostKind::Mounted && !folder.is_empty() => format!("{folder}index.html"),
+            _ => super::boundary::this_page(),
+        }
+    }
+
     /// Tells the host page that `event` happened.
     pub fn emit(&self, event: Event) {
-        self.sink.with_value(|sink| sink(event));
+        let message = event.message(&super::boundary::stamp(self.page()));
+        self.sink.with_value(|sink| sink(&event, &message));
     }
 }
 

@@ -5,7 +5,6 @@
 //! owner to change it (the page writes the URL, a mounted playground keeps
 //! it to itself), so the same panel serves both.
 
-use super::fetch::fetch_text;
 use super::host::{Host, HostKind};
 use super::lesson_done::LessonDone;
 use super::player::Player;
@@ -13,8 +12,7 @@ use super::progress;
 use super::prose::{InlineProse, Prose};
 use super::question::QuestionPanel;
 use super::state::{CellRef, Change, PlaygroundState};
-use crate::lesson::{Lesson, parse_lesson};
-use crate::session::embed::{is_listed, no_such_lesson};
+use crate::lesson::Lesson;
 use crate::session::messages::Event;
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
@@ -23,8 +21,10 @@ use std::rc::Rc;
 /// Which lesson step to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LessonRoute {
-    /// The lesson's id.
+    /// The lesson's id, or the address of its file (`from_url`).
     pub id: String,
+    /// Whether `id` is the address of a lesson file on the author's site (`lesson-url`).
+    pub from_url: bool,
     /// The step (1-based); `None` resumes where the learner left off.
     pub step: Option<usize>,
     /// The learner's own program for the step, if they changed it.
@@ -92,22 +92,6 @@ impl StepEdits {
     fn forget(&self, lesson: &str, step: usize) {
         self.0.update_value(|all| all.retain(|(l, s, _)| !(l == lesson && *s == step)));
     }
-}
-
-/// The lesson `id`, if the lesson list names it: nothing else is fetched,
-/// so a made-up id can never reach another file of the site.
-async fn load_lesson(host: Host, id: &str) -> Result<Lesson, String> {
-    let index = fetch_text(&host.asset("lessons/index.txt"))
-        .await
-        .map_err(|e| format!("The list of lessons could not be loaded ({e})."))?;
-    if !is_listed(&index, id) {
-        return Err(no_such_lesson(id));
-    }
-    let text = fetch_text(&host.asset(&format!("lessons/{id}.md"))).await.map_err(|e| match e.not_found {
-        true => format!("There is no lesson called \u{201c}{id}\u{201d} ({e})."),
-        false => e.to_string(),
-    })?;
-    parse_lesson(&text).map_err(|e| format!("lessons/{id}.md: {e}"))
 }
 
 /// The lesson panel, for a page that may show one. In the site's build
@@ -253,7 +237,7 @@ pub fn LessonView(
             return;
         }
         leptos::task::spawn_local(async move {
-            match load_lesson(host, &route.id).await {
+            match super::lesson_source::load(host, &route).await {
                 Ok(lesson) => {
                     let resume = if on_page { progress::load(&lesson.id).map(|p| p.last) } else { None };
                     lessons.problem.set(None);

@@ -160,9 +160,9 @@ pub fn fragment_pairs() -> Vec<(String, String)> {
     parse_fragment(&window().location().hash().unwrap_or_default())
 }
 
-/// Whether the page shows a lesson (`#lesson=...`).
+/// Whether the page shows a lesson (`#lesson=...` or `#lesson-url=...`).
 pub fn in_lesson() -> bool {
-    fragment_pairs().iter().any(|(k, _)| k == "lesson")
+    fragment_pairs().iter().any(|(k, _)| k == "lesson" || k == "lesson-url")
 }
 
 /// Puts `code` into the fragment, keeping its other keys (lesson, embed, ...).

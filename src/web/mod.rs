@@ -4,6 +4,7 @@
 mod announcer;
 pub mod api;
 mod arrows;
+mod boundary;
 mod controls;
 mod editor;
 mod events;
@@ -13,9 +14,9 @@ mod grid;
 mod grid_layout;
 mod heatmap;
 pub mod host;
-mod js_json;
 mod lesson_done;
 mod lesson_index;
+mod lesson_source;
 mod lesson_view;
 mod location;
 mod motion;
@@ -35,8 +36,7 @@ pub mod worker;
 pub use lesson_view::{LessonRoute, LessonState, LessonView};
 pub use playground::{Playground, PlaygroundView, SEED_PROGRAM};
 
-use crate::session::embed::RawOptions;
-use crate::session::messages::Event;
+use crate::session::embed::{RawOptions, is_lesson_url};
 use host::{Host, HostKind};
 use leptos::prelude::*;
 use lesson_index::LessonIndex;
@@ -76,15 +76,17 @@ fn first_drawing_is_in() {
     }
 }
 
-/// The lesson and step the URL names, if any.
+/// The lesson and step the URL names, if any: one of the playground's own
+/// (`lesson=`), or a lesson file's address (`lesson-url=`).
 fn lesson_route() -> Option<LessonRoute> {
     let pairs = location::fragment_pairs();
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    Some(LessonRoute {
-        id: get("lesson")?,
-        step: get("step").and_then(|s| s.parse().ok()),
-        code: get("code"),
-    })
+    let (id, from_url) = match (get("lesson"), get("lesson-url")) {
+        (Some(id), _) => (id, false),
+        (None, Some(url)) if is_lesson_url(&url) => (boundary::absolute(&url), true),
+        _ => return None,
+    };
+    Some(LessonRoute { id, from_url, step: get("step").and_then(|s| s.parse().ok()), code: get("code") })
 }
 
 /// The page: a header, the lessons (an index, or the lesson the URL names)
@@ -106,12 +108,12 @@ pub fn App() -> impl IntoView {
     if let Some(root) = document().document_element() {
         host::apply_theme(&root, &options);
     }
-    let sink: Rc<dyn Fn(Event)> = match embedded {
+    let sink: host::Sink = match embedded {
         true => {
             let origin = origin.clone();
-            Rc::new(move |event| frame::post_to_parent(&event, origin.as_deref()))
+            Rc::new(move |event, message| frame::post_to_parent(event, message, origin.as_deref()))
         }
-        false => Rc::new(|_| {}),
+        false => Rc::new(|_, _| {}),
     };
     let host = Host::new(if embedded { HostKind::Frame } else { HostKind::Page }, options, sink);
     provide_context(host);
@@ -153,15 +155,18 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     // Moving to a step is a deliberate action: a new history entry, without `code`.
     let navigate = Callback::new(move |n: usize| {
-        let Some(id) = route.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) else { return };
+        let Some((id, from_url)) = route.with_untracked(|r| r.as_ref().map(|r| (r.id.clone(), r.from_url)))
+        else {
+            return;
+        };
         let mut pairs: Vec<(String, String)> = location::fragment_pairs()
             .into_iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "code" | "step" | "lesson"))
+            .filter(|(k, _)| !matches!(k.as_str(), "code" | "step" | "lesson" | "lesson-url"))
             .collect();
         pairs.insert(0, ("step".into(), n.to_string()));
-        pairs.insert(0, ("lesson".into(), id.clone()));
+        pairs.insert(0, (if from_url { "lesson-url" } else { "lesson" }.into(), id.clone()));
         location::write_pairs(&pairs, true);
-        route.set(Some(LessonRoute { id, step: Some(n), code: None }));
+        route.set(Some(LessonRoute { id, from_url, step: Some(n), code: None }));
     });
 
     // A lesson says `ready` once its first step shows.

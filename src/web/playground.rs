@@ -30,7 +30,7 @@ t.argmax(dim=1)
 pub fn Playground() -> impl IntoView {
     let state = PlaygroundState::new(initial_code(SEED_PROGRAM), None, Start::Run);
     provide_context(state);
-    provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_| {})));
+    provide_context(Host::new(HostKind::Page, EmbedOptions::default(), Rc::new(|_, _| {})));
     sync(state);
     view! { <PlaygroundView/> }
 }
