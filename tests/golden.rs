@@ -341,5 +341,8 @@ fn shipped_cases_are_the_lessons_as_they_are() {
         .filter(|c| c.group() == "shipped")
         .map(|c| (c.name.clone(), c.program.clone()))
         .collect();
-    assert_eq!(have, want, "the lessons changed: regenerate with tests/golden/generate.py (tests/golden/README.md)");
+    assert_eq!(
+        have, want,
+        "the lessons changed: regenerate with tests/golden/generate.py (tests/golden/README.md)"
+    );
 }
