@@ -8,6 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+// The statements timed, by case name (benches/common/mod.rs).
+const STATEMENTS = [
+  ['sum', 't.sum(dim=0)'],
+  ['argmax', 't.argmax(dim=1)'],
+  ['softmax', 't.softmax(dim=1)'],
+  ['matmul', 't @ t'],
+];
+
 const [dir = 'target/bench', out = 'docs/benchmarks.md'] = process.argv.slice(2);
 const page = JSON.parse(readFileSync(join(dir, 'page.json'), 'utf8'));
 // Native ran twice, before and after wasm (bench/run).
@@ -295,14 +303,6 @@ function hover() {
     `**The 64x64 hover within one frame (${FRAME_MS} ms): ${frameMet.length && frameMet.every(Boolean) ? 'met' : 'NOT met'}**: ${verdicts.join('; ')}.`,
   ];
 }
-
-// The statements timed, by case name (benches/common/mod.rs).
-const STATEMENTS = [
-  ['sum', 't.sum(dim=0)'],
-  ['argmax', 't.argmax(dim=1)'],
-  ['softmax', 't.softmax(dim=1)'],
-  ['matmul', 't @ t'],
-];
 
 function evaluation() {
   const get = (target, name) => evals[target].find((e) => e.case === name);
