@@ -31,8 +31,8 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use tensor_playground::lesson::walkthrough;
 use tensor_playground::session::embed::{
-    Attributes, Checked, LessonSource, RawOptions, iframe_snippet, is_lesson_id, is_lesson_url,
-    is_listed, no_such_lesson, parse_origin, program_from_text,
+    Attributes, Checked, LessonSource, RawOptions, iframe_snippet, is_lesson_id, is_lesson_url, is_listed,
+    no_such_lesson, parse_origin, program_from_text,
 };
 use tensor_playground::session::messages::{Command, PREFIX, parse_command};
 use tensor_playground::session::protocol::{self, FromWorker, MAX_TRANSCRIPT, ToWorker};
@@ -60,7 +60,8 @@ fuzz_target!(|data: &[u8]| {
                 eprintln!("{code}");
             }
             // Carried to the worker as the page sends it.
-            let sent = serde_json::to_string(&ToWorker::Run { id, code: code.clone() }).expect("a request writes");
+            let sent =
+                serde_json::to_string(&ToWorker::Run { id, code: code.clone() }).expect("a request writes");
             let got: ToWorker = serde_json::from_str(&sent).expect("a request reads back");
             assert_eq!(got, ToWorker::Run { id, code });
             worker(got);
@@ -98,7 +99,8 @@ fn worker(request: ToWorker) {
         assert!(stdout.len() <= MAX_TRANSCRIPT + 64, "a transcript of {} bytes was sent", stdout.len());
         // As the page gets it: written out by the worker, read back by the page.
         let carried = serde_json::to_value(&reply).expect("a reply writes");
-        let FromWorker::Ran { id: got, session: page } = serde_json::from_value(carried).expect("a reply reads back")
+        let FromWorker::Ran { id: got, session: page } =
+            serde_json::from_value(carried).expect("a reply reads back")
         else {
             panic!("the reply changed kind")
         };
@@ -156,12 +158,44 @@ fn query(session: &Session) {
     let _ = walkthrough(session);
 }
 
-const MOUNT_KEYS: &[&str] =
-    &["code", "lesson", "lessonUrl", "step", "steps", "panels", "readonly", "theme", "accent", "origin", "colour"];
-const ATTRIBUTE_KEYS: &[&str] =
-    &["code", "lesson", "lesson-url", "step", "steps", "panels", "readonly", "theme", "accent", "text", "style"];
+const MOUNT_KEYS: &[&str] = &[
+    "code",
+    "lesson",
+    "lessonUrl",
+    "step",
+    "steps",
+    "panels",
+    "readonly",
+    "theme",
+    "accent",
+    "origin",
+    "colour",
+];
+const ATTRIBUTE_KEYS: &[&str] = &[
+    "code",
+    "lesson",
+    "lesson-url",
+    "step",
+    "steps",
+    "panels",
+    "readonly",
+    "theme",
+    "accent",
+    "text",
+    "style",
+];
 const FRAGMENT_KEYS: &[&str] = &[
-    "embed", "code", "lesson", "lesson-url", "step", "steps", "panels", "readonly", "theme", "accent", "origin",
+    "embed",
+    "code",
+    "lesson",
+    "lesson-url",
+    "step",
+    "steps",
+    "panels",
+    "readonly",
+    "theme",
+    "accent",
+    "origin",
     "present",
 ];
 /// Values every option meets: the good ones, the edge cases and attacks.
@@ -249,7 +283,8 @@ fn mount(v: &Value) {
     let asked_readonly = map.get("readonly").and_then(Value::as_bool).unwrap_or(false);
     let asked_panels: Option<Vec<&str>> =
         map.get("panels").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect());
-    let asked_steps: Vec<String> = map.get("steps").and_then(Value::as_str).map(str::to_string).into_iter().collect();
+    let asked_steps: Vec<String> =
+        map.get("steps").and_then(Value::as_str).map(str::to_string).into_iter().collect();
     let checked = raw.validate();
     let o = &checked.options;
     assert_eq!(o.readonly, asked_readonly, "{v}");
@@ -287,7 +322,8 @@ fn element(attributes: &Attributes) {
 fn fragment(text: &str) {
     let pairs = parse_fragment(text);
     let checked = RawOptions::from_fragment(&pairs).validate();
-    let given = |key: &str| pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect::<Vec<_>>();
+    let given =
+        |key: &str| pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect::<Vec<_>>();
     if given("readonly").iter().any(|v| v != "0" && v != "false") {
         assert!(checked.options.readonly, "{text:?}");
     }
@@ -369,7 +405,10 @@ fn well_formed(checked: Checked) {
     }
     if let Some(origin) = &o.origin {
         let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
-        assert!(rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', '?', '#', '@', ' '])), "origin {origin:?}");
+        assert!(
+            rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', '?', '#', '@', ' '])),
+            "origin {origin:?}"
+        );
         assert_eq!(parse_origin(origin).as_deref(), Some(origin.as_str()));
     }
     match &o.lesson {
@@ -381,7 +420,10 @@ fn well_formed(checked: Checked) {
             assert!(is_lesson_url(url), "lesson-url {url:?}");
             let lower = url.to_ascii_lowercase();
             let head = lower.split(['/', '?', '#']).next().unwrap_or("");
-            assert!(!head.contains(':') || head.starts_with("http:") || head.starts_with("https:"), "{url:?}");
+            assert!(
+                !head.contains(':') || head.starts_with("http:") || head.starts_with("https:"),
+                "{url:?}"
+            );
             assert!(!url.chars().any(|c| c.is_whitespace() || c.is_control()), "{url:?}");
             assert!(*step >= 1);
         }

@@ -47,22 +47,79 @@ const BIG: &[&str] = &["4096", "2**12", "16777216", "2**24", "2**24 + 1"];
 const DTYPES: &[&str] =
     &["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "float", "int", "bool"];
 const OTHER_METHODS: &[&str] = &[
-    "flatten", "float", "double", "long", "int", "bool", "clone", "numel", "dim", "size", "item", "tolist",
-    "numpy", "to", "reshape", "view", "unsqueeze", "squeeze", "transpose", "permute", "t", "abs", "contiguous",
-    "exp", "log", "sqrt", "square", "sigmoid", "tanh", "relu", "isnan",
-    "clamp", "clip", "maximum", "minimum", "flip", "roll", "topk", "kthvalue", "nonzero", "median", "sort",
-    "chunk", "split",
+    "flatten",
+    "float",
+    "double",
+    "long",
+    "int",
+    "bool",
+    "clone",
+    "numel",
+    "dim",
+    "size",
+    "item",
+    "tolist",
+    "numpy",
+    "to",
+    "reshape",
+    "view",
+    "unsqueeze",
+    "squeeze",
+    "transpose",
+    "permute",
+    "t",
+    "abs",
+    "contiguous",
+    "exp",
+    "log",
+    "sqrt",
+    "square",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "isnan",
+    "clamp",
+    "clip",
+    "maximum",
+    "minimum",
+    "flip",
+    "roll",
+    "topk",
+    "kthvalue",
+    "nonzero",
+    "median",
+    "sort",
+    "chunk",
+    "split",
 ];
 /// Products: a method taking another tensor.
 const PRODUCTS: &[&str] = &["matmul", "mm", "mv", "dot", "outer", "bmm"];
 /// `torch.einsum` equations, well-formed and not.
 const EQUATIONS: &[&str] = &[
-    "'ij,jk->ik'", "'ij->j'", "'ij->'", "'ij,j->i'", "'bij,bjk->bik'", "'ii->i'", "'ii'", "'i,i->'", "'i,j->ij'",
-    "'ij,jk'", "'ji'", "'ij->ii'", "'ij->k'", "'i1'", "'...ij'", "','", "'->'", "''", "'ijk,k->ij'",
+    "'ij,jk->ik'",
+    "'ij->j'",
+    "'ij->'",
+    "'ij,j->i'",
+    "'bij,bjk->bik'",
+    "'ii->i'",
+    "'ii'",
+    "'i,i->'",
+    "'i,j->ij'",
+    "'ij,jk'",
+    "'ji'",
+    "'ij->ii'",
+    "'ij->k'",
+    "'i1'",
+    "'...ij'",
+    "','",
+    "'->'",
+    "''",
+    "'ijk,k->ij'",
 ];
 /// Methods whose arguments are tensors as well as numbers: drawn with
 /// expressions for arguments.
-const PICKING_METHODS: &[&str] = &["gather", "index_select", "masked_fill", "where", "topk", "kthvalue", "roll"];
+const PICKING_METHODS: &[&str] =
+    &["gather", "index_select", "masked_fill", "where", "topk", "kthvalue", "roll"];
 /// Keywords of the sorting and picking methods.
 const PICKING_KEYWORDS: &[&str] =
     &["descending=True", "stable=True", "largest=False", "sorted=False", "as_tuple=True", "keepdim=True"];
@@ -425,9 +482,20 @@ impl Gen<'_, '_> {
             }
             match self.u.int_in_range(0..=6)? {
                 0 => self.int(-5, 5)?,
-                1 => self.pick(&["None", "...", "True", "False", "2**62", "-2**63", "::2**32", "None, None, None, None"])?,
+                1 => self.pick(&[
+                    "None",
+                    "...",
+                    "True",
+                    "False",
+                    "2**62",
+                    "-2**63",
+                    "::2**32",
+                    "None, None, None, None",
+                ])?,
                 // Advanced indexing: lists, masks, index tensors.
-                2 => self.pick(&["[0, -1]", "[[0], [1]]", "[True, False]", "[]", "[2, 2, 0]", "[[[0, 1]]]"])?,
+                2 => {
+                    self.pick(&["[0, -1]", "[[0], [1]]", "[True, False]", "[]", "[2, 2, 0]", "[[[0, 1]]]"])?
+                }
                 3 => self.expr(depth + 1)?,
                 _ => {
                     let mut parts = Vec::new();
