@@ -6,7 +6,9 @@
 //! lossy UTF-8, as the fuzz target reads them); when `NAME.error` exists, its
 //! one line is the error the run must end with, and when `NAME.stdout`
 //! exists, it is exactly what the run must print. Inputs too big to commit are
-//! built by `generated()` below. Each run gets a thread with the default
+//! built by `generated()` below. Each is run as the command line and the
+//! page's Web Worker run a program (`Session::new`: the interpreter, then
+//! the grids drawn of what it left). Each run gets a thread with the default
 //! stack and a time limit, so a hang fails the test instead of stalling it
 //! (a stack overflow still aborts the whole test binary, loudly).
 
@@ -16,25 +18,41 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
-use tensor_playground::lang::{Transcript, run_program};
+use tensor_playground::lang::Transcript;
+use tensor_playground::session::{MAX_DRAWN, Session};
 
 /// Generous for a debug build; every input here runs in well under a second in release.
 const TIME_LIMIT: Duration = Duration::from_secs(20);
 
-/// Runs `source` on its own thread; `Err` says how it failed to return.
+/// Runs `source` on its own thread; `Err` says how it failed to return,
+/// or how its drawing is larger than a page can lay out.
 fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
     let (done, result) = mpsc::channel();
     thread::Builder::new()
         .name(name.to_string())
         .spawn(move || {
-            let _ = done.send(run_program(&source));
+            let session = Session::new(&source);
+            let _ = done.send((session.transcript(), oversized(&session)));
         })
         .map_err(|e| format!("could not start a thread: {e}"))?;
     match result.recv_timeout(TIME_LIMIT) {
-        Ok(transcript) => Ok(transcript),
+        Ok((_, Some(oversized))) => Err(oversized),
+        Ok((transcript, None)) => Ok(transcript),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("did not return within {TIME_LIMIT:?}")),
         Err(mpsc::RecvTimeoutError::Disconnected) => Err("panicked".to_string()),
     }
+}
+
+/// A grid with more places to lay out (cells, or the rows and blocks of an
+/// empty tensor) than `MAX_DRAWN`: its drawing would freeze the page (and,
+/// made in the worker, take seconds and gigabytes there first).
+fn oversized(session: &Session) -> Option<String> {
+    session.grids().iter().find_map(|g| {
+        let places = (0..g.shape().len())
+            .map(|k| g.positions(k).iter().flatten().count().max(1))
+            .fold(1usize, usize::saturating_mul);
+        (places > MAX_DRAWN).then(|| format!("{} of shape {:?} draws {places} places", g.name, g.shape()))
+    })
 }
 
 /// Checks one input, adding a line to `failures` if it misbehaves.
