@@ -15,11 +15,12 @@ pub fn on_page_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'stati
         .expect("the run returns without panicking")
 }
 
-/// Runs `source` as the page does: `run_program` must return (printed output
-/// or one error line) without panicking, overflowing that stack, hanging or
+/// Runs `source` as the page's worker and the command line do: a
+/// `Session` (the interpreter, then the grids drawn of what it left) must
+/// be made without panicking, overflowing that stack, hanging or
 /// exhausting memory (the last two are libFuzzer's `-timeout` and
 /// `-rss_limit_mb`).
-#[allow(dead_code)] // `boundary` runs programs through the worker's code instead.
+#[allow(dead_code)] // `boundary` runs programs through the worker's own reply.
 pub fn run(source: String) {
-    on_page_stack(move || tensor_playground::lang::run_program(&source));
+    on_page_stack(move || drop(tensor_playground::session::Session::new(&source)));
 }

@@ -134,11 +134,14 @@ const BUILTINS: &[&str] = &[
 struct Gen<'a, 'b> {
     u: &'b mut Unstructured<'a>,
     out: String,
+    /// Whether sizes and counts at the playground's limits are drawn.
+    big: bool,
 }
 
 impl Gen<'_, '_> {
     fn pick(&mut self, from: &[&str]) -> Result<()> {
-        let from = if (from == SIZES || from == NUMBERS) && self.u.ratio(1, 16)? { BIG } else { from };
+        let drawn_big = (from == SIZES || from == NUMBERS) && self.big && self.u.ratio(1, 16)?;
+        let from = if drawn_big { BIG } else { from };
         let s = *self.u.choose(from)?;
         self.out.push_str(s);
         Ok(())
@@ -515,9 +518,12 @@ impl Gen<'_, '_> {
     }
 }
 
-/// The program `u`'s bytes choose (running out of bytes just ends it early).
-pub fn program(u: &mut Unstructured) -> String {
-    let mut g = Gen { u, out: String::new() };
+/// The program `u`'s bytes choose (running out of bytes just ends it
+/// early); `big`: with sizes and counts at the playground's limits now and
+/// then (tensors of 2**24 elements), else only small ones and the sizes it
+/// refuses at once.
+pub fn program(u: &mut Unstructured, big: bool) -> String {
+    let mut g = Gen { u, out: String::new(), big };
     let _ = g.program();
     g.out
 }

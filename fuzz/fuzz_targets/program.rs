@@ -11,7 +11,7 @@ use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let source = grammar::program(&mut Unstructured::new(data));
+    let source = grammar::program(&mut Unstructured::new(data), true);
     if std::env::var_os("FUZZ_PRINT_PROGRAM").is_some() {
         eprintln!("{source}");
     }
