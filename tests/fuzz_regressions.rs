@@ -9,37 +9,70 @@
 //! built by `generated()` below. Each is run as the command line and the
 //! page's Web Worker run a program (`Session::new`: the interpreter, then
 //! the grids drawn of what it left). Each run gets a thread with the default
-//! stack and a time limit, so a hang fails the test instead of stalling it
-//! (a stack overflow still aborts the whole test binary, loudly).
+//! stack and a limit on its processor time, so a hang fails the test
+//! instead of stalling it (a stack overflow still aborts the whole test
+//! binary, loudly).
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tensor_playground::lang::Transcript;
 use tensor_playground::session::{MAX_DRAWN, Session};
 
-/// Generous for a debug build; every input here runs in well under a second in release.
-const TIME_LIMIT: Duration = Duration::from_secs(20);
+/// The most processor time one input may take: generous for a debug build
+/// (every input here takes well under a second in release). Processor
+/// time, not the clock's: on a machine shared with other builds the clock
+/// ran three times faster than the run, and inputs that did nothing wrong
+/// failed.
+const CPU_LIMIT: Duration = Duration::from_secs(20);
+
+/// The clock's limit, for a run that never gets the processor; where the
+/// processor time cannot be read (outside Linux), `CPU_LIMIT` is the clock's.
+const WALL_LIMIT: Duration = Duration::from_secs(300);
+
+/// How often a run's processor time is read.
+const POLL: Duration = Duration::from_millis(100);
+
+/// The processor time the thread at `task` (`/proc/PID/task/TID`) has used.
+fn cpu_time(task: &Path) -> Option<Duration> {
+    let stat = std::fs::read_to_string(task.join("schedstat")).ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
 
 /// Runs `source` on its own thread; `Err` says how it failed to return,
 /// or how its drawing is larger than a page can lay out.
 fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
+    let (started, task) = mpsc::channel();
     let (done, result) = mpsc::channel();
     thread::Builder::new()
         .name(name.to_string())
         .spawn(move || {
+            let _ = started.send(std::fs::read_link("/proc/thread-self").ok().map(|t| Path::new("/proc").join(t)));
             let session = Session::new(&source);
             let _ = done.send((session.transcript(), oversized(&session)));
         })
         .map_err(|e| format!("could not start a thread: {e}"))?;
-    match result.recv_timeout(TIME_LIMIT) {
-        Ok((_, Some(oversized))) => Err(oversized),
-        Ok((transcript, None)) => Ok(transcript),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("did not return within {TIME_LIMIT:?}")),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("panicked".to_string()),
+    let task: Option<PathBuf> = task.recv().ok().flatten();
+    let begun = Instant::now();
+    loop {
+        match result.recv_timeout(POLL) {
+            Ok((_, Some(oversized))) => return Err(oversized),
+            Ok((transcript, None)) => return Ok(transcript),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err("panicked".to_string()),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let used = task.as_deref().and_then(cpu_time);
+                if used.is_some_and(|used| used > CPU_LIMIT) {
+                    return Err(format!("used more than {CPU_LIMIT:?} of processor time"));
+                }
+                let wall = if used.is_some() { WALL_LIMIT } else { CPU_LIMIT };
+                if begun.elapsed() > wall {
+                    return Err(format!("did not return within {wall:?}"));
+                }
+            }
+        }
     }
 }
 
@@ -68,7 +101,7 @@ fn check_output(
     expected_stdout: Option<&str>,
     failures: &mut Vec<String>,
 ) {
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let outcome = run_with_limit(name, source);
     eprintln!("{name}: {:?}", started.elapsed());
     match outcome {
