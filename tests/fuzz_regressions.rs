@@ -50,7 +50,8 @@ fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
     thread::Builder::new()
         .name(name.to_string())
         .spawn(move || {
-            let _ = started.send(std::fs::read_link("/proc/thread-self").ok().map(|t| Path::new("/proc").join(t)));
+            let _ = started
+                .send(std::fs::read_link("/proc/thread-self").ok().map(|t| Path::new("/proc").join(t)));
             let session = Session::new(&source);
             let _ = done.send((session.transcript(), oversized(&session)));
         })
