@@ -295,8 +295,8 @@ fn stretches(graph: &Graph, grids: &[Grid]) -> Vec<Option<Vec<usize>>> {
                 .filter(|consumer| reads_broadcast(&graph.node(consumer.node).step, g.node))
                 .map(|consumer| consumer.shape())
                 // Stretched only where every copy can be drawn.
-                .filter(|shape| *shape != own && shape.iter().product::<usize>() <= super::MAX_DRAWN)
-                .max_by_key(|shape| shape.iter().product::<usize>())
+                .filter(|shape| *shape != own && super::view::drawn_size(shape) <= super::MAX_DRAWN)
+                .max_by_key(|shape| super::view::drawn_size(shape))
                 .map(<[usize]>::to_vec)
         })
         .collect()
