@@ -1,9 +1,9 @@
 //! `repr()` and `str()` of values, as Python with PyTorch and NumPy prints them.
 
 use super::interp::MAX_OUTPUT;
-use super::value::Value;
+use super::value::{Traced, Value};
 use crate::tensor::Tensor;
-use crate::tensor::format::{float, numpy, printed_elements, tensor_repr};
+use crate::tensor::format::{float, numpy, printed_elements, tensor_repr_with};
 
 /// How the generator prints: as CPython prints an object, at an address
 /// (the same in every run, docs/decisions.md).
@@ -56,7 +56,7 @@ pub fn costed_str(v: &Value) -> Text {
     let mut w = Writer::default();
     match v {
         Value::Str(s) => w.push(s),
-        Value::NdArray(t) => w.tensor(&t.tensor, numpy::array_str),
+        Value::NdArray(t) => w.tensor(&t.tensor, &numpy::array_str),
         Value::NpScalar(s, dtype) => w.push(&numpy::scalar_str(*s, *dtype)),
         other => w.repr(other),
     }
@@ -91,7 +91,7 @@ impl Writer {
     /// A tensor's text from `print`, unless it would surely be too long:
     /// a tensor of 16 dims of size 6 shows all its 2.8 million elements,
     /// seconds of work for a text nobody keeps.
-    fn tensor(&mut self, t: &Tensor, print: fn(&Tensor) -> String) {
+    fn tensor(&mut self, t: &Tensor, print: &dyn Fn(&Tensor) -> String) {
         let shown = printed_elements(t);
         if self.full() || shown.saturating_mul(MIN_ELEMENT_CHARS) > MAX_OUTPUT as u64 {
             self.too_long = true;
@@ -109,19 +109,19 @@ impl Writer {
             Value::Float(f) => self.push(&float::repr(*f)),
             Value::Str(s) => self.push(&string_repr(s)),
             Value::List(_) | Value::Tuple(_) => self.container(v),
-            Value::Tensor(t) => self.tensor(&t.tensor, tensor_repr),
+            Value::Tensor(t) => self.traced(t),
             Value::Size(dims) => {
                 let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
                 self.push(&format!("torch.Size([{}])", sizes.join(", ")));
             }
             Value::ValuesIndices { op, values, indices } => {
                 self.push(&format!("torch.return_types.{op}(\nvalues="));
-                self.tensor(&values.tensor, tensor_repr);
+                self.traced(values);
                 self.push(",\nindices=");
-                self.tensor(&indices.tensor, tensor_repr);
+                self.traced(indices);
                 self.push(")");
             }
-            Value::NdArray(t) => self.tensor(&t.tensor, numpy::array_repr),
+            Value::NdArray(t) => self.tensor(&t.tensor, &numpy::array_repr),
             Value::NpScalar(s, dtype) => self.push(&numpy::scalar_repr(*s, *dtype)),
             Value::Dtype(d) => self.push(&d.to_string()),
             // Python shows where the object lives, which differs from run to
@@ -134,6 +134,16 @@ impl Writer {
             }
             Value::Method(_, name) => self.push(&format!("<built-in method {name} of Tensor object>")),
         }
+    }
+
+    /// A tensor as PyTorch shows it, with what autograd knows about it.
+    fn traced(&mut self, t: &Traced) {
+        let suffix = match t.autograd.grad_fn {
+            Some(name) => Some(format!("grad_fn=<{name}>")),
+            None if t.requires_grad() => Some("requires_grad=True".to_string()),
+            None => None,
+        };
+        self.tensor(&t.tensor, &|t| tensor_repr_with(t, suffix.as_deref()));
     }
 
     /// A list or tuple, adding no more items once the text is too long:

@@ -6,6 +6,7 @@
 pub mod advanced;
 pub mod along;
 pub mod arith;
+pub mod autograd;
 pub mod box_muller;
 pub mod cascade;
 pub mod choose;

@@ -41,6 +41,9 @@ os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
 
 import torch  # noqa: E402 - after choosing the kernels
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import autograd  # noqa: E402 - the autograd cases, beside this file
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = "tests/golden/generate.py"
 
@@ -58,6 +61,7 @@ GROUPS = [
     "shipped",
     "products",
     "joining",
+    "autograd",
 ]
 
 CASES = []  # list of (name, program)
@@ -3970,6 +3974,7 @@ def main():
     cases_errors()
     cases_lesson()
     cases_shipped()
+    autograd.cases(add)
     # Group order follows GROUPS; within a group, the order cases were added.
     order = {g: i for i, g in enumerate(GROUPS)}
     ordered = sorted(CASES, key=lambda c: order[c[0].split("/", 1)[0]])
