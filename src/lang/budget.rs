@@ -147,6 +147,11 @@ impl Budget {
         self.memory = self.memory.saturating_add(saturating_usize(bytes));
     }
 
+    /// The tensor elements the run may still compute.
+    pub fn work_left(&self) -> usize {
+        MAX_WORK.saturating_sub(self.work)
+    }
+
     /// Refuses to go on once the run has used more than `MAX_MEMORY`,
     /// done more than `MAX_WORK` or taken more than `MAX_STEPS`.
     pub fn check(&self) -> Result<(), LangError> {

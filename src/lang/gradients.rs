@@ -9,7 +9,7 @@ use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::signature::{CallStyle, bind_python};
 use super::value::{Autograd, Traced, Value};
-use crate::tensor::autograd::{Follow, walk};
+use crate::tensor::autograd::{Follow, Stopped, walk};
 use crate::tensor::create::full;
 use crate::tensor::elementwise::{BinaryOp, Side, binary};
 use crate::tensor::lineage::NodeId;
@@ -196,7 +196,14 @@ pub(crate) fn backward(
             "element 0 of tensors does not require grad and does not have a grad_fn",
         ));
     }
-    let walked = walk(&i.tape, t.node, grad, Follow::Program { retain })?;
+    let walked = match walk(&i.tape, t.node, grad, Follow::Program { retain }, i.budget.work_left()) {
+        Ok(walked) => walked,
+        Err(Stopped::Error(e)) => return Err(e.into()),
+        Err(Stopped::TooMuchWork) => {
+            i.budget.work(i.budget.work_left().saturating_add(1));
+            return Err(i.budget.check().err().unwrap_or_else(|| LangError::runtime("too much work")));
+        }
+    };
     i.budget.work(walked.work);
     for (node, g) in walked.grads.into_iter().enumerate() {
         let Some(g) = g else { continue };

@@ -5,18 +5,17 @@
 //! the run's tape, and kept as plain data for the views.
 
 use crate::tensor::DType;
-use crate::tensor::autograd::{Follow, Tape, walk};
-use crate::tensor::create::full;
+use crate::tensor::Tensor;
+use crate::tensor::autograd::{Follow, Stopped, Tape, walk};
 use crate::tensor::lineage::{Graph, NodeId};
 use crate::tensor::shape::Shape;
-use crate::tensor::{Scalar, Tensor};
 use serde::{Deserialize, Serialize};
 
 /// The most gradient elements the walks back from the focus's elements
 /// may compute in all: one walk per element, each over everything the
 /// element was computed from (a 64 x 64 product is 4096 walks through a
-/// product of that size), about a second at this cap.
-pub const MAX_GRADIENT_WORK: usize = 1 << 26;
+/// product of that size), two or three seconds at this cap.
+pub const MAX_GRADIENT_WORK: usize = 1 << 27;
 
 /// The most derivatives kept in all (one per element each element of the
 /// focus was computed from).
@@ -106,25 +105,25 @@ impl Gradients {
             // Integers, truth values and leaves have no derivatives to show.
             return Gradients { elements: vec![Vec::new(); numel], missing: None };
         }
-        let zeros = full(shape.clone(), Scalar::Int(0), Some(dtype));
         let (mut work, mut kept) = (0usize, 0usize);
         let mut elements = Vec::with_capacity(numel);
         for flat in 0..numel {
-            let walked = match walk(tape, node, one_hot(&zeros, flat), Follow::Everything) {
+            let left = MAX_GRADIENT_WORK.saturating_sub(work);
+            let walked = match walk(tape, node, one_hot(shape, dtype, flat), Follow::Everything, left) {
                 Ok(w) => w,
-                Err(e) => return Gradients::none(format!("no gradients: {e}")),
+                Err(Stopped::Error(e)) => return Gradients::none(format!("no gradients: {e}")),
+                Err(Stopped::TooMuchWork) => return Gradients::none(too_much_work(numel)),
             };
             work = work.saturating_add(walked.work);
             if work.saturating_mul(numel) / (flat + 1) > MAX_GRADIENT_WORK {
-                return Gradients::none(format!(
-                    "no gradients: walking back from each of the {numel} elements would compute more than the {MAX_GRADIENT_WORK} gradient elements the playground computes"
-                ));
+                return Gradients::none(too_much_work(numel));
             }
             let sources = graph.trace(node, flat).sources;
             let mut tensors = Vec::new();
             for (input, positions) in sources.iter() {
                 let Some(Some(g)) = walked.grads.get(input) else { continue };
-                let values: Vec<Derivative> = positions.iter().map(|&p| Derivative(element(g, p))).collect();
+                let all = g.to_f64s();
+                let values: Vec<Derivative> = positions.iter().map(|&p| Derivative(all[p])).collect();
                 kept = kept.saturating_add(values.len());
                 tensors.push(TensorGradient { node: input, positions: positions.to_vec(), values });
             }
@@ -144,66 +143,16 @@ impl Gradients {
     }
 }
 
-/// `zeros` with a one at row-major position `flat`.
-fn one_hot(zeros: &Tensor, flat: usize) -> Tensor {
-    let values = zeros.scalars().enumerate().map(|(k, s)| if k == flat { Scalar::Int(1) } else { s });
-    Tensor::from_storage(
-        crate::tensor::storage::Storage::from_scalars(zeros.dtype(), values),
-        zeros.shape().clone(),
+/// Why a focus of `numel` elements has no gradients: too much work.
+fn too_much_work(numel: usize) -> String {
+    format!(
+        "no gradients: walking back from each of the {numel} elements would compute more than the {MAX_GRADIENT_WORK} gradient elements the playground computes"
     )
 }
 
-/// Element `p` (row-major) of `t`.
-fn element(t: &Tensor, p: usize) -> f64 {
-    t.get(&t.shape().unravel(p)).to_f64()
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::session::Session;
-
-    #[test]
-    fn a_session_carries_each_elements_derivatives_as_plain_data() {
-        let program = "t = torch.tensor([[1., 2.], [3., 4.]])\nu = t * t\nu.sum(dim=1)";
-        let session = Session::with_gradients(program);
-        let json = serde_json::to_string(&session).unwrap();
-        let carried: Session = serde_json::from_str(&json).unwrap();
-        let grads = carried.gradients().expect("asked for");
-        assert_eq!(grads.missing, None);
-        // d (t[1,0]^2 + t[1,1]^2) / d t[1,1] = 2 * 4, and / d u[1,0] = 1.
-        let (t, u) = (0, 1);
-        assert_eq!(grads.get(1, t, 3), Some(8.0));
-        assert_eq!(grads.get(1, u, 2), Some(1.0));
-        // Not a source of element 1.
-        assert_eq!(grads.get(1, t, 0), None);
-        // A plain session does not work them out.
-        assert!(Session::new(program).gradients().is_none());
-    }
-
-    #[test]
-    fn non_finite_derivatives_are_words_in_json() {
-        let values =
-            [Derivative(1.5), Derivative(f64::NAN), Derivative(f64::INFINITY), Derivative(-f64::INFINITY)];
-        let json = serde_json::to_string(&values).unwrap();
-        assert_eq!(json, r#"[1.5,"nan","inf","-inf"]"#);
-        let back: Vec<Derivative> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, values);
-    }
-
-    #[test]
-    fn too_much_work_leaves_the_gradients_out_saying_why() {
-        let session = Session::with_gradients("t = torch.ones(2048, 2048)\nt * 2");
-        let grads = session.gradients().unwrap();
-        assert!(grads.elements.is_empty());
-        assert!(grads.missing.as_deref().unwrap_or_default().contains("gradient elements"), "{grads:?}");
-    }
-
-    #[test]
-    fn integer_results_have_no_derivatives() {
-        let session = Session::with_gradients("t = torch.tensor([1., 3., 2.])\nt.argmax()");
-        let grads = session.gradients().unwrap();
-        assert_eq!(grads.missing, None);
-        assert_eq!(grads.elements, vec![Vec::new()]);
-    }
+/// Zeros of `shape` and `dtype` with a one at row-major position `flat`.
+fn one_hot(shape: &Shape, dtype: DType, flat: usize) -> Tensor {
+    let mut values = vec![0.0; shape.numel()];
+    values[flat] = 1.0;
+    Tensor::from_f64s(values, shape.clone(), dtype)
 }

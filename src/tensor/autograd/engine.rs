@@ -26,12 +26,29 @@ pub enum Follow {
     Everything,
 }
 
+/// Why a walk stopped before its end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stopped {
+    /// A formula refused (PyTorch's error: a second backward, an operation
+    /// without a derivative).
+    Error(TensorError),
+    /// The walk would compute more gradient elements than it was allowed.
+    TooMuchWork,
+}
+
+impl From<TensorError> for Stopped {
+    fn from(e: TensorError) -> Stopped {
+        Stopped::Error(e)
+    }
+}
+
 /// What a walk found.
 #[derive(Debug, Clone)]
 pub struct Walked {
     /// By node: the gradient that reached it, complete.
     pub grads: Vec<Option<Tensor>>,
-    /// How many gradient elements the walk computed (the run's work).
+    /// About how many elements the walk computed (the run's work): for
+    /// each formula, its output's and inputs' elements, or a product's terms.
     pub work: usize,
 }
 
@@ -40,8 +57,17 @@ pub struct Walked {
 pub const BACKWARD_TWICE: &str = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.";
 
 /// Walks back from tensor `root`, whose gradient is `grad` (of its shape
-/// and dtype), to everything `follow` reaches.
-pub fn walk(tape: &Tape, root: NodeId, grad: Tensor, follow: Follow) -> Result<Walked, TensorError> {
+/// and dtype), to everything `follow` reaches, computing at most `limit`
+/// gradient elements (past it, `Err(Walk::TooMuchWork)`). A backward
+/// keeps only the gradients that reach tensors without a `grad_fn`; a
+/// walk for lineage keeps every tensor's.
+pub fn walk(
+    tape: &Tape,
+    root: NodeId,
+    grad: Tensor,
+    follow: Follow,
+    limit: usize,
+) -> Result<Walked, Stopped> {
     let program = matches!(follow, Follow::Program { .. });
     let mut grads: Vec<Option<Tensor>> = vec![None; root + 1];
     let mut work = grad.numel();
@@ -54,9 +80,17 @@ pub fn walk(tape: &Tape, root: NodeId, grad: Tensor, follow: Follow) -> Result<W
             continue;
         }
         if program && entry.released.get() && entry.saves_tensors() {
-            return Err(TensorError::runtime(BACKWARD_TWICE));
+            return Err(TensorError::runtime(BACKWARD_TWICE).into());
+        }
+        work = work.saturating_add(entry.cost(&g));
+        if work > limit {
+            return Err(Stopped::TooMuchWork);
         }
         ran.push(node);
+        if program {
+            // Only what reaches a leaf is kept: the rest is freed as the walk goes.
+            grads[node] = None;
+        }
         for (input, gi) in entry.inputs.iter().zip(entry.backward(&g)?) {
             let Some(gi) = gi else { continue };
             if !input.dtype.is_floating() || (program && !input.tracked) {
@@ -64,7 +98,6 @@ pub fn walk(tape: &Tape, root: NodeId, grad: Tensor, follow: Follow) -> Result<W
             }
             let gi = sum_to(&gi, &input.shape)?;
             let gi = if gi.dtype() == input.dtype { gi } else { gi.contiguous_as(input.dtype) };
-            work = work.saturating_add(gi.numel());
             let slot = &mut grads[input.node];
             *slot = Some(match slot.take() {
                 None => gi,

@@ -13,16 +13,15 @@ use super::super::layout::Layout;
 use super::super::reduce::{Reduction, reduce};
 use super::super::scalar::Scalar;
 use super::super::shape::Shape;
-use super::super::storage::Storage;
 
 /// The elements of `t` in row-major order, as f64 (exactly).
 pub(crate) fn values(t: &Tensor) -> Vec<f64> {
-    t.scalars().map(Scalar::to_f64).collect()
+    t.to_f64s()
 }
 
 /// A row-major tensor of `dtype` holding `values` (each rounded to it once).
 pub(crate) fn tensor(values: Vec<f64>, shape: Shape, dtype: DType) -> Tensor {
-    Tensor::from_storage(Storage::from_scalars(dtype, values.into_iter().map(Scalar::Float)), shape)
+    Tensor::from_f64s(values, shape, dtype)
 }
 
 /// Zeros (+0) of a shape.
@@ -97,14 +96,14 @@ pub(crate) fn zip(
     f: impl Fn(f64, f64) -> f64,
 ) -> Result<Tensor, TensorError> {
     let shape = super::super::shape::broadcast_shapes(a.shape(), b.shape())?;
-    let (va, vb) = (expand(a, &shape), expand(b, &shape));
-    let values = va.scalars().zip(vb.scalars()).map(|(x, y)| f(x.to_f64(), y.to_f64())).collect();
-    Ok(tensor(values, shape, dtype))
+    let (va, vb) = (values(&expand(a, &shape)), values(&expand(b, &shape)));
+    let out = va.into_iter().zip(vb).map(|(x, y)| f(x, y)).collect();
+    Ok(tensor(out, shape, dtype))
 }
 
 /// Element by element: `f` of each element of `t`, in `t`'s dtype.
 pub(crate) fn map(t: &Tensor, f: impl Fn(f64) -> f64) -> Tensor {
-    tensor(t.scalars().map(|s| f(s.to_f64())).collect(), t.shape().clone(), t.dtype())
+    tensor(values(t).into_iter().map(f).collect(), t.shape().clone(), t.dtype())
 }
 
 /// A gradient for an input of `shape` made of the output gradient's

@@ -20,7 +20,7 @@ mod products;
 mod reductions;
 mod scans;
 
-pub use engine::{BACKWARD_TWICE, Follow, Walked, walk};
+pub use engine::{BACKWARD_TWICE, Follow, Stopped, Walked, walk};
 
 use super::Tensor;
 use super::dtype::DType;
@@ -203,6 +203,16 @@ impl Tape {
 }
 
 impl Entry {
+    /// About how many elements working out the inputs' gradients for
+    /// `grad` computes: the output's and the inputs', or a product's terms.
+    pub fn cost(&self, grad: &Tensor) -> usize {
+        let moved = self.inputs.iter().fold(self.shape.numel(), |n, i| n.saturating_add(i.shape.numel()));
+        match &self.derivative {
+            Derivative::Contract { inputs } => moved.saturating_add(products::cost(self, grad, inputs)),
+            _ => moved,
+        }
+    }
+
     /// The gradient of each input for the gradient `grad` of this tensor,
     /// in this tensor's shape or one that sums back to the input's.
     pub fn backward(&self, grad: &Tensor) -> Result<Vec<Option<Tensor>>, TensorError> {
