@@ -51,6 +51,7 @@ impl Interpreter<'_> {
                 "requires_grad" => Ok(Value::Bool(t.requires_grad())),
                 "is_leaf" => Ok(Value::Bool(t.is_leaf())),
                 "grad" => Ok(self.grad_of(t)),
+                "grad_fn" => Ok(t.autograd.grad_fn.map_or(Value::None, Value::GradFn)),
                 "T" => Ok(Value::Tensor(self.rearranged(
                     t,
                     Rearrange::reverse(t.tensor.rank()),
@@ -84,6 +85,10 @@ impl Interpreter<'_> {
             },
             Value::NpScalar(..) if name == "item" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
             Value::Size(_) if name == "numel" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::GradFn(_) if name == "name" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::GradFn(f) if matches!(name, "next_functions" | "register_hook" | "metadata") => {
+                Err(LangError::not_yet(format!("{f}.{name}"), "PyTorch"))
+            }
             Value::Generator if matches!(name, "manual_seed" | "initial_seed") => {
                 Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
             }

@@ -9,6 +9,10 @@ use crate::tensor::format::{float, numpy, printed_elements, tensor_repr_with};
 /// (the same in every run, docs/decisions.md).
 pub const GENERATOR_REPR: &str = "<torch._C.Generator object at 0x7f0c5e2b1a50>";
 
+/// Where every `grad_fn` is shown to live (Python shows its address, which
+/// differs from run to run).
+pub const GRAD_FN_AT: &str = "0x7f0c5e2b1b10";
+
 /// Steps of the run's budget (`budget.rs`) that showing one element of a
 /// tensor or array costs, on top of the characters written: its digits are
 /// worked out and padded to a common width, about a microsecond, where a
@@ -127,6 +131,8 @@ impl Writer {
             // Python shows where the object lives, which differs from run to
             // run; the playground's one generator always lives here.
             Value::Generator => self.push(GENERATOR_REPR),
+            // At one address, as the generator (its place differs from run to run).
+            Value::GradFn(name) => self.push(&format!("<{name} object at {GRAD_FN_AT}>")),
             Value::Module(m) => self.push(&format!("<module '{}'>", m.name())),
             Value::Builtin(b) => self.push(&format!("<built-in function {}>", b.name())),
             Value::Function(m, name) => {

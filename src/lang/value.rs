@@ -85,6 +85,9 @@ pub enum Value {
     NpScalar(Scalar, DType),
     /// A `torch.dtype`.
     Dtype(DType),
+    /// A tensor's `grad_fn`: the backward function PyTorch names so
+    /// (`SumBackward0`).
+    GradFn(&'static str),
     /// The random number generator (`torch.manual_seed(0)` returns it); the
     /// playground has one, the program's.
     Generator,
@@ -250,6 +253,7 @@ impl Value {
                 DType::Float64 => "numpy.float64",
             },
             Value::Dtype(_) => "torch.dtype",
+            Value::GradFn(name) => name,
             Value::Generator => "torch._C.Generator",
             Value::Module(_) => "module",
             Value::Builtin(_) => "builtin_function_or_method",

@@ -286,6 +286,7 @@ def joining(add):
 
 def api(add):
     v = f"t = {V}"
+    add("autograd/api/grad_fn", f"{v}\ny = (t * 2).sum()\ny.grad_fn\nprint(y.grad_fn)\ny.grad_fn.name()\nt.grad_fn\nprint(t.grad_fn)\n(t // 2).grad_fn\n[t.max(0).values.grad_fn]")
     add("autograd/api/grad_before_backward", f"{v}\nt.grad\nprint(t.grad)")
     add("autograd/api/accumulates", f"{v}\n(t * 2).sum().backward()\nt.grad\n(t * t).sum().backward()\nt.grad")
     add("autograd/api/sum_twice", f"{v}\ny = t.sum()\ny.backward()\ny.backward()\nt.grad")

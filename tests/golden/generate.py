@@ -125,6 +125,9 @@ def displayed(e):
 # the playground shows its one generator at this one (docs/decisions.md).
 GENERATOR_AT = re.compile(r"<torch\._C\.Generator object at 0x[0-9a-f]+>")
 GENERATOR_SHOWN = "<torch._C.Generator object at 0x7f0c5e2b1a50>"
+# A grad_fn is shown at one address too.
+GRAD_FN_AT = re.compile(r"<(\w+) object at 0x[0-9a-f]+>")
+GRAD_FN_SHOWN = r"<\1 object at 0x7f0c5e2b1b10>"
 
 
 def run_program(program):
@@ -150,7 +153,8 @@ def run_program(program):
             error = f"{type(e).__name__}: {first}" if first else type(e).__name__
             if isinstance(e, (NameError, AttributeError)):
                 error = displayed(e) or error
-    return GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue()), error
+    shown = GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue())
+    return GRAD_FN_AT.sub(GRAD_FN_SHOWN, shown), error
 
 
 def check_subset(name, program):
