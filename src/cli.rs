@@ -68,7 +68,7 @@ pub fn main(args: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let session = Session::new(&source);
+    let session = if command == "lineage" { Session::with_gradients(&source) } else { Session::new(&source) };
     let transcript = session.transcript();
     let mut out = std::io::stdout().lock();
     if command == "eval" {
@@ -83,6 +83,9 @@ pub fn main(args: Vec<String>) -> i32 {
     if command == "lineage" {
         match lineage_report(&session) {
             Ok(json) => {
+                if let Some(missing) = session.gradients().and_then(|g| g.missing.as_ref()) {
+                    eprintln!("tensor-playground: {missing}");
+                }
                 let _ = writeln!(out, "{json}");
             }
             Err(elements) => {

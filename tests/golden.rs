@@ -35,6 +35,7 @@ const GROUPS: &[&str] = &[
     "shipped",
     "products",
     "joining",
+    "autograd",
 ];
 
 /// Failures shown in full in a report; the rest are listed by name.
@@ -282,6 +283,12 @@ fn golden_products() {
 #[test]
 fn golden_joining() {
     check_group("joining");
+}
+
+/// `requires_grad`, `backward()`, `.grad` and every operation's derivative.
+#[test]
+fn golden_autograd() {
+    check_group("autograd");
 }
 
 #[test]

@@ -48,10 +48,19 @@ impl Interpreter<'_> {
                 "shape" => Ok(Value::Size(Rc::new(t.tensor.shape().dims().to_vec()))),
                 "ndim" => Ok(Value::Int(t.tensor.rank() as i64)),
                 "dtype" => Ok(Value::Dtype(t.tensor.dtype())),
-                "T" => Ok(Value::Tensor(self.rearranged(t, Rearrange::reverse(t.tensor.rank()), span))),
+                "requires_grad" => Ok(Value::Bool(t.requires_grad())),
+                "is_leaf" => Ok(Value::Bool(t.is_leaf())),
+                "grad" => Ok(self.grad_of(t)),
+                "grad_fn" => Ok(t.autograd.grad_fn.map_or(Value::None, Value::GradFn)),
+                "T" => Ok(Value::Tensor(self.rearranged(
+                    t,
+                    Rearrange::reverse(t.tensor.rank()),
+                    "PermuteBackward0",
+                    span,
+                ))),
                 "mT" => {
                     let r = Rearrange::matrix_transpose(t.tensor.rank())?;
-                    Ok(Value::Tensor(self.rearranged(t, r, span)))
+                    Ok(Value::Tensor(self.rearranged(t, r, "TransposeBackward0", span)))
                 }
                 m if Op::method(m).is_some() => Ok(Value::Method(Box::new(v.clone()), Rc::from(m))),
                 _ => Err(missing(&names::TENSOR, name, "Tensor", "PyTorch", || {
@@ -76,6 +85,10 @@ impl Interpreter<'_> {
             },
             Value::NpScalar(..) if name == "item" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
             Value::Size(_) if name == "numel" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::GradFn(_) if name == "name" => Ok(Value::Method(Box::new(v.clone()), Rc::from(name))),
+            Value::GradFn(f) if matches!(name, "next_functions" | "register_hook" | "metadata") => {
+                Err(LangError::not_yet(format!("{f}.{name}"), "PyTorch"))
+            }
             Value::Generator if matches!(name, "manual_seed" | "initial_seed") => {
                 Ok(Value::Method(Box::new(v.clone()), Rc::from(name)))
             }

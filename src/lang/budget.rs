@@ -42,7 +42,7 @@ pub const BYTES_PER_STEP: usize = 16;
 /// (`size_of::<Value>()`), counted the same on every target so that a
 /// program reaches `MAX_MEMORY` at the same line in the browser (where
 /// pointers, and so items, are smaller).
-pub const ITEM_BYTES: usize = 160;
+pub const ITEM_BYTES: usize = 176;
 
 /// The deepest lists and tuples may nest. Printing, comparing and dropping a
 /// value recurse once per level: `x = [x]` repeated 30,000 times overflowed
@@ -145,6 +145,11 @@ impl Budget {
         self.steps(below);
         let bytes = below.saturating_mul(ITEM_BYTES as u64);
         self.memory = self.memory.saturating_add(saturating_usize(bytes));
+    }
+
+    /// The tensor elements the run may still compute.
+    pub fn work_left(&self) -> usize {
+        MAX_WORK.saturating_sub(self.work)
     }
 
     /// Refuses to go on once the run has used more than `MAX_MEMORY`,

@@ -84,6 +84,8 @@ impl Interpreter<'_> {
                     Ok(v)
                 }
                 Value::NpScalar(s, _) if args.is_empty() && kwargs.is_empty() => Ok(Value::from_scalar(s)),
+                // `y.grad_fn.name()`
+                Value::GradFn(f) if args.is_empty() && kwargs.is_empty() => Ok(Value::Str(Rc::from(f))),
                 Value::Size(dims) if args.is_empty() && kwargs.is_empty() => {
                     // PyTorch multiplies in int64 and wraps (a usize product overflowed).
                     Ok(Value::Int(dims.iter().fold(1i64, |n, &d| n.wrapping_mul(d as i64))))

@@ -9,7 +9,7 @@ use super::catalog::Op;
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::signature::{Bound, CallStyle, bind, bind_python};
-use super::torch_api::{dtype_arg, fits, new_shape};
+use super::torch_api::{dtype_arg, fits, made, new_shape};
 use super::value::{Builtin, Traced, Value};
 use crate::tensor::create::full;
 use crate::tensor::memory_order::result_strides;
@@ -18,8 +18,8 @@ use crate::tensor::storage::Storage;
 use crate::tensor::{DType, Scalar, Shape, Tensor, TensorError};
 
 /// A creation function's arguments, bound to its overloads, with what
-/// every one of them takes checked: `out=`, a device other than the CPU
-/// and `requires_grad=True` are not the playground's.
+/// every one of them takes checked: `out=` and a device other than the
+/// CPU are not the playground's.
 fn bound(op: Op, args: &[Value], kwargs: &[(String, Value)]) -> Result<(usize, Bound), LangError> {
     let (which, b) = bind(op.overloads(CallStyle::Function), args, kwargs)?;
     if b.get("out").is_some() {
@@ -29,11 +29,6 @@ fn bound(op: Op, args: &[Value], kwargs: &[(String, Value)]) -> Result<(usize, B
         None => {}
         Some(Value::Str(s)) if &**s == "cpu" => {}
         Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
-    }
-    if let Some(Value::Bool(true)) = b.get("requires_grad") {
-        return Err(LangError::unsupported_here(
-            "requires_grad=True (the playground computes without gradients)",
-        ));
     }
     Ok((which, b))
 }
@@ -99,7 +94,7 @@ pub(crate) fn rand(
     let (_, b) = bound(Op::Rand, args, kwargs)?;
     let (shape, dtype) = sized(Op::Rand, &b, DType::DEFAULT_FLOAT)?;
     let t = random::rand(&mut i.generator, shape, dtype, None)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.randn(*size)`: standard normals.
@@ -112,7 +107,7 @@ pub(crate) fn randn(
     let (_, b) = bound(Op::Randn, args, kwargs)?;
     let (shape, dtype) = sized(Op::Randn, &b, DType::DEFAULT_FLOAT)?;
     let t = random::randn(&mut i.generator, shape, dtype, None)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.randint(low=0, high, size)`: integers in `[low, high)`, int64 by default.
@@ -126,7 +121,7 @@ pub(crate) fn randint(
     let (shape, dtype) = sized(Op::Randint, &b, DType::Int64)?;
     let (low, high) = (int(&b, "low").unwrap_or(0), int(&b, "high").unwrap_or(0));
     let t = random::randint(&mut i.generator, low, high, shape, dtype, None)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.randperm(n)`: `0..n` in a random order, int64 by default.
@@ -148,7 +143,7 @@ pub(crate) fn randperm(
     Shape::new(vec![n])?;
     let dtype = dtype_arg(b.get("dtype")).unwrap_or(DType::Int64);
     let t = random::randperm(&mut i.generator, n, dtype)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// The tensor a `_like` function was given, its dtype (or `dtype=`), and
@@ -172,7 +167,7 @@ pub(crate) fn rand_like(
     let (t, dtype, strides) = like(&b);
     let shape = t.tensor.shape().clone();
     let t = random::rand(&mut i.generator, shape, dtype, strides)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.randn_like(input)`.
@@ -186,7 +181,7 @@ pub(crate) fn randn_like(
     let (t, dtype, strides) = like(&b);
     let shape = t.tensor.shape().clone();
     let t = random::randn(&mut i.generator, shape, dtype, strides)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.zeros_like(input)`.
@@ -246,7 +241,7 @@ fn filled_like(
             values.view_as(crate::tensor::Layout::contiguous(shape.clone()).restrided(shape, strides))
         }
     };
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.linspace(start, end, steps)`: `steps` evenly spaced values from
@@ -301,7 +296,7 @@ pub(crate) fn linspace(
         _ => spaced(start, end, steps as usize, dtype),
     };
     let t = Tensor::from_storage(values, shape);
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// The values of `linspace`, in the dtype's own precision (integers step
@@ -371,7 +366,7 @@ pub(crate) fn eye(
     let dtype = dtype_arg(b.get("dtype")).unwrap_or(DType::DEFAULT_FLOAT);
     let values = (0..n * m).map(|f| Scalar::Int(i64::from(f / m == f % m)));
     let t = Tensor::from_storage(Storage::from_scalars(dtype, values), shape);
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 #[cfg(test)]

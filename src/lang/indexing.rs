@@ -10,6 +10,7 @@ use super::interp::Interpreter;
 use super::torch_api::index_tensor_from;
 use super::value::{Traced, Value};
 use crate::tensor::advanced::{Index, advanced, view_origins};
+use crate::tensor::autograd::Derivative;
 use crate::tensor::index::{IndexItem, apply_basic, apply_index};
 use crate::tensor::lineage::{Decider, Step, Taking};
 use crate::tensor::take::take;
@@ -109,7 +110,7 @@ impl Interpreter<'_> {
             _ => match self.subscript_item(index)? {
                 // One int, slice, `None` or `...`: the view, with a 0-d
                 // tensor's own messages.
-                Item::Basic(item) => return Ok(Value::Tensor(self.basic_view(t, &[item], span)?)),
+                Item::Basic(item) => return Ok(Value::Tensor(self.basic_view(t, &[item], true, span)?)),
                 // A tuple held in a variable indexes as one written out.
                 Item::Sequence(Value::Tuple(items), span) => {
                     items.iter().map(|v| Item::of(v.clone(), span)).collect()
@@ -178,7 +179,7 @@ impl Interpreter<'_> {
             }
         }
         if indices.is_empty() && selectors.is_empty() {
-            return Ok(Value::Tensor(self.basic_view(t, &basic, span)?));
+            return Ok(Value::Tensor(self.basic_view(t, &basic, false, span)?));
         }
         let (view, starts) = apply_basic(&Layout::contiguous(t.tensor.shape().clone()), &basic)?;
         let origins = view_origins(&view, t.tensor.shape());
@@ -192,7 +193,9 @@ impl Interpreter<'_> {
             let dims = origins.iter().enumerate().filter_map(|(k, o)| o.map(|j| (k, j))).collect();
             let deciders = selectors.iter().map(|s| Decider { node: s.node, ..selected(n) }).collect();
             let step = Step::Take { op: Taking::Index, input: t.node, from: Rc::new(from), dims, deciders };
-            return Ok(Value::Tensor(self.derived(values, step, span)));
+            let out = self.derived(values, step, span);
+            let grad_fn = view_grad_fn(&basic, false, t.tensor.shape());
+            return Ok(Value::Tensor(self.differentiable(out, grad_fn, Derivative::Copy, &[t])));
         }
         let picks: Vec<Index<'_>> =
             indices.iter().zip(&starts).map(|(a, &dim)| Index { tensor: &a.tensor, dim }).collect();
@@ -211,14 +214,23 @@ impl Interpreter<'_> {
         }
         let step =
             Step::Take { op: Taking::Index, input: t.node, from: Rc::new(indexed.from), dims, deciders };
-        Ok(Value::Tensor(self.derived(values, step, span)))
+        let out = self.derived(values, step, span);
+        Ok(Value::Tensor(self.differentiable(out, "IndexBackward0", Derivative::Accumulate, &[t])))
     }
 
-    /// `t[items]` for basic items only: a view.
-    fn basic_view(&mut self, t: &Traced, items: &[IndexItem], span: Span) -> Result<Traced, LangError> {
+    /// `t[items]` for basic items only (`single`: one item, not a tuple): a view.
+    fn basic_view(
+        &mut self,
+        t: &Traced,
+        items: &[IndexItem],
+        single: bool,
+        span: Span,
+    ) -> Result<Traced, LangError> {
         let tensor = t.tensor.index(items)?;
         let map = apply_index(&Layout::contiguous(t.tensor.shape().clone()), items)?;
-        Ok(self.derived(tensor, Step::View { input: t.node, map }, span))
+        let out = self.derived(tensor, Step::View { input: t.node, map }, span);
+        let grad_fn = view_grad_fn(items, single, t.tensor.shape());
+        Ok(self.differentiable(out, grad_fn, Derivative::Copy, &[t]))
     }
 
     /// One item of a subscript, evaluated.
@@ -244,6 +256,38 @@ fn bad_index(v: &Value, span: Span) -> LangError {
         )),
     }
     .at(span)
+}
+
+/// The `grad_fn` of basic indexing: PyTorch applies the items in turn
+/// (`select` for an int, `slice` for a slice, `unsqueeze` for `None`),
+/// skipping a slice of a whole dim inside a tuple, and names the last
+/// one; with nothing applied the result is an alias. One slice alone is
+/// always applied.
+fn view_grad_fn(items: &[IndexItem], single: bool, shape: &crate::tensor::Shape) -> &'static str {
+    let consuming = items.iter().filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. })).count();
+    let mut dim = 0;
+    let mut last = "AliasBackward0";
+    for item in items {
+        match *item {
+            IndexItem::Int(_) => {
+                last = "SelectBackward0";
+                dim += 1;
+            }
+            IndexItem::Slice { start, stop, step } => {
+                let size = shape.dims().get(dim).copied().unwrap_or(0);
+                let whole = crate::tensor::index::slice_range(start, stop, step, size)
+                    .is_ok_and(|(first, len, step)| first == 0 && len == size && (step == 1 || size <= 1));
+                if single || !whole {
+                    last = "SliceBackward0";
+                }
+                dim += 1;
+            }
+            IndexItem::NewAxis => last = "UnsqueezeBackward0",
+            IndexItem::Ellipsis => dim += shape.rank().saturating_sub(consuming),
+            IndexItem::Advanced { dims } => dim += dims,
+        }
+    }
+    last
 }
 
 #[cfg(test)]

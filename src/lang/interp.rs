@@ -7,7 +7,8 @@ use super::error::{LangError, Span};
 use super::names;
 use super::repr::costed_repr;
 use super::suggest::suggestion;
-use super::value::{Builtin, Kwargs, Module, Traced, Value};
+use super::value::{Autograd, Builtin, Kwargs, Module, Traced, Value};
+use crate::tensor::autograd::{Derivative, Entry, Input, Tape};
 use crate::tensor::lineage::{Graph, NodeId, Step};
 use crate::tensor::marks::ids_of;
 use crate::tensor::random::Generator;
@@ -57,6 +58,8 @@ pub struct Run {
     pub tensors: Vec<Option<Tensor>>,
     /// By node id: the code that computed the tensor.
     pub spans: Vec<Span>,
+    /// How to differentiate every floating tensor the run computed.
+    pub tape: Tape,
 }
 
 /// The state of a running program.
@@ -81,6 +84,11 @@ pub struct Interpreter<'src> {
     /// The random number generator, seeded as a fresh `torch.Generator()`
     /// until the program calls `torch.manual_seed`.
     pub(crate) generator: Generator,
+    /// How to differentiate every floating tensor computed so far.
+    pub(crate) tape: Tape,
+    /// The leaves that required grad when an operation read them, by
+    /// node: where `backward()` puts their gradients.
+    pub(crate) accumulators: HashMap<NodeId, Rc<Autograd>>,
 }
 
 /// Runs a whole program.
@@ -123,6 +131,7 @@ pub fn run(source: &str) -> Run {
         variables: interp.vars,
         tensors,
         spans: interp.spans,
+        tape: interp.tape,
     }
 }
 
@@ -146,6 +155,8 @@ impl<'src> Interpreter<'src> {
             read: Vec::new(),
             budget: Budget::default(),
             generator: Generator::default(),
+            tape: Tape::new(),
+            accumulators: HashMap::new(),
         }
     }
 
@@ -161,6 +172,11 @@ impl<'src> Interpreter<'src> {
         }
         self.out.push_str(text);
         Ok(())
+    }
+
+    /// Every variable's value, to change in place.
+    pub(crate) fn variables_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.vars.values_mut()
     }
 
     /// Records a tensor built from data.
@@ -193,7 +209,50 @@ impl<'src> Interpreter<'src> {
         self.budget.tensor(&tensor);
         self.tensors.push(Some(tensor.clone()));
         self.spans.push(span);
-        Traced { tensor, node }
+        Traced { tensor, node, autograd: Rc::default() }
+    }
+
+    /// Records how to differentiate `out`, just computed from `inputs`
+    /// (its step's inputs that may carry a gradient, in the step's order)
+    /// by the function PyTorch names `grad_fn`; `out` gets that `grad_fn`
+    /// when an input requires grad. Integer and bool results have no
+    /// derivative.
+    pub(crate) fn differentiable(
+        &mut self,
+        mut out: Traced,
+        grad_fn: &'static str,
+        derivative: Derivative,
+        inputs: &[&Traced],
+    ) -> Traced {
+        if !out.tensor.dtype().is_floating() {
+            return out;
+        }
+        let tracked = inputs.iter().any(|t| t.requires_grad());
+        for t in inputs.iter().filter(|t| t.requires_grad() && t.is_leaf()) {
+            self.accumulators.insert(t.node, Rc::clone(&t.autograd));
+        }
+        let entry = Entry {
+            name: grad_fn,
+            derivative,
+            step: self.graph.node(out.node).step.clone(),
+            shape: out.tensor.shape().clone(),
+            inputs: inputs
+                .iter()
+                .map(|t| Input {
+                    node: t.node,
+                    shape: t.tensor.shape().clone(),
+                    dtype: t.tensor.dtype(),
+                    tracked: t.requires_grad(),
+                })
+                .collect(),
+            tracked,
+            released: std::cell::Cell::new(false),
+        };
+        self.tape.record(out.node, entry);
+        if tracked {
+            out.autograd = Rc::new(Autograd::computed(grad_fn));
+        }
+        out
     }
 
     /// Records a tensor whose every element is computed from its input's
@@ -203,10 +262,34 @@ impl<'src> Interpreter<'src> {
         self.derived(tensor, Step::Elementwise { inputs: vec![(input.node, map)] }, span)
     }
 
-    /// Records a view that rearranges its input's dims (`t.T`, `t.permute(...)`).
-    pub(crate) fn rearranged(&mut self, input: &Traced, r: Rearrange, span: Span) -> Traced {
+    /// Makes `out` the same tensor object as `t` to autograd (`+t`, a
+    /// one-dim `flatten()`: PyTorch returns `t` itself), its gradient
+    /// flowing back through its own step.
+    pub(crate) fn same_tensor(&mut self, out: Traced, t: &Traced) -> Traced {
+        let mut out = self.differentiable(out, "AliasBackward0", Derivative::Copy, &[t]);
+        out.autograd = Rc::clone(&t.autograd);
+        out
+    }
+
+    /// Records a view that rearranges its input's dims (`t.T`,
+    /// `t.permute(...)`), whose `grad_fn` PyTorch names `grad_fn`.
+    pub(crate) fn rearranged(
+        &mut self,
+        input: &Traced,
+        r: Rearrange,
+        grad_fn: &'static str,
+        span: Span,
+    ) -> Traced {
         let map = r.apply(&Layout::contiguous(input.tensor.shape().clone()));
-        self.derived(input.tensor.rearranged(&r), Step::View { input: input.node, map }, span)
+        let out = self.derived(input.tensor.rearranged(&r), Step::View { input: input.node, map }, span);
+        self.differentiable(out, grad_fn, Derivative::Copy, &[input])
+    }
+
+    /// Records a dtype conversion (`t.double()`, `t.to(dtype)`), whose
+    /// gradient is converted back (`ToCopyBackward0`).
+    pub(crate) fn converted(&mut self, tensor: Tensor, input: &Traced, span: Span) -> Traced {
+        let out = self.same_elements(tensor, input, span);
+        self.differentiable(out, "ToCopyBackward0", Derivative::Copy, &[input])
     }
 
     /// Records a tensor whose elements are its input's, one for one (dtype conversions).

@@ -9,6 +9,7 @@ use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::signature::{CallStyle, bind, bind_python};
 use super::value::{Traced, Value};
+use crate::tensor::autograd::Derivative;
 use crate::tensor::join::{self, Joined, check_lengths, chunk_lengths, split_lengths};
 use crate::tensor::lineage::Step;
 use crate::tensor::shape::wrap_dim;
@@ -66,7 +67,10 @@ fn joined(
     let joined = kernel(&tensors, dim)?;
     let inputs = joined.inputs.iter().map(|&k| traced[k].node).collect();
     let step = Step::Join { inputs, join: joined.join };
-    Ok(Value::Tensor(i.derived(joined.values, step, span)))
+    let out = i.derived(joined.values, step, span);
+    let read: Vec<&Traced> = joined.inputs.iter().map(|&k| traced[k]).collect();
+    let grad_fn = if op == Op::Stack { "StackBackward0" } else { "CatBackward0" };
+    Ok(Value::Tensor(i.differentiable(out, grad_fn, Derivative::Copy, &read)))
 }
 
 /// `t.chunk(chunks, dim=0)`: as equal pieces as the size allows, the last smaller.
@@ -86,7 +90,7 @@ pub(crate) fn chunk(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<
     let size = t.tensor.shape().dims()[dim];
     let lengths =
         chunk_lengths(size, usize::try_from(chunks).unwrap_or(usize::MAX).min(size.max(MAX_PIECES + 1)));
-    pieces(i, &t, dim, &lengths, c.span)
+    pieces(i, &t, dim, &lengths, "SplitBackward0", c.span)
 }
 
 /// `t.split(split_size, dim=0)` and `torch.split(tensor,
@@ -138,7 +142,7 @@ pub(crate) fn split(
                 return Err(too_many_pieces());
             }
             let lengths = split_lengths(size, split_size)?;
-            pieces(i, &t, dim, &lengths, span)
+            pieces(i, &t, dim, &lengths, "SplitBackward0", span)
         }
         Value::Bool(_) => Err(invalid_split(&size, &dim_value)),
         sizes => {
@@ -158,7 +162,7 @@ pub(crate) fn split(
                 return Err(too_many_pieces());
             }
             let lengths = check_lengths(t.tensor.shape().dims()[dim], dim, &lengths)?;
-            pieces(i, &t, dim, &lengths, span)
+            pieces(i, &t, dim, &lengths, "SplitWithSizesBackward0", span)
         }
     }
 }
@@ -184,6 +188,7 @@ fn pieces(
     t: &Traced,
     dim: usize,
     lengths: &[usize],
+    grad_fn: &'static str,
     span: Span,
 ) -> Result<Value, LangError> {
     if lengths.len() > MAX_PIECES {
@@ -196,7 +201,8 @@ fn pieces(
     for (k, &len) in lengths.iter().enumerate() {
         let piece = t.tensor.view_as(t.tensor.layout().slice(dim, start, len, 1));
         let step = Step::View { input: t.node, map: whole.slice(dim, start, len, 1) };
-        items.push(Value::Tensor(i.record(piece, step, span, format!("{text}[{k}]"))));
+        let piece = i.record(piece, step, span, format!("{text}[{k}]"));
+        items.push(Value::Tensor(i.differentiable(piece, grad_fn, Derivative::Copy, &[t])));
         start += len;
     }
     i.budget.nest(items, true)

@@ -8,6 +8,7 @@ pub mod catalog;
 mod creating;
 pub mod error;
 mod escapes;
+mod gradients;
 mod indexing;
 pub mod interp;
 mod joining;

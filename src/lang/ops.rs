@@ -6,6 +6,7 @@ use super::ast::{BinOp, CmpOp, UnaryOp};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::value::{Traced, Value};
+use crate::tensor::autograd::{Derivative, Operand};
 use crate::tensor::elementwise::{BinaryOp, Side, binary, broadcast_layouts, negate};
 use crate::tensor::lineage::Step;
 use crate::tensor::shape::{MAX_ELEMENTS, count_within};
@@ -97,8 +98,15 @@ impl Interpreter<'_> {
         let shape_of =
             |t: &Option<Traced>| t.as_ref().map_or_else(Shape::scalar, |t| t.tensor.shape().clone());
         let (_, la, lb) = broadcast_layouts(&shape_of(&ta), &shape_of(&tb))?;
-        let inputs = [(ta, la), (tb, lb)].into_iter().filter_map(|(t, l)| t.map(|t| (t.node, l))).collect();
-        Ok(Value::Tensor(self.derived(tensor, Step::Elementwise { inputs }, span)))
+        let inputs =
+            [(&ta, la), (&tb, lb)].into_iter().filter_map(|(t, l)| t.as_ref().map(|t| (t.node, l))).collect();
+        let out = self.derived(tensor, Step::Elementwise { inputs }, span);
+        if op.is_comparison() {
+            return Ok(Value::Tensor(out));
+        }
+        let (grad_fn, derivative) = binary_derivative(op, [&ta, &tb], [a, b], &out);
+        let operands: Vec<&Traced> = [&ta, &tb].into_iter().flatten().collect();
+        Ok(Value::Tensor(self.differentiable(out, grad_fn, derivative, &operands)))
     }
 
     /// `-v`, `+v`, `~v`.
@@ -120,7 +128,13 @@ impl Interpreter<'_> {
                     return Err(LangError::unsupported_here("the ~ operator on non-bool tensors"));
                 }
             };
-            return Ok(Value::Tensor(self.element_wise(tensor, t, span)));
+            let out = self.element_wise(tensor, t, span);
+            return Ok(Value::Tensor(match op {
+                UnaryOp::Neg => self.differentiable(out, "NegBackward0", Derivative::Neg, &[t]),
+                // `+t` is `t` itself to autograd.
+                UnaryOp::Pos => self.same_tensor(out, t),
+                _ => out,
+            }));
         }
         let symbol = match op {
             UnaryOp::Neg => "-",
@@ -235,6 +249,51 @@ impl Interpreter<'_> {
         self.budget.steps((MAX_COMPARISONS - budget) as u64);
         Ok(Value::Bool(result))
     }
+}
+
+/// The `grad_fn` PyTorch gives `a op b` (for operands that are tensors
+/// or numbers, `traced` saying which are tensors) and its derivative.
+fn binary_derivative(
+    op: BinaryOp,
+    traced: [&Option<Traced>; 2],
+    sides: [Side<'_>; 2],
+    out: &Traced,
+) -> (&'static str, Derivative) {
+    let operand = |s: Side<'_>| match s {
+        Side::Tensor(t) => Operand::Tensor(t.clone()),
+        Side::Number(n) => Operand::Number(n),
+    };
+    let tensors = [traced[0].is_some(), traced[1].is_some()];
+    let grad_fn = match (op, tensors) {
+        (BinaryOp::Add, _) => "AddBackward0",
+        (BinaryOp::Sub, [false, _]) => "RsubBackward1",
+        (BinaryOp::Sub, _) => "SubBackward0",
+        (BinaryOp::Mul, _) => "MulBackward0",
+        (BinaryOp::Div, [false, _]) => {
+            // `number / t` is `t.reciprocal() * number`.
+            return match sides {
+                [Side::Number(n), Side::Tensor(t)] => {
+                    ("MulBackward0", Derivative::Reciprocal { number: n.to_f64(), input: t.clone() })
+                }
+                _ => ("MulBackward0", Derivative::Missing("reciprocal")),
+            };
+        }
+        (BinaryOp::Div, _) => "DivBackward0",
+        (BinaryOp::Pow, [true, false]) => "PowBackward0",
+        (BinaryOp::Pow, [true, true]) => "PowBackward1",
+        (BinaryOp::Pow, _) => "PowBackward2",
+        (BinaryOp::Rem, [false, _]) => return ("NotImplemented", Derivative::NotDifferentiable("remainder")),
+        (BinaryOp::Rem, [true, true]) => "RemainderBackward1",
+        (BinaryOp::Rem, _) => "RemainderBackward0",
+        (BinaryOp::FloorDiv, _) => return ("NotImplemented", Derivative::NotDifferentiable("floor_divide")),
+        _ => return ("NotImplemented", Derivative::Missing("a comparison")),
+    };
+    let derivative = Derivative::Binary {
+        op,
+        operands: [operand(sides[0]), operand(sides[1])],
+        result: out.tensor.clone(),
+    };
+    (grad_fn, derivative)
 }
 
 /// One operand of an element-wise op, and its lineage if it is a tensor.

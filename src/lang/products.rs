@@ -6,6 +6,7 @@ use super::catalog::Call;
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
 use super::value::{Traced, Value};
+use crate::tensor::autograd::Derivative;
 use crate::tensor::contraction::{Axis, Contraction};
 use crate::tensor::elementwise::{BinaryOp, Side, binary};
 use crate::tensor::lineage::Step;
@@ -23,7 +24,9 @@ impl Interpreter<'_> {
     /// `a @ b`.
     pub(crate) fn matmul_operator(&mut self, l: &Value, r: &Value, span: Span) -> Result<Value, LangError> {
         match (l, r) {
-            (Value::Tensor(a), Value::Tensor(b)) => self.product(a, b, matmul::matmul, span),
+            (Value::Tensor(a), Value::Tensor(b)) => {
+                self.product(a, b, matmul::matmul, matmul_grad_fn(a, b), span)
+            }
             _ => Err(LangError::type_error(format!(
                 "unsupported operand type(s) for @: '{}' and '{}'",
                 l.type_name(),
@@ -39,6 +42,7 @@ impl Interpreter<'_> {
         a: &Traced,
         b: &Traced,
         kernel: fn(&Tensor, &Tensor) -> Result<Product, TensorError>,
+        grad_fn: &'static str,
         span: Span,
     ) -> Result<Value, LangError> {
         let work = matmul::multiply_adds(a.tensor.shape(), b.tensor.shape()) / MULTIPLY_ADDS_PER_ELEMENT;
@@ -46,7 +50,32 @@ impl Interpreter<'_> {
         self.budget.check()?;
         let product = kernel(&a.tensor, &b.tensor)?;
         let step = Step::Contract { inputs: vec![a.node, b.node], contraction: product.contraction };
-        Ok(Value::Tensor(self.derived(product.values, step, span)))
+        let out = self.derived(product.values, step, span);
+        Ok(Value::Tensor(self.contracted(out, grad_fn, &[a, b])))
+    }
+
+    /// Records how to differentiate a product of `inputs`.
+    fn contracted(&mut self, out: Traced, grad_fn: &'static str, inputs: &[&Traced]) -> Traced {
+        let derivative = Derivative::Contract { inputs: inputs.iter().map(|t| t.tensor.clone()).collect() };
+        self.differentiable(out, grad_fn, derivative, inputs)
+    }
+}
+
+/// The `grad_fn` of `a @ b`, after the last step PyTorch's `matmul` takes
+/// for these ranks (`dot`, `mv`, `mm`, a squeeze, or a batch folded into
+/// one product and viewed back).
+fn matmul_grad_fn(a: &Traced, b: &Traced) -> &'static str {
+    let (ra, rb) = (a.tensor.rank(), b.tensor.rank());
+    let (da, db) = (a.tensor.shape().dims(), b.tensor.shape().dims());
+    match (ra, rb) {
+        (1, 1) => "DotBackward0",
+        (2, 1) => "MvBackward0",
+        (1, 2) => "SqueezeBackward4",
+        (2, 2) => "MmBackward0",
+        // A matrix times a batch is folded into one product through transposes, then copied.
+        (2, _) => "CloneBackward0",
+        (3, 3) if da[0] == 1 && db[0] > 1 => "CloneBackward0",
+        _ => "UnsafeViewBackward0",
     }
 }
 
@@ -60,27 +89,28 @@ fn other<'a>(c: &'a Call<'_>, name: &str) -> &'a Traced {
 
 /// `t.matmul(other)`, `torch.matmul(t, other)`.
 pub(crate) fn matmul(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
-    i.product(&t, other(c, "other"), matmul::matmul, c.span)
+    let b = other(c, "other");
+    i.product(&t, b, matmul::matmul, matmul_grad_fn(&t, b), c.span)
 }
 
 /// `t.mm(mat2)`.
 pub(crate) fn mm(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
-    i.product(&t, other(c, "mat2"), matmul::mm, c.span)
+    i.product(&t, other(c, "mat2"), matmul::mm, "MmBackward0", c.span)
 }
 
 /// `t.mv(vec)`.
 pub(crate) fn mv(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
-    i.product(&t, other(c, "vec"), matmul::mv, c.span)
+    i.product(&t, other(c, "vec"), matmul::mv, "MvBackward0", c.span)
 }
 
 /// `t.dot(tensor)`.
 pub(crate) fn dot(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
-    i.product(&t, other(c, "tensor"), matmul::dot, c.span)
+    i.product(&t, other(c, "tensor"), matmul::dot, "DotBackward0", c.span)
 }
 
 /// `t.bmm(mat2)`.
 pub(crate) fn bmm(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
-    i.product(&t, other(c, "mat2"), matmul::bmm, c.span)
+    i.product(&t, other(c, "mat2"), matmul::bmm, "BmmBackward0", c.span)
 }
 
 /// `t.outer(vec2)` (also `ger`): every element of `t` times every element
@@ -102,7 +132,8 @@ pub(crate) fn outer(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<
     debug_assert_eq!(values.shape().dims(), [n, m]);
     let contraction = Contraction { axes: vec![vec![Axis::Out(0)], vec![Axis::Out(1)]], summed: Vec::new() };
     let step = Step::Contract { inputs: vec![t.node, vec2.node], contraction };
-    Ok(Value::Tensor(i.derived(values, step, c.span)))
+    let out = i.derived(values, step, c.span);
+    Ok(Value::Tensor(i.contracted(out, "MulBackward0", &[&t, vec2])))
 }
 
 /// `torch.einsum(equation, *operands)`, a Python function in PyTorch:
@@ -159,7 +190,19 @@ pub(crate) fn einsum(
     i.budget.work(eq.multiply_adds() / per_element);
     i.budget.check()?;
     let product = eq.run(&tensors)?;
+    // PyTorch's einsum ends in a sum for one operand with summed labels, a
+    // permute for one without, a view after products with summed labels,
+    // a multiplication without.
+    let summed = !product.contraction.summed.is_empty();
+    let grad_fn = match (traced.len(), summed) {
+        (1, true) => "SumBackward1",
+        (1, false) => "PermuteBackward0",
+        (_, true) => "ViewBackward0",
+        (_, false) => "MulBackward0",
+    };
     let step =
         Step::Contract { inputs: traced.iter().map(|t| t.node).collect(), contraction: product.contraction };
-    Ok(Value::Tensor(i.derived(product.values, step, span)))
+    let out = i.derived(product.values, step, span);
+    let inputs: Vec<&Traced> = traced.iter().collect();
+    Ok(Value::Tensor(i.contracted(out, grad_fn, &inputs)))
 }

@@ -1,13 +1,17 @@
 //! `repr()` and `str()` of values, as Python with PyTorch and NumPy prints them.
 
 use super::interp::MAX_OUTPUT;
-use super::value::Value;
+use super::value::{Traced, Value};
 use crate::tensor::Tensor;
-use crate::tensor::format::{float, numpy, printed_elements, tensor_repr};
+use crate::tensor::format::{float, numpy, printed_elements, tensor_repr_with};
 
 /// How the generator prints: as CPython prints an object, at an address
 /// (the same in every run, docs/decisions.md).
 pub const GENERATOR_REPR: &str = "<torch._C.Generator object at 0x7f0c5e2b1a50>";
+
+/// Where every `grad_fn` is shown to live (Python shows its address, which
+/// differs from run to run).
+pub const GRAD_FN_AT: &str = "0x7f0c5e2b1b10";
 
 /// Steps of the run's budget (`budget.rs`) that showing one element of a
 /// tensor or array costs, on top of the characters written: its digits are
@@ -56,7 +60,7 @@ pub fn costed_str(v: &Value) -> Text {
     let mut w = Writer::default();
     match v {
         Value::Str(s) => w.push(s),
-        Value::NdArray(t) => w.tensor(&t.tensor, numpy::array_str),
+        Value::NdArray(t) => w.tensor(&t.tensor, &numpy::array_str),
         Value::NpScalar(s, dtype) => w.push(&numpy::scalar_str(*s, *dtype)),
         other => w.repr(other),
     }
@@ -96,7 +100,7 @@ impl Writer {
     /// A tensor's text from `print`, unless it would surely be too long:
     /// a tensor of 16 dims of size 6 shows all its 2.8 million elements,
     /// seconds of work for a text nobody keeps.
-    fn tensor(&mut self, t: &Tensor, print: fn(&Tensor) -> String) {
+    fn tensor(&mut self, t: &Tensor, print: &dyn Fn(&Tensor) -> String) {
         let shown = printed_elements(t);
         if self.full() || shown.saturating_mul(MIN_ELEMENT_CHARS) > MAX_OUTPUT as u64 {
             self.too_long = true;
@@ -114,24 +118,26 @@ impl Writer {
             Value::Float(f) => self.float(*f),
             Value::Str(s) => self.push(&string_repr(s)),
             Value::List(_) | Value::Tuple(_) => self.container(v),
-            Value::Tensor(t) => self.tensor(&t.tensor, tensor_repr),
+            Value::Tensor(t) => self.traced(t),
             Value::Size(dims) => {
                 let sizes: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
                 self.push(&format!("torch.Size([{}])", sizes.join(", ")));
             }
             Value::ValuesIndices { op, values, indices } => {
                 self.push(&format!("torch.return_types.{op}(\nvalues="));
-                self.tensor(&values.tensor, tensor_repr);
+                self.traced(values);
                 self.push(",\nindices=");
-                self.tensor(&indices.tensor, tensor_repr);
+                self.traced(indices);
                 self.push(")");
             }
-            Value::NdArray(t) => self.tensor(&t.tensor, numpy::array_repr),
+            Value::NdArray(t) => self.tensor(&t.tensor, &numpy::array_repr),
             Value::NpScalar(s, dtype) => self.push(&numpy::scalar_repr(*s, *dtype)),
             Value::Dtype(d) => self.push(&d.to_string()),
             // Python shows where the object lives, which differs from run to
             // run; the playground's one generator always lives here.
             Value::Generator => self.push(GENERATOR_REPR),
+            // At one address, as the generator (its place differs from run to run).
+            Value::GradFn(name) => self.push(&format!("<{name} object at {GRAD_FN_AT}>")),
             Value::Module(m) => self.push(&format!("<module '{}'>", m.name())),
             Value::Builtin(b) => self.push(&format!("<built-in function {}>", b.name())),
             Value::Function(m, name) => {
@@ -152,6 +158,16 @@ impl Writer {
         };
         self.push(&text);
         self.last_float = Some((x.to_bits(), text));
+    }
+
+    /// A tensor as PyTorch shows it, with what autograd knows about it.
+    fn traced(&mut self, t: &Traced) {
+        let suffix = match t.autograd.grad_fn {
+            Some(name) => Some(format!("grad_fn=<{name}>")),
+            None if t.requires_grad() => Some("requires_grad=True".to_string()),
+            None => None,
+        };
+        self.tensor(&t.tensor, &|t| tensor_repr_with(t, suffix.as_deref()));
     }
 
     /// A list or tuple, adding no more items once the text is too long:

@@ -11,6 +11,7 @@ use super::signature::{Signature, bind, overloads};
 use super::tensor_methods::int_arg;
 use super::torch_api::int_list;
 use super::value::{Traced, Value};
+use crate::tensor::autograd::Derivative;
 use crate::tensor::choose::{masked_fill as fill_masked, select_where};
 use crate::tensor::elementwise::Side;
 use crate::tensor::layout::Layout;
@@ -65,6 +66,14 @@ impl Interpreter<'_> {
             indices,
         };
         let values = self.record(values, step(false), span, format!("{text}.values"));
+        let (grad_fn, derivative) = match op {
+            Ranking::Sort { .. } => ("SortBackward0", Derivative::Copy),
+            Ranking::Topk { .. } => ("TopkBackward0", Derivative::Copy),
+            // The running extremes repeat an element: their gradients add up there.
+            Ranking::Cummax => ("CummaxBackward0", Derivative::Accumulate),
+            Ranking::Cummin => ("CumminBackward0", Derivative::Accumulate),
+        };
+        let values = self.differentiable(values, grad_fn, derivative, &[input]);
         let indices = self.record(indices, step(true), span, format!("{text}.indices"));
         Value::ValuesIndices { op: name, values, indices }
     }
@@ -144,7 +153,8 @@ pub(crate) fn gather(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result
         dims: same_dims(shape.rank(), None),
     };
     let dims = same_dims(rank, Some(dim));
-    Ok(Value::Tensor(i.derived(values, took(Taking::Gather, &t, from, dims, vec![decider]), c.span)))
+    let out = i.derived(values, took(Taking::Gather, &t, from, dims, vec![decider]), c.span);
+    Ok(Value::Tensor(i.differentiable(out, "GatherBackward0", Derivative::Accumulate, &[&t])))
 }
 
 /// `t.index_select(dim, index)`: the slices along `dim` that `index` names.
@@ -159,7 +169,8 @@ pub(crate) fn index_select(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> 
     let along = if index.tensor.rank() == 1 && shape.rank() > 0 { vec![(dim, 0)] } else { Vec::new() };
     let decider = Decider { node: index.node, at: Rc::new(at), dims: along };
     let dims = same_dims(shape.rank(), Some(dim));
-    Ok(Value::Tensor(i.derived(values, took(Taking::IndexSelect, &t, from, dims, vec![decider]), c.span)))
+    let out = i.derived(values, took(Taking::IndexSelect, &t, from, dims, vec![decider]), c.span);
+    Ok(Value::Tensor(i.differentiable(out, "IndexSelectBackward0", Derivative::Accumulate, &[&t])))
 }
 
 /// `t.nonzero()` (one row of indices per nonzero element) or
@@ -207,7 +218,8 @@ pub(crate) fn flip(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<V
     // PyTorch's flip lays its result out in memory as its input is.
     let values = take::take(&t.tensor, &from, t.tensor.shape().clone()).in_memory_order_of(&[&t.tensor]);
     let dims = same_dims(t.tensor.rank(), None);
-    Ok(Value::Tensor(i.derived(values, took(Taking::Flip, &t, from, dims, Vec::new()), c.span)))
+    let out = i.derived(values, took(Taking::Flip, &t, from, dims, Vec::new()), c.span);
+    Ok(Value::Tensor(i.differentiable(out, "FlipBackward0", Derivative::Copy, &[&t])))
 }
 
 /// `t.roll(shifts, dims)`.
@@ -216,7 +228,8 @@ pub(crate) fn roll(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<V
     let from = take::roll(&t.tensor, &shifts, &dims)?;
     let values = take::take(&t.tensor, &from, t.tensor.shape().clone());
     let dims = same_dims(t.tensor.rank(), None);
-    Ok(Value::Tensor(i.derived(values, took(Taking::Roll, &t, from, dims, Vec::new()), c.span)))
+    let out = i.derived(values, took(Taking::Roll, &t, from, dims, Vec::new()), c.span);
+    Ok(Value::Tensor(i.differentiable(out, "RollBackward0", Derivative::Copy, &[&t])))
 }
 
 /// One candidate of a choice: a tensor, or a number the program wrote.
@@ -252,6 +265,7 @@ impl Interpreter<'_> {
         candidates: [&Candidate<'_>; 2],
         picked: Vec<u8>,
         decider: &Traced,
+        grad_fn: &'static str,
         span: Span,
     ) -> Traced {
         let shape = values.shape().clone();
@@ -266,7 +280,15 @@ impl Interpreter<'_> {
         }
         let picked = picked.into_iter().map(|p| slot[usize::from(p)]).collect();
         let deciders = vec![(decider.node, read(decider))];
-        self.derived(values, Step::Pick { inputs, picked: Rc::new(picked), deciders }, span)
+        let out = self.derived(values, Step::Pick { inputs, picked: Rc::new(picked), deciders }, span);
+        let tensors: Vec<&Traced> = candidates
+            .iter()
+            .filter_map(|c| match c {
+                Candidate::Tensor(t) => Some(*t),
+                Candidate::Number(_) => None,
+            })
+            .collect();
+        self.differentiable(out, grad_fn, Derivative::Pick, &tensors)
     }
 }
 
@@ -287,7 +309,9 @@ pub(crate) fn masked_fill(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> R
     };
     let chosen = fill_masked(&t.tensor, &mask.tensor, fill)?;
     let own = Candidate::Tensor(&t);
-    Ok(Value::Tensor(i.chosen(chosen.values, [&own, &value], chosen.picked, mask, c.span)))
+    let grad_fn =
+        if matches!(value, Candidate::Tensor(_)) { "MaskedFillBackward1" } else { "MaskedFillBackward0" };
+    Ok(Value::Tensor(i.chosen(chosen.values, [&own, &value], chosen.picked, mask, grad_fn, c.span)))
 }
 
 /// `t.where(condition, other)`: `torch.where(condition, t, other)`.
@@ -337,7 +361,14 @@ fn choose_where(
     span: Span,
 ) -> Result<Value, LangError> {
     let chosen = select_where(&condition.tensor, input.side(), other.side())?;
-    Ok(Value::Tensor(i.chosen(chosen.values, [&input, &other], chosen.picked, condition, span)))
+    Ok(Value::Tensor(i.chosen(
+        chosen.values,
+        [&input, &other],
+        chosen.picked,
+        condition,
+        "WhereBackward0",
+        span,
+    )))
 }
 
 #[cfg(test)]

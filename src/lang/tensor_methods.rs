@@ -9,7 +9,10 @@ use super::numpy_api::{item as item_of, to_list};
 use super::signature::{Bound, CallStyle, bind, bind_python};
 use super::torch_api::{dtype_arg, int_list};
 use super::value::{Traced, Value};
+use crate::tensor::Scalar;
 use crate::tensor::along::{Along, along, lanes_along};
+use crate::tensor::autograd::{Derivative, Operand};
+use crate::tensor::elementwise::BinaryOp;
 use crate::tensor::elementwise::absolute;
 use crate::tensor::format::float::general;
 use crate::tensor::lanes::Lanes;
@@ -17,6 +20,7 @@ use crate::tensor::lineage::{Step, Winners};
 use crate::tensor::rearrange::Rearrange;
 use crate::tensor::reduce::{Reduction, reduce};
 use crate::tensor::shape::wrap_dim;
+use crate::tensor::unary::Unary;
 use crate::tensor::{DType, Tensor, TensorError};
 use std::rc::Rc;
 
@@ -75,7 +79,23 @@ impl Interpreter<'_> {
             Kernel::Along(op) => self.along(t, op, &bound, span),
             Kernel::Unary(op) => {
                 let values = op.apply(&t.tensor)?;
-                Ok(Value::Tensor(self.element_wise(values, &t, span)))
+                let out = self.element_wise(values, &t, span);
+                let (grad_fn, derivative) = match op {
+                    // `square` is `pow(t, 2)`.
+                    Unary::Square => (
+                        "PowBackward0",
+                        Derivative::Binary {
+                            op: BinaryOp::Pow,
+                            operands: [Operand::Tensor(t.tensor.clone()), Operand::Number(Scalar::Int(2))],
+                            result: out.tensor.clone(),
+                        },
+                    ),
+                    _ => (
+                        unary_grad_fn(op),
+                        Derivative::Unary { op, input: t.tensor.clone(), result: out.tensor.clone() },
+                    ),
+                };
+                Ok(Value::Tensor(self.differentiable(out, grad_fn, derivative, &[&t])))
             }
             Kernel::Method(kernel) | Kernel::Function { method: kernel, .. } => kernel(self, t, &call),
             Kernel::Python(_) => unreachable!("Python functions are run above"),
@@ -136,7 +156,7 @@ impl Interpreter<'_> {
         if t.tensor.dtype() == dtype {
             return Ok(Value::Tensor(t.clone()));
         }
-        Ok(Value::Tensor(self.same_elements(t.tensor.to_dtype(dtype), t, span)))
+        Ok(Value::Tensor(self.converted(t.tensor.to_dtype(dtype), t, span)))
     }
 
     /// Runs a bound reduction call.
@@ -161,7 +181,7 @@ impl Interpreter<'_> {
         let input = match dtype_arg(b.get("dtype")) {
             Some(d) if d != t.tensor.dtype() => {
                 let cast = t.tensor.to_dtype(d);
-                self.same_elements(cast, &t, span)
+                self.converted(cast, &t, span)
             }
             _ => t,
         };
@@ -175,10 +195,11 @@ impl Interpreter<'_> {
             nonempty_dims(&input.tensor, op, dims.as_deref().unwrap_or(&[]))?;
         }
         let (traced, _) = self.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
+        let traced = self.reduction_derivative(traced, &input, op, b.get("dim").is_some());
         match dtype_arg(b.get("dtype")) {
             // `sum(dtype=torch.int32)` is int32 (and `bool` bool), not the int64 a sum of them makes.
             Some(d) if d != traced.tensor.dtype() => {
-                Ok(Value::Tensor(self.same_elements(traced.tensor.to_dtype(d), &traced, span)))
+                Ok(Value::Tensor(self.converted(traced.tensor.to_dtype(d), &traced, span)))
             }
             _ => Ok(Value::Tensor(traced)),
         }
@@ -197,13 +218,23 @@ impl Interpreter<'_> {
             true => t,
             false => {
                 let cast = t.tensor.to_dtype(dtype);
-                self.same_elements(cast, &t, span)
+                self.converted(cast, &t, span)
             }
         };
         let values = along(&input.tensor, op, dim)?;
         let lanes = lanes_along(input.tensor.shape(), wrap_dim(dim, input.tensor.rank())?)?;
         let step = Step::Along { op, input: input.node, lanes };
-        Ok(Value::Tensor(self.derived(values, step, span)))
+        let out = self.derived(values, step, span);
+        let result = out.tensor.clone();
+        let (grad_fn, derivative) = match op {
+            Along::Cumsum => ("CumsumBackward0", Derivative::Cumsum),
+            Along::Cumprod => {
+                ("CumprodBackward0", Derivative::Cumprod { input: input.tensor.clone(), result })
+            }
+            Along::Softmax => ("SoftmaxBackward0", Derivative::Softmax { result }),
+            Along::LogSoftmax => ("LogSoftmaxBackward0", Derivative::LogSoftmax { result }),
+        };
+        Ok(Value::Tensor(self.differentiable(out, grad_fn, derivative, &[&input])))
     }
 
     /// Reduces and records the reduction in the lineage graph.
@@ -239,6 +270,13 @@ impl Interpreter<'_> {
     ) -> Result<Value, LangError> {
         let (values, winners) =
             self.reduce_traced(input, op, dims.as_deref(), keepdim, span, Some(".values"))?;
+        let grad_fn = match op {
+            Reduction::Max => "MaxBackward0",
+            Reduction::Min => "MinBackward0",
+            Reduction::Median { .. } => "MedianBackward1",
+            _ => "KthvalueBackward0",
+        };
+        let values = self.differentiable(values, grad_fn, Derivative::Copy, &[input]);
         let positions = winners.expect("max and min with a dim always pick winners");
         let indices = Tensor::indices(&positions, values.tensor.shape().clone());
         // The indices are computed from the input exactly as the values are
@@ -253,10 +291,69 @@ impl Interpreter<'_> {
     }
 }
 
+impl Interpreter<'_> {
+    /// Records how to differentiate `out`, the reduction `op` of `input`
+    /// (`dim_given`: over named dims, which PyTorch names another overload).
+    fn reduction_derivative(
+        &mut self,
+        out: Traced,
+        input: &Traced,
+        op: Reduction,
+        dim_given: bool,
+    ) -> Traced {
+        let (x, result) = (input.tensor.clone(), out.tensor.clone());
+        let overload = |whole: &'static str, dims: &'static str| if dim_given { dims } else { whole };
+        let (grad_fn, derivative) = match op {
+            Reduction::Sum => (overload("SumBackward0", "SumBackward1"), Derivative::Sum),
+            Reduction::Mean => (overload("MeanBackward0", "MeanBackward1"), Derivative::Mean),
+            Reduction::Prod => {
+                (overload("ProdBackward0", "ProdBackward1"), Derivative::Prod { input: x, result })
+            }
+            Reduction::Var { correction } => ("VarBackward0", Derivative::Var { input: x, correction }),
+            Reduction::Std { correction } => {
+                ("StdBackward0", Derivative::Std { input: x, result, correction })
+            }
+            Reduction::Max => ("MaxBackward1", Derivative::Evenly { input: x, result }),
+            Reduction::Min => ("MinBackward1", Derivative::Evenly { input: x, result }),
+            Reduction::Median { .. } => ("MedianBackward0", Derivative::Evenly { input: x, result }),
+            Reduction::Amax => ("AmaxBackward0", Derivative::Counted { input: x, result }),
+            Reduction::Amin => ("AminBackward0", Derivative::Counted { input: x, result }),
+            Reduction::Norm { p } => ("LinalgVectorNormBackward0", Derivative::Norm { input: x, result, p }),
+            Reduction::Logsumexp => ("LogsumexpBackward0", Derivative::Logsumexp { input: x, result }),
+            // Positions, counts and truth values have no derivative.
+            _ => return out,
+        };
+        self.differentiable(out, grad_fn, derivative, &[input])
+    }
+
+    /// Records a reshape (`reshape`, `view`, `flatten`): a view where the
+    /// elements allow one (`ViewBackward0`), else a copy (`UnsafeViewBackward0`).
+    fn reshaped(&mut self, shaped: Tensor, t: &Traced, span: Span) -> Traced {
+        let grad_fn =
+            if shaped.buffer_id() == t.tensor.buffer_id() { "ViewBackward0" } else { "UnsafeViewBackward0" };
+        let out = self.derived(shaped, Step::Reshape { input: t.node }, span);
+        self.differentiable(out, grad_fn, Derivative::Copy, &[t])
+    }
+}
+
+/// The `grad_fn` of an element-wise function.
+fn unary_grad_fn(op: Unary) -> &'static str {
+    match op {
+        Unary::Exp => "ExpBackward0",
+        Unary::Log => "LogBackward0",
+        Unary::Sqrt => "SqrtBackward0",
+        Unary::Square => "PowBackward0",
+        Unary::Sigmoid => "SigmoidBackward0",
+        Unary::Tanh => "TanhBackward0",
+        Unary::Relu => "ReluBackward0",
+        Unary::Isnan => "NotImplemented",
+    }
+}
+
 /// `t.reshape(shape)`.
 pub(crate) fn reshape(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let shaped = t.tensor.reshape(&int_list(c.bound.get("shape")))?;
-    Ok(Value::Tensor(i.derived(shaped, Step::Reshape { input: t.node }, c.span)))
+    Ok(Value::Tensor(i.reshaped(shaped, &t, c.span)))
 }
 
 /// `t.view(size)`; `t.view(dtype)` reinterprets bytes, which the playground does not.
@@ -265,45 +362,53 @@ pub(crate) fn view(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<V
         return Err(LangError::unsupported_here("view(dtype)"));
     }
     let shaped = t.tensor.view(&int_list(c.bound.get("size")))?;
-    Ok(Value::Tensor(i.derived(shaped, Step::Reshape { input: t.node }, c.span)))
+    Ok(Value::Tensor(i.reshaped(shaped, &t, c.span)))
 }
 
 /// `t.flatten(start_dim, end_dim)`.
 pub(crate) fn flatten(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let (start, end) = (int_arg(c.bound, "start_dim", 0), int_arg(c.bound, "end_dim", -1));
     let flat = flatten_dims(&t.tensor, start, end)?;
-    Ok(Value::Tensor(i.derived(flat, Step::Reshape { input: t.node }, c.span)))
+    let out = i.reshaped(flat, &t, c.span);
+    // `flatten` of one dim is the tensor itself (`start_dim == end_dim`).
+    let same = t.tensor.rank() > 0 && wrap_dim(start, t.tensor.rank())? == wrap_dim(end, t.tensor.rank())?;
+    Ok(Value::Tensor(if same { i.same_tensor(out, &t) } else { out }))
 }
 
 /// `t.transpose(dim0, dim1)`.
 pub(crate) fn transpose(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let r = Rearrange::transpose(t.tensor.rank(), int_arg(c.bound, "dim0", 0), int_arg(c.bound, "dim1", 0))?;
-    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+    Ok(Value::Tensor(i.rearranged(&t, r, "TransposeBackward0", c.span)))
 }
 
 /// `t.permute(dims)`.
 pub(crate) fn permute(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let r = Rearrange::permute(t.tensor.rank(), &int_list(c.bound.get("dims")))?;
-    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+    Ok(Value::Tensor(i.rearranged(&t, r, "PermuteBackward0", c.span)))
 }
 
 /// `t.t()`.
 pub(crate) fn matrix_t(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let r = Rearrange::t(t.tensor.rank())?;
-    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+    Ok(Value::Tensor(i.rearranged(&t, r, "TBackward0", c.span)))
 }
 
 /// `t.unsqueeze(dim)`.
 pub(crate) fn unsqueeze(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let r = Rearrange::unsqueeze(t.tensor.rank(), int_arg(c.bound, "dim", 0))?;
-    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+    Ok(Value::Tensor(i.rearranged(&t, r, "UnsqueezeBackward0", c.span)))
 }
 
 /// `t.squeeze()` (every dim of size 1, the first overload) or `t.squeeze(dim)`.
 pub(crate) fn squeeze(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let dims = (c.which > 0).then(|| int_list(c.bound.get("dim")));
     let r = Rearrange::squeeze(t.tensor.shape(), dims.as_deref())?;
-    Ok(Value::Tensor(i.rearranged(&t, r, c.span)))
+    let grad_fn = match c.which {
+        0 => "SqueezeBackward0",
+        1 => "SqueezeBackward1",
+        _ => "SqueezeBackward2",
+    };
+    Ok(Value::Tensor(i.rearranged(&t, r, grad_fn, c.span)))
 }
 
 /// `t.contiguous()`: a copy only when the elements are not already in row-major order.
@@ -312,7 +417,8 @@ pub(crate) fn contiguous(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Re
         return Ok(Value::Tensor(t));
     }
     let copy = t.tensor.contiguous_as(t.tensor.dtype());
-    Ok(Value::Tensor(i.same_elements(copy, &t, c.span)))
+    let out = i.same_elements(copy, &t, c.span);
+    Ok(Value::Tensor(i.differentiable(out, "CloneBackward0", Derivative::Copy, &[&t])))
 }
 
 /// `t.is_contiguous()`.
@@ -323,7 +429,9 @@ pub(crate) fn is_contiguous(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) ->
 /// `t.abs()`.
 pub(crate) fn abs(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let values = absolute(&t.tensor)?;
-    Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+    let out = i.element_wise(values, &t, c.span);
+    let derivative = Derivative::Abs { input: t.tensor.clone() };
+    Ok(Value::Tensor(i.differentiable(out, "AbsBackward0", derivative, &[&t])))
 }
 
 /// `t.clamp(min, max)` (also `clip`) with number bounds.
@@ -337,7 +445,13 @@ pub(crate) fn clamp(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<
         return Err(LangError::runtime("torch.clamp: At least one of 'min' or 'max' must not be None"));
     }
     let values = crate::tensor::unary::clamp(&t.tensor, min, max)?;
-    Ok(Value::Tensor(i.element_wise(values, &t, c.span)))
+    let out = i.element_wise(values, &t, c.span);
+    let derivative = Derivative::Clamp {
+        input: t.tensor.clone(),
+        min: min.map(Scalar::to_f64),
+        max: max.map(Scalar::to_f64),
+    };
+    Ok(Value::Tensor(i.differentiable(out, "ClampBackward1", derivative, &[&t])))
 }
 
 /// `torch.maximum(t, other)`.
@@ -368,7 +482,10 @@ fn extreme_of_two(
         picked: Rc::new(picked),
         deciders: Vec::new(),
     };
-    Ok(Value::Tensor(i.derived(values, step, c.span)))
+    let out = i.derived(values, step, c.span);
+    let derivative = Derivative::Extreme { a: t.tensor.clone(), b: other.tensor.clone(), larger };
+    let grad_fn = if larger { "MaximumBackward0" } else { "MinimumBackward0" };
+    Ok(Value::Tensor(i.differentiable(out, grad_fn, derivative, &[&t, other])))
 }
 
 /// `t.to(...)`: a device (only the CPU), a dtype, or another tensor's dtype.
@@ -385,7 +502,7 @@ pub(crate) fn to(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Val
     };
     match b.get("copy") {
         // `copy=True` makes a new tensor even when nothing changes.
-        Some(Value::Bool(true)) => Ok(Value::Tensor(i.same_elements(t.tensor.to_dtype(dtype), &t, c.span))),
+        Some(Value::Bool(true)) => Ok(Value::Tensor(i.converted(t.tensor.to_dtype(dtype), &t, c.span))),
         _ => i.convert(&t, dtype, c.span),
     }
 }
@@ -393,7 +510,8 @@ pub(crate) fn to(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Val
 /// `t.clone()`.
 pub(crate) fn clone(i: &mut Interpreter<'_>, t: Traced, c: &Call<'_>) -> Result<Value, LangError> {
     let copy = t.tensor.to_dtype(t.tensor.dtype());
-    Ok(Value::Tensor(i.same_elements(copy, &t, c.span)))
+    let out = i.same_elements(copy, &t, c.span);
+    Ok(Value::Tensor(i.differentiable(out, "CloneBackward0", Derivative::Copy, &[&t])))
 }
 
 /// `t.numel()`.
@@ -437,6 +555,11 @@ pub(crate) fn tolist(i: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result
 
 /// `t.numpy()`.
 pub(crate) fn numpy(_: &mut Interpreter<'_>, t: Traced, _: &Call<'_>) -> Result<Value, LangError> {
+    if t.requires_grad() {
+        return Err(LangError::runtime(
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+        ));
+    }
     Ok(Value::NdArray(t))
 }
 
@@ -540,13 +663,13 @@ pub(crate) fn norm(
     let input = match dtype_arg(dtype.as_ref()) {
         Some(d) if d != t.tensor.dtype() => {
             let cast = t.tensor.to_dtype(d);
-            i.same_elements(cast, &t, span)
+            i.converted(cast, &t, span)
         }
         _ => t,
     };
-    let (traced, _) =
-        i.reduce_traced(&input, Reduction::Norm { p: order }, dims.as_deref(), keepdim, span, None)?;
-    Ok(Value::Tensor(traced))
+    let op = Reduction::Norm { p: order };
+    let (traced, _) = i.reduce_traced(&input, op, dims.as_deref(), keepdim, span, None)?;
+    Ok(Value::Tensor(i.reduction_derivative(traced, &input, op, true)))
 }
 
 /// Norms of negative or infinite order have no value for nothing (no

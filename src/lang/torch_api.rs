@@ -5,11 +5,11 @@
 use super::catalog::{Kernel, Op};
 use super::error::{LangError, Span};
 use super::interp::Interpreter;
-use super::signature::{CallStyle, bind, keyword};
+use super::signature::{Bound, CallStyle, bind, keyword};
 use super::value::{Traced, Value};
 use crate::tensor::create::{Nested, arange as arange_tensor, full as full_tensor, tensor_from_nested};
 use crate::tensor::shape::{MAX_DIMS, MAX_ELEMENTS};
-use crate::tensor::{DType, Scalar, Shape, TensorError};
+use crate::tensor::{DType, Scalar, Shape, Tensor, TensorError};
 
 impl Interpreter<'_> {
     /// `torch.name(args, kwargs)`, for a name the catalogue declares.
@@ -56,6 +56,7 @@ pub(crate) fn tensor(
         }
     };
     let mut dtype = None;
+    let mut requires_grad = false;
     for (k, v) in kwargs {
         match (k.as_str(), v) {
             ("dtype", Value::None) => {}
@@ -68,11 +69,15 @@ pub(crate) fn tensor(
                 })?);
             }
             ("device", Value::Str(s)) if &**s == "cpu" => {}
-            ("requires_grad", Value::Bool(false)) => {}
-            ("device" | "requires_grad", _) => {
-                return Err(LangError::unsupported_here(format!(
-                    "{k}= (the playground computes on the CPU, without gradients)"
+            ("requires_grad", Value::Bool(b)) => requires_grad = *b,
+            ("requires_grad", v) => {
+                return Err(LangError::type_error(format!(
+                    "tensor(): argument 'requires_grad' must be bool, not {}",
+                    v.type_name()
                 )));
+            }
+            ("device", _) => {
+                return Err(LangError::unsupported_here("device= (the playground computes on the CPU)"));
             }
             _ => {
                 return Err(LangError::type_error(format!(
@@ -85,7 +90,8 @@ pub(crate) fn tensor(
         // A copy, keeping the shape (even an empty one) and the dtype,
         // without going through millions of nested Python numbers.
         let t = tensor.to_dtype(dtype.unwrap_or(tensor.dtype()));
-        return Ok(Value::Tensor(i.leaf(t, span)));
+        let leaf = i.leaf(t, span);
+        return Ok(Value::Tensor(i.requiring_grad(leaf, requires_grad)?));
     }
     if !matches!(data, Value::Str(_)) && string_in_shape(data) {
         // PyTorch reads the shape down the first items, and a string is a
@@ -110,7 +116,8 @@ pub(crate) fn tensor(
         check_fits(&nested, d)?;
     }
     let t = tensor_from_nested(&nested, dtype)?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    let leaf = i.leaf(t, span);
+    Ok(Value::Tensor(i.requiring_grad(leaf, requires_grad)?))
 }
 
 /// A list used as an index (`t[[0, 2]]`), made a tensor as PyTorch's
@@ -166,7 +173,7 @@ fn filled(
     let shape = new_shape(op, b.get("size"))?;
     let dtype = dtype_arg(b.get("dtype")).unwrap_or(DType::DEFAULT_FLOAT);
     let t = full_tensor(shape, Scalar::Int(fill), Some(dtype));
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.full(size, fill_value)`.
@@ -188,7 +195,7 @@ pub(crate) fn full(
         return Err(LangError::runtime(format!("value cannot be converted to type {name} without overflow")));
     }
     let t = full_tensor(shape, value, dtype);
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
 }
 
 /// `torch.arange(end)`, `torch.arange(start, end, step)`.
@@ -202,7 +209,20 @@ pub(crate) fn arange(
     let number = |n: &str, default: i64| b.get(n).and_then(Value::as_number).unwrap_or(Scalar::Int(default));
     let t =
         arange_tensor(number("start", 0), number("end", 0), number("step", 1), dtype_arg(b.get("dtype")))?;
-    Ok(Value::Tensor(i.leaf(t, span)))
+    made(i, t, &b, span)
+}
+
+/// A tensor a creation function made: a leaf on the CPU (`device=`), that
+/// requires grad if `requires_grad=True` says so.
+pub(crate) fn made(i: &mut Interpreter<'_>, t: Tensor, b: &Bound, span: Span) -> Result<Value, LangError> {
+    match b.get("device") {
+        None => {}
+        Some(Value::Str(s)) if &**s == "cpu" => {}
+        Some(_) => return Err(LangError::unsupported_here("devices other than the CPU")),
+    }
+    let leaf = i.leaf(t, span);
+    let requires_grad = matches!(b.get("requires_grad"), Some(Value::Bool(true)));
+    Ok(Value::Tensor(i.requiring_grad(leaf, requires_grad)?))
 }
 
 /// The dtype an argument names (`torch.float64`, or Python's `float`/`int`/`bool`).

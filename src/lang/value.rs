@@ -4,7 +4,8 @@
 
 use crate::tensor::lineage::NodeId;
 use crate::tensor::{DType, Scalar, Tensor};
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 /// Keyword arguments of a call, in the order written.
 pub type Kwargs = Vec<(String, Value)>;
@@ -16,6 +17,43 @@ pub struct Traced {
     pub tensor: Tensor,
     /// Where it sits in the program's lineage graph.
     pub node: NodeId,
+    /// What autograd knows about it, shared by every value that is this
+    /// tensor (as Python's names share one object).
+    pub autograd: Rc<Autograd>,
+}
+
+/// What autograd knows about one tensor object.
+#[derive(Debug, Default)]
+pub struct Autograd {
+    /// A leaf's `requires_grad` (`requires_grad=True`, `requires_grad_()`).
+    pub requires_grad: Cell<bool>,
+    /// The name of its `grad_fn` (`SumBackward0`), when it was computed
+    /// from tensors that required grad.
+    pub grad_fn: Option<&'static str>,
+    /// A leaf's `.grad`: what backward put there.
+    pub grad: RefCell<Option<Traced>>,
+    /// For a tensor that is a leaf's `.grad`, that leaf: changing it in
+    /// place (`zero_()`) changes the leaf's `.grad`.
+    pub grad_of: Option<Weak<Autograd>>,
+}
+
+impl Autograd {
+    /// A tensor computed by `grad_fn` from tensors that required grad.
+    pub fn computed(grad_fn: &'static str) -> Autograd {
+        Autograd { grad_fn: Some(grad_fn), ..Autograd::default() }
+    }
+}
+
+impl Traced {
+    /// `t.requires_grad`
+    pub fn requires_grad(&self) -> bool {
+        self.autograd.grad_fn.is_some() || self.autograd.requires_grad.get()
+    }
+
+    /// `t.is_leaf`: not computed from tensors that required grad.
+    pub fn is_leaf(&self) -> bool {
+        self.autograd.grad_fn.is_none()
+    }
 }
 
 /// A Python value.
@@ -47,6 +85,9 @@ pub enum Value {
     NpScalar(Scalar, DType),
     /// A `torch.dtype`.
     Dtype(DType),
+    /// A tensor's `grad_fn`: the backward function PyTorch names so
+    /// (`SumBackward0`).
+    GradFn(&'static str),
     /// The random number generator (`torch.manual_seed(0)` returns it); the
     /// playground has one, the program's.
     Generator,
@@ -212,6 +253,7 @@ impl Value {
                 DType::Float64 => "numpy.float64",
             },
             Value::Dtype(_) => "torch.dtype",
+            Value::GradFn(name) => name,
             Value::Generator => "torch._C.Generator",
             Value::Module(_) => "module",
             Value::Builtin(_) => "builtin_function_or_method",

@@ -175,7 +175,7 @@ impl Session {
             (node, flat) = read;
         }
         let n = graph.node(node);
-        ElementRef { name: indexable(&n.label), index: n.shape.unravel(flat) }.to_string()
+        ElementRef { name: indexable(&n.label), index: n.shape.unravel(flat), grad: None }.to_string()
     }
 }
 

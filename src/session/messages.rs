@@ -217,7 +217,9 @@ impl Event {
                 version,
                 tensor: Some(tensor),
                 index: Some(index),
-                sources: Some(sources.into_iter().map(|(name, index)| ElementRef { name, index }).collect()),
+                sources: Some(
+                    sources.into_iter().map(|(name, index)| ElementRef { name, index, grad: None }).collect(),
+                ),
             },
             Event::Unselect => Message::Select { version, tensor: None, index: None, sources: None },
             Event::Step { lesson, step } => Message::Step { version, lesson, step },

@@ -6,6 +6,7 @@ pub mod describe;
 mod edit;
 pub mod embed;
 pub mod flow;
+pub mod gradients;
 pub mod messages;
 pub mod navigation;
 pub mod protocol;
@@ -33,7 +34,9 @@ use std::fmt;
 /// answered from this value without a round trip.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Session {
-    source: String,
+    /// (A `Box<str>`, a word smaller than a `String`: the page moves sessions
+    /// around whole, and the gradients' pointer takes that word.)
+    source: Box<str>,
     run: Outcome,
     /// The grids to draw, in data-flow order.
     grids: Vec<Grid>,
@@ -43,6 +46,11 @@ pub struct Session {
     left_out: usize,
     /// How the grids connect: inputs, dims, broadcasting.
     flow: flow::Flow,
+    /// The derivatives of the focus's elements, when they were asked for
+    /// (`Session::with_gradients`).
+    /// (Boxed: most sessions carry none, and a session is moved around whole.)
+    #[serde(default)]
+    gradients: Option<Box<gradients::Gradients>>,
 }
 
 /// What a run leaves for the views: `lang::Run` without the values of its
@@ -108,10 +116,36 @@ impl Session {
         Session::of_run(source, run(source))
     }
 
+    /// Runs `source` and works out, for every element of its focus, the
+    /// derivative with respect to each element it was computed from (one
+    /// walk back per element: more work than running it, bounded by
+    /// `gradients::MAX_GRADIENT_WORK`).
+    pub fn with_gradients(source: &str) -> Session {
+        let run = run(source);
+        let grads = run.focus.as_ref().and_then(|f| f.traced.as_ref()).map(|t| {
+            let node = t.node;
+            Box::new(gradients::Gradients::of_focus(
+                &run.graph,
+                &run.tape,
+                node,
+                t.tensor.shape(),
+                t.tensor.dtype(),
+            ))
+        });
+        let mut session = Session::of_run(source, run);
+        session.gradients = grads;
+        session
+    }
+
+    /// The derivatives of the focus's elements, if they were worked out.
+    pub fn gradients(&self) -> Option<&gradients::Gradients> {
+        self.gradients.as_deref()
+    }
+
     /// `source`, not run yet: nothing printed, nothing to draw.
     pub fn not_run(source: &str) -> Session {
         Session {
-            source: source.to_string(),
+            source: source.into(),
             run: Outcome {
                 stdout: String::new(),
                 error: None,
@@ -124,6 +158,7 @@ impl Session {
             drawn: Vec::new(),
             left_out: 0,
             flow: flow::Flow::default(),
+            gradients: None,
         }
     }
 
@@ -152,7 +187,7 @@ impl Session {
         }
         let Run { stdout, error, graph, involved, spans, .. } = run;
         Session {
-            source: source.to_string(),
+            source: source.into(),
             run: Outcome {
                 stdout,
                 error: error.as_ref().map(ErrorLine::from),
@@ -165,6 +200,7 @@ impl Session {
             drawn,
             left_out,
             flow,
+            gradients: None,
         }
     }
 
@@ -209,9 +245,15 @@ impl Session {
         let elements = (0..shape.numel())
             .map(|flat| {
                 let trace = self.run.graph.trace(*node, flat);
+                let mut sources = self.leaf_elements(&trace.sources);
+                if let Some(g) = &self.gradients {
+                    for (source, (id, at)) in sources.iter_mut().zip(self.leaf_cells(&trace.sources)) {
+                        source.grad = g.get(flat, id, at).map(gradients::Derivative);
+                    }
+                }
                 ElementLineage {
                     index: shape.unravel(flat),
-                    sources: self.leaf_elements(&trace.sources),
+                    sources,
                     winners: self.leaf_elements(&trace.winners),
                 }
             })
@@ -228,6 +270,19 @@ impl Session {
     /// The marked elements of leaf tensors, sorted by name, then row-major.
     fn leaf_elements(&self, marks: &Marks) -> Vec<ElementRef> {
         let graph = &self.run.graph;
+        self.leaf_cells(marks)
+            .into_iter()
+            .map(|(id, f)| {
+                let node = graph.node(id);
+                ElementRef { name: node.label.clone(), index: node.shape.unravel(f), grad: None }
+            })
+            .collect()
+    }
+
+    /// The marked elements of leaf tensors as `(node, flat)`, in the order
+    /// of `leaf_elements`.
+    fn leaf_cells(&self, marks: &Marks) -> Vec<(NodeId, usize)> {
+        let graph = &self.run.graph;
         let mut leaves: Vec<(NodeId, &[usize])> =
             marks.iter().filter(|(id, _)| matches!(graph.node(*id).step, Step::Leaf)).collect();
         // A handful of leaves at most: an insertion sort is enough, and
@@ -242,14 +297,6 @@ impl Session {
                 j -= 1;
             }
         }
-        leaves
-            .into_iter()
-            .flat_map(|(id, flats)| {
-                let node = graph.node(id);
-                flats
-                    .iter()
-                    .map(move |&f| ElementRef { name: node.label.clone(), index: node.shape.unravel(f) })
-            })
-            .collect()
+        leaves.into_iter().flat_map(|(id, flats)| flats.iter().map(move |&f| (id, f))).collect()
     }
 }

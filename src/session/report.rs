@@ -33,6 +33,12 @@ pub struct ElementRef {
     pub name: String,
     /// The element's index in it.
     pub index: Vec<usize>,
+    /// For a source in a lineage report: the derivative of the element
+    /// described with respect to this one, as PyTorch's autograd computes
+    /// it (absent where there is none: integer and bool tensors, paths
+    /// without a derivative).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grad: Option<super::gradients::Derivative>,
 }
 
 impl fmt::Display for ElementRef {

@@ -199,10 +199,20 @@ fn softmax<T: Real>(op: Along, last: bool, lane: &[T], out: &mut Vec<Scalar>) {
 /// folds its own elements (a last partial vector into its first lanes), and
 /// the lanes are combined, float32 ones pairwise as the shuffles pair them.
 fn reduce_all<T: Real>(values: impl Iterator<Item = T>, n: usize, op: impl Fn(T, T) -> T) -> T {
-    let width = T::WIDTH;
+    reduce_all_in(T::WIDTH, values, n, op)
+}
+
+/// `reduce_all` with vectors of `width` lanes (8 for float32, 4 for
+/// float64), for callers that hold their values in another type.
+pub(crate) fn reduce_all_in<T: Copy + Default>(
+    width: usize,
+    values: impl Iterator<Item = T>,
+    n: usize,
+    op: impl Fn(T, T) -> T,
+) -> T {
     let mut values = values;
     if n < width {
-        return values.reduce(&op).unwrap_or(T::ZERO);
+        return values.reduce(&op).unwrap_or_default();
     }
     let mut acc: Vec<T> = values.by_ref().take(width).collect();
     for (i, x) in values.enumerate() {
@@ -212,7 +222,7 @@ fn reduce_all<T: Real>(values: impl Iterator<Item = T>, n: usize, op: impl Fn(T,
         let w: Vec<T> = (0..4).map(|i| op(acc[i], acc[i + 4])).collect();
         op(op(w[0], w[2]), op(w[1], w[3]))
     } else {
-        acc.into_iter().reduce(&op).unwrap_or(T::ZERO)
+        acc.into_iter().reduce(&op).unwrap_or_default()
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod advanced;
 pub mod along;
 pub mod arith;
+pub mod autograd;
 pub mod box_muller;
 pub mod cascade;
 pub mod choose;
@@ -125,6 +126,32 @@ impl Tensor {
             return buffer.to_vec();
         }
         self.layout.offsets().map(|at| buffer[at]).collect()
+    }
+
+    /// All elements in row-major order as f64 (exactly: every element type
+    /// converts without rounding but int64's beyond 2^53).
+    pub fn to_f64s(&self) -> Vec<f64> {
+        match self.dtype() {
+            DType::Float64 => self.to_vec::<f64>(),
+            DType::Float32 => self.to_vec::<f32>().into_iter().map(f64::from).collect(),
+            _ => self.scalars().map(Scalar::to_f64).collect(),
+        }
+    }
+
+    /// A contiguous tensor of `dtype` holding `values` (row-major, each
+    /// rounded to `dtype` as `to(dtype)` would).
+    pub fn from_f64s(values: Vec<f64>, shape: Shape, dtype: DType) -> Tensor {
+        debug_assert_eq!(values.len(), shape.numel());
+        match dtype {
+            DType::Float64 => Tensor::from_vec(values, shape),
+            DType::Float32 => {
+                Tensor::from_vec(values.into_iter().map(|v| v as f32).collect::<Vec<f32>>(), shape)
+            }
+            _ => Tensor::from_storage(
+                Storage::from_scalars(dtype, values.into_iter().map(Scalar::Float)),
+                shape,
+            ),
+        }
     }
 
     /// `t.to(dtype)`: a copy converted to `dtype`, which keeps the order in

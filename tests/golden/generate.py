@@ -41,6 +41,9 @@ os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
 
 import torch  # noqa: E402 - after choosing the kernels
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import autograd  # noqa: E402 - the autograd cases, beside this file
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = "tests/golden/generate.py"
 
@@ -58,6 +61,7 @@ GROUPS = [
     "shipped",
     "products",
     "joining",
+    "autograd",
 ]
 
 CASES = []  # list of (name, program)
@@ -121,6 +125,9 @@ def displayed(e):
 # the playground shows its one generator at this one (docs/decisions.md).
 GENERATOR_AT = re.compile(r"<torch\._C\.Generator object at 0x[0-9a-f]+>")
 GENERATOR_SHOWN = "<torch._C.Generator object at 0x7f0c5e2b1a50>"
+# A grad_fn is shown at one address too.
+GRAD_FN_AT = re.compile(r"<(\w+) object at 0x[0-9a-f]+>")
+GRAD_FN_SHOWN = r"<\1 object at 0x7f0c5e2b1b10>"
 
 
 def run_program(program):
@@ -146,7 +153,8 @@ def run_program(program):
             error = f"{type(e).__name__}: {first}" if first else type(e).__name__
             if isinstance(e, (NameError, AttributeError)):
                 error = displayed(e) or error
-    return GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue()), error
+    shown = GENERATOR_AT.sub(GENERATOR_SHOWN, out.getvalue())
+    return GRAD_FN_AT.sub(GRAD_FN_SHOWN, shown), error
 
 
 def check_subset(name, program):
@@ -3979,6 +3987,7 @@ def main():
     cases_errors()
     cases_lesson()
     cases_shipped()
+    autograd.cases(add)
     # Group order follows GROUPS; within a group, the order cases were added.
     order = {g: i for i, g in enumerate(GROUPS)}
     ordered = sorted(CASES, key=lambda c: order[c[0].split("/", 1)[0]])

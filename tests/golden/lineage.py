@@ -14,13 +14,22 @@ playground also credits the index and mask elements that decided a pick,
 which its own tests check. tests/lineage_golden.rs checks the playground's
 lineage (the same report as `tensor-playground lineage`) against them.
 
+Each element also records the derivative `torch.autograd.grad` gives with
+respect to every element of each differentiable leaf it used (`grads`): the
+`"grad"` of each source in the report. Cases of kind "grads" (ties, zeros,
+NaN: derivatives that vanish or go non-finite on purpose) compare only
+those; a derivative that is not a finite number is written "nan", "inf" or
+"-inf", as the playground writes it.
+
     /work/cache/torch-venv/bin/python tests/golden/lineage.py
 """
 
 import json
+import math
+import os
 import pathlib
 
-import os
+import numpy
 
 # The same kernels as the value goldens (generate.py).
 os.environ.setdefault("ATEN_CPU_CAPABILITY", "avx2")
@@ -40,6 +49,12 @@ J = ("[[0, 2], [1, 1]]", "int64")
 M = ("[[True, False, True, False], [False, True, True, False], [True, True, False, False]]", "bool")
 P = "[[0.5, -1.5], [2.0, 1.25], [-0.75, 3.0], [1.5, 0.5]]"
 W = "[1.5, -0.5, 2.0, 0.75]"
+# Ties, zeros and NaN, for the derivatives that split or vanish.
+TIES = "[[3.0, 1.0, 3.0, 2.0], [0.5, 5.0, 5.0, 5.0], [2.0, 2.0, 2.0, 2.0]]"
+ZERO = "[[2.0, 0.0, 3.0, 0.5], [1.0, 4.0, -2.0, 1.5], [0.0, 2.0, 0.0, 3.0]]"
+CONSTANT = "[[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]]"
+ZERO_ROW = "[[0.0, 0.0], [3.0, 4.0]]"
+NAN = "[[1.0, float('nan'), 3.0], [2.0, 5.0, -1.0]]"
 Q = "[[2.0, -1.0, 0.5], [1.5, 3.0, -2.5], [-0.25, 1.0, 4.0]]"
 
 # (name, {leaf: literal}, program lines after the leaves, "sources" | "winners")
@@ -155,6 +170,25 @@ CASES = [
     ("split_piece", {"t": T}, ["t.split([1, 2])[1] * 2.0"], "sources"),
     ("split_pieces_added", {"t": T}, ["a, b = t.split(2, dim=1)", "a + b"], "sources"),
     ("max_of_a_cat", {"v": V, "w": W}, ["torch.cat([v, w]).max()"], "winners"),
+    # Derivatives that vanish or split on purpose: only the gradients are compared.
+    ("amax_ties", {"x": TIES}, ["x.amax(dim=1)"], "grads"),
+    ("max_whole_ties", {"x": TIES}, ["x.max()"], "grads"),
+    ("max_dim_ties", {"x": TIES}, ["x.max(dim=1).values"], "grads"),
+    ("median_ties", {"x": TIES}, ["x.median()"], "grads"),
+    ("prod_one_zero", {"z": ZERO}, ["z.prod(dim=1)"], "grads"),
+    ("prod_whole_zero", {"z": ZERO}, ["z.prod()"], "grads"),
+    ("cumprod_zero", {"z": ZERO}, ["z.cumprod(1)"], "grads"),
+    ("std_constant_row", {"z": CONSTANT}, ["z.std(dim=1)"], "grads"),
+    ("norm_zero_row", {"z": ZERO_ROW}, ["z.norm(dim=1)"], "grads"),
+    ("relu_clamp", {"t": T}, ["t.relu() + t.clamp(-1, 1)"], "grads"),
+    ("nan_sum", {"n": NAN}, ["n.sum(dim=1)"], "grads"),
+    ("nan_amax", {"n": NAN}, ["n.amax(dim=1)"], "grads"),
+    ("nan_times", {"n": NAN}, ["n * n.sum(dim=1, keepdim=True)"], "grads"),
+    ("float32_mean", {"f": (T, "float32")}, ["f.mean(dim=0)"], "grads"),
+    ("float32_softmax", {"f": (T, "float32")}, ["f.softmax(dim=1)"], "grads"),
+    ("empty_sum", {"e": ("[]", "float64")}, ["e.sum()"], "grads"),
+    ("sigmoid_tanh_exp", {"t": T}, ["t.sigmoid() * t.tanh() + t.exp() / 10"], "grads"),
+    ("divide_and_power", {"t": T, "v": V}, ["(t.T / v) ** 2 + 1 / v"], "grads"),
 ]
 
 
@@ -164,56 +198,84 @@ def literal(leaf):
 
 
 def program(leaves, lines):
-    setup = [f"{name} = torch.tensor({literal(leaf)[0]}, dtype=torch.{literal(leaf)[1]})" for name, leaf in leaves.items()]
+    setup = [
+        f"{name} = torch.tensor({literal(leaf)[0]}, dtype=torch.{literal(leaf)[1]})" for name, leaf in leaves.items()
+    ]
     return "\n".join(setup + lines)
 
 
+def literal_dtype(leaf):
+    """Whether a leaf is floating (has a derivative)."""
+    return literal(leaf)[1] in ("float64", "float32")
+
+
+def written(value):
+    """A derivative as the playground writes it: a number, or "nan", "inf", "-inf"."""
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
 def dependencies(leaves, lines):
-    """Per output element (row-major), the sorted [leaf, index] pairs with a nonzero derivative."""
+    """Per output element (row-major), the sorted [leaf, index] pairs with a
+    nonzero derivative, and every derivative autograd gives: [leaf, index, grad]."""
     namespace = {"torch": torch}
     tensors = {}
     for name, leaf in leaves.items():
         data, dtype = literal(leaf)
-        if dtype != "float64":
+        if not literal_dtype(leaf):
             namespace[name] = torch.tensor(eval(data), dtype=getattr(torch, dtype))
             continue
-        tensors[name] = torch.tensor(eval(data), dtype=torch.float64, requires_grad=True)
+        tensors[name] = torch.tensor(eval(data), dtype=getattr(torch, dtype), requires_grad=True)
         namespace[name] = tensors[name]
     for line in lines[:-1]:
         exec(line, namespace)
     out = eval(lines[-1], namespace)
     flat = out.reshape(-1)
     elements = []
+    derivatives = []
     for i in range(flat.numel()):
         grads = torch.autograd.grad(flat[i], list(tensors.values()), retain_graph=True, allow_unused=True)
         found = []
+        every = []
         for name, grad in zip(tensors, grads):
             if grad is None:
                 continue
             for index in torch.nonzero(grad).tolist():
                 found.append([name, index])
+            for k, value in enumerate(grad.reshape(-1).tolist()):
+                index = list(numpy.unravel_index(k, tuple(grad.shape))) if grad.dim() else []
+                every.append([name, [int(j) for j in index], written(value)])
         found.sort()
         elements.append(found)
-    return list(out.shape), elements
+        derivatives.append(every)
+    return list(out.shape), elements, derivatives
 
 
 def main():
     cases = []
     for name, leaves, lines, kind in CASES:
-        shape, elements = dependencies(leaves, lines)
-        differentiable = [n for n, leaf in leaves.items() if literal(leaf)[1] == "float64"]
+        shape, elements, grads = dependencies(leaves, lines)
+        differentiable = [n for n, leaf in leaves.items() if literal_dtype(leaf)]
         cases.append(
             {
                 "name": name,
                 "program": program(leaves, lines),
                 "kind": kind,
                 "differentiable": differentiable,
+                "precision": "float32" if any(literal(leaf)[1] == "float32" for leaf in leaves.values()) else "float64",
                 "shape": shape,
                 "elements": elements,
+                "grads": grads,
             }
         )
     corpus = {"generator": "tests/golden/lineage.py", "torch": torch.__version__, "cases": cases}
-    OUT.write_text(json.dumps(corpus, indent=1) + "\n")
+    # One case a line: readable diffs without a line per number.
+    head = json.dumps({k: v for k, v in corpus.items() if k != "cases"})[:-1]
+    rows = ",\n".join(json.dumps(case) for case in corpus["cases"])
+    OUT.write_text(f'{head}, "cases": [\n{rows}\n]}}\n')
     print(f"wrote {len(cases)} lineage cases to {OUT}")
 
 

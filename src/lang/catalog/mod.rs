@@ -239,6 +239,16 @@ ops! {
     Linspace,
     /// `eye`
     Eye,
+
+    // Gradients.
+    /// `backward`
+    Backward,
+    /// `requires_grad_`
+    RequiresGrad,
+    /// `detach`
+    Detach,
+    /// `zero_`
+    Zero,
 }
 
 /// Everything the playground knows about one operation.

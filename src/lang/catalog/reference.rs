@@ -29,11 +29,13 @@ pub enum Section {
     Shape,
     /// `item`, `tolist`, `numpy`.
     NumbersOut,
+    /// `backward`, `requires_grad_`, `detach`, ...
+    Gradients,
 }
 
 impl Section {
     /// Every section, in the reference's order.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Creating,
         Section::Dtypes,
         Section::Reductions,
@@ -45,6 +47,7 @@ impl Section {
         Section::Joining,
         Section::Shape,
         Section::NumbersOut,
+        Section::Gradients,
     ];
 
     /// The section's heading.
@@ -61,6 +64,7 @@ impl Section {
             Section::Joining => "joining and splitting",
             Section::Shape => "shape",
             Section::NumbersOut => "getting numbers out",
+            Section::Gradients => "gradients",
         }
     }
 }

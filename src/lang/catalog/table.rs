@@ -105,6 +105,7 @@ fn extreme(which: usize, r: Reduction, other: &'static str) -> Pick {
 /// The declaration of `op`.
 pub(super) fn declare<K: Keep>(op: Op) -> Decl {
     use crate::lang::creating as cr;
+    use crate::lang::gradients as g;
     use crate::lang::joining as j;
     use crate::lang::products as p;
     use crate::lang::selecting as s;
@@ -126,9 +127,9 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             "arange",
             TORCH,
             &[
-                "arange(Scalar end, *, ScalarType? dtype=None)",
-                "arange(Scalar start, Scalar end, *, ScalarType? dtype=None)",
-                "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None)",
+                "arange(Scalar end, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)",
+                "arange(Scalar start, Scalar end, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)",
+                "arange(Scalar start, Scalar end, Scalar step=1, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)",
             ],
             K::keep(|| Kernel::Create(c::arange)),
             DtypeRule::FromData,
@@ -139,7 +140,7 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
         Op::Zeros => plain(
             "zeros",
             TORCH,
-            &["zeros(int[] size, *, ScalarType? dtype=None)"],
+            &["zeros(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)"],
             K::keep(|| Kernel::Create(c::zeros)),
             DtypeRule::FromData,
             Lineage::Leaf,
@@ -149,7 +150,7 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
         Op::Ones => plain(
             "ones",
             TORCH,
-            &["ones(int[] size, *, ScalarType? dtype=None)"],
+            &["ones(int[] size, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)"],
             K::keep(|| Kernel::Create(c::ones)),
             DtypeRule::FromData,
             Lineage::Leaf,
@@ -159,7 +160,9 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
         Op::Full => plain(
             "full",
             TORCH,
-            &["full(int[] size, Scalar fill_value, *, ScalarType? dtype=None)"],
+            &[
+                "full(int[] size, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)",
+            ],
             K::keep(|| Kernel::Create(c::full)),
             DtypeRule::FromData,
             Lineage::Leaf,
@@ -1096,6 +1099,50 @@ pub(super) fn declare<K: Keep>(op: Op) -> Decl {
             ],
             cr::eye,
             "ones on the diagonal, zeros elsewhere",
+        ),
+
+        // Gradients.
+        Op::Backward => plain(
+            "backward",
+            METHOD,
+            &[
+                "backward(Tensor? gradient=None, bool? retain_graph=None, bool create_graph=False, Tensor[]? inputs=None)",
+            ],
+            K::keep(|| Kernel::Python(g::backward)),
+            DtypeRule::NotATensor,
+            Lineage::None,
+            Section::Gradients,
+            "the gradient of a one-element result (or `gradient=`) with respect to each leaf that requires grad, added to its `.grad` (`retain_graph=True` to run it again)",
+        ),
+        Op::RequiresGrad => plain(
+            "requires_grad_",
+            METHOD,
+            &["requires_grad_(bool requires_grad=True)"],
+            K::keep(|| Kernel::Method(g::requires_grad_)),
+            DtypeRule::Same,
+            Lineage::None,
+            Section::Gradients,
+            "makes a leaf require grad (or not), in place; also `requires_grad=True` when creating it, and `.requires_grad`, `.is_leaf`, `.grad`",
+        ),
+        Op::Detach => plain(
+            "detach",
+            METHOD_AND_TORCH,
+            &["detach()"],
+            K::keep(|| Kernel::Method(g::detach)),
+            DtypeRule::Same,
+            Lineage::SameIndex,
+            Section::Gradients,
+            "the same elements, cut off from the gradients",
+        ),
+        Op::Zero => plain(
+            "zero_",
+            METHOD,
+            &["zero_()"],
+            K::keep(|| Kernel::Method(g::zero_)),
+            DtypeRule::Same,
+            Lineage::None,
+            Section::Gradients,
+            "sets a gradient to zeros in place (`t.grad.zero_()`; the playground changes no other tensor in place)",
         ),
     }
 }

@@ -5,7 +5,7 @@ pub mod float;
 pub mod numpy;
 pub mod tensor;
 
-pub use tensor::{ElementFormat, tensor_repr};
+pub use tensor::{ElementFormat, tensor_repr, tensor_repr_with};
 
 use super::Tensor;
 

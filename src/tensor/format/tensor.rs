@@ -144,6 +144,12 @@ fn for_each_printed(t: &Tensor, summarize: bool, f: &mut dyn FnMut(Scalar)) {
 
 /// `repr(t)`: `tensor([...])` with PyTorch's suffixes.
 pub fn tensor_repr(t: &Tensor) -> String {
+    tensor_repr_with(t, None)
+}
+
+/// `repr(t)` with autograd's suffix last, as PyTorch adds it
+/// (`grad_fn=<SumBackward0>` or `requires_grad=True`).
+pub fn tensor_repr_with(t: &Tensor, autograd: Option<&str>) -> String {
     const PREFIX: &str = "tensor(";
     let indent = PREFIX.len();
     let mut suffixes = Vec::new();
@@ -162,6 +168,7 @@ pub fn tensor_repr(t: &Tensor) -> String {
         let format = ElementFormat::for_tensor(t);
         block(t, &mut Vec::new(), indent, is_summarized(t), &format)
     };
+    suffixes.extend(autograd.map(str::to_string));
     add_suffixes(format!("{PREFIX}{body}"), &suffixes, indent)
 }
 
