@@ -20,7 +20,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use tensor_playground::lang::Transcript;
-use tensor_playground::session::{MAX_DRAWN, Session};
+use tensor_playground::session::{MAX_DRAWN, MAX_GRIDS, MAX_KEPT_CELLS, Session};
 
 /// The most processor time one input may take: generous for a debug build
 /// (every input here takes well under a second in release). Processor
@@ -77,11 +77,18 @@ fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
     }
 }
 
-/// A grid with more places to lay out (cells, or the rows and blocks of an
-/// empty tensor) than `MAX_DRAWN`: its drawing would freeze the page (and,
-/// made in the worker, take seconds and gigabytes there first).
+/// A drawing larger than the page's budget: more than `MAX_GRIDS` grids,
+/// more than `MAX_KEPT_CELLS` cells in all, or a grid with more places to
+/// lay out (cells, or the rows and blocks of an empty tensor) than
+/// `MAX_DRAWN`. It would freeze the page (and, made in the worker, take
+/// seconds and gigabytes there first).
 fn oversized(session: &Session) -> Option<String> {
-    session.grids().iter().find_map(|g| {
+    let grids = session.grids();
+    let cells: usize = grids.iter().map(|g| g.drawn_flats().len()).sum();
+    if grids.len() > MAX_GRIDS || cells > MAX_KEPT_CELLS {
+        return Some(format!("the drawing has {} grids and {cells} cells", grids.len()));
+    }
+    grids.iter().find_map(|g| {
         let places = (0..g.shape().len())
             .map(|k| g.positions(k).iter().flatten().count().max(1))
             .fold(1usize, usize::saturating_mul);

@@ -124,6 +124,16 @@ pub(crate) fn randint(
     made(i, t, &b, span)
 }
 
+/// What shuffling a tensor costs of a run's work, in passes over it, on
+/// top of the one pass every new tensor counts: each place is swapped
+/// with a random later one, a cache miss each time. In a release build a
+/// shuffle of 2**24 took 0.45 s, a pass of `t + 1` over as many elements
+/// 0.19 s. Found by fuzzing: fifteen `torch.randperm(2**24)` in a row
+/// counted a pass each, and five were shuffled before the cap stopped the
+/// run (20 s of processor time in the fuzzer's build); now the first takes
+/// the whole cap and the second is refused before it is shuffled.
+const SHUFFLE_PASSES: usize = 3;
+
 /// `torch.randperm(n)`: `0..n` in a random order, int64 by default.
 pub(crate) fn randperm(
     i: &mut Interpreter<'_>,
@@ -142,6 +152,8 @@ pub(crate) fn randperm(
     // Refused before it is shuffled.
     Shape::new(vec![n])?;
     let dtype = dtype_arg(b.get("dtype")).unwrap_or(DType::Int64);
+    i.budget.work(n.saturating_mul(SHUFFLE_PASSES));
+    i.budget.check()?;
     let t = random::randperm(&mut i.generator, n, dtype)?;
     made(i, t, &b, span)
 }

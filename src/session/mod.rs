@@ -14,7 +14,7 @@ mod report;
 pub mod url;
 mod view;
 
-pub use view::{Grid, GridRole, Highlight, MAX_DRAWN};
+pub use view::{Grid, GridRole, Highlight, MAX_DRAWN, MAX_GRIDS, MAX_KEPT_CELLS};
 
 pub use report::{ElementLineage, ElementRef, LineageReport};
 

@@ -26,6 +26,10 @@ pub const MAX_CELLS: usize = 8192;
 /// The most grids one drawing holds, for the same reason.
 pub const MAX_GRIDS: usize = 24;
 
+/// The most cells a drawing's inputs and results may hold, which it keeps
+/// before any step: a product's two 64x64 inputs and its result fit.
+pub const MAX_KEPT_CELLS: usize = 4 * MAX_DRAWN;
+
 /// How many places a drawing of `shape` has: its element count, with an
 /// empty dim counted as one (its rows and blocks are drawn, without cells).
 pub(super) fn drawn_size(shape: &[usize]) -> usize {
@@ -295,11 +299,6 @@ impl Grid {
     pub fn longest_text(&self) -> usize {
         self.texts.iter().map(|t| t.chars().count()).max().unwrap_or(1)
     }
-
-    /// How many cells it draws.
-    fn cells(&self) -> usize {
-        self.texts.len()
-    }
 }
 
 /// What lights up when a cell is active (contract section 3).
@@ -330,32 +329,78 @@ fn roots(run: &Run) -> (&[NodeId], &[NodeId]) {
 pub(super) fn drawn_nodes(run: &Run) -> Vec<NodeId> {
     let (roots, _) = roots(run);
     let mut drawn = vec![false; run.graph.nodes().len()];
-    for n in roots.iter().flat_map(|&g| run.graph.upstream(g)) {
-        drawn[n] = run.tensors[n].is_some();
+    let mut walked = vec![false; drawn.len()];
+    for &root in roots {
+        // A tuple repeating one tensor (`(t,) * 4096`) walks it once.
+        if std::mem::replace(&mut walked[root], true) {
+            continue;
+        }
+        for n in run.graph.upstream(root) {
+            drawn[n] = run.tensors[n].is_some();
+        }
     }
     ids_of(&drawn)
 }
 
 /// The grids of a drawing in data-flow order (leaves first, then the
 /// steps, each in id order, then the results, values before indices), and
-/// how many steps the drawing budget left out.
+/// how many tensors of the data flow the drawing budget left out.
+///
+/// Inputs and results are what the learner wrote and what they asked for,
+/// so they are kept first (the first result always, then the inputs, then
+/// the other results), within `MAX_GRIDS` grids and `MAX_KEPT_CELLS`
+/// cells; then the steps on the way, the earliest first, within
+/// `MAX_GRIDS` and `MAX_CELLS` in all. Only the
+/// grids kept are written out: a tuple of 4096 tensors (`t.split(1)`, or
+/// `(t,) * 4096`, which draws `t` once) made 16 million cells in a second
+/// of the worker's time and a gigabyte.
 pub(super) fn draw_grids(run: &Run, drawn: &[NodeId]) -> (Vec<Grid>, usize) {
-    let (_, results) = roots(run);
     let graph = &run.graph;
+    let tensor = |n: NodeId| run.tensors.get(n).and_then(Option::as_ref);
+    let mut is_result = vec![false; graph.nodes().len()];
+    let results: Vec<NodeId> = roots(run)
+        .1
+        .iter()
+        .copied()
+        .filter(|&n| tensor(n).is_some() && !std::mem::replace(&mut is_result[n], true))
+        .collect();
     let role = |n: NodeId| match () {
-        _ if results.contains(&n) => GridRole::Result,
+        _ if is_result[n] => GridRole::Result,
         _ if matches!(graph.node(n).step, Step::Leaf) => GridRole::Input,
         _ => GridRole::Step,
     };
-    let (mut order, steps): (Vec<NodeId>, Vec<NodeId>) =
-        drawn.iter().copied().filter(|n| !results.contains(n)).partition(|&n| role(n) == GridRole::Input);
-    order.extend(steps);
-    order.extend(results.iter().copied());
-    let mut grids: Vec<Grid> = order
-        .into_iter()
-        .filter_map(|n| {
-            let tensor = run.tensors.get(n)?.as_ref()?;
-            let mut grid = Grid::new(n, graph.node(n).label.clone(), role(n), tensor);
+    let (inputs, steps): (Vec<NodeId>, Vec<NodeId>) = drawn
+        .iter()
+        .copied()
+        .filter(|&n| !is_result[n] && tensor(n).is_some())
+        .partition(|&n| role(n) == GridRole::Input);
+    let cells = |n: NodeId| tensor(n).map_or(0, |t| drawn_cells(t.shape().dims()));
+    let mut keep = vec![false; graph.nodes().len()];
+    let (mut grids, mut total) = (0, 0);
+    let (first, rest) = results.split_at(results.len().min(1));
+    for (k, &n) in first.iter().chain(&inputs).chain(rest).enumerate() {
+        if k == 0 || (grids < MAX_GRIDS && total + cells(n) <= MAX_KEPT_CELLS) {
+            keep[n] = true;
+            grids += 1;
+            total += cells(n);
+        }
+    }
+    for &n in &steps {
+        if grids >= MAX_GRIDS || total + cells(n) > MAX_CELLS {
+            break;
+        }
+        keep[n] = true;
+        grids += 1;
+        total += cells(n);
+    }
+    let candidates = results.len() + inputs.len() + steps.len();
+    let mut grids: Vec<Grid> = inputs
+        .iter()
+        .chain(&steps)
+        .chain(&results)
+        .filter(|&&n| keep[n])
+        .filter_map(|&n| {
+            let mut grid = Grid::new(n, graph.node(n).label.clone(), role(n), tensor(n)?);
             if let Step::Reduce { lanes, .. } = &graph.node(n).step
                 && lanes.keepdim()
             {
@@ -371,22 +416,20 @@ pub(super) fn draw_grids(run: &Run, drawn: &[NodeId]) -> (Vec<Grid>, usize) {
             grid.reduced_dims.extend(lanes.reduced_dims());
         }
     }
-    let left_out = keep_within_budget(&mut grids);
+    let left_out = candidates - grids.len();
     (grids, left_out)
 }
 
-/// Leaves out steps, the latest first, until the grids fit `MAX_CELLS`
-/// and `MAX_GRIDS`; returns how many were left out. Inputs and results
-/// always stay: they are what the learner wrote and what they asked for.
-fn keep_within_budget(grids: &mut Vec<Grid>) -> usize {
-    let before = grids.len();
-    let over =
-        |grids: &[Grid]| grids.len() > MAX_GRIDS || grids.iter().map(Grid::cells).sum::<usize>() > MAX_CELLS;
-    while over(grids) {
-        let Some(last_step) = grids.iter().rposition(|g| g.role == GridRole::Step) else { break };
-        grids.remove(last_step);
+/// How many cells a grid of `shape` draws.
+fn drawn_cells(shape: &[usize]) -> usize {
+    if shape.contains(&0) {
+        return 0;
     }
-    before - grids.len()
+    if drawn_size(shape) <= MAX_DRAWN {
+        return shape.iter().product();
+    }
+    let edges = drawn_edges(shape);
+    shape.iter().zip(&edges).map(|(&n, &e)| drawn_count(n, e)).product()
 }
 
 impl Session {
@@ -669,5 +712,38 @@ mod tests {
         let s = Session::new("torch.zeros(3, 0)");
         assert_eq!(s.grids()[0].positions(0), vec![Some(0), Some(1), Some(2)]);
         assert!(!s.grids()[0].summarized());
+    }
+
+    #[test]
+    fn a_grid_draws_the_cells_its_shape_says() {
+        for program in [
+            "torch.zeros(3, 4)",
+            "torch.zeros(70, 70)",
+            "torch.zeros([3] * 15)",
+            "torch.zeros(4096, 4096, 0)",
+        ] {
+            let s = Session::new(program);
+            let g = &s.grids()[0];
+            assert_eq!(drawn_cells(g.shape()), g.drawn_flats().len(), "{program}");
+        }
+    }
+
+    #[test]
+    fn many_results_are_drawn_within_the_budget() {
+        // One tensor repeated is drawn once.
+        let s = Session::new("t = torch.ones(64, 64)\n(t,) * 4096");
+        assert_eq!(grid_names(&s), [("t".to_string(), GridRole::Result)]);
+        assert_eq!(s.left_out(), 0);
+        // 1024 pieces: the input, and the first pieces that fit; the rest
+        // are counted as left out.
+        let s = Session::new("t = torch.arange(4096.)\nt.split(4)");
+        let grids = s.grids();
+        assert_eq!(grids.len(), MAX_GRIDS);
+        assert_eq!((grids[0].role, grids[1].role), (GridRole::Input, GridRole::Result));
+        assert_eq!(s.left_out(), 1025 - MAX_GRIDS);
+        // A product keeps both its inputs and its result.
+        let s = Session::new("a = torch.ones(64, 64)\nb = torch.ones(64, 64)\na @ b");
+        let roles: Vec<GridRole> = s.grids().iter().map(|g| g.role).collect();
+        assert_eq!(roles, [GridRole::Input, GridRole::Input, GridRole::Result]);
     }
 }

@@ -1,0 +1,2 @@
+t = torch.arange(4096.)
+t.split(4)
