@@ -8,6 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+// The statements timed, by case name (benches/common/mod.rs).
+const STATEMENTS = [
+  ['sum', 't.sum(dim=0)'],
+  ['argmax', 't.argmax(dim=1)'],
+  ['softmax', 't.softmax(dim=1)'],
+  ['matmul', 't @ t'],
+];
+
 const [dir = 'target/bench', out = 'docs/benchmarks.md'] = process.argv.slice(2);
 const page = JSON.parse(readFileSync(join(dir, 'page.json'), 'utf8'));
 // Native ran twice, before and after wasm (bench/run).
@@ -55,7 +63,7 @@ say(
   ...loadTime(),
   '',
   ...hover(),
-  ...busy(),
+  ...mainThread(),
   '',
   ...evaluation(),
   '',
@@ -196,7 +204,7 @@ function loadTime() {
   ];
 }
 
-function busy() {
+function mainThread() {
   const cases = page.busy ?? [];
   const met = cases.every((c) => c.longest < 50);
   return [
@@ -304,12 +312,11 @@ function evaluation() {
     const build = get(target, 'build').runs_ms;
     return median(full.map((t, i) => t - build[i])) / repeat;
   };
-  const repeat = get('native', 'sum').repeat;
   const rows = [];
   const verdicts = [];
   const ratioMet = [];
   const drift = [];
-  for (const [name, code] of [['sum', 't.sum(dim=0)'], ['argmax', 't.argmax(dim=1)']]) {
+  for (const [name, code] of STATEMENTS) {
     const [before, wasm, after] = [cost('native', name), cost('wasm', name), cost('nativeAgain', name)];
     const native = (before + after) / 2;
     drift.push(Math.max(before, after) / Math.min(before, after));
@@ -321,8 +328,7 @@ function evaluation() {
   }
   const wholes = [
     ['build', 'build only'],
-    ['sum', `build + ${repeat} × \`t.sum(dim=0)\``],
-    ['argmax', `build + ${repeat} × \`t.argmax(dim=1)\``],
+    ...STATEMENTS.map(([name, code]) => [name, `build + ${get('native', name).repeat} × \`${code}\``]),
   ];
   for (const [name, label] of wholes) {
     const [before, wasm, after] = ['native', 'wasm', 'nativeAgain'].map((t) => get(t, name).median_ms);
@@ -342,11 +348,11 @@ function evaluation() {
     '`tensor_playground::lang::run_program`, which only runs whole programs, so the',
     'tensor cannot be built outside the timed part: each program is timed whole and',
     `the build-only program (\`t = ...\` alone) is subtracted. The statement under test`,
-    `appears ${repeat} times in its program, so its cost stands well above the noise of the`,
-    `build it is separated from; one evaluation is (program - build) / ${repeat}. It includes`,
-    'what the REPL prints for the result (1000 numbers) and the lineage bookkeeping, as',
-    `in the page. Each program ran 3 untimed times, then ${runs} timed rounds (build, sum,`,
-    'argmax interleaved); the cost is the median over rounds of (program - build of the',
+    'appears several times in its program (once for `t @ t`, a billion multiply-adds), so its',
+    'cost stands well above the noise of the build it is separated from; one evaluation is',
+    '(program - build) / repeats. It includes what the REPL prints for the result and the',
+    `lineage bookkeeping, as in the page. Each program ran 3 untimed times, then ${runs} timed`,
+    'rounds (all programs interleaved); the cost is the median over rounds of (program - build of the',
     'same round), so a slow moment of the machine hits both and cancels out. Clocks:',
     '`Instant` natively, `performance.now()` in Chromium (coarsened to 0.1 ms there).',
     'Unlike the page, the wasm test binary is not passed through wasm-opt.',

@@ -72,8 +72,11 @@ async function drawOpening(dir) {
     const opening = await tab.getByTestId('code').inputValue();
     // The session of the program drawn, as the worker sent it (JSON: a
     // value JSON cannot hold, NaN say, would make the page run the program
-    // itself instead, which is merely slower).
-    const session = await tab.evaluate(async () => JSON.stringify((await import('./playground.js')).drawnSession()));
+    // itself instead, which is merely slower; a grid's values are bytes, a
+    // Uint8Array, written as an array of numbers).
+    const session = await tab.evaluate(async () =>
+      JSON.stringify((await import('./playground.js')).drawnSession(), (_, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)),
+    );
     if (!session || !session.includes('"source"')) throw new Error('draw-opening: the page has no session to write');
     return { body: await tab.evaluate(bodyAsDrawn), opening, session };
   } finally {

@@ -14,7 +14,9 @@ mod common;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
-wasm_bindgen_test_configure!(run_in_browser);
+// In a dedicated worker, as the page runs programs: a minute of rounds on
+// the page's main thread would also starve the test runner's driver.
+wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 /// `performance.now()`: sub-millisecond, monotonic. Looked up through
 /// `js_sys::Reflect` so the page's `web-sys` features stay as they are.

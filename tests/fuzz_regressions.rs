@@ -6,35 +6,87 @@
 //! lossy UTF-8, as the fuzz target reads them); when `NAME.error` exists, its
 //! one line is the error the run must end with, and when `NAME.stdout`
 //! exists, it is exactly what the run must print. Inputs too big to commit are
-//! built by `generated()` below. Each run gets a thread with the default
-//! stack and a time limit, so a hang fails the test instead of stalling it
-//! (a stack overflow still aborts the whole test binary, loudly).
+//! built by `generated()` below. Each is run as the command line and the
+//! page's Web Worker run a program (`Session::new`: the interpreter, then
+//! the grids drawn of what it left). Each run gets a thread with the default
+//! stack and a limit on its processor time, so a hang fails the test
+//! instead of stalling it (a stack overflow still aborts the whole test
+//! binary, loudly).
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
-use tensor_playground::lang::{Transcript, run_program};
+use std::time::{Duration, Instant};
+use tensor_playground::lang::Transcript;
+use tensor_playground::session::{MAX_DRAWN, Session};
 
-/// Generous for a debug build; every input here runs in well under a second in release.
-const TIME_LIMIT: Duration = Duration::from_secs(20);
+/// The most processor time one input may take: generous for a debug build
+/// (every input here takes well under a second in release). Processor
+/// time, not the clock's: on a machine shared with other builds the clock
+/// ran three times faster than the run, and inputs that did nothing wrong
+/// failed.
+const CPU_LIMIT: Duration = Duration::from_secs(20);
 
-/// Runs `source` on its own thread; `Err` says how it failed to return.
+/// The clock's limit, for a run that never gets the processor; where the
+/// processor time cannot be read (outside Linux), `CPU_LIMIT` is the clock's.
+const WALL_LIMIT: Duration = Duration::from_secs(300);
+
+/// How often a run's processor time is read.
+const POLL: Duration = Duration::from_millis(100);
+
+/// The processor time the thread at `task` (`/proc/PID/task/TID`) has used.
+fn cpu_time(task: &Path) -> Option<Duration> {
+    let stat = std::fs::read_to_string(task.join("schedstat")).ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
+
+/// Runs `source` on its own thread; `Err` says how it failed to return,
+/// or how its drawing is larger than a page can lay out.
 fn run_with_limit(name: &str, source: String) -> Result<Transcript, String> {
+    let (started, task) = mpsc::channel();
     let (done, result) = mpsc::channel();
     thread::Builder::new()
         .name(name.to_string())
         .spawn(move || {
-            let _ = done.send(run_program(&source));
+            let _ = started
+                .send(std::fs::read_link("/proc/thread-self").ok().map(|t| Path::new("/proc").join(t)));
+            let session = Session::new(&source);
+            let _ = done.send((session.transcript(), oversized(&session)));
         })
         .map_err(|e| format!("could not start a thread: {e}"))?;
-    match result.recv_timeout(TIME_LIMIT) {
-        Ok(transcript) => Ok(transcript),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("did not return within {TIME_LIMIT:?}")),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("panicked".to_string()),
+    let task: Option<PathBuf> = task.recv().ok().flatten();
+    let begun = Instant::now();
+    loop {
+        match result.recv_timeout(POLL) {
+            Ok((_, Some(oversized))) => return Err(oversized),
+            Ok((transcript, None)) => return Ok(transcript),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err("panicked".to_string()),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let used = task.as_deref().and_then(cpu_time);
+                if used.is_some_and(|used| used > CPU_LIMIT) {
+                    return Err(format!("used more than {CPU_LIMIT:?} of processor time"));
+                }
+                let wall = if used.is_some() { WALL_LIMIT } else { CPU_LIMIT };
+                if begun.elapsed() > wall {
+                    return Err(format!("did not return within {wall:?}"));
+                }
+            }
+        }
     }
+}
+
+/// A grid with more places to lay out (cells, or the rows and blocks of an
+/// empty tensor) than `MAX_DRAWN`: its drawing would freeze the page (and,
+/// made in the worker, take seconds and gigabytes there first).
+fn oversized(session: &Session) -> Option<String> {
+    session.grids().iter().find_map(|g| {
+        let places = (0..g.shape().len())
+            .map(|k| g.positions(k).iter().flatten().count().max(1))
+            .fold(1usize, usize::saturating_mul);
+        (places > MAX_DRAWN).then(|| format!("{} of shape {:?} draws {places} places", g.name, g.shape()))
+    })
 }
 
 /// Checks one input, adding a line to `failures` if it misbehaves.
@@ -50,7 +102,7 @@ fn check_output(
     expected_stdout: Option<&str>,
     failures: &mut Vec<String>,
 ) {
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let outcome = run_with_limit(name, source);
     eprintln!("{name}: {:?}", started.elapsed());
     match outcome {

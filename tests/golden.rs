@@ -326,3 +326,30 @@ fn lesson_file_matches_the_corpus() {
         assert_eq!(twin.error, case.error, "{}", case.name);
     }
 }
+
+/// The `shipped/` cases are the step programs of the lessons as they are
+/// now: a lesson added or edited without regenerating would otherwise pass
+/// `golden_shipped` against programs it no longer has.
+#[test]
+fn shipped_cases_are_the_lessons_as_they_are() {
+    let dir = format!("{}/www/lessons", env!("CARGO_MANIFEST_DIR"));
+    let index = std::fs::read_to_string(format!("{dir}/index.txt")).expect("www/lessons/index.txt");
+    let mut want = Vec::new();
+    for id in index.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let text = std::fs::read_to_string(format!("{dir}/{id}.md")).expect("a listed lesson");
+        let lesson = tensor_playground::lesson::parse_lesson(&text).expect("a shipped lesson parses");
+        for (n, step) in lesson.steps.iter().enumerate() {
+            want.push((format!("shipped/{id}/step{}", n + 1), step.program.trim_end().to_string()));
+        }
+    }
+    let have: Vec<(String, String)> = corpus()
+        .cases
+        .iter()
+        .filter(|c| c.group() == "shipped")
+        .map(|c| (c.name.clone(), c.program.clone()))
+        .collect();
+    assert_eq!(
+        have, want,
+        "the lessons changed: regenerate with tests/golden/generate.py (tests/golden/README.md)"
+    );
+}

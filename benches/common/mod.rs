@@ -6,22 +6,27 @@
 //! The public API runs whole programs (`lang::run_program`), so the tensor
 //! cannot be built outside the timed part. Instead every case is timed as a
 //! whole program and the `build` case (the same assignment alone) is
-//! subtracted. The statement under test appears `REPEAT` times in its
-//! program, so that its cost stands well above the noise of the build it is
-//! separated from: `(sum - build) / REPEAT` is what one `t.sum(dim=0)` costs,
-//! including what the REPL prints for it, as a learner's page evaluates it.
+//! subtracted. The statement under test appears `repeat` times in its
+//! program (`CASES`): `(sum - build) / repeat` is what one `t.sum(dim=0)`
+//! costs, including what the REPL prints for it, as a learner's page
+//! evaluates it.
 
 use tensor_playground::lang::run_program;
 
 /// The 1000x1000 float32 input: `arange` of floats is float32, as in PyTorch.
 pub const BUILD: &str = "t = torch.arange(1000000.).reshape(1000, 1000) % 97\n";
 
-/// (name, statement appended `REPEAT` times to `BUILD`).
-pub const CASES: [(&str, &str); 3] =
-    [("build", ""), ("sum", "t.sum(dim=0)\n"), ("argmax", "t.argmax(dim=1)\n")];
-
-/// How many times each statement appears in its program.
-pub const REPEAT: usize = 10;
+/// (name, statement, how many times it appears in its program after `BUILD`).
+/// A 1000x1000 `t @ t` is a billion multiply-adds, most of one run's work
+/// budget, so it appears once; the others ten times, so that their cost
+/// stands well above the noise of the build they are separated from.
+pub const CASES: [(&str, &str, usize); 5] = [
+    ("build", "", 0),
+    ("sum", "t.sum(dim=0)\n", 10),
+    ("argmax", "t.argmax(dim=1)\n", 10),
+    ("softmax", "t.softmax(dim=1)\n", 10),
+    ("matmul", "t @ t\n", 1),
+];
 
 /// Untimed rounds first, so lazy initialisation and (in the browser) the
 /// wasm engine's tier-up to optimised code are not measured.
@@ -35,7 +40,7 @@ const RUNS: usize = 21;
 /// with every timed run (in round order, so rounds can be paired).
 pub fn measure(target: &str, now: impl Fn() -> f64) -> Vec<String> {
     let programs: Vec<String> =
-        CASES.iter().map(|(_, stmt)| format!("{BUILD}{}", stmt.repeat(REPEAT))).collect();
+        CASES.iter().map(|(_, stmt, repeat)| format!("{BUILD}{}", stmt.repeat(*repeat))).collect();
     let mut times = vec![Vec::with_capacity(RUNS); CASES.len()];
     for round in 0..WARMUP + RUNS {
         for (k, program) in programs.iter().enumerate() {
@@ -52,10 +57,10 @@ pub fn measure(target: &str, now: impl Fn() -> f64) -> Vec<String> {
     CASES
         .iter()
         .zip(times)
-        .map(|((name, _), runs)| {
+        .map(|((name, _, repeat), runs)| {
             let median_ms = median(runs.clone());
             let line = serde_json::json!({
-                "target": target, "case": name, "repeat": REPEAT, "median_ms": median_ms, "runs_ms": runs,
+                "target": target, "case": name, "repeat": repeat, "median_ms": median_ms, "runs_ms": runs,
             });
             format!("BENCH {line}")
         })

@@ -239,19 +239,33 @@ impl Interpreter<'_> {
         }
         match self.eval(index)? {
             i @ (Value::Int(_) | Value::Bool(_)) => {
-                let i = i.as_number().map_or(0, |s| s.to_i64());
-                let n = items.len() as i64;
-                let at = if i < 0 { i + n } else { i };
-                if at < 0 || at >= n {
-                    return Err(LangError::index_error(format!("{kind} index out of range")));
-                }
-                Ok(Picked::One(items[at as usize].clone()))
+                self.sequence_pick(items, i.as_number().map_or(0, |s| s.to_i64()), kind)
             }
+            // A one-element integer (or bool) tensor is an index, as its
+            // `__index__` makes it (`classes[t.argmax()]`).
+            Value::Tensor(t) if t.tensor.numel() == 1 && !t.tensor.dtype().is_floating() => {
+                let only = vec![0; t.tensor.rank()];
+                let i = t.tensor.get(&only).cast(crate::tensor::DType::Int64);
+                self.sequence_pick(items, i.to_i64(), kind)
+            }
+            Value::Tensor(_) => Err(LangError::type_error(
+                "only integer tensors of a single element can be converted to an index",
+            )),
             other => Err(LangError::type_error(format!(
                 "{kind} indices must be integers or slices, not {}",
                 other.type_name()
             ))),
         }
+    }
+
+    /// Item `i` of a sequence (counted from the end when negative).
+    fn sequence_pick(&self, items: &[Value], i: i64, kind: &str) -> Result<Picked, LangError> {
+        let n = items.len() as i64;
+        let at = if i < 0 { i + n } else { i };
+        if at < 0 || at >= n {
+            return Err(LangError::index_error(format!("{kind} index out of range")));
+        }
+        Ok(Picked::One(items[at as usize].clone()))
     }
 }
 

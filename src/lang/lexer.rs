@@ -277,6 +277,11 @@ impl Lexer<'_> {
         Ok(())
     }
 
+    /// A number literal, read as CPython's tokenizer reads it: `_` only
+    /// between digits (or right after `0x`, `0o`, `0b`), no leading zeros
+    /// in a decimal integer, and nothing that could continue a name right
+    /// after it (`1if` and the like are a number and a keyword, as Python
+    /// reads them). Each error is Python's, at Python's column.
     fn number(&mut self) -> Result<(), LangError> {
         let start = self.pos;
         let radix = match (self.peek(), self.peek_at(1)) {
@@ -286,11 +291,33 @@ impl Lexer<'_> {
             _ => 10,
         };
         if radix != 10 {
+            let kind = match radix {
+                16 => "hexadecimal",
+                8 => "octal",
+                _ => "binary",
+            };
             self.bump();
             self.bump();
-            while matches!(self.peek(), Some(c) if c == '_' || c.is_digit(radix)) {
-                self.bump();
+            loop {
+                if self.peek() == Some('_') {
+                    self.bump();
+                }
+                match self.peek() {
+                    Some(c) if c.is_digit(radix) => {}
+                    Some(c) if c.is_ascii_digit() => return Err(self.invalid_digit(c, kind)),
+                    _ => return Err(self.invalid_literal(kind)),
+                }
+                while self.peek().is_some_and(|c| c.is_digit(radix)) {
+                    self.bump();
+                }
+                if self.peek() != Some('_') {
+                    break;
+                }
             }
+            if let Some(c) = self.peek().filter(char::is_ascii_digit) {
+                return Err(self.invalid_digit(c, kind));
+            }
+            self.end_of_number(kind)?;
             let digits: String = self.source[start + 2..self.pos].chars().filter(|&c| c != '_').collect();
             let kind = match i64::from_str_radix(&digits, radix) {
                 Ok(value) => TokenKind::Int(value),
@@ -300,32 +327,54 @@ impl Lexer<'_> {
             return Ok(());
         }
         let mut is_float = false;
-        self.digits();
+        self.decimal_digits()?;
+        let integer = &self.source[start..self.pos];
+        let leading_zeros = integer.starts_with('0') && integer.bytes().any(|b| (b'1'..=b'9').contains(&b));
         if self.peek() == Some('.') {
             is_float = true;
             self.bump();
-            self.digits();
+            if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.decimal_digits()?;
+            }
         }
         if matches!(self.peek(), Some('e' | 'E')) {
-            let sign = matches!(self.peek_at(1), Some('+' | '-'));
-            let digit_at = if sign { 2 } else { 1 };
-            if self.peek_at(digit_at).is_some_and(|c| c.is_ascii_digit()) {
-                is_float = true;
-                self.bump();
-                if sign {
+            match self.peek_at(1) {
+                Some(c) if c.is_ascii_digit() => {}
+                Some('+' | '-') => {
+                    if !self.peek_at(2).is_some_and(|c| c.is_ascii_digit()) {
+                        // Python reports it at the sign.
+                        self.bump();
+                        self.bump();
+                        return Err(self.invalid_literal("decimal"));
+                    }
                     self.bump();
                 }
-                self.digits();
+                // Not an exponent: `1else` is a number and a keyword.
+                _ => {
+                    self.end_of_number("decimal")?;
+                    return self.push_decimal(start, is_float);
+                }
             }
+            is_float = true;
+            self.bump();
+            self.decimal_digits()?;
         }
         if matches!(self.peek(), Some('j' | 'J')) {
             self.bump();
             return Err(LangError::unsupported("complex numbers", self.span_from(start)));
         }
-        if matches!(self.peek(), Some(c) if c == '_' || c.is_alphanumeric()) {
-            self.bump();
-            return Err(LangError::syntax("invalid decimal literal", self.span_from(start)));
+        if leading_zeros && !is_float {
+            return Err(LangError::syntax(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                self.span_from(start),
+            ));
         }
+        self.end_of_number("decimal")?;
+        self.push_decimal(start, is_float)
+    }
+
+    /// The decimal number from `start` to here, as a token.
+    fn push_decimal(&mut self, start: usize, is_float: bool) -> Result<(), LangError> {
         let text: String = self.source[start..self.pos].chars().filter(|&c| c != '_').collect();
         let kind = if is_float {
             TokenKind::Float(
@@ -342,6 +391,56 @@ impl Lexer<'_> {
         Ok(())
     }
 
+    /// Digits, each `_` between two of them.
+    fn decimal_digits(&mut self) -> Result<(), LangError> {
+        loop {
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.bump();
+            }
+            if self.peek() != Some('_') {
+                return Ok(());
+            }
+            self.bump();
+            if !self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                return Err(self.invalid_literal("decimal"));
+            }
+        }
+    }
+
+    /// Python's check that a number ends where it seems to: an ASCII letter
+    /// or `_` right after it is an error, unless it starts one of the keywords
+    /// that may follow a number in valid code (Python warns, and reads on).
+    fn end_of_number(&self, kind: &str) -> Result<(), LangError> {
+        let rest = &self.source[self.pos..];
+        let Some(c) = rest.chars().next() else { return Ok(()) };
+        // Python's own test counts any non-ASCII character too, but then
+        // reports `1é` as plain invalid syntax at the `é`, as the parser does.
+        let continues_name = |c: char| c == '_' || c.is_ascii_alphabetic();
+        if !continues_name(c) {
+            return Ok(());
+        }
+        let keyword = |word: &str| {
+            rest.strip_prefix(word).is_some_and(|after| !after.chars().next().is_some_and(continues_name))
+        };
+        let follows = match c {
+            'i' => matches!(rest.chars().nth(1), Some('f' | 'n' | 's')),
+            _ => ["and", "else", "for", "or", "not"].into_iter().any(keyword),
+        };
+        if follows { Ok(()) } else { Err(self.invalid_literal(kind)) }
+    }
+
+    /// `invalid decimal literal` (or hexadecimal, ...), at the column Python
+    /// gives it: that of the character before the one it stopped at.
+    fn invalid_literal(&self, kind: &str) -> LangError {
+        let before = self.source[..self.pos].chars().next_back().map_or(0, char::len_utf8);
+        LangError::syntax(format!("invalid {kind} literal"), self.span_from(self.pos - before))
+    }
+
+    /// `invalid digit '8' in octal literal`, at the digit.
+    fn invalid_digit(&self, digit: char, kind: &str) -> LangError {
+        LangError::syntax(format!("invalid digit '{digit}' in {kind} literal"), self.span_from(self.pos))
+    }
+
     /// An integer literal past int64's largest: 2**63 may still be negated
     /// (the parser decides); anything larger is refused here.
     fn too_large(&self, value: Option<u64>, start: usize) -> Result<TokenKind, LangError> {
@@ -349,12 +448,6 @@ impl Lexer<'_> {
             return Ok(TokenKind::IntMinMagnitude);
         }
         Err(LangError::int_too_large_at(self.span_from(start)))
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(c) if c.is_ascii_digit() || c == '_') {
-            self.bump();
-        }
     }
 
     /// A string literal from its opening quote; `start` is where it begins
@@ -510,6 +603,22 @@ mod tests {
         assert_eq!(kinds("1e-3")[0], TokenKind::Float(1e-3));
         assert_eq!(kinds("1_000")[0], TokenKind::Int(1000));
         assert_eq!(kinds("t.sum")[1], TokenKind::Op("."));
+    }
+
+    #[test]
+    fn underscores_and_zeros_where_python_allows_them() {
+        // Python's own errors for the others are in tests/hostile (numbers/...).
+        assert_eq!(kinds("00_0")[0], TokenKind::Int(0));
+        assert_eq!(kinds("012.")[0], TokenKind::Float(12.0));
+        assert_eq!(kinds("08.e1")[0], TokenKind::Float(80.0));
+        assert_eq!(kinds("0x_f_f")[0], TokenKind::Int(255));
+        assert_eq!(kinds("1_0.0_5e1_0")[0], TokenKind::Float(10.05e10));
+        // A keyword right after a number is read as Python reads it.
+        assert_eq!(kinds("1or")[..2], [TokenKind::Int(1), TokenKind::Name("or".into())]);
+        assert_eq!(kinds("1else")[..2], [TokenKind::Int(1), TokenKind::Name("else".into())]);
+        for bad in ["007", "0_7", "1_", "1__0", "1._5", "1e_1", "0x", "0b2", "0o8", "1x"] {
+            assert!(tokenize(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -74,6 +74,11 @@ struct Writer {
     /// Steps spent besides the characters written.
     extra: u64,
     too_long: bool,
+    /// The last float written (its bits) and its text: finding a float's
+    /// shortest digits takes microseconds (more near 1e308), and a list
+    /// repeating one float (`[[-1e308] * 4] * 4096`, ...) wrote it half a
+    /// million times, seconds for 4 MB of text.
+    last_float: Option<(u64, String)>,
 }
 
 impl Writer {
@@ -110,7 +115,7 @@ impl Writer {
             Value::None => self.push("None"),
             Value::Bool(b) => self.push(if *b { "True" } else { "False" }),
             Value::Int(i) => self.push(&i.to_string()),
-            Value::Float(f) => self.push(&float::repr(*f)),
+            Value::Float(f) => self.float(*f),
             Value::Str(s) => self.push(&string_repr(s)),
             Value::List(_) | Value::Tuple(_) => self.container(v),
             Value::Tensor(t) => self.traced(t),
@@ -140,6 +145,19 @@ impl Writer {
             }
             Value::Method(_, name) => self.push(&format!("<built-in method {name} of Tensor object>")),
         }
+    }
+
+    /// A float, as Python's `repr` writes it.
+    fn float(&mut self, x: f64) {
+        if self.full() {
+            return;
+        }
+        let text = match self.last_float.take() {
+            Some((bits, text)) if bits == x.to_bits() => text,
+            _ => float::repr(x),
+        };
+        self.push(&text);
+        self.last_float = Some((x.to_bits(), text));
     }
 
     /// A tensor as PyTorch shows it, with what autograd knows about it.
@@ -212,5 +230,12 @@ mod tests {
         assert_eq!(repr(&l), "[4.0, 0.5]");
         assert_eq!(repr(&Value::Str("it's".into())), "\"it's\"");
         assert_eq!(str(&Value::Str("nan".into())), "nan");
+    }
+
+    #[test]
+    fn a_repeated_float_is_written_as_itself() {
+        let floats = [0.0, -0.0, -0.0, 1e308, 1e308, 0.1, f64::NAN, f64::NAN, 0.0];
+        let l = Value::List(Rc::new(floats.iter().map(|&f| Value::Float(f)).collect()));
+        assert_eq!(repr(&l), "[0.0, -0.0, -0.0, 1e+308, 1e+308, 0.1, nan, nan, 0.0]");
     }
 }

@@ -625,9 +625,18 @@ pub fn cells_mistake(session: &Session, output: &[usize], picked: &Marks) -> Opt
     let single = picked_nodes.next().is_none();
     let grid = grids.iter().find(|g| g.node == node)?;
     let reduced = Reduced::of(session, result.node).filter(|r| r.input == node);
+    let wanted_here = expected.get(node).unwrap_or_default();
+    // What the pick leaves out of the other operands (`b`, for a row of `a`
+    // picked for `a @ b`), said after what it gets wrong in this one.
+    let also = if single { also_reads(session, &expected, node) } else { String::new() };
+    // Exactly this operand's part of the answer: the other operand forgotten.
+    if single && flats == wanted_here && !also.is_empty() {
+        let lane = line_dim(grid, flats).map(|d| format!(", {}", line_words(grid, d))).unwrap_or_default();
+        return Some(format!("Those are the elements of `{}` that feed {asked}{lane}.{also}", grid.name));
+    }
     // Every element of the tensor.
-    if single && flats.len() == grid.numel() && expected.len() < grid.numel() {
-        let lane = expected.get(node).and_then(|e| line_dim(grid, e));
+    if single && flats.len() == grid.numel() && wanted_here.len() < grid.numel() {
+        let lane = line_dim(grid, wanted_here);
         return Some(match (reduced, lane) {
             (Some(r), Some(d)) if !r.whole => format!(
                 "You picked every element of `{}`: that is what `{}` uses without a `dim`. With {}, each \
@@ -639,9 +648,9 @@ pub fn cells_mistake(session: &Session, output: &[usize], picked: &Marks) -> Opt
                 line_words(grid, d)
             ),
             (_, lane) => format!(
-                "You picked every element of `{}`, but {asked} is computed from {} of them{}.",
+                "You picked every element of `{}`, but {asked} is computed from {} of them{}.{also}",
                 grid.name,
-                expected.len(),
+                wanted_here.len(),
                 lane.map(|d| format!(": {}", line_words(grid, d))).unwrap_or_default()
             ),
         });
@@ -654,7 +663,7 @@ pub fn cells_mistake(session: &Session, output: &[usize], picked: &Marks) -> Opt
     {
         return Some(format!(
             "You picked {} of `{}`, the elements along dim {got}. But {asked} is computed from elements \
-             along dim {want}: {}.",
+             along dim {want}: {}.{also}",
             line_words(grid, got),
             grid.name,
             line_words(grid, want)
@@ -698,6 +707,25 @@ pub fn cells_mistake(session: &Session, output: &[usize], picked: &Marks) -> Opt
         ));
     }
     None
+}
+
+/// For a pick made in `picked` alone, what the output also reads from the
+/// other inputs (` It also reads elements of `b`: a column.`), or nothing.
+fn also_reads(session: &Session, expected: &Marks, picked: NodeId) -> String {
+    let others: Vec<String> = expected
+        .iter()
+        .filter(|&(n, _)| n != picked)
+        .filter_map(|(n, flats)| {
+            let grid = session.grids().iter().find(|g| g.node == n)?;
+            let lane =
+                line_dim(grid, flats).map(|d| format!(": {}", line_words(grid, d))).unwrap_or_default();
+            Some(format!("`{}`{lane}", grid.name))
+        })
+        .collect();
+    if others.is_empty() {
+        return String::new();
+    }
+    format!(" It also reads elements of {}.", others.join(", and of "))
 }
 
 /// "first" for position 0, "second" for 1, ...
@@ -953,6 +981,31 @@ mod tests {
         );
         let stray = marks(&s, "t", &[&[0, 2], &[1, 1], &[2, 1]]);
         assert_eq!(cells_mistake(&s, &[1], &stray), None);
+    }
+
+    #[test]
+    fn a_product_read_from_one_operand_only() {
+        let s = Session::new(
+            "a = torch.tensor([[1., 2., 3.], [0., 1., 2.]])\nb = torch.tensor([[4., 1.], [0., 2.], [1., 0.]])\na @ b",
+        );
+        let row = marks(&s, "a", &[&[1, 0], &[1, 1], &[1, 2]]);
+        assert_eq!(
+            cells_mistake(&s, &[1, 0], &row).unwrap(),
+            "Those are the elements of `a` that feed output [1, 0], a row. It also reads elements of `b`: \
+             a column."
+        );
+        let all = marks(&s, "a", &[&[0, 0], &[0, 1], &[0, 2], &[1, 0], &[1, 1], &[1, 2]]);
+        assert_eq!(
+            cells_mistake(&s, &[1, 0], &all).unwrap(),
+            "You picked every element of `a`, but output [1, 0] is computed from 3 of them: a row. It also \
+             reads elements of `b`: a column."
+        );
+        let column = marks(&s, "a", &[&[0, 0], &[1, 0]]);
+        assert_eq!(
+            cells_mistake(&s, &[1, 0], &column).unwrap(),
+            "You picked a column of `a`, the elements along dim 0. But output [1, 0] is computed from \
+             elements along dim 1: a row. It also reads elements of `b`: a column."
+        );
     }
 
     #[test]

@@ -11,9 +11,12 @@ use super::{Lesson, QuestionKind, parse_lesson};
 use crate::session::{GridRole, Session};
 use crate::tensor::lineage::{Marks, Step};
 
-const SHIPPED: [(&str, &str); 2] = [
+const SHIPPED: [(&str, &str); 5] = [
     ("reductions", include_str!("../../www/lessons/reductions.md")),
+    ("predictions", include_str!("../../www/lessons/predictions.md")),
     ("keepdim", include_str!("../../www/lessons/keepdim.md")),
+    ("matmul", include_str!("../../www/lessons/matmul.md")),
+    ("indexing", include_str!("../../www/lessons/indexing.md")),
 ];
 
 /// A printed value with `form`, `shape` and the numbers `texts`.

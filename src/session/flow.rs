@@ -295,8 +295,8 @@ fn stretches(graph: &Graph, grids: &[Grid]) -> Vec<Option<Vec<usize>>> {
                 .filter(|consumer| reads_broadcast(&graph.node(consumer.node).step, g.node))
                 .map(|consumer| consumer.shape())
                 // Stretched only where every copy can be drawn.
-                .filter(|shape| *shape != own && shape.iter().product::<usize>() <= super::MAX_DRAWN)
-                .max_by_key(|shape| shape.iter().product::<usize>())
+                .filter(|shape| *shape != own && super::view::drawn_size(shape) <= super::MAX_DRAWN)
+                .max_by_key(|shape| super::view::drawn_size(shape))
                 .map(<[usize]>::to_vec)
         })
         .collect()
@@ -347,6 +347,10 @@ impl Session {
         let (grids, flow) = (self.grids(), self.flow());
         let Some(grid) = grids.get(at) else { return GridFlow::default() };
         let keys = flow.keys.get(at).cloned().unwrap_or_default();
+        // A dim comes from the first grid upstream with the same key: `b`
+        // in `a @ b` shares a key with `a` (the dim summed), but is not
+        // computed from it.
+        let upstream = self.run().graph.upstream(grid.node);
         let origins = keys
             .iter()
             .enumerate()
@@ -355,6 +359,7 @@ impl Session {
                     .keys
                     .iter()
                     .enumerate()
+                    .filter(|(o, _)| upstream.binary_search(&grids[*o].node).is_ok())
                     .find_map(|(o, ks)| ks.iter().position(|x| x == key).map(|j| (o, j)))?;
                 let origin = &grids[o];
                 (o != at && j != k).then(|| format!("{}'s dim {j}", origin.name))
@@ -452,6 +457,17 @@ mod tests {
         let mean = s.grid_flow(1);
         assert_eq!(mean.stretched, Some(vec![3, 4]));
         assert_eq!(mean.broadcast_by, [s.grids()[2].node]);
+    }
+
+    #[test]
+    fn a_dim_comes_only_from_a_grid_it_was_computed_from() {
+        // `b`'s rows are the dim `a @ b` sums with `a`'s columns, one key,
+        // but `b` is not computed from `a`.
+        let s = Session::new("a = torch.ones(2, 3)\nb = torch.ones(3, 4)\na @ b");
+        assert_eq!(s.grid_flow(1).origins, [None, None]);
+        assert_eq!(s.grid_flow(2).origins, [None, None]);
+        let s = Session::new("v = torch.ones(3)\nm = torch.ones(3, 4)\nv @ m");
+        assert_eq!(s.grid_flow(2).origins, [Some("m's dim 1".to_string())]);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Grids with more elements than this are drawn summarised, as PyTorch
-/// prints them (edges of each dim and `...`), so the page stays small.
+/// prints them (edges of each dim and `...`), so the page stays small; and
+/// no grid draws more places than this (`drawn_edges`).
 pub const MAX_DRAWN: usize = 4096;
 
 /// The most cells one drawing holds over all its grids (two full 64x64
@@ -24,6 +25,59 @@ pub const MAX_CELLS: usize = 8192;
 
 /// The most grids one drawing holds, for the same reason.
 pub const MAX_GRIDS: usize = 24;
+
+/// How many places a drawing of `shape` has: its element count, with an
+/// empty dim counted as one (its rows and blocks are drawn, without cells).
+pub(super) fn drawn_size(shape: &[usize]) -> usize {
+    shape.iter().fold(1usize, |n, &d| n.saturating_mul(d.max(1)))
+}
+
+/// How many positions at each end of a dim PyTorch prints of a summarised tensor.
+const PRINTED_EDGE: usize = 3;
+
+/// For each dim of a summarised grid of `shape`, how many positions are
+/// drawn at each of its ends: PyTorch's 3, unless that still makes more
+/// than `MAX_DRAWN` places (many small dims: all 3**15 elements of a
+/// tensor of fifteen 3s print), in which case the outer dims, outermost
+/// first, draw only their first and last positions (1), then only their
+/// first (0), until the grid fits; the matrix its last two dims make is
+/// the last to shrink.
+fn drawn_edges(shape: &[usize]) -> Vec<usize> {
+    let mut edges = vec![PRINTED_EDGE; shape.len()];
+    let places = |edges: &[usize]| {
+        shape.iter().zip(edges).fold(1usize, |p, (&n, &e)| p.saturating_mul(drawn_count(n, e).max(1)))
+    };
+    for edge in [1, 0] {
+        for k in 0..shape.len() {
+            if places(&edges) <= MAX_DRAWN {
+                return edges;
+            }
+            edges[k] = edge;
+        }
+    }
+    edges
+}
+
+/// How many positions of a dim of `size` are drawn with `edge` at each end.
+fn drawn_count(size: usize, edge: usize) -> usize {
+    match edge {
+        0 => size.min(1),
+        e if size > 2 * e => 2 * e,
+        _ => size,
+    }
+}
+
+/// The positions of a dim of `size` drawn with `edge` at each end (only
+/// the first when `edge` is 0), `None` for the gap between.
+fn positions_at_edges(size: usize, edge: usize) -> Vec<Option<usize>> {
+    match edge {
+        0 if size > 1 => vec![Some(0), None],
+        e if e > 0 && size > 2 * e => {
+            (0..e).map(Some).chain([None]).chain((size - e..size).map(Some)).collect()
+        }
+        _ => (0..size).map(Some).collect(),
+    }
+}
 
 /// Where a grid stands in the data flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,14 +195,19 @@ impl Grid {
         self.dtype
     }
 
-    /// Whether it is too large to draw every element.
+    /// Whether it is too large to draw every element. An empty tensor is
+    /// drawn as its rows and blocks without cells, so it counts as large
+    /// when those are: a 4096 x 4096 x 0 tensor would be 16M empty rows.
     pub fn summarized(&self) -> bool {
-        self.numel() > MAX_DRAWN
+        drawn_size(&self.shape) > MAX_DRAWN
     }
 
     /// For dim `k`, the positions drawn, in order; `None` is the `...` gap.
     pub fn positions(&self, k: usize) -> Vec<Option<usize>> {
-        printed_positions(self.shape[k], self.summarized())
+        if !self.summarized() {
+            return printed_positions(self.shape[k], false);
+        }
+        positions_at_edges(self.shape[k], drawn_edges(&self.shape)[k])
     }
 
     /// Where the element at `index` sits among the drawn ones, if drawn.
@@ -162,7 +221,8 @@ impl Grid {
             let drawn: Vec<usize> = self.positions(k).into_iter().flatten().collect();
             slot = slot * drawn.len() + drawn.iter().position(|&p| p == i)?;
         }
-        Some(slot)
+        // An empty tensor has positions along its other dims, but no cells.
+        (slot < self.texts.len()).then_some(slot)
     }
 
     /// The element at `index` as a number (NaN if it is not drawn).
@@ -196,6 +256,9 @@ impl Grid {
 
     /// The indices of the drawn elements, in row-major order.
     pub fn drawn_indices(&self) -> Vec<Vec<usize>> {
+        if self.numel() == 0 {
+            return Vec::new();
+        }
         let mut indices = vec![Vec::new()];
         for k in 0..self.shape.len() {
             let drawn: Vec<usize> = self.positions(k).into_iter().flatten().collect();
@@ -570,5 +633,41 @@ mod tests {
         assert_eq!(g.positions(0), vec![Some(0), Some(1), Some(2), None, Some(47), Some(48), Some(49)]);
         assert!(g.is_drawn(g.flat(&[48, 99])));
         assert!(!g.is_drawn(g.flat(&[10, 0])));
+    }
+
+    #[test]
+    fn many_small_dims_shrink_the_outer_ones_first() {
+        // All 3**15 elements print in PyTorch; the grid draws 4096 places.
+        let s = Session::new("torch.zeros([3] * 15)");
+        let g = &s.grids()[0];
+        assert!(g.summarized());
+        for k in 0..3 {
+            assert_eq!(g.positions(k), [Some(0), None], "dim {k}");
+        }
+        for k in 3..15 {
+            assert_eq!(g.positions(k), [Some(0), None, Some(2)], "dim {k}");
+        }
+        assert_eq!(g.drawn_flats().len(), MAX_DRAWN);
+        let last = vec![2; 15];
+        let first_block_last = [vec![0; 3], vec![2; 12]].concat();
+        assert!(!g.is_drawn(g.flat(&last)));
+        assert!(g.is_drawn(g.flat(&first_block_last)));
+        assert_eq!(g.text(&first_block_last), "0.");
+    }
+
+    #[test]
+    fn an_empty_tensor_draws_few_empty_rows() {
+        // 16M rows and blocks without a cell, drawn in full.
+        let s = Session::new("torch.zeros(4096, 4096, 0)");
+        let g = &s.grids()[0];
+        assert!(g.summarized());
+        assert_eq!(g.positions(0), vec![Some(0), Some(1), Some(2), None, Some(4093), Some(4094), Some(4095)]);
+        assert_eq!(g.positions(2), vec![]);
+        assert!(g.drawn_flats().is_empty());
+        assert_eq!(g.text(&[0, 0, 0]), "");
+        // A small one is drawn in full: its rows, without cells.
+        let s = Session::new("torch.zeros(3, 0)");
+        assert_eq!(s.grids()[0].positions(0), vec![Some(0), Some(1), Some(2)]);
+        assert!(!s.grids()[0].summarized());
     }
 }

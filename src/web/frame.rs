@@ -64,7 +64,12 @@ pub fn report_height(state: PlaygroundState, origin: Option<String>) {
     Effect::new(move |_| {
         state.session.track();
         state.drawing.track();
-        set_timeout(measure, Duration::ZERO);
+        // Again a little later: a drawing settles after its first paint (big
+        // grids fill in piece by piece, the arrows choose columns or a
+        // stack), when the observer may be paused.
+        for ms in [0, 250, 1000] {
+            set_timeout(measure, Duration::from_millis(ms));
+        }
     });
     // Watched as long as the page shows the playground (not after stopPage).
     if let Some(body) = document().body() {

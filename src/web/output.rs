@@ -79,8 +79,8 @@ fn Halted() -> impl IntoView {
             Halt::Stopped(0) => ("Stopped before it finished.".to_string(), "Run it again", false),
             Halt::Stopped(ms) => (
                 format!(
-                    "Stopped after {} seconds: the program may never finish, or may only need longer.",
-                    ms.div_ceil(1000)
+                    "Stopped after {}: the program may never finish, or may only need longer.",
+                    seconds(ms)
                 ),
                 "Run anyway, without a time limit",
                 true,
@@ -111,5 +111,14 @@ fn Halted() -> impl IntoView {
                 <button type="button" class="tp-button" data-testid="run-anyway" on:click=again>{button}</button>
             </div>
         })
+    }
+}
+
+/// A time limit in words: "2 seconds", "1 second", "0.5 seconds".
+fn seconds(ms: u32) -> String {
+    match ms {
+        1000 => "1 second".to_string(),
+        _ if ms.is_multiple_of(1000) => format!("{} seconds", ms / 1000),
+        _ => format!("{:.1} seconds", f64::from(ms) / 1000.0),
     }
 }

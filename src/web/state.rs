@@ -1,7 +1,7 @@
 //! The state of one playground: the program, its evaluation, and which cell
 //! is active. Several playgrounds on one page each own one of these.
 
-use super::runner::{Ending, Job, Listener, Runner, TIME_LIMIT_MS};
+use super::runner::{Ending, Job, Listener, Runner, time_limit_ms};
 use crate::session::{Highlight, Session};
 use crate::tensor::lineage::{Marks, NodeId};
 use leptos::prelude::*;
@@ -207,7 +207,7 @@ impl PlaygroundState {
             asked: RwSignal::new(None),
         };
         match start {
-            Start::Run => state.run(true, Some(TIME_LIMIT_MS)),
+            Start::Run => state.run(true, Some(time_limit_ms())),
             Start::Hold => {
                 ran.set(true);
                 halt.set(Some(Halt::NotRun));
@@ -241,7 +241,7 @@ impl PlaygroundState {
     pub fn load(&self, code: String, change: Change) {
         self.last_change.set(change);
         self.code.set(code);
-        self.run(true, Some(TIME_LIMIT_MS));
+        self.run(true, Some(time_limit_ms()));
     }
 
     /// Loads `code` as `load` does, and calls `then` with its drawing once
@@ -253,7 +253,7 @@ impl PlaygroundState {
 
     /// Evaluates the current program; a program without errors becomes the drawing.
     pub fn evaluate(&self) {
-        self.run(false, Some(TIME_LIMIT_MS));
+        self.run(false, Some(time_limit_ms()));
     }
 
     /// Runs the current program again without a time limit: the learner

@@ -524,3 +524,40 @@ test('"Reset step" brings back the author\'s program after an edit', async ({ pa
   await expectStep(page, 4);
   expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('code')).toBeNull();
 });
+
+/**
+ * The lessons after reductions (issue 14): each opens from the lessons list
+ * at its first step, and its first question takes the right answer, worked
+ * out by hand from the program.
+ */
+const FIRST_ANSWERS = {
+  // Each row's largest score: 2.0 in column 0, 3.0 in 1, 1.5 in 4 (over the 1.25 in 2), 2.5 in 3.
+  predictions: { kind: 'print', answer: 'tensor([0, 1, 4, 3])', output: 'tensor([0, 1, 4, 3])\n' },
+  // 1 * 4 + 2 * 0 + 3 * 1
+  matmul: { kind: 'print', answer: 'tensor(7.)', output: 'tensor(7.)\n' },
+  // Rows 0 and 2 of t, 4 elements each.
+  indexing: {
+    kind: 'shape',
+    answer: '(2, 4)',
+    output: 'tensor([[ 3., -1.,  0.,  2.],\n        [ 0.,  4., -3.,  6.]])\n',
+  },
+};
+
+for (const [id, key] of Object.entries(FIRST_ANSWERS)) {
+  test(`the ${id} lesson opens from the list, and its first question takes the right answer`, async ({ page }) => {
+    const lesson = readLesson(id);
+    expect(lesson.steps[0].question?.kind).toBe(key.kind);
+    await page.goto('./');
+    await page.getByTestId('lesson-list').getByRole('link', { name: lesson.title, exact: true }).click();
+    await expect(page.getByTestId('lesson-title')).toHaveText(lesson.steps[0].title);
+    await expect(page.getByTestId('lesson-progress')).toHaveText(`1 / ${lesson.steps.length}`);
+    await expect(page.getByTestId('code')).toHaveValue(lesson.steps[0].program);
+    // Predict first: the printed value is not shown yet.
+    await expect(page.getByTestId('question')).toBeVisible();
+    await expect(page.getByTestId('output')).not.toContainText(key.output.trimEnd().split('\n').at(-1));
+    await answerBox(page).fill(key.answer);
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('feedback')).toContainText('Right');
+    await expectOutput(page, key.output);
+  });
+}

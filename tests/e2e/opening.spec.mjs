@@ -66,6 +66,22 @@ test('a cell pointed at before the wasm arrives lights up when it does', async (
   });
 });
 
+test('the opening program is not run again when the playground wakes: its session came with the page', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('./');
+  await cell(page, 't.argmax(dim=1)', '1').hover();
+  await expect(awake(page)).toBeAttached();
+  await expectMarks(page, {
+    active: at('t.argmax(dim=1)', ['1']),
+    source: at('t', ['1,0', '1,1', '1,2', '1,3']),
+    winner: at('t', ['1,1']),
+  });
+  await page.waitForTimeout(500);
+  // The interpreter is fetched only when a program must run.
+  expect(fetched.filter((p) => p.endsWith('split_interpreter.wasm'))).toEqual([]);
+});
+
 test('typing before the wasm arrives is kept, with the caret, and evaluated when it does', async ({ page }) => {
   const wasm = await holdWasm(page);
   await page.goto('./');

@@ -5,9 +5,15 @@
 // projector (1280x720 CSS pixels: 1920x1080 at 150 %).
 import { test, expect } from '@playwright/test';
 import { SEED, SEED_T, open, cell, settled } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
 import { readLesson } from './lesson-source.mjs';
 
 const SHOTS = 'tests/e2e/artifacts/screenshots';
+/** The shipped lessons, in the order of the lessons list. */
+const LESSON_IDS = readFileSync(new URL('../../www/lessons/index.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
 const SIZES = {
   desktop: { viewport: { width: 1280, height: 800 } },
   phone: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
@@ -74,10 +80,13 @@ test('screenshots: desktop scenes (chain, rank 3, summarised, error, lesson)', a
 // question or the walk-through docks at the foot).
 for (const [size, options] of Object.entries(SIZES)) {
   test(`screenshots: every lesson step, ${size}`, async ({ browser }, testInfo) => {
-    test.slow();
+    // 90 s (`test.slow()`) was the time for the 21 steps of the first two lessons.
+    const lessons = LESSON_IDS.map(readLesson);
+    const steps = lessons.reduce((n, l) => n + l.steps.length, 0);
+    test.setTimeout(Math.max(90_000, Math.ceil((90_000 * steps) / 21)));
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    for (const lesson of ['reductions', 'keepdim'].map(readLesson)) {
+    for (const lesson of lessons) {
       for (let n = 1; n <= lesson.steps.length; n++) {
         await openStep(page, lesson, n);
         const name = `${size}-lesson-${lesson.id}-${String(n).padStart(2, '0')}`;
