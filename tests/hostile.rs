@@ -58,8 +58,8 @@ fn run(case: &Case) -> Result<Transcript, String> {
         .stack_size(STACK)
         .spawn(move || {
             let transcript = if lineage {
-                let session = Session::new(&source);
-                // Every element traced, as `tensor-playground lineage` does.
+                let session = Session::with_gradients(&source);
+                // Every element traced, with its gradients, as `tensor-playground lineage` does.
                 let _ = session.focus_lineage();
                 session.transcript()
             } else {

@@ -91,6 +91,10 @@ const OTHER_METHODS: &[&str] = &[
     "sort",
     "chunk",
     "split",
+    "requires_grad_",
+    "detach",
+    "backward",
+    "zero_",
 ];
 /// Products: a method taking another tensor.
 const PRODUCTS: &[&str] = &["matmul", "mm", "mv", "dot", "outer", "bmm"];
@@ -123,7 +127,17 @@ const PICKING_METHODS: &[&str] =
 /// Keywords of the sorting and picking methods.
 const PICKING_KEYWORDS: &[&str] =
     &["descending=True", "stable=True", "largest=False", "sorted=False", "as_tuple=True", "keepdim=True"];
-const ATTRIBUTES: &[&str] = &["shape", "ndim", "dtype", "values", "indices", "T"];
+const ATTRIBUTES: &[&str] =
+    &["shape", "ndim", "dtype", "values", "indices", "T", "grad", "requires_grad", "is_leaf", "grad_fn"];
+/// Calls of `backward`, after `.sum()` now and then (a one-element result).
+const BACKWARDS: &[&str] = &[
+    ".backward()",
+    ".sum().backward()",
+    ".sum().backward(retain_graph=True)",
+    ".backward(gradient=t)",
+    ".mean().backward(retain_graph=True)",
+    ".max().backward()",
+];
 const BINARY: &[&str] =
     &["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "in", "is", "@"];
 const BUILTINS: &[&str] = &[
@@ -176,6 +190,14 @@ impl Gen<'_, '_> {
                     self.pick(VARS)?;
                     self.out.push_str(" = ");
                     self.expr(0)?;
+                }
+                3 if self.u.ratio(1, 3)? => {
+                    // A backward through what was computed, and a gradient read.
+                    self.pick(VARS)?;
+                    self.pick(BACKWARDS)?;
+                    self.out.push('\n');
+                    self.pick(VARS)?;
+                    self.out.push_str(".grad");
                 }
                 _ => self.expr(0)?,
             }
@@ -370,6 +392,9 @@ impl Gen<'_, '_> {
         if self.u.ratio(1, 4)? {
             self.out.push_str(", dtype=");
             self.pick(DTYPES)?;
+        }
+        if self.u.ratio(1, 3)? {
+            self.out.push_str(", requires_grad=True");
         }
         self.out.push(')');
         Ok(())

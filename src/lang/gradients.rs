@@ -214,7 +214,8 @@ pub(crate) fn backward(
         } else {
             i.accumulators.get(&node).cloned()
         };
-        if let Some(leaf) = leaf {
+        // A leaf that stopped requiring grad since (`requires_grad_(False)`) gets nothing.
+        if let Some(leaf) = leaf.filter(|l| l.requires_grad.get()) {
             i.accumulate(&leaf, node, g, span)?;
         }
     }

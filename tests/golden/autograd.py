@@ -287,6 +287,9 @@ def joining(add):
 def api(add):
     v = f"t = {V}"
     add("autograd/api/grad_fn", f"{v}\ny = (t * 2).sum()\ny.grad_fn\nprint(y.grad_fn)\ny.grad_fn.name()\nt.grad_fn\nprint(t.grad_fn)\n(t // 2).grad_fn\n[t.max(0).values.grad_fn]")
+    add("autograd/api/stopped_requiring", f"{v}\ny = (t * 2).sum()\nt.requires_grad_(False)\ny.backward()\nt.grad")
+    add("autograd/api/data_reshaped", "t = torch.arange(6., requires_grad=True).reshape(2, 3)\nt\nt.is_leaf\nt.sum().backward()\nt.grad")
+    add("autograd/api/leaf_used_twice", f"{v}\ny = t * t + t.exp() - t.sum()\ny.sum().backward()\nt.grad")
     add("autograd/api/grad_before_backward", f"{v}\nt.grad\nprint(t.grad)")
     add("autograd/api/accumulates", f"{v}\n(t * 2).sum().backward()\nt.grad\n(t * t).sum().backward()\nt.grad")
     add("autograd/api/sum_twice", f"{v}\ny = t.sum()\ny.backward()\ny.backward()\nt.grad")

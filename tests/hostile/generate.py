@@ -210,6 +210,16 @@ case("work/floats_of_long_strings", [["s = '1' * 1000000\n", 1], ["x = float(s)\
 case("work/tensors_from_lists", [["y = [1.5] * 1000000\n", 1], ["t = torch.tensor(y)\n", 30]], STEPS, heavy=True)
 case("work/list_copies", [["y = [1] * 1000000\n", 1], ["z = list(y)\n", 30]], MEMORY, heavy=True)
 case("work/tolist", [["t = torch.ones(1000, 1000)\n", 1], ["l = t.tolist()\n", 30]], MEMORY, heavy=True)
+
+# --- Gradients: a backward walks back through everything, within the caps ----
+case("gradients/backward_through_20000_tensors",
+     [["t = torch.ones(3, requires_grad=True)\nu = t\n", 1], ["u = u * 1.0\n", 20000], ["u.sum().backward()\nt.grad", 1]],
+     lineage=True)
+case("gradients/backward_of_large_tensors",
+     [["t = torch.ones(4096, 4096, requires_grad=True)\ny = (t * 2).sum()\n", 1], ["y.backward(retain_graph=True)\n", 4]],
+     WORK, python=False, heavy=True)
+case("gradients/backward_twice_through_a_long_chain",
+     [["t = torch.ones(2, requires_grad=True)\nu = t\n", 1], ["u = u.exp()\n", 5000], ["y = u.sum()\ny.backward()\ny.backward()", 1]])
 case("work/tensor_sums", [["t = torch.ones(2**22)\n", 1], ["s = t.sum()\n", 20]], WORK, heavy=True)
 # 10 million elements shown whole (no dim is longer than 6): seconds of
 # formatting for 40 MB of text, refused before the first digit.
