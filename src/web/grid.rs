@@ -299,6 +299,10 @@ impl Painter {
                 {
                     value.set_node_value(Some(shown));
                 }
+                // A heatmap cell is named by its value (see `tensor_grid`).
+                if el.has_attribute("aria-label") {
+                    let _ = el.set_attribute("aria-label", shown);
+                }
             }
         }
         self.painted = next;
@@ -842,9 +846,14 @@ pub fn TensorGrid(
             }
             let flat = grid.flat(&index);
             let tabindex = if flat == first { "0" } else { "-1" };
+            // A heatmap cell's number is not drawn (style.css): its name says it.
+            // (Hiding the text from sight only, as small grids' labels are,
+            // clips 4096 elements, which made each hover's hit test and
+            // paint cost several milliseconds; docs/benchmarks.md.)
+            let name = if heat.is_some() { format!(" aria-label=\"{text}\"") } else { String::new() };
             let _ = write!(
                 out,
-                "<div role=\"gridcell\" class=\"tp-cell{fill}\" data-index=\"{data_index}\" tabindex=\"{tabindex}\">"
+                "<div role=\"gridcell\" class=\"tp-cell{fill}\" data-index=\"{data_index}\" tabindex=\"{tabindex}\"{name}>"
             );
             if flat_indices {
                 let _ = write!(out, "<span class=\"tp-flat\" aria-hidden=\"true\">{flat}</span>");
