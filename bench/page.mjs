@@ -48,7 +48,8 @@ const browser = await chromium.launch(CHROMIUM);
 const server = await serveSite(site);
 
 try {
-  // BENCH_ONLY=busy measures only the slow programs (while working on them).
+  // BENCH_ONLY=busy measures only the slow programs, BENCH_ONLY=hover only
+  // the hovers (while working on them).
   const only = process.env.BENCH_ONLY;
   const result = {
     chromium: browser.version(),
@@ -56,9 +57,9 @@ try {
     load: only ? null : await loadTimes(),
     hover: [],
   };
-  if (!only) for (const c of HOVER_CASES) result.hover.push(await hoverCase(c));
+  if (!only || only === 'hover') for (const c of HOVER_CASES) result.hover.push(await hoverCase(c));
   result.busy = [];
-  for (const c of SLOW_PROGRAMS) result.busy.push(await busyCase(c));
+  if (only !== 'hover') for (const c of SLOW_PROGRAMS) result.busy.push(await busyCase(c));
   await writeFile(out, JSON.stringify(result, null, 2));
   console.log(`bench/page.mjs: wrote ${out}`);
 } finally {

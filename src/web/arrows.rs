@@ -31,22 +31,32 @@ impl Rect {
 }
 
 /// Lays the grids of `section` out (in columns, or stacked when the
-/// columns do not fit) and draws their arrows.
-pub fn draw(section: &web_sys::HtmlElement) {
+/// columns do not fit) and draws their arrows. `recheck`: whether they fit
+/// in columns is measured again. That means laying every grid out in
+/// columns first, so while a big grid is still being drawn a piece at a
+/// time (its section growing taller with each piece, not wider), only the
+/// arrows are redrawn: the last piece is measured as usual.
+pub fn draw(section: &web_sys::HtmlElement, recheck: bool) {
     // The old arrows first: their layer, sized to the last drawing, would
     // count in the room measured below (and never let the section shrink).
     if let Ok(Some(old)) = section.query_selector(":scope > .tp-arrows") {
         old.remove();
     }
     let figures = figures(section);
+    let filling = !recheck && matches!(section.query_selector("[role=grid][aria-busy=true]"), Ok(Some(_)));
     // Stacked only when the columns do not fit: measured with columns.
-    if section.has_attribute("data-stacked") {
-        let _ = section.remove_attribute("data-stacked");
-    }
-    let stacked = section.scroll_width() > section.client_width() + 1;
-    if stacked {
-        let _ = section.set_attribute("data-stacked", "");
-    }
+    let stacked = if filling {
+        section.has_attribute("data-stacked")
+    } else {
+        if section.has_attribute("data-stacked") {
+            let _ = section.remove_attribute("data-stacked");
+        }
+        let stacked = section.scroll_width() > section.client_width() + 1;
+        if stacked {
+            let _ = section.set_attribute("data-stacked", "");
+        }
+        stacked
+    };
     let origin = section.get_bounding_client_rect();
     let boxes: Vec<(usize, Vec<usize>, Rect)> = figures
         .iter()

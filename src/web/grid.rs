@@ -15,7 +15,7 @@
 //! reduction is one band), so lighting a whole 64x64 grid adds 64 boxes,
 //! not 4096; winners and picks keep a box each, for their markers.
 
-use super::grid_layout::{AxisInfo, DrawnDim, Plan, layout};
+use super::grid_layout::{AxisInfo, DrawnDim, Piece, Plan, layout};
 use super::heatmap::{Heat, tick_step};
 use super::resize::ResizeWatch;
 use super::state::{CellRef, Change, PlaygroundState};
@@ -206,14 +206,41 @@ struct Painter {
     stretched: Option<Vec<usize>>,
     copies: HashMap<usize, web_sys::Element>,
     lit_copies: Vec<usize>,
+    /// Whether every cell is found (see `index`).
+    indexed: bool,
 }
 
 impl Painter {
-    /// Finds the cells under `body` once (they never change while the grid lives).
+    /// Finds the cells under `body` (they never change while the grid
+    /// lives): all of them, or for a grid drawn in pieces, those that
+    /// `fill_in` has not handed over yet.
     fn index(&mut self, body: &web_sys::Element, grid: &Grid) {
-        if !self.cells.is_empty() {
+        if self.indexed {
             return;
         }
+        self.indexed = true;
+        if self.cells.is_empty() {
+            self.add_cells(body, grid);
+        }
+        self.index_copies(body);
+    }
+
+    /// Adds the cells under `root` (the grid's body, or rows just drawn).
+    fn add_cells(&mut self, root: &web_sys::Element, grid: &Grid) {
+        if self.row == 0 {
+            self.layout(grid);
+        }
+        let Ok(list) = root.query_selector_all("[role=gridcell]") else { return };
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(flat) = cell_flat(&el, grid) else { continue };
+            let text = el.text_content().unwrap_or_default();
+            self.cells.insert(flat, (el, text));
+        }
+    }
+
+    /// The grid's rows and blocks, as the boxes under lit cells need them.
+    fn layout(&mut self, grid: &Grid) {
         self.row = grid.shape().last().copied().unwrap_or(1).max(1);
         let shape = grid.shape();
         // Rows stack into rectangles within a block, and only where every
@@ -223,14 +250,11 @@ impl Painter {
             0 | 1 => 1,
             rank => shape[rank - 2].max(1),
         };
+    }
+
+    /// Finds the broadcast copies under `body`, and the layer of boxes.
+    fn index_copies(&mut self, body: &web_sys::Element) {
         self.layer = body.query_selector(".tp-marks").ok().flatten();
-        let Ok(list) = body.query_selector_all("[role=gridcell]") else { return };
-        for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            let Some(flat) = cell_flat(&el, grid) else { continue };
-            let text = el.text_content().unwrap_or_default();
-            self.cells.insert(flat, (el, text));
-        }
         let Some(shape) = self.stretched.clone() else { return };
         let Ok(list) = body.query_selector_all(".tp-copy") else { return };
         for i in 0..list.length() {
@@ -504,13 +528,38 @@ impl Place {
 
 /// Adds piece `at` of a big grid's rows (and, a task later, the next one)
 /// to the grid in `body`; says when they are all in.
-fn fill_in(body: web_sys::Element, pieces: Rc<Vec<(usize, String)>>, at: usize, filled: RwSignal<bool>) {
-    let Some((block, rows)) = pieces.get(at) else {
+/// A big grid's rows still to draw.
+struct Pieces {
+    all: Rc<Vec<Piece>>,
+    /// Writes a piece's markup.
+    markup: Rc<dyn Fn(&Piece) -> String>,
+    /// Told of each row a piece adds (so the cells are found a piece at a
+    /// time too, rather than all 4096 in one task at the end).
+    added: Rc<dyn Fn(&web_sys::Element)>,
+}
+
+/// Draws a big grid's pieces from the `at`th on, one task each.
+fn fill_in(body: web_sys::Element, pieces: Pieces, at: usize, filled: RwSignal<bool>) {
+    let Some(piece) = pieces.all.get(at) else {
         let _ = filled.try_set(true);
+        // Its section skipped measuring while the pieces came (see
+        // `arrows::draw`): the grid is whole, so measure now.
+        if let Some(section) = body.closest(".tp-grids").ok().flatten().and_then(|s| s.dyn_into().ok()) {
+            super::arrows::draw(&section, true);
+        }
         return;
     };
-    if let Ok(Some(block)) = body.query_selector(&format!("[data-block=\"{block}\"]")) {
-        let _ = block.insert_adjacent_html("beforeend", rows);
+    if let Ok(Some(block)) = body.query_selector(&format!("[data-block=\"{}\"]", piece.block)) {
+        let before = block.last_element_child();
+        let _ = block.insert_adjacent_html("beforeend", &(pieces.markup)(piece));
+        let mut row = match before {
+            Some(last) => last.next_element_sibling(),
+            None => block.first_element_child(),
+        };
+        while let Some(el) = row {
+            (pieces.added)(&el);
+            row = el.next_element_sibling();
+        }
     }
     set_timeout(move || fill_in(body, pieces, at + 1, filled), std::time::Duration::ZERO);
 }
@@ -825,9 +874,13 @@ pub fn TensorGrid(
         edit_error.get().map(|e| view! { <p id="tp-edit-error" class="tp-edit-error" role="alert">{e}</p> })
     };
 
-    let mut cells = {
+    // Writes one cell's markup; kept (with the plan) to write a big grid's
+    // later pieces when they are drawn.
+    let plan = Rc::new(plan);
+    let write_cell = {
         let flat_indices = flow.flat_indices && heat.is_none();
-        layout(&plan, &|out: &mut String, at: &[usize]| {
+        let (plan, grid) = (Rc::clone(&plan), Rc::clone(&grid));
+        move |out: &mut String, at: &[usize]| {
             let index = plan.own_index(at);
             let data_index = index_text(&index);
             // Numbers as PyTorch writes them: nothing to escape.
@@ -859,8 +912,9 @@ pub fn TensorGrid(
                 let _ = write!(out, "<span class=\"tp-flat\" aria-hidden=\"true\">{flat}</span>");
             }
             let _ = write!(out, "<span class=\"tp-value\">{text}</span></div>");
-        })
+        }
     };
+    let mut cells = layout(&plan, &write_cell);
     let rows = plan
         .dims
         .len()
@@ -874,7 +928,18 @@ pub fn TensorGrid(
     filled.set(pieces.is_empty());
     if !pieces.is_empty() {
         let pieces = Rc::new(pieces);
-        body.on_load(move |el| fill_in(el.into(), pieces, 0, filled));
+        let plan = Rc::clone(&plan);
+        let markup: Rc<dyn Fn(&Piece) -> String> =
+            Rc::new(move |piece: &Piece| piece.markup(&plan, &write_cell));
+        let added: Rc<dyn Fn(&web_sys::Element)> = Rc::new(move |rows: &web_sys::Element| {
+            shared.with_value(|(grid, _)| painter.update_value(|p| p.add_cells(rows, grid)));
+        });
+        body.on_load(move |el| {
+            let el: web_sys::Element = el.into();
+            // The rows drawn at once first.
+            added(&el);
+            fill_in(el, Pieces { all: pieces, markup, added }, 0, filled);
+        });
     }
     let label = format!("{name}, {size_text}");
     let role_class = if heat.is_some() { format!("{role_class} tp-heatmap") } else { role_class.to_string() };

@@ -177,15 +177,63 @@ pub struct Markup {
     /// The grid with its blocks, ticks and captions, and the rows that fit
     /// in the first piece.
     pub shell: String,
-    /// The other rows: (block, markup of some of its rows), in order.
-    pub pieces: Vec<(usize, String)>,
+    /// The other rows, in order, written only when drawn (`Piece::markup`):
+    /// writing a 64 x 64 grid's markup at once was a task of its own.
+    pub pieces: Vec<Piece>,
 }
 
-/// How many cells one piece of a big grid adds: the browser lays each
-/// piece out in a task of its own, and a page must not stop answering for
-/// longer than a few frames at a time. A grid no bigger than this is drawn
-/// at once.
-pub const PIECE: usize = 768;
+/// Some of the rows of one block of a big grid, drawn after the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The block's position among the grid's blocks (`data-block`).
+    pub block: usize,
+    /// The block's index along the outer dims.
+    prefix: Vec<usize>,
+    /// The rows, as positions in the row dim's drawn positions.
+    rows: std::ops::Range<usize>,
+}
+
+impl Piece {
+    /// The piece's rows as markup; `cell` writes the cell at a drawn index.
+    pub fn markup(&self, plan: &Plan, cell: &impl Fn(&mut String, &[usize])) -> String {
+        let mut out = String::new();
+        let row_dim = plan.dims.len().saturating_sub(2);
+        let mut base = self.prefix.clone();
+        for p in &plan.dims[row_dim].positions[self.rows.clone()] {
+            row(&mut out, plan, row_dim, *p, &mut base, cell);
+        }
+        out
+    }
+}
+
+/// One row of a matrix (`None`: the gap of a summarised dim), at `base`
+/// along the outer dims.
+fn row(
+    out: &mut String,
+    plan: &Plan,
+    row_dim: usize,
+    at: Option<usize>,
+    base: &mut Vec<usize>,
+    cell: &impl Fn(&mut String, &[usize]),
+) {
+    match at {
+        None => out.push_str("<div class=\"tp-row tp-row-gap\" aria-hidden=\"true\">⋮</div>"),
+        Some(i) => {
+            base.push(i);
+            matrix_row(out, plan, Some((row_dim, i)), base, cell);
+            base.pop();
+        }
+    }
+}
+
+/// A grid of no more cells than this is drawn at once.
+pub const AT_ONCE: usize = 768;
+
+/// How many cells a bigger grid draws at once, and each piece after adds:
+/// the browser lays each piece out in a task of its own, and the page must
+/// not stop answering for more than a few frames (`make bench` section 3b:
+/// 768-cell pieces of a 64 x 64 grid took 60 to 130 ms each).
+pub const PIECE: usize = 256;
 
 /// The grid's cells laid out by rank, as markup; `cell` writes the cell at
 /// a drawn index.
@@ -225,7 +273,7 @@ pub fn layout(plan: &Plan, cell: &impl Fn(&mut String, &[usize])) -> Markup {
             let _ =
                 write!(out, "</div><div class=\"{block_class}\" style=\"--tp-block-columns: {columns}\">");
             let cells: usize = plan.dims.iter().map(|d| d.positions.len()).product();
-            let mut budget = if cells > PIECE { PIECE } else { usize::MAX };
+            let mut budget = if cells > AT_ONCE { PIECE } else { usize::MAX };
             let mut block_at = 0;
             for block in outer_blocks(&positions[..outer_dims]) {
                 match block {
@@ -255,7 +303,7 @@ pub fn layout(plan: &Plan, cell: &impl Fn(&mut String, &[usize])) -> Markup {
 #[allow(clippy::too_many_arguments)]
 fn matrix(
     out: &mut String,
-    pieces: &mut Vec<(usize, String)>,
+    pieces: &mut Vec<Piece>,
     plan: &Plan,
     prefix: Vec<usize>,
     row_dim: usize,
@@ -285,35 +333,27 @@ fn matrix(
     }
     col_ticks(out, plan, true);
     let row_cells = plan.dims.last().map_or(1, |d| d.positions.len()).max(1);
-    let mut base = prefix;
-    // The piece being written, and how many cells it holds.
-    let mut piece: Option<(String, usize)> = None;
-    for p in &plan.dims[row_dim].positions {
+    let mut base = prefix.clone();
+    // The piece being gathered: its first row, and how many cells it holds.
+    let mut piece: Option<(usize, usize)> = None;
+    for (r, p) in plan.dims[row_dim].positions.iter().enumerate() {
         // Rows first fill what is drawn at once, then pieces of their own.
-        let into: &mut String = if *budget >= row_cells {
+        if *budget >= row_cells {
             *budget -= row_cells;
-            &mut *out
-        } else {
-            if piece.as_ref().is_some_and(|(_, n)| n + row_cells > PIECE)
-                && let Some((full, _)) = piece.take()
-            {
-                pieces.push((block, full));
-            }
-            let (text, n) = piece.get_or_insert_with(|| (String::new(), 0));
-            *n += row_cells;
-            text
-        };
-        match p {
-            None => into.push_str("<div class=\"tp-row tp-row-gap\" aria-hidden=\"true\">⋮</div>"),
-            Some(i) => {
-                base.push(*i);
-                matrix_row(into, plan, Some((row_dim, *i)), &mut base, cell);
-                base.pop();
-            }
+            row(out, plan, row_dim, *p, &mut base, cell);
+            continue;
         }
+        if let Some((start, n)) = piece
+            && n + row_cells > PIECE
+        {
+            pieces.push(Piece { block, prefix: prefix.clone(), rows: start..r });
+            piece = None;
+        }
+        let (_, n) = piece.get_or_insert((r, 0));
+        *n += row_cells;
     }
-    if let Some((rest, _)) = piece {
-        pieces.push((block, rest));
+    if let Some((start, _)) = piece {
+        pieces.push(Piece { block, prefix, rows: start..plan.dims[row_dim].positions.len() });
     }
     out.push_str("</div>");
 }

@@ -120,9 +120,9 @@ fn Grids() -> impl IntoView {
     // The arrows of the flow are drawn once the grids are laid out, and
     // again whenever the grids' room changes.
     let section = NodeRef::<leptos::html::Section>::new();
-    let check = move || {
+    let check = move |recheck: bool| {
         if let Some(el) = section.get_untracked() {
-            arrows::draw(&el);
+            arrows::draw(&el, recheck);
         }
     };
     Effect::new(move |_| {
@@ -132,10 +132,10 @@ fn Grids() -> impl IntoView {
         // At once, before the browser paints: laying the grids out in
         // columns and then stacking them a frame later would make them jump
         // (and move cells from under the pointer).
-        check();
+        check(true);
     });
     let room = ResizeWatch::new();
-    section.on_load(move |el| room.watch(&el, check));
+    section.on_load(move |el| room.watch(&el, move || check(false)));
     // The program has an error and the grids are an earlier program's: say
     // so, so that nobody reads them as the answer to what is written now.
     let stale = Memo::new(move |_| {
