@@ -205,8 +205,8 @@ function loadTime() {
 }
 
 function mainThread() {
-  const cases = page.busy ?? [];
-  const met = cases.every((c) => c.longest < 50);
+  const cases = (page.busy ?? []).map((c) => ({ ...c, median: median(c.runs ?? [c.longest]), worst: Math.max(...(c.runs ?? [c.longest])) }));
+  const met = cases.every((c) => c.median < 50);
   return [
     '',
     '## 3b. The main thread while slow programs run',
@@ -214,13 +214,16 @@ function mainThread() {
     'The programs that froze the page for seconds when it ran them itself (issue 17) run in',
     'a Web Worker. Measured: typing one into the editor of a page that has drawn',
     '`torch.ones(2).sum()`, the longest stretch the main thread was busy (a MessageChannel',
-    'pinging itself: the longest gap between two pings) until the page showed the outcome.',
+    'pinging itself: the longest gap between two pings) until the page showed the outcome,',
+    'each program typed in three fresh pages (median and slowest). "Bare textarea" is the',
+    'same paste into a textarea alone on a page, sized to its text as the editor is: the',
+    "browser's own cost of taking that text, part of the first column too.",
     '',
-    '| program | longest main-thread task | outcome after | outcome shown |',
-    '| --- | ---: | ---: | --- |',
-    ...cases.map((c) => `| ${c.name} | ${c.longest.toFixed(1)} ms | ${c.seconds.toFixed(1)} s | ${c.shown.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`),
+    '| program | longest main-thread task (median) | slowest | bare textarea | outcome after | outcome shown |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...cases.map((c) => `| ${c.name} | ${c.median.toFixed(1)} ms | ${c.worst.toFixed(1)} ms | ${c.bare == null ? '' : `${c.bare.toFixed(1)} ms`} | ${c.seconds.toFixed(1)} s | ${c.shown.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`),
     '',
-    `**Longest main-thread task under 50 ms: ${cases.length && met ? 'met' : 'NOT met'}.**`,
+    `**Longest main-thread task under 50 ms (median): ${cases.length && met ? 'met' : 'NOT met'}.**`,
     '',
   ];
 }
