@@ -11,10 +11,11 @@ use super::{Lesson, QuestionKind, parse_lesson};
 use crate::session::{GridRole, Session};
 use crate::tensor::lineage::{Marks, Step};
 
-const SHIPPED: [(&str, &str); 5] = [
+const SHIPPED: [(&str, &str); 6] = [
     ("reductions", include_str!("../../www/lessons/reductions.md")),
     ("predictions", include_str!("../../www/lessons/predictions.md")),
     ("keepdim", include_str!("../../www/lessons/keepdim.md")),
+    ("gradients", include_str!("../../www/lessons/gradients.md")),
     ("matmul", include_str!("../../www/lessons/matmul.md")),
     ("indexing", include_str!("../../www/lessons/indexing.md")),
 ];

@@ -535,6 +535,8 @@ const FIRST_ANSWERS = {
   predictions: { kind: 'print', answer: 'tensor([0, 1, 4, 3])', output: 'tensor([0, 1, 4, 3])\n' },
   // 1 * 4 + 2 * 0 + 3 * 1
   matmul: { kind: 'print', answer: 'tensor(7.)', output: 'tensor(7.)\n' },
+  // Nothing has called backward() yet, so x.grad is None; y is the sum 1 + 2 + 3.
+  gradients: { kind: 'choice', answer: 'None', output: 'None\ntensor(6., grad_fn=<SumBackward0>)\n' },
   // Rows 0 and 2 of t, 4 elements each.
   indexing: {
     kind: 'shape',
@@ -555,9 +557,131 @@ for (const [id, key] of Object.entries(FIRST_ANSWERS)) {
     // Predict first: the printed value is not shown yet.
     await expect(page.getByTestId('question')).toBeVisible();
     await expect(page.getByTestId('output')).not.toContainText(key.output.trimEnd().split('\n').at(-1));
-    await answerBox(page).fill(key.answer);
-    await page.getByTestId('check').click();
+    await answerGiven(page, key);
     await expect(page.getByTestId('feedback')).toContainText('Right');
     await expectOutput(page, key.output);
   });
 }
+
+/** Types or picks `key.answer` for a print, shape or choice question, then checks it. */
+async function answerGiven(page, { kind, answer }) {
+  if (kind === 'choice') {
+    const group = page.getByRole('radiogroup', { name: /^Your answer: / });
+    await group.getByRole('radio', { name: answer, exact: true }).check();
+  } else {
+    await answerBox(page).fill(answer);
+  }
+  await page.getByTestId('check').click();
+}
+
+/**
+ * The gradients lesson (issue 15): what `backward()` leaves in `.grad`,
+ * worked out by hand from each step's program, and the whole transcript.
+ */
+const GRADIENTS_KEY = {
+  1: { kind: 'choice', answer: 'None', output: 'None\ntensor(6., grad_fn=<SumBackward0>)\n' },
+  // d(sum)/dx = 1 for each of the 6 elements.
+  2: {
+    kind: 'print',
+    answer: 'tensor([[1., 1., 1.], [1., 1., 1.]])',
+    output: 'tensor([[1., 1., 1.],\n        [1., 1., 1.]])\n',
+  },
+  // 1/4 for each of the 4 elements.
+  3: {
+    kind: 'print',
+    answer: 'tensor([[0.2500, 0.2500], [0.2500, 0.2500]])',
+    output: 'tensor([[0.2500, 0.2500],\n        [0.2500, 0.2500]])\n',
+  },
+  4: {
+    kind: 'choice',
+    answer: 'y holds 2 numbers, and backward() starts from a single one',
+    error: 'RuntimeError: grad can be implicitly created only for scalar outputs',
+  },
+  // Row 0's max is reported at 1 (the first 5), row 1's at 0 (the first 7).
+  5: {
+    kind: 'print',
+    answer: 'tensor([[0., 1., 0.], [1., 0., 0.]])',
+    output: 'tensor([[0., 1., 0.],\n        [1., 0., 0.]])\n',
+  },
+  // amax splits each row's 1 between its two tied elements.
+  6: {
+    kind: 'choice',
+    answer: '0.5 each',
+    output: 'tensor([[0.0000, 0.5000, 0.5000],\n        [0.5000, 0.0000, 0.5000]])\n',
+  },
+  // 3 * 4, 2 * 4, 2 * 3
+  7: { kind: 'print', answer: 'tensor([12., 8., 6.])', output: 'tensor([12.,  8.,  6.])\n' },
+  // Only the 0 has no 0 among its others: 2 * 3 * 4.
+  8: { kind: 'print', answer: 'tensor([0., 24., 0., 0.])', output: 'tensor([ 0., 24.,  0.,  0.])\n' },
+  // mean 2, std sqrt(12 / 3) = 2: (x - 2) / (3 * 2)
+  9: {
+    kind: 'print',
+    answer: 'tensor([-0.1667, -0.1667, -0.1667, 0.5000])',
+    output: 'tensor([-0.1667, -0.1667, -0.1667,  0.5000])\n',
+  },
+};
+
+test.describe('the gradients lesson', () => {
+  const lesson = readLesson('gradients');
+
+  test('the key above is for the lesson as shipped', () => {
+    expect(lesson.steps.length).toBe(Object.keys(GRADIENTS_KEY).length);
+    lesson.steps.forEach((step, i) => {
+      expect(step.question?.kind ?? null, `step ${i + 1}`).toBe(GRADIENTS_KEY[i + 1].kind);
+      expect(step.error, `step ${i + 1}`).toBe(Boolean(GRADIENTS_KEY[i + 1].error));
+    });
+  });
+
+  test('a learner walks it with "Next", predicting each .grad before it is shown', async ({ page }) => {
+    await page.goto('./#lesson=gradients&step=1');
+    const n = lesson.steps.length;
+    for (let i = 1; i <= n; i++) {
+      const key = GRADIENTS_KEY[i];
+      await expect(page.getByTestId('lesson-title')).toHaveText(lesson.steps[i - 1].title);
+      await expect(page.getByTestId('lesson-progress')).toHaveText(`${i} / ${n}`);
+      await expect(page.getByTestId('code')).toHaveValue(lesson.steps[i - 1].program);
+      await expect(page.getByTestId('question')).toBeVisible();
+      if (key.output) {
+        await expect(page.getByTestId('output')).not.toContainText(key.output.trimEnd().split('\n').at(-1));
+      }
+      await answerGiven(page, key);
+      await expect(page.getByTestId('feedback')).toContainText('Right');
+      await expect(page.getByTestId('explain')).toHaveText(lesson.steps[i - 1].explain);
+      if (key.error) await expect(page.getByTestId('error')).toHaveText(key.error);
+      else await expectOutput(page, key.output);
+      await expect(page.getByTestId('lesson-done')).toHaveCount(i === n ? 1 : 0);
+      if (i < n) await page.getByTestId('lesson-next').click();
+    }
+  });
+
+  test('a wrong .grad is told what it gets wrong; the right values written short are told so', async ({
+    page,
+  }) => {
+    const step = lesson.steps[2];
+    await page.goto('./#lesson=gradients&step=3');
+    await expect(page.getByTestId('lesson-title')).toHaveText(step.title);
+    // Dividing by a row's 2 elements instead of all 4: the author's @wrong.
+    const halves = step.wrong.find((w) => w.answer.includes('0.5000'));
+    await answerBox(page).fill(halves.answer);
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('feedback')).toHaveClass(/tp-wrong/);
+    await expect(page.getByTestId('feedback')).toContainText(halves.why);
+    await expect(page.getByTestId('feedback')).toContainText(step.hint);
+    // 0.25 is the right value, printed by PyTorch with four decimals.
+    await answerBox(page).fill('tensor([[0.25, 0.25], [0.25, 0.25]])');
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('feedback')).toContainText('The numbers are right');
+    await expect(page.getByTestId('feedback')).toContainText('0.2500');
+    await expect(page.getByTestId('feedback')).not.toContainText(step.hint);
+
+    // amax's tie: giving it all to the first 5 is max(dim)'s rule, and the option says so.
+    const amax = lesson.steps[5];
+    await page.goto('./#lesson=gradients&step=6');
+    await expect(page.getByTestId('lesson-title')).toHaveText(amax.title);
+    const first = amax.question.options.find((o) => o.text.startsWith('1 for the first'));
+    const group = page.getByRole('radiogroup', { name: /^Your answer: / });
+    await group.getByRole('radio', { name: first.text, exact: true }).check();
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('feedback')).toContainText(first.why);
+  });
+});
