@@ -25,6 +25,8 @@ commands:
                        expression was computed from
   lesson check FILE... check lesson files: their format, that every step runs as
                        meant, and that every question can be answered
+  lesson index FILE... print the lines of lessons/index.txt for lesson files: each
+                       one's id and outline, so the page lists it without its file
   ops [--markdown]     list the operations the playground supports (--markdown: the
                        README's table)";
 
@@ -139,13 +141,19 @@ fn lineage_report(session: &Session) -> Result<String, usize> {
 }
 
 /// `lesson check FILE...`: problems go to standard error as `FILE:LINE: step N: ...`.
+/// `lesson index FILE...`: the lesson list's lines for the files, in order.
 fn lesson_command(args: &[String]) -> i32 {
-    let Some((sub, files)) = args.split_first().filter(|(s, f)| s.as_str() == "check" && !f.is_empty())
+    let Some((sub, files)) =
+        args.split_first().filter(|(s, f)| matches!(s.as_str(), "check" | "index") && !f.is_empty())
     else {
-        eprintln!("usage: tensor-playground lesson check FILE...");
+        eprintln!(
+            "usage: tensor-playground lesson check FILE...\n       tensor-playground lesson index FILE..."
+        );
         return 2;
     };
-    debug_assert_eq!(sub, "check");
+    if sub == "index" {
+        return lesson_index(files);
+    }
     let mut failed = false;
     for file in files {
         let text = match std::fs::read_to_string(file) {
@@ -173,6 +181,24 @@ fn lesson_command(args: &[String]) -> i32 {
             println!("{file}: ok, {} steps", lesson.steps.len());
         }
         failed |= !problems.is_empty();
+    }
+    i32::from(failed)
+}
+
+/// `lesson index FILE...`: prints each lesson's line for `lessons/index.txt`
+/// (its id and outline: `lesson::listing`), in the order given.
+fn lesson_index(files: &[String]) -> i32 {
+    let mut failed = false;
+    for file in files {
+        match std::fs::read_to_string(file).map_err(|e| format!("cannot read: {e}")).and_then(|text| {
+            crate::lesson::parse_outline(&text).map_err(|e| format!("{}: {}", e.line, e.message))
+        }) {
+            Ok(outline) => println!("{}", crate::lesson::listing::index_line(&outline)),
+            Err(e) => {
+                eprintln!("{file}:{e}");
+                failed = true;
+            }
+        }
     }
     i32::from(failed)
 }

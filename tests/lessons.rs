@@ -34,8 +34,11 @@ fn every_shipped_lesson_checks_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
     let index =
         std::fs::read_to_string(dir.join("index.txt")).expect("www/lessons/index.txt lists the lessons");
-    let files: Vec<_> =
-        index.lines().filter(|l| !l.trim().is_empty()).map(|id| dir.join(format!("{id}.md"))).collect();
+    let files: Vec<_> = index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| dir.join(format!("{}.md", l.split('\t').next().unwrap())))
+        .collect();
     assert!(files.len() >= 2, "at least two lessons ship");
     let paths: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
     let (code, stdout, stderr) = check(&paths);
@@ -54,7 +57,8 @@ fn the_lesson_index_reads_each_shipped_lesson_as_the_player_does() {
     use tensor_playground::lesson::{parse_lesson, parse_outline};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
     let index = std::fs::read_to_string(dir.join("index.txt")).unwrap();
-    for id in index.lines().filter(|l| !l.trim().is_empty()) {
+    for line in index.lines().filter(|l| !l.trim().is_empty()) {
+        let id = line.split('\t').next().unwrap();
         let text = std::fs::read_to_string(dir.join(format!("{id}.md"))).unwrap();
         let (outline, lesson) = (parse_outline(&text).unwrap(), parse_lesson(&text).unwrap());
         assert_eq!(
@@ -99,4 +103,30 @@ fn broken_lessons_say_where_and_why() {
         assert_eq!(code, 1, "{file}");
         assert_eq!(stderr.trim_end(), format!("{}{expected}", path.display()), "{file}");
     }
+}
+
+#[test]
+fn the_lesson_index_carries_each_lesson_outline_as_lesson_index_writes_it() {
+    // The page lists the lessons from index.txt alone: a lesson file edited
+    // without running `lesson index` again would be listed wrongly.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
+    let index = std::fs::read_to_string(dir.join("index.txt")).unwrap();
+    let files: Vec<String> = index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| dir.join(format!("{}.md", l.split('\t').next().unwrap())).display().to_string())
+        .collect();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tensor-playground"))
+        .arg("lesson")
+        .arg("index")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        index,
+        "www/lessons/index.txt is out of date: run `tensor-playground lesson index` on the lessons it lists \
+         (docs/lessons.md)"
+    );
 }

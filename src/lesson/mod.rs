@@ -5,6 +5,7 @@
 mod answer;
 mod asked;
 mod check;
+pub mod listing;
 mod mistakes;
 mod parse;
 mod printed;

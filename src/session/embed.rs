@@ -510,10 +510,11 @@ pub fn is_lesson_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The lesson ids `lessons/index.txt` lists, in order: one per line, blank
-/// lines skipped. A line that cannot be an id is left out.
+/// The lesson ids `lessons/index.txt` lists, in order: one per line (the
+/// line's first field: `lesson::listing`), blank lines skipped. A line that
+/// cannot be an id is left out.
 pub fn listed_lessons(index: &str) -> impl Iterator<Item = &str> {
-    index.lines().map(str::trim).filter(|l| is_lesson_id(l))
+    index.lines().map(crate::lesson::listing::listed_id).filter(|l| is_lesson_id(l))
 }
 
 /// Whether `lessons/index.txt` (its text) lists the lesson `id`: the only

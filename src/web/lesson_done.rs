@@ -6,6 +6,7 @@ use super::fetch::fetch_text;
 use super::host::Host;
 use super::lesson_view::LessonState;
 use super::prose::InlineProse;
+use crate::lesson::listing::{listed_id, listed_outline};
 use crate::lesson::{next_lesson, parse_outline};
 use leptos::prelude::*;
 
@@ -24,7 +25,12 @@ enum Next {
 async fn find_next(host: Host, id: &str) -> Next {
     let Ok(index) = fetch_text(&host.asset("lessons/index.txt")).await else { return Next::Unknown };
     let Some(next) = next_lesson(&index, id) else { return Next::Nothing };
-    // Its title is a nicety: the link works with the id alone.
+    // Its title is a nicety: the link works with the id alone. The index
+    // line may carry it (`lesson::listing`).
+    let listed = index.lines().filter(|l| listed_id(l) == next).find_map(listed_outline);
+    if let Some(outline) = listed {
+        return Next::Lesson { id: next.to_string(), title: outline.title };
+    }
     let title = match fetch_text(&host.asset(&format!("lessons/{next}.md"))).await {
         Ok(text) => parse_outline(&text).map_or_else(|_| next.to_string(), |o| o.title),
         Err(_) => next.to_string(),

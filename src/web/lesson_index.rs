@@ -3,11 +3,13 @@
 use super::fetch::fetch_text;
 use super::progress;
 use super::prose::InlineProse;
+use crate::lesson::listing::listed_outline;
 use crate::lesson::{Outline, parse_outline};
 use leptos::prelude::*;
 
-/// Every lesson listed in `lessons/index.txt`, read as outlines: the lesson
-/// player (and its parser) is only downloaded when a lesson is opened.
+/// Every lesson listed in `lessons/index.txt`, read as outlines (from the
+/// index's own lines where it has them, else from each lesson's file): the
+/// lesson player (and its parser) is only downloaded when a lesson is opened.
 #[component]
 pub fn LessonIndex() -> impl IntoView {
     let host = expect_context::<super::host::Host>();
@@ -19,7 +21,14 @@ pub fn LessonIndex() -> impl IntoView {
             Err(e) => return problem.set(Some(e.to_string())),
         };
         let mut found = Vec::new();
-        for id in crate::session::embed::listed_lessons(&index) {
+        for line in index.lines() {
+            // A line with the lesson's outline saves fetching its file.
+            if let Some(outline) = listed_outline(line).filter(|o| crate::session::embed::is_lesson_id(&o.id))
+            {
+                found.push(outline);
+                continue;
+            }
+            let Some(id) = crate::session::embed::listed_lessons(line).next() else { continue };
             match fetch_text(&host.asset(&format!("lessons/{id}.md")))
                 .await
                 .map_err(|e| e.to_string())

@@ -20,6 +20,8 @@ const THIRD = 'http://third.test';
 const STEPS = readLesson('reductions').steps;
 const LESSON_IDS = readFileSync(new URL('../../www/lessons/index.txt', import.meta.url), 'utf8')
   .split('\n')
+  // Each line: the id, then (after a tab) its outline (docs/lessons.md).
+  .map((l) => l.split('\t')[0])
   .filter((l) => l.trim());
 const TYPES = ['ready', 'resize', 'change', 'select', 'step', 'answer'];
 const VERSION = 1;

@@ -23,6 +23,8 @@ const SCHEMES = ['light', 'dark'];
 /** Every shipped lesson, in the order of the lessons list (reductions first). */
 const LESSONS = readFileSync(new URL('../../www/lessons/index.txt', import.meta.url), 'utf8')
   .split('\n')
+  // Each line: the id, then (after a tab) its outline (docs/lessons.md).
+  .map((l) => l.split('\t')[0])
   .map((l) => l.trim())
   .filter(Boolean)
   .map(readLesson);

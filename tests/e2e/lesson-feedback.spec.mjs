@@ -21,6 +21,8 @@ const STEPS = REDUCTIONS.steps;
 /** The lesson list, in order, as the page reads it. */
 const INDEX = readFileSync(new URL('../../www/lessons/index.txt', import.meta.url), 'utf8')
   .split('\n')
+  // Each line: the id, then (after a tab) its outline (docs/lessons.md).
+  .map((l) => l.split('\t')[0])
   .map((l) => l.trim())
   .filter(Boolean);
 

@@ -12,6 +12,8 @@ const SHOTS = 'tests/e2e/artifacts/screenshots';
 /** The shipped lessons, in the order of the lessons list. */
 const LESSON_IDS = readFileSync(new URL('../../www/lessons/index.txt', import.meta.url), 'utf8')
   .split('\n')
+  // Each line: the id, then (after a tab) its outline (docs/lessons.md).
+  .map((l) => l.split('\t')[0])
   .map((l) => l.trim())
   .filter(Boolean);
 const SIZES = {
