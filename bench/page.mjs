@@ -29,6 +29,14 @@ const HOVER_CASES = [
   { name: '4x4', program: 't = torch.arange(16.).reshape(4, 4)\nt.sum(dim=0)\n', output: '0' },
   { name: '64x64', program: 't = torch.arange(4096.).reshape(64, 64)\nt.sum(dim=0)\n', output: '0' },
   { name: '256x256', program: 't = torch.arange(65536.).reshape(256, 256)\nt.sum(dim=0)\n', output: '0' },
+  // The gradient view on (issue 15): each lit source also shows its
+  // derivative, a tint and a number.
+  {
+    name: '64x64, gradient view',
+    program: 't = torch.arange(4096.).reshape(64, 64).requires_grad_()\nt.sum(dim=0)\n',
+    output: '0',
+    gradient: true,
+  },
 ];
 
 // The programs of issue 17 that froze the page for seconds when programs
@@ -219,7 +227,7 @@ async function loadTimes() {
 // Opens one program and hovers its output cell and then its input cell
 // [0, 0], HOVER_RUNS times each, with the real mouse (Chromium input
 // events, hit testing and :hover included) rather than a synthetic event.
-async function hoverCase({ name, program, output }) {
+async function hoverCase({ name, program, output, gradient = false }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   // The page decodes its fragment as form-urlencoding, which
@@ -229,6 +237,12 @@ async function hoverCase({ name, program, output }) {
   await grids.last().locator('[role="gridcell"]').first().waitFor();
   // Big grids draw their rows a piece at a time (aria-busy until done).
   await page.waitForFunction(() => !document.querySelector('[role="grid"][aria-busy="true"]'));
+  if (gradient) {
+    // Turned on once; the derivatives are worked out (by a worker) before
+    // any hover is timed.
+    await page.getByTestId('gradient-toggle').click();
+    await page.locator('[data-testid="gradient-legend"][data-status="ready"]').waitFor();
+  }
   const shapes = await grids.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-shape')));
   const error = await page.locator('[data-testid="error"]').count();
   if (error || shapes.length !== 2) throw new Error(`${name}: the page did not draw the program (${shapes})`);
@@ -238,6 +252,7 @@ async function hoverCase({ name, program, output }) {
   const result = {
     name,
     program,
+    gradient,
     shapes,
     cells,
     output: await hoverRuns(page, outputCell),

@@ -233,17 +233,25 @@ function hover() {
   const verdicts = [];
   const frameMet = [];
   const extras = [];
+  const gradientMet = [];
+  const gradientVerdicts = [];
   for (const c of page.hover) {
     for (const [which, runs] of [['output', c.output], ['input', c.input]]) {
       const painted = runs.map((r) => r.toPainted);
       const mutations = unique(runs.map((r) => r.mutations));
       const highlighted = unique(runs.map((r) => r.highlighted));
       const byType = runs[0].byType;
-      extras.push(...runs.map((r) => r.mutations - r.highlighted));
+      // The gradient view also writes each lit cell's derivative: its
+      // mutations are not the plain highlight's.
+      if (!c.gradient) extras.push(...runs.map((r) => r.mutations - r.highlighted));
       const within = median(painted) <= FRAME_MS;
       if (c.name === '64x64') {
         frameMet.push(within);
         verdicts.push(`${which} cell ${within ? 'met' : 'NOT met'} (${ms(median(painted))})`);
+      }
+      if (c.gradient && which === 'output') {
+        gradientMet.push(within);
+        gradientVerdicts.push(`${c.name}, output cell: ${within ? 'met' : 'NOT met'} (${ms(median(painted))})`);
       }
       rows.push(
         `| ${c.name} | ${which} \`[${which === 'output' ? '0' : '0, 0'}]\` | ${n(c.cells)} | ${highlighted.join(', ')} | ` +
@@ -261,7 +269,8 @@ function hover() {
     '',
     'Programs opened through `#code=`: `t = torch.arange(n*n.).reshape(n, n)` then',
     '`t.sum(dim=0)`. Hovering output cell `[0]` lights one column of `t` as sources;',
-    'hovering input cell `[0, 0]` lights one output cell as target. 256x256 is more',
+    'hovering input cell `[0, 0]` lights one output cell as target (the gradient view\'s',
+    'case: the same with `t` requiring grad and the view turned on first). 256x256 is more',
     'than the page draws in full, so it is drawn summarised (PyTorch\'s edges and',
     `ellipses). ${runs} hovers per row, each starting with the mouse away from every`,
     'cell and no highlight, in one page per program.',
@@ -304,6 +313,9 @@ function hover() {
       `with ${cells.map(n).join(', ')} cells drawn.`,
     '',
     `**The 64x64 hover within one frame (${FRAME_MS} ms): ${frameMet.length && frameMet.every(Boolean) ? 'met' : 'NOT met'}**: ${verdicts.join('; ')}.`,
+    '',
+    `**The gradient view's 64x64 hover within one frame (${FRAME_MS} ms): ${gradientMet.length && gradientMet.every(Boolean) ? 'met' : 'NOT met'}**` +
+      `${gradientVerdicts.length ? `: ${gradientVerdicts.join('; ')}` : ' (not measured)'}. With the view on, each lit source's box is tinted by its derivative and the cell carries it (\`data-grad\`); the derivatives were worked out when the view was turned on.`,
   ];
 }
 
