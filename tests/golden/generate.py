@@ -3284,7 +3284,8 @@ def cases_shipped():
     teaches is checked against PyTorch too."""
     lessons = os.path.join(HERE, "..", "..", "www", "lessons")
     with open(os.path.join(lessons, "index.txt"), encoding="utf-8") as f:
-        ids = [line.strip() for line in f if line.strip()]
+        # Each line: the id, then (after a tab) its outline (docs/lessons.md).
+        ids = [line.split("\t")[0].strip() for line in f if line.strip()]
     for lesson in ids:
         with open(os.path.join(lessons, f"{lesson}.md"), encoding="utf-8") as f:
             text = f.read()
