@@ -81,6 +81,7 @@ pub struct Gradients {
     /// Per element of the focus (row-major): per tensor it was computed
     /// from that has a derivative (floating, reached through operations
     /// that have one), in increasing node order.
+    #[serde(with = "compact")]
     pub elements: Vec<Vec<TensorGradient>>,
     /// Why there are none, when the focus has elements but no gradients
     /// (too much work, or an operation without a derivative).
@@ -140,6 +141,64 @@ impl Gradients {
     /// No gradients, for `reason`.
     fn none(reason: String) -> Gradients {
         Gradients { elements: Vec::new(), missing: Some(reason) }
+    }
+}
+
+/// How the gradients cross from the worker to the page: one byte buffer
+/// (a `Uint8Array`), not a JavaScript array per element and tensor. A
+/// 64 x 64 product has half a million derivatives, which as numbers read
+/// one by one would hold the page's main thread for a long moment.
+///
+/// Per element: its tensor count; per tensor: its node, its position
+/// count, the positions, then the derivatives' bits (all little-endian,
+/// counts and positions as u32, derivatives as f64).
+mod compact {
+    use super::{Derivative, TensorGradient};
+    use serde::{Deserializer, Serializer};
+    use serde_bytes::ByteBuf;
+
+    pub fn serialize<S: Serializer>(elements: &[Vec<TensorGradient>], s: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::new();
+        let mut put = |n: usize| bytes.extend_from_slice(&(n as u32).to_le_bytes());
+        for tensors in elements {
+            put(tensors.len());
+            for t in tensors {
+                put(t.node);
+                put(t.positions.len());
+                t.positions.iter().for_each(|&p| put(p));
+                t.values.iter().for_each(|v| put_f64(v.0, &mut put));
+            }
+        }
+        serde_bytes::serialize(&bytes, s)
+    }
+
+    /// Writes `v`'s bits as two u32 halves, low first (its little-endian bytes).
+    fn put_f64(v: f64, put: &mut impl FnMut(usize)) {
+        let bits = v.to_bits();
+        put((bits & 0xffff_ffff) as usize);
+        put((bits >> 32) as usize);
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<TensorGradient>>, D::Error> {
+        let bytes: ByteBuf = serde_bytes::deserialize(d)?;
+        let mut words = bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let short = || serde::de::Error::custom("the gradients end too soon");
+        let mut next = || words.next().map(|w| w as usize).ok_or_else(short);
+        let mut elements = Vec::new();
+        while let Ok(count) = next() {
+            let mut tensors = Vec::new();
+            for _ in 0..count {
+                let node = next()?;
+                let n = next()?;
+                let positions = (0..n).map(|_| next()).collect::<Result<Vec<_>, _>>()?;
+                let values = (0..n)
+                    .map(|_| Ok(Derivative(f64::from_bits((next()? as u64) | ((next()? as u64) << 32)))))
+                    .collect::<Result<Vec<_>, D::Error>>()?;
+                tensors.push(TensorGradient { node, positions, values });
+            }
+            elements.push(tensors);
+        }
+        Ok(elements)
     }
 }
 
