@@ -76,8 +76,11 @@ impl Tint {
 /// numbers with a point (`2.`, `-0.`), four decimals at most without
 /// trailing zeros (`0.25`, `0.3333`), scientific past them (`1.00e-05`).
 pub fn compact(value: f64) -> String {
-    if !value.is_finite() {
-        return float::repr(value);
+    if value.is_nan() {
+        return "nan".to_string();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.to_string();
     }
     let size = value.abs();
     if value.fract() == 0.0 && size < 1e8 {
@@ -86,7 +89,7 @@ pub fn compact(value: f64) -> String {
         return text;
     }
     if !(1e-4..1e8).contains(&size) {
-        return float::scientific(value, 2);
+        return scientific(value);
     }
     let text = float::fixed(value, 4);
     let text = text.trim_end_matches('0');
@@ -98,11 +101,19 @@ pub fn compact(value: f64) -> String {
     }
 }
 
-/// A derivative exactly, as Python writes the float (`0.25`,
-/// `0.10000000149011612` for a float32 0.1, `-0.0`, `nan`): the page's
-/// `data-grad`, which reads back as the very number.
-pub fn exact(value: f64) -> String {
-    float::repr(value)
+/// `value` as `1.50e-05`: two decimals, the exponent signed with at least
+/// two digits, as Python's `{:.2e}` (worked out here with `fixed`, which
+/// the page has anyway, rather than with another decimal expansion).
+fn scientific(value: f64) -> String {
+    let mut exponent = value.abs().log10().floor() as i32;
+    let mut text = float::fixed(value / 10f64.powi(exponent), 2);
+    if text.trim_start_matches('-').starts_with("10") {
+        // 9.996e-05 rounds up to the next power of ten.
+        exponent += 1;
+        text = float::fixed(value / 10f64.powi(exponent), 2);
+    }
+    let sign = if exponent < 0 { '-' } else { '+' };
+    format!("{text}e{sign}{:02}", exponent.unsigned_abs())
 }
 
 /// A derivative in words: its compact form without a bare trailing point.
@@ -254,14 +265,14 @@ mod tests {
             (1.00001, "1.0"),
             (2.5e-5, "2.50e-05"),
             (1.5e9, "1.50e+09"),
+            (-9.996e-5, "-1.00e-04"),
+            (1e-300, "1.00e-300"),
             (f64::NAN, "nan"),
             (f64::NEG_INFINITY, "-inf"),
         ];
         for (v, text) in cases {
             assert_eq!(compact(v), text, "{v}");
         }
-        assert_eq!(exact(f64::from(0.1f32)), "0.10000000149011612");
-        assert_eq!(exact(-0.0), "-0.0");
     }
 
     #[test]
