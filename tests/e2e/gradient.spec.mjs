@@ -109,10 +109,21 @@ test('a product: each source row and column, with signs, as autograd gives them'
     await out.locator(`[data-index="${index}"]`).click();
     await expectDerivatives(page, c, flat);
     // Negative and positive derivatives are told apart by the tint class.
-    for (const [key, value] of Object.entries(derivatives(c, flat))) {
+    const want = derivatives(c, flat);
+    for (const key of sources(c, flat)) {
       const [leaf, at] = key.split('@');
-      const box = await cell(page, leaf, at).evaluate((el) => el.dataset.grad);
-      expect(box.startsWith('-')).toBe(value < 0 || Object.is(value, -0));
+      const shownAs = await cell(page, leaf, at).evaluate((el) => el.dataset.grad);
+      expect(shownAs.startsWith('-'), `${key}: ${shownAs}`).toBe(want[key] < 0 || Object.is(want[key], -0));
+      const tint = await grid(page, leaf).evaluate((g, key) => {
+        const c = g.querySelector(`[data-index="${key}"]`).getBoundingClientRect();
+        const [x, y] = [c.left + c.width / 2, c.top + c.height / 2];
+        const box = [...g.querySelectorAll('.tp-mark.tp-grad')].find((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left <= x && x <= r.right && r.top <= y && y <= r.bottom;
+        });
+        return box ? [...box.classList].find((k) => /^tp-g[pn0]/.test(k)) : null;
+      }, at);
+      expect(tint, `${key}: the tint under the cell`).toMatch(want[key] > 0 ? /^tp-gp[1-4]$/ : /^tp-gn[1-4]$/);
     }
     await out.locator(`[data-index="${index}"]`).click();
   }
@@ -127,7 +138,7 @@ test('a zero derivative is drawn, unlike a cell that is not a source', async ({ 
   const want = derivatives(c, 0);
   await grid(page, 'z.prod(dim=1)').locator('[data-index="0"]').hover();
   await expectDerivatives(page, c, 0, ['z@0,0', 'z@0,1', 'z@0,2', 'z@0,3']);
-  const zeros = Object.entries(want).filter(([, v]) => v === 0).map(([k]) => k.split('@')[1]);
+  const zeros = ['z@0,0', 'z@0,1', 'z@0,2', 'z@0,3'].filter((k) => want[k] === 0).map((k) => k.split('@')[1]);
   expect(zeros.length).toBeGreaterThan(0);
   for (const at of zeros) {
     await expect(cell(page, 'z', at)).toHaveAttribute('data-grad', /^-?0\.$/);
