@@ -6,6 +6,7 @@
 
 use crate::tensor::DType;
 use crate::tensor::Tensor;
+use crate::tensor::autograd::sparse::{self, Prepared};
 use crate::tensor::autograd::{Follow, Stopped, Tape, walk};
 use crate::tensor::lineage::{Graph, NodeId};
 use crate::tensor::shape::Shape;
@@ -101,6 +102,19 @@ impl Gradients {
     /// `dtype`) through `tape`, keeping the derivatives with respect to the
     /// elements `graph` traces it to.
     pub fn of_focus(graph: &Graph, tape: &Tape, node: NodeId, shape: &Shape, dtype: DType) -> Gradients {
+        Gradients::walked(graph, tape, node, shape, dtype, true)
+    }
+
+    /// `of_focus`, walking each element sparsely where that gives the
+    /// same numbers (`sparse`), else densely.
+    fn walked(
+        graph: &Graph,
+        tape: &Tape,
+        node: NodeId,
+        shape: &Shape,
+        dtype: DType,
+        sparse: bool,
+    ) -> Gradients {
         let numel = shape.numel();
         if !dtype.is_floating() || tape.entry(node).is_none() {
             // Integers, truth values and leaves have no derivatives to show.
@@ -108,8 +122,29 @@ impl Gradients {
         }
         let (mut work, mut kept) = (0usize, 0usize);
         let mut elements = Vec::with_capacity(numel);
+        let mut prepared = Prepared::default();
         for flat in 0..numel {
             let left = MAX_GRADIENT_WORK.saturating_sub(work);
+            // Sparse where it gives the same numbers (most walks), else dense.
+            let quick =
+                sparse.then(|| sparse::walk_one(tape, node, flat, dtype, &mut prepared, left)).flatten();
+            if let Some(walked) = quick {
+                work = work.saturating_add(walked.work);
+                let sources = graph.trace(node, flat).sources;
+                let mut tensors = Vec::new();
+                for (input, positions) in sources.iter() {
+                    let Some(g) = walked.grads.get(&input) else { continue };
+                    let values: Vec<Derivative> =
+                        positions.iter().map(|p| Derivative(g.get(p).copied().unwrap_or(0.0))).collect();
+                    kept = kept.saturating_add(values.len());
+                    tensors.push(TensorGradient { node: input, positions: positions.to_vec(), values });
+                }
+                if kept > MAX_GRADIENTS {
+                    return Gradients::none(too_many());
+                }
+                elements.push(tensors);
+                continue;
+            }
             let walked = match walk(tape, node, one_hot(shape, dtype, flat), Follow::Everything, left) {
                 Ok(w) => w,
                 Err(Stopped::Error(e)) => return Gradients::none(format!("no gradients: {e}")),
@@ -129,9 +164,7 @@ impl Gradients {
                 tensors.push(TensorGradient { node: input, positions: positions.to_vec(), values });
             }
             if kept > MAX_GRADIENTS {
-                return Gradients::none(format!(
-                    "no gradients: the focus's elements have more than the {MAX_GRADIENTS} derivatives the playground keeps"
-                ));
+                return Gradients::none(too_many());
             }
             elements.push(tensors);
         }
@@ -202,6 +235,13 @@ mod compact {
     }
 }
 
+/// Why there are no gradients: too many to keep.
+fn too_many() -> String {
+    format!(
+        "no gradients: the focus's elements have more than the {MAX_GRADIENTS} derivatives the playground keeps"
+    )
+}
+
 /// Why a focus of `numel` elements has no gradients: too much work.
 fn too_much_work(numel: usize) -> String {
     format!(
@@ -214,4 +254,52 @@ fn one_hot(shape: &Shape, dtype: DType, flat: usize) -> Tensor {
     let mut values = vec![0.0; shape.numel()];
     values[flat] = 1.0;
     Tensor::from_f64s(values, shape.clone(), dtype)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::run;
+
+    /// Every element's derivatives, walked sparsely where possible and
+    /// densely throughout: the same bits (NaN, infinities, -0 included).
+    #[test]
+    fn sparse_walks_give_the_dense_walks_numbers() {
+        let t =
+            "t = torch.tensor([[1.5, -2.25, 0.0, 0.8], [-0.5, 2.5, -1.25, 4.0], [3.5, 0.25, -3.0, 1.75]])";
+        let programs = [
+            "(t * 2).sum()",
+            "t.exp().sum(dim=1)",
+            "t @ t.T",
+            "(t.T @ t).mean(dim=0)",
+            "(t * -0.0).sum(dim=0) + t[0]",
+            "t.relu() * t.sigmoid() - t.tanh() / 3",
+            "t.abs().sqrt().sum(dim=1)",
+            "t.abs().log()",
+            "(1 / t).sum(dim=1)",
+            "t.clamp(-1, 1) + t ** 2",
+            "torch.maximum(t, t.flip(1) * 0.5) + torch.minimum(t, t * 0)",
+            "t[[0, 2, 2]] * t[1]",
+            "torch.where(t > 0, t, -t).max(dim=1).values",
+            "torch.cat([t, t * 3], dim=1).sum(dim=0)",
+            "t.double().sum(dim=1) * 2",
+            "t - t.mean(dim=1, keepdim=True)",
+            "t.softmax(dim=1)",
+            "(t * float('inf')).sum(dim=1)",
+            "(t / 0).sum(dim=0)",
+            "t.reshape(4, 3).T.sum(dim=1)",
+            "t.sum() * t",
+        ];
+        for program in programs {
+            let code = format!("{t}\n{program}");
+            let r = run(&code);
+            assert!(r.error.is_none(), "{program}: {:?}", r.error);
+            let f = r.focus.as_ref().and_then(|f| f.traced.as_ref()).expect("a tensor");
+            let (shape, dtype) = (f.tensor.shape(), f.tensor.dtype());
+            let sparse = Gradients::walked(&r.graph, &r.tape, f.node, shape, dtype, true);
+            let dense = Gradients::walked(&r.graph, &r.tape, f.node, shape, dtype, false);
+            assert!(dense.missing.is_none(), "{program}: {:?}", dense.missing);
+            assert_eq!(sparse, dense, "{program}");
+        }
+    }
 }

@@ -439,7 +439,8 @@ fn with_leaf_grads(run: &Run, grids: &mut Vec<Grid>) {
         let Ok(k) = run.grads.binary_search_by_key(&leaf, |(node, _)| *node) else { continue };
         let grad = &run.grads[k].1;
         let cells = drawn_cells(grad.tensor.shape().dims());
-        if grids.len() >= MAX_GRIDS || total + cells > MAX_CELLS || grids.iter().any(|g| g.node == grad.node) {
+        if grids.len() >= MAX_GRIDS || total + cells > MAX_CELLS || grids.iter().any(|g| g.node == grad.node)
+        {
             continue;
         }
         total += cells;
