@@ -72,6 +72,12 @@ pub struct GradientView {
     /// What the active cell shows: the derivatives of the output element
     /// pointed at, or of the pinned one while the learner points at its sources.
     pub lit: Memo<Option<Arc<OutputGradients>>>,
+    /// While the gradient flows back step by step: how many steps back from
+    /// the output it has reached (grids further back show nothing yet).
+    pub reached: RwSignal<Option<usize>>,
+    /// Each drawn grid's node and how many steps back from the result it
+    /// stands (the result's column is 0, the one before it 1, ...).
+    steps_back: Memo<Vec<(NodeId, usize)>>,
 }
 
 impl GradientView {
@@ -96,7 +102,19 @@ impl GradientView {
                 })
             })
         });
-        let view = GradientView { on, status, worked_out, runner, lit };
+        let steps_back = Memo::new(move |_| {
+            state.drawing.with(|d| {
+                let placement = d.flow().placement();
+                let last = placement.iter().map(|(stage, _)| *stage).max().unwrap_or(0);
+                d.grids()
+                    .iter()
+                    .zip(placement)
+                    .map(|(g, (stage, _))| (g.node, last.saturating_sub(stage)))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let reached = RwSignal::new(None::<usize>);
+        let view = GradientView { on, status, worked_out, runner, lit, reached, steps_back };
         // The drawing changes, or the toggle: ask for the drawing's gradients.
         Effect::new(move |_| {
             if !on.get() {
@@ -169,6 +187,12 @@ impl GradientView {
     /// The marks of grid `node`'s cells: each element the lit output was
     /// computed from, with its derivative.
     pub fn marks(&self, node: NodeId) -> Vec<(usize, GradMark)> {
+        if let Some(reached) = self.reached.get() {
+            let back = self.steps_back.with(|s| s.iter().find(|(n, _)| *n == node).map(|(_, b)| *b));
+            if back.is_none_or(|b| b > reached) {
+                return Vec::new();
+            }
+        }
         self.lit.with(|lit| {
             let Some(lit) = lit else { return Vec::new() };
             let Some((_, cells)) = lit.grids.iter().find(|(n, _)| *n == node) else { return Vec::new() };
@@ -177,6 +201,11 @@ impl GradientView {
                 .map(|&(f, v)| (f, GradMark { tint: Tint::of(v, lit.scale), bits: v.to_bits() }))
                 .collect()
         })
+    }
+
+    /// How many steps back the drawing goes (the flow-back's last step).
+    fn depth(&self) -> usize {
+        self.steps_back.with(|s| s.iter().map(|(_, b)| *b).max().unwrap_or(0))
     }
 
     /// The words for the active cell, while the view shows derivatives.
@@ -251,6 +280,81 @@ pub fn GradientLegend() -> impl IntoView {
                 "no derivative (integer or bool)"
             </p>
             <p class="tp-gradient-note" data-testid="gradient-note">{note}</p>
+            <FlowBack/>
         </div>
+    }
+}
+
+/// How long each step of the flow back shows while it plays.
+const STEP_MS: u64 = 900;
+
+/// The gradient flowing back from the output element to its sources,
+/// one column of the drawing at a time: played (a step every 900 ms), or,
+/// with reduced motion, stepped by hand; the caption says where it is.
+#[component]
+fn FlowBack() -> impl IntoView {
+    let view = expect_context::<GradientView>();
+    let state = expect_context::<PlaygroundState>();
+    let still = super::motion::reduced();
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::IntervalHandle>);
+    let stop = move || {
+        if let Some(t) = timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    };
+    let advance = move || {
+        let next = view.reached.get_untracked().map_or(0, |k| k + 1);
+        if next > view.depth() {
+            stop();
+            view.reached.set(None);
+        } else {
+            view.reached.set(Some(next));
+        }
+    };
+    let start = move |_| {
+        stop();
+        // The output element stays put while its gradient flows.
+        if state.pinned.get_untracked().is_none()
+            && let Some(active) = state.active()
+        {
+            state.pinned.set(Some(active));
+        }
+        if still || view.reached.get_untracked().is_some() {
+            return advance();
+        }
+        view.reached.set(Some(0));
+        timer.set_value(set_interval_with_handle(advance, std::time::Duration::from_millis(STEP_MS)).ok());
+    };
+    on_cleanup(stop);
+    // A new output element (or none) starts afresh.
+    Effect::new(move |previous: Option<Option<(NodeId, usize)>>| {
+        let now = view.lit.with(|l| l.as_ref().map(|l| l.output));
+        if previous.is_some_and(|p| p != now) {
+            stop();
+            view.reached.set(None);
+        }
+        now
+    });
+    let caption = move || {
+        let k = view.reached.get()?;
+        let names: Vec<String> = view.steps_back.with(|s| {
+            state.drawing.with(|d| {
+                s.iter()
+                    .filter(|(_, b)| *b == k)
+                    .filter_map(|(n, _)| d.grids().iter().find(|g| g.node == *n).map(|g| g.name.clone()))
+                    .collect()
+            })
+        });
+        Some(format!("Step {} of {}: the gradient reaches {}", k + 1, view.depth() + 1, names.join(" and ")))
+    };
+    view! {
+        <p class="tp-flow-back">
+            <button type="button" class="tp-button" data-testid="gradient-flow"
+                disabled=move || view.lit.with(Option::is_none)
+                on:click=start>
+                {move || if still || view.reached.get().is_some() { "Flow back: next step" } else { "▶ Flow back" }}
+            </button>
+            <span data-testid="gradient-flow-caption" aria-live="polite">{caption}</span>
+        </p>
     }
 }

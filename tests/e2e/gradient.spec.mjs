@@ -207,6 +207,30 @@ test('the view works on a 64 x 64 product: derivatives arrive, and a hover paint
   test.info().annotations.push({ type: 'plain hover to frame', description: `${plain.ms.toFixed(1)} ms` });
 });
 
+test('the gradient flows back step by step, one column of the drawing at a time', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const c = golden('exp_then_sum');
+  await open(page, c.program);
+  await toggleOn(page);
+  await cell(page, 't.exp().sum(dim=1)', '1').click();
+  const flow = page.getByTestId('gradient-flow');
+  // Stepped by hand with reduced motion: the output, then t.exp(), then t.
+  await flow.click();
+  await expect(page.getByTestId('gradient-flow-caption')).toHaveText('Step 1 of 3: the gradient reaches t.exp().sum(dim=1)');
+  await expect(page.locator('[data-grad]')).toHaveCount(0);
+  await flow.click();
+  await expect(page.getByTestId('gradient-flow-caption')).toHaveText('Step 2 of 3: the gradient reaches t.exp()');
+  await expect(grid(page, 't.exp()').locator('[data-grad]')).toHaveCount(4);
+  await expect(grid(page, 't').locator('[data-grad]')).toHaveCount(0);
+  await flow.click();
+  await expect(page.getByTestId('gradient-flow-caption')).toHaveText('Step 3 of 3: the gradient reaches t');
+  await expectDerivatives(page, c, 1);
+  // One more step ends it: everything shows, as before it started.
+  await flow.click();
+  await expect(page.getByTestId('gradient-flow-caption')).toHaveText('');
+  await expectDerivatives(page, c, 1);
+});
+
 test.describe('keyboard', () => {
   test('the toggle is a button reached by Tab; arrows over the sources say each derivative', async ({ page }) => {
     const c = golden('exp_then_sum');
