@@ -60,10 +60,12 @@ fuzz_target!(|data: &[u8]| {
                 eprintln!("{code}");
             }
             // Carried to the worker as the page sends it.
-            let sent =
-                serde_json::to_string(&ToWorker::Run { id, code: code.clone() }).expect("a request writes");
+            // With gradients now and then, as the gradient view asks for them.
+            let gradients = id % 4 == 0;
+            let sent = serde_json::to_string(&ToWorker::Run { id, code: code.clone(), gradients })
+                .expect("a request writes");
             let got: ToWorker = serde_json::from_str(&sent).expect("a request reads back");
-            assert_eq!(got, ToWorker::Run { id, code });
+            assert_eq!(got, ToWorker::Run { id, code, gradients });
             worker(got);
         }
         b'm' => json().into_iter().for_each(|v| mount(&v)),

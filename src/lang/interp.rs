@@ -28,8 +28,8 @@ pub struct Focus {
     /// The statement's expression.
     pub span: Span,
     /// The tensor whose elements the value stands for: the value itself, the
-    /// `values` of a (values, indices) pair, or the tensor that `.item()`,
-    /// `.tolist()` or `.numpy()` converted.
+    /// `values` of a (values, indices) pair, the tensor that `.item()`,
+    /// `.tolist()` or `.numpy()` converted, or the one `.backward()` ran from.
     pub traced: Option<Traced>,
     /// The tensors the value shows as grids: its own tensor, or the values
     /// and the indices of a (values, indices) pair.
@@ -60,6 +60,9 @@ pub struct Run {
     pub spans: Vec<Span>,
     /// How to differentiate every floating tensor the run computed.
     pub tape: Tape,
+    /// The leaves that have a `.grad` at the end of the run, by node
+    /// (increasing), each with that `.grad`.
+    pub grads: Vec<(NodeId, Traced)>,
 }
 
 /// The state of a running program.
@@ -114,6 +117,12 @@ pub fn run(source: &str) -> Run {
             }
         }),
     };
+    let mut grads: Vec<(NodeId, Traced)> = interp
+        .accumulators
+        .iter()
+        .filter_map(|(&node, leaf)| Some((node, leaf.grad.borrow().clone()?)))
+        .collect();
+    grads.sort_unstable_by_key(|(node, _)| *node);
     let mut tensors = interp.tensors;
     let roots = focus.iter().flat_map(|f: &Focus| f.grids.iter()).chain(&involved);
     let kept: HashSet<NodeId> = roots.flat_map(|&g| interp.graph.upstream(g)).collect();
@@ -132,6 +141,7 @@ pub fn run(source: &str) -> Run {
         tensors,
         spans: interp.spans,
         tape: interp.tape,
+        grads,
     }
 }
 
@@ -356,7 +366,7 @@ impl<'src> Interpreter<'src> {
     fn eval_focus(&mut self, e: &Expr) -> Result<(Value, Option<Traced>), LangError> {
         if let ExprKind::Call { func, args, kwargs } = &e.kind
             && let ExprKind::Attribute { value: receiver, name } = &func.kind
-            && matches!(name.as_str(), "item" | "tolist")
+            && matches!(name.as_str(), "item" | "tolist" | "backward")
         {
             let r = self.eval(receiver)?;
             let traced = match &r {

@@ -6,6 +6,7 @@ pub mod describe;
 mod edit;
 pub mod embed;
 pub mod flow;
+pub mod gradient_view;
 pub mod gradients;
 pub mod messages;
 pub mod navigation;

@@ -26,7 +26,16 @@ pub enum ToWorker {
         id: u32,
         /// The program.
         code: String,
+        /// Whether to work out the gradients of its focus too
+        /// (`Session::with_gradients`): the page's gradient view asks.
+        #[serde(default, skip_serializing_if = "is_false")]
+        gradients: bool,
     },
+}
+
+/// Whether a flag is off (left out of the message then).
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// From the worker to the page (`worker.js` itself posts `"Ready"` and
@@ -59,7 +68,8 @@ pub fn reply(id: u32, mut session: Session) -> FromWorker {
 /// What the worker answers to `request`, running it here and now.
 pub fn answer(request: ToWorker) -> FromWorker {
     match request {
-        ToWorker::Run { id, code } => reply(id, Session::new(&code)),
+        ToWorker::Run { id, code, gradients: false } => reply(id, Session::new(&code)),
+        ToWorker::Run { id, code, gradients: true } => reply(id, Session::with_gradients(&code)),
     }
 }
 
@@ -82,7 +92,7 @@ mod tests {
     #[test]
     fn a_carried_session_draws_and_lights_up_as_the_one_that_ran() {
         let ran = Session::new(PROGRAM);
-        let got = carried(answer(ToWorker::Run { id: 7, code: PROGRAM.to_string() }));
+        let got = carried(answer(ToWorker::Run { id: 7, code: PROGRAM.to_string(), gradients: false }));
         assert_eq!(got.transcript(), ran.transcript());
         assert_eq!(got.grids().len(), ran.grids().len());
         for (a, b) in got.grids().iter().zip(ran.grids()) {
@@ -98,9 +108,22 @@ mod tests {
     }
 
     #[test]
+    fn carried_gradients_are_the_ones_worked_out() {
+        let code = "t = torch.tensor([[1., -2.], [0.5, 4.]])\n(t.exp() * t).sum(dim=1) / 3";
+        let got = carried(answer(ToWorker::Run { id: 2, code: code.to_string(), gradients: true }));
+        let worked_out = Session::with_gradients(code);
+        assert!(got.gradients().is_some_and(|g| !g.elements.is_empty() && g.missing.is_none()));
+        assert_eq!(got.gradients(), worked_out.gradients());
+        assert_eq!(got.focus_lineage(), worked_out.focus_lineage());
+        // A plain run carries none.
+        let plain = carried(answer(ToWorker::Run { id: 3, code: code.to_string(), gradients: false }));
+        assert!(plain.gradients().is_none());
+    }
+
+    #[test]
     fn a_long_transcript_is_cut_with_a_note() {
         let code = "torch.arange(60000).tolist()";
-        let got = carried(answer(ToWorker::Run { id: 1, code: code.to_string() }));
+        let got = carried(answer(ToWorker::Run { id: 1, code: code.to_string(), gradients: false }));
         let stdout = got.transcript().stdout;
         assert!(stdout.len() < MAX_TRANSCRIPT + 100, "{}", stdout.len());
         assert!(stdout.starts_with("[0, 1, 2, "));
@@ -111,8 +134,10 @@ mod tests {
 
     #[test]
     fn messages_are_tagged_as_worker_js_writes_them() {
-        let json = serde_json::to_value(ToWorker::Run { id: 3, code: "1".into() }).unwrap();
+        let json = serde_json::to_value(ToWorker::Run { id: 3, code: "1".into(), gradients: false }).unwrap();
         assert_eq!(json, serde_json::json!({"Run": {"id": 3, "code": "1"}}));
+        let json = serde_json::to_value(ToWorker::Run { id: 4, code: "1".into(), gradients: true }).unwrap();
+        assert_eq!(json, serde_json::json!({"Run": {"id": 4, "code": "1", "gradients": true}}));
         let ready: FromWorker = serde_json::from_value(serde_json::json!("Ready")).unwrap();
         assert!(matches!(ready, FromWorker::Ready));
         let failed: FromWorker =

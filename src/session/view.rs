@@ -417,7 +417,37 @@ pub(super) fn draw_grids(run: &Run, drawn: &[NodeId]) -> (Vec<Grid>, usize) {
         }
     }
     let left_out = candidates - grids.len();
+    with_leaf_grads(run, &mut grids);
     (grids, left_out)
+}
+
+/// Adds, right after each drawn leaf that has a `.grad` (a backward ran),
+/// that `.grad` as a grid of its own, named as the program would read it
+/// (`t.grad`): what `backward()` put there shows without being asked for.
+/// It is a leaf tensor, as in PyTorch (`t.grad.is_leaf`), so it stands with
+/// the inputs; a grid of it already drawn (`t.grad` as the last line) is
+/// not drawn twice. Within the drawing's budget, after everything else.
+fn with_leaf_grads(run: &Run, grids: &mut Vec<Grid>) {
+    let mut total: usize = grids.iter().map(|g| g.texts.len()).sum();
+    let mut at = 0;
+    while at < grids.len() {
+        let leaf = grids[at].node;
+        at += 1;
+        if grids[at - 1].role != GridRole::Input {
+            continue;
+        }
+        let Ok(k) = run.grads.binary_search_by_key(&leaf, |(node, _)| *node) else { continue };
+        let grad = &run.grads[k].1;
+        let cells = drawn_cells(grad.tensor.shape().dims());
+        if grids.len() >= MAX_GRIDS || total + cells > MAX_CELLS || grids.iter().any(|g| g.node == grad.node)
+        {
+            continue;
+        }
+        total += cells;
+        let name = run.graph.node(grad.node).label.clone();
+        grids.insert(at, Grid::new(grad.node, name, GridRole::Input, &grad.tensor));
+        at += 1;
+    }
 }
 
 /// How many cells a grid of `shape` draws.
@@ -552,6 +582,38 @@ mod tests {
         assert_eq!(grids[0].reduced_dims, vec![0]);
         assert_eq!(grids[1].reduced_dims, vec![0]);
         assert_eq!(grids[1].text(&[3]), "7.");
+    }
+
+    #[test]
+    fn after_backward_each_leaf_gradient_is_drawn_beside_its_leaf() {
+        let program = "t = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\n\
+                       w = torch.tensor([0.5, -1.], requires_grad=True)\n\
+                       y = (t * w).sum()\ny.backward()";
+        let names = |s: &Session| s.grids().iter().map(|g| (g.name.clone(), g.role)).collect::<Vec<_>>();
+        // The last line is the backward: the tensor it ran from is drawn.
+        let s = Session::new(program);
+        assert_eq!(
+            names(&s),
+            vec![
+                ("t".to_string(), GridRole::Input),
+                ("t.grad".to_string(), GridRole::Input),
+                ("w".to_string(), GridRole::Input),
+                ("w.grad".to_string(), GridRole::Input),
+                ("t * w".to_string(), GridRole::Step),
+                ("y".to_string(), GridRole::Result),
+            ]
+        );
+        let grad = &s.grids()[1];
+        assert_eq!((grad.shape(), grad.text(&[1, 0])), (&[2, 2][..], "0.5000".to_string()));
+        // Nothing is printed for it, and its lineage is the tensor's.
+        assert_eq!(s.transcript().stdout, "");
+        assert_eq!(s.focus_lineage().shape, Some(vec![]));
+        // A gradient grid is drawn once, also when it is the last line.
+        let s = Session::new(&format!("{program}\nt.grad"));
+        assert_eq!(names(&s), vec![("t.grad".to_string(), GridRole::Result)]);
+        // Before any backward, no gradient is drawn.
+        let s = Session::new("t = torch.tensor([1., 2.], requires_grad=True)\n(t * 2).sum()");
+        assert_eq!(s.grids().len(), 3);
     }
 
     #[test]

@@ -142,6 +142,7 @@ pub fn Controls() -> impl IntoView {
                 />
                 <span>"show all"</span>
             </label>
+            {use_context::<super::gradient::GradientView>().map(|_| view! { <super::gradient::GradientToggle/> })}
         </div>
     }
 }

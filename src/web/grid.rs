@@ -15,6 +15,7 @@
 //! reduction is one band), so lighting a whole 64x64 grid adds 64 boxes,
 //! not 4096; winners and picks keep a box each, for their markers.
 
+use super::gradient::{GradMark, GradientView};
 use super::grid_layout::{AxisInfo, DrawnDim, Piece, Plan, layout};
 use super::heatmap::{Heat, tick_step};
 use super::resize::ResizeWatch;
@@ -52,12 +53,14 @@ struct Look {
     pending: bool,
     /// Show-all tint: 0..8, or 8 for "feeds several outputs".
     tint: Option<u8>,
+    /// The gradient view's derivative on this cell.
+    grad: Option<GradMark>,
 }
 
 impl Look {
     /// Whether a box is drawn under the cell.
     fn marked(&self) -> bool {
-        self.source || self.winner || self.target || self.picked || self.best
+        self.source || self.winner || self.target || self.picked || self.best || self.grad.is_some()
     }
 
     /// The classes of the box drawn under the cell (empty: no box).
@@ -69,7 +72,9 @@ impl Look {
             (self.picked, "picked"),
             (self.best, "best"),
         ];
-        kinds.iter().filter(|(on, _)| *on).fold(String::new(), |mut classes, (_, kind)| {
+        let grad = self.grad.map(|g| g.class());
+        let kinds = kinds.iter().filter(|(on, _)| *on).map(|(_, kind)| *kind).chain(grad.as_deref());
+        kinds.fold(String::new(), |mut classes, kind| {
             classes.push_str(if classes.is_empty() { "tp-mark " } else { " " });
             classes.push_str(kind);
             classes
@@ -77,7 +82,7 @@ impl Look {
     }
 
     /// The data attributes of contract section 3 and the page's own.
-    fn attributes(&self) -> [(&'static str, Option<String>); 10] {
+    fn attributes(&self) -> [(&'static str, Option<String>); 11] {
         let flag = |on: bool| on.then(|| "true".to_string());
         [
             ("data-active", flag(self.active)),
@@ -90,6 +95,7 @@ impl Look {
             ("data-pending", flag(self.pending || self.concealed)),
             ("aria-selected", flag(self.pinned)),
             ("data-tint", self.tint.map(|t| if t >= 8 { "shared".to_string() } else { t.to_string() })),
+            ("data-grad", self.grad.map(|g| g.text())),
         ]
     }
 }
@@ -677,8 +683,12 @@ pub fn TensorGrid(
     let filled = RwSignal::new(true);
     let roving = StoredValue::new_local(first);
 
+    let gradient = use_context::<GradientView>();
     Effect::new(move |_| {
-        let next = shared.with_value(|(grid, tints)| looks(&state, grid, tints));
+        let mut next = shared.with_value(|(grid, tints)| looks(&state, grid, tints));
+        for (f, mark) in gradient.map(|g| g.marks(node)).unwrap_or_default() {
+            next.entry(f).or_default().grad = Some(mark);
+        }
         let copies = lit_copies(&state, &copies_of);
         // A big grid is painted once all its rows are in.
         if !filled.get() {

@@ -10,6 +10,7 @@ mod editor;
 mod events;
 mod fetch;
 mod frame;
+mod gradient;
 mod grid;
 mod grid_layout;
 mod heatmap;

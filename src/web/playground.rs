@@ -5,6 +5,7 @@ use super::announcer::Announcer;
 use super::arrows;
 use super::controls::Controls;
 use super::editor::CodeEditor;
+use super::gradient::{GradientLegend, GradientView};
 use super::grid::{Place, TensorGrid};
 use super::host::{Host, HostKind};
 use super::location::{initial_code, sync};
@@ -41,6 +42,8 @@ pub fn Playground() -> impl IntoView {
 pub fn PlaygroundView() -> impl IntoView {
     let host = expect_context::<Host>();
     let state = expect_context::<PlaygroundState>();
+    let gradient = GradientView::new(state);
+    provide_context(gradient);
     // Escape unpins from anywhere on the page, not only from inside a grid
     // (a field that uses Escape itself keeps it to itself).
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -74,6 +77,7 @@ pub fn PlaygroundView() -> impl IntoView {
 #[component]
 fn Grids() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
+    let gradient = expect_context::<GradientView>();
     let readonly = expect_context::<Host>().readonly();
     let grids = move || {
         let show_all = state.show_all.get();
@@ -178,11 +182,13 @@ fn Grids() -> impl IntoView {
                 "striped elements feed several results."
             </p>
         })}
+        {move || gradient.on.get().then(|| view! { <GradientLegend/> })}
         <section
             node_ref=section
             class="tp-grids"
             data-stale=move || stale().then_some("")
             data-show-all=move || state.show_all.get().then_some("")
+            data-gradient=move || gradient.on.get().then_some("")
             aria-label="Tensors"
             part="grids"
             on:mouseleave=move |_| state.hover(None)

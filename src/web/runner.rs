@@ -50,6 +50,8 @@ pub struct Job {
     pub replace: bool,
     /// The time limit in milliseconds; `None` runs it to its end.
     pub limit: Option<u32>,
+    /// Whether to work out the gradients of its focus too (the gradient view's runs).
+    pub gradients: bool,
 }
 
 /// How a run ended.
@@ -172,6 +174,11 @@ impl Runner {
         }
     }
 
+    /// The address of the worker's script, while programs run in a worker.
+    pub fn worker_url(&self) -> Option<String> {
+        self.0.borrow().url.clone()
+    }
+
     /// Stops the run in flight, if any, as if it had run past its limit.
     pub fn stop(&self) {
         let flight = self.0.borrow_mut().in_flight.take();
@@ -197,7 +204,7 @@ impl Runner {
         let listener = Rc::clone(&self.0.borrow().listener);
         (listener.busy)(true);
         leptos::task::spawn_local(async move {
-            let ending = match evaluate(job.code.clone()).await {
+            let ending = match evaluate(job.code.clone(), job.gradients).await {
                 Ok(session) => Ending::Ran(Rc::new(session)),
                 Err(e) if e.contains(INTERPRETER_UNAVAILABLE) => Ending::Unavailable,
                 Err(_) => Ending::Crashed,
@@ -214,7 +221,7 @@ impl Runner {
         let mut inner = self.0.borrow_mut();
         inner.next_id = inner.next_id.wrapping_add(1);
         let id = inner.next_id;
-        let request = ToWorker::Run { id, code: job.code.clone() };
+        let request = ToWorker::Run { id, code: job.code.clone(), gradients: job.gradients };
         let posted = serde_wasm_bindgen::to_value(&request)
             .map_err(JsValue::from)
             .and_then(|message| inner.worker.as_ref().expect("ensured").worker.post_message(&message));

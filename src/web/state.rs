@@ -273,7 +273,13 @@ impl PlaygroundState {
         if self.journal.get_value() {
             super::location::note_running(Some(&code));
         }
-        self.runner.with_value(|r| r.clone()).run(Job { code, replace, limit });
+        self.runner.with_value(|r| r.clone()).run(Job { code, replace, limit, gradients: false });
+    }
+
+    /// Where this playground's worker script is, while its programs run in
+    /// a worker (the gradient view starts another one from it).
+    pub fn worker_url(&self) -> Option<String> {
+        self.runner.with_value(Runner::worker_url)
     }
 
     /// Makes `cell` the active cell under the pointer (or clears it).

@@ -16,14 +16,14 @@ pub const INTERPRETER_UNAVAILABLE: &str = "the interpreter could not be loaded";
 /// Answers one message from the page: runs its program and returns the
 /// worker's reply, with the `Session`, as a JavaScript object ready to post.
 pub async fn answer(message: JsValue) -> Result<JsValue, JsError> {
-    let ToWorker::Run { id, code } = serde_wasm_bindgen::from_value(message)?;
-    interpret(id, code).await.map_err(|e| JsError::new(&e))
+    let ToWorker::Run { id, code, gradients } = serde_wasm_bindgen::from_value(message)?;
+    interpret(id, code, gradients).await.map_err(|e| JsError::new(&e))
 }
 
-/// Runs `code` here, on the page (where no worker can start): the
-/// worker's reply, read back.
-pub async fn evaluate(code: String) -> Result<Session, String> {
-    let reply = interpret(0, code).await?;
+/// Runs `code` here, on the page (where no worker can start), with the
+/// gradients of its focus if asked: the worker's reply, read back.
+pub async fn evaluate(code: String, gradients: bool) -> Result<Session, String> {
+    let reply = interpret(0, code, gradients).await?;
     match serde_wasm_bindgen::from_value(reply).map_err(|e| e.to_string())? {
         FromWorker::Ran { session, .. } => Ok(*session),
         _ => Err("the interpreter gave no session".to_string()),
@@ -33,21 +33,26 @@ pub async fn evaluate(code: String) -> Result<Session, String> {
 /// The reply to run `id` of `code`, made where the interpreter is: running
 /// and writing the session out both belong to it (and, in the site's
 /// build, to its wasm file, loaded on first use).
-async fn interpret(id: u32, code: String) -> Result<JsValue, String> {
+async fn interpret(id: u32, code: String, gradients: bool) -> Result<JsValue, String> {
     #[cfg(feature = "split")]
     {
         use leptos::wasm_split::{SplitLoaderError, wasm_split};
         #[wasm_split(interpreter, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn run_and_reply(id: u32, code: String) -> Result<Result<JsValue, String>, SplitLoaderError> {
-            Ok(reply(id, &code))
+        fn run_and_reply(
+            id: u32,
+            code: String,
+            gradients: bool,
+        ) -> Result<Result<JsValue, String>, SplitLoaderError> {
+            Ok(reply(id, &code, gradients))
         }
-        run_and_reply(id, code).await.map_err(|_| INTERPRETER_UNAVAILABLE.to_string())?
+        run_and_reply(id, code, gradients).await.map_err(|_| INTERPRETER_UNAVAILABLE.to_string())?
     }
     #[cfg(not(feature = "split"))]
-    reply(id, &code)
+    reply(id, &code, gradients)
 }
 
-/// Runs `code` and writes the reply out.
-fn reply(id: u32, code: &str) -> Result<JsValue, String> {
-    serde_wasm_bindgen::to_value(&protocol::reply(id, Session::new(code))).map_err(|e| e.to_string())
+/// Runs `code` (working out its gradients if asked) and writes the reply out.
+fn reply(id: u32, code: &str, gradients: bool) -> Result<JsValue, String> {
+    let session = if gradients { Session::with_gradients(code) } else { Session::new(code) };
+    serde_wasm_bindgen::to_value(&protocol::reply(id, session)).map_err(|e| e.to_string())
 }

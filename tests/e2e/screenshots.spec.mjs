@@ -55,6 +55,42 @@ for (const [size, options] of Object.entries(SIZES)) {
   });
 }
 
+// The gradient view (issue 15): a pinned output element's derivatives on a
+// chain, light and dark, desktop and phone; a heatmap; the .grad grids after backward.
+for (const [size, options] of Object.entries(SIZES)) {
+  test(`screenshots: gradient view, ${size}, light and dark`, async ({ browser }, testInfo) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await open(page, 't = torch.tensor([[1.5, -2.25, 3.0], [-0.5, 2.5, -1.25]])\n(t.exp() * t).sum(dim=1)');
+    const toggle = page.getByTestId('gradient-toggle');
+    if (options.hasTouch) await toggle.tap();
+    else await toggle.click();
+    await expect(page.getByTestId('gradient-legend')).toHaveAttribute('data-status', 'ready');
+    const c = cell(page, '(t.exp() * t).sum(dim=1)', '0');
+    if (options.hasTouch) await c.tap();
+    else await c.click();
+    await expect(page.locator('[data-grad]').first()).toBeAttached();
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await shoot(page, testInfo, `${size}-${colorScheme}-gradient`);
+    }
+    await context.close();
+  });
+}
+
+test('screenshots: gradient view on a heatmap and after backward', async ({ page }, testInfo) => {
+  await open(page, 't = torch.randn(24, 24, requires_grad=True)\n(t @ t).sum(dim=0)');
+  await page.getByTestId('gradient-toggle').click();
+  await expect(page.getByTestId('gradient-legend')).toHaveAttribute('data-status', 'ready');
+  const c = cell(page, '(t @ t).sum(dim=0)', '5');
+  await c.click();
+  await expect(page.locator('[data-grad]').first()).toBeAttached();
+  await shoot(page, testInfo, 'desktop-light-gradient-heatmap');
+  await open(page, 't = torch.tensor([[1., -2.], [3., 0.5]], requires_grad=True)\nw = torch.tensor([0.5, -1.], requires_grad=True)\ny = (t * w).sum()\ny.backward()');
+  await expect(page.getByTestId('tensor-grid')).toHaveCount(6);
+  await shoot(page, testInfo, 'desktop-light-backward');
+});
+
 test('screenshots: desktop scenes (chain, rank 3, summarised, error, lesson)', async ({ page }, testInfo) => {
   const scenes = [
     ['chain', `${SEED_T}\nt.sum(dim=0).argmax()`, 't.sum(dim=0).argmax()', ''],

@@ -19,6 +19,7 @@ mod pointwise;
 mod products;
 mod reductions;
 mod scans;
+pub mod sparse;
 
 pub use engine::{BACKWARD_TWICE, Follow, Stopped, Walked, walk};
 

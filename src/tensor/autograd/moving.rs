@@ -20,9 +20,17 @@ fn lane(lanes: &Lanes, k: usize) -> (usize, Layout) {
     (outer.offset_of(&outer.shape().unravel(k)), lane)
 }
 
+/// The row-major positions of the input elements in the lane that output
+/// element `k` reduces, in the lane's order.
+pub(super) fn lane_positions(lanes: &Lanes, k: usize) -> Vec<usize> {
+    let (start, lane) = lane(lanes, k);
+    let shape = lane.shape().clone();
+    (0..shape.numel()).map(|i| start + lane.offset_of(&shape.unravel(i))).collect()
+}
+
 /// For output element `flat` of a step that moves elements: which of the
 /// entry's inputs it is an element of, and where in it (row-major).
-fn origin(entry: &Entry, flat: usize) -> Option<(usize, usize)> {
+pub(super) fn origin(entry: &Entry, flat: usize) -> Option<(usize, usize)> {
     let index = entry.shape.unravel(flat);
     match &entry.step {
         Step::View { map, .. } => Some((0, map.offset_of(&index))),
