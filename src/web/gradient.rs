@@ -241,6 +241,26 @@ pub fn GradientToggle() -> impl IntoView {
     }
 }
 
+/// The legend, while the view is on. In the site's build (`--features
+/// split`) its code is a wasm file of its own, fetched when the view is
+/// first turned on (`lazy`).
+pub fn legend_panel() -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        use leptos::wasm_split::{SplitLoaderError, wasm_split};
+        #[wasm_split(gradient_legend, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn gradient_legend() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <GradientLegend/> }.into_any())
+        }
+        super::lazy::lazy_view(
+            "The gradient view could not be loaded (is the connection down?).",
+            gradient_legend,
+        )
+    }
+    #[cfg(not(feature = "split"))]
+    view! { <GradientLegend/> }
+}
+
 /// What the tints mean, and where the gradients stand (shown while the
 /// view is on).
 #[component]

@@ -102,8 +102,6 @@ pub fn lesson_panel(route: Signal<Option<LessonRoute>>, navigate: Callback<usize
     #[cfg(feature = "split")]
     {
         use leptos::wasm_split::{SplitLoaderError, wasm_split};
-        // `fallible`: a failed download is an error to show, not a panic
-        // (which would stop the whole page).
         #[wasm_split(lesson_player, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn lesson_player(
             route: Signal<Option<LessonRoute>>,
@@ -111,28 +109,9 @@ pub fn lesson_panel(route: Signal<Option<LessonRoute>>, navigate: Callback<usize
         ) -> Result<AnyView, SplitLoaderError> {
             Ok(view! { <LessonView route navigate/> }.into_any())
         }
-        let attempt = RwSignal::new(0u32);
-        move || {
-            attempt.track();
-            // The loader's future is not `Send`; the page has one thread.
-            let player = leptos::__reexports::send_wrapper::SendWrapper::new(lesson_player(route, navigate));
-            Suspend::new(async move {
-                match player.await {
-                    Ok(panel) => panel,
-                    Err(_) => view! {
-                        <section class="tp-lesson" aria-label="Lesson">
-                            <p class="tp-error" role="alert">
-                                "The lesson could not be loaded (is the connection down?). "
-                                <button class="tp-button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                    "Try again"
-                                </button>
-                            </p>
-                        </section>
-                    }
-                    .into_any(),
-                }
-            })
-        }
+        super::lazy::lazy_view("The lesson could not be loaded (is the connection down?).", move || {
+            lesson_player(route, navigate)
+        })
     }
     #[cfg(not(feature = "split"))]
     view! { <LessonView route navigate/> }

@@ -15,6 +15,8 @@ mod grid;
 mod grid_layout;
 mod heatmap;
 pub mod host;
+#[cfg(feature = "split")]
+mod lazy;
 mod lesson_done;
 mod lesson_index;
 mod lesson_source;

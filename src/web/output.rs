@@ -1,6 +1,5 @@
 //! The REPL transcript (`output`) and the error line (`error`).
 
-use super::reference::Reference;
 use super::state::{Halt, PlaygroundState};
 use leptos::prelude::*;
 
@@ -43,7 +42,7 @@ pub fn Output() -> impl IntoView {
                 })
             }}
             {move || reference_open.get().then(|| view! {
-                <Reference on_close=Callback::new(move |()| reference_open.set(false))/>
+                {super::reference::reference_panel(Callback::new(move |()| reference_open.set(false)))}
             })}
             <Running/>
             <Halted/>

@@ -5,7 +5,7 @@ use super::announcer::Announcer;
 use super::arrows;
 use super::controls::Controls;
 use super::editor::CodeEditor;
-use super::gradient::{GradientLegend, GradientView};
+use super::gradient::GradientView;
 use super::grid::{Place, TensorGrid};
 use super::host::{Host, HostKind};
 use super::location::{initial_code, sync};
@@ -182,7 +182,7 @@ fn Grids() -> impl IntoView {
                 "striped elements feed several results."
             </p>
         })}
-        {move || gradient.on.get().then(|| view! { <GradientLegend/> })}
+        {move || gradient.on.get().then(super::gradient::legend_panel)}
         <section
             node_ref=section
             class="tp-grids"

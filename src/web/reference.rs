@@ -6,6 +6,25 @@ use crate::lang::catalog::reference;
 use crate::lang::value::Builtin;
 use leptos::prelude::*;
 
+/// The reference panel. In the site's build (`--features split`) its code
+/// and its text are a wasm file of their own, fetched when it is first
+/// opened (`lazy`).
+pub fn reference_panel(on_close: Callback<()>) -> impl IntoView {
+    #[cfg(feature = "split")]
+    {
+        use leptos::wasm_split::{SplitLoaderError, wasm_split};
+        #[wasm_split(reference, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn reference(on_close: Callback<()>) -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <Reference on_close/> }.into_any())
+        }
+        super::lazy::lazy_view("The reference could not be loaded (is the connection down?).", move || {
+            reference(on_close)
+        })
+    }
+    #[cfg(not(feature = "split"))]
+    view! { <Reference on_close/> }
+}
+
 /// The reference, section by section: each operation, how a program writes
 /// it, and what it gives.
 #[component]
