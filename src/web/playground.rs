@@ -133,10 +133,12 @@ fn Grids() -> impl IntoView {
         state.drawing.track();
         state.show_all.track();
         state.withhold_result.track();
-        // At once, before the browser paints: laying the grids out in
-        // columns and then stacking them a frame later would make them jump
-        // (and move cells from under the pointer).
-        check(true);
+        // Before the browser paints the new grids (laying them out in
+        // columns and then stacking them a frame later would make them jump,
+        // and move cells from under the pointer), but in the frame's own
+        // task rather than the one that drew them: measuring lays every grid
+        // out, and the two together held the page for over 50 ms.
+        request_animation_frame(move || check(true));
     });
     let room = ResizeWatch::new();
     section.on_load(move |el| room.watch(&el, move || check(false)));
