@@ -182,15 +182,23 @@ pub fn QuestionPanel(
         let text = explain.clone().filter(|_| done.get())?;
         Some(view! { <p class="tp-explain" data-testid="explain"><InlineProse text=text/></p> })
     };
+    // An answer is judged against the run of the program as it is now: while
+    // that program is still running (a step just opened, a slow worker),
+    // the session is the last step's, and Check would judge against it.
+    let waiting = Memo::new(move |_| {
+        state.busy.get()
+            || (state.halt.with(Option::is_none)
+                && state.session.with(|s| state.code.with(|c| s.source() != c.as_str())))
+    });
     view! {
         <section class="tp-question" aria-label="Question" data-testid="question">
             <p class="tp-prompt"><strong>"Predict: "</strong><InlineProse text=question.prompt.clone()/></p>
             {input}
             <div class="tp-question-buttons">
-                <button type="button" class="tp-button tp-primary" data-testid="check" on:click=check disabled=move || done.get()>
+                <button type="button" class="tp-button tp-primary" data-testid="check" on:click=check disabled=move || done.get() || waiting.get()>
                     "Check"
                 </button>
-                <button type="button" class="tp-button" data-testid="reveal" on:click=reveal disabled=move || done.get()>
+                <button type="button" class="tp-button" data-testid="reveal" on:click=reveal disabled=move || done.get() || waiting.get()>
                     "Show me"
                 </button>
             </div>
