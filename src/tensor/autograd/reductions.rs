@@ -172,9 +172,15 @@ pub(super) fn counted(
 ) -> Result<Tensor, TensorError> {
     let lanes = lanes_of(entry)?;
     let mask = zip(input, &kept(result, lanes), grad.dtype(), |x, r| f64::from(u8::from(x == r)))?;
-    let kept_lanes = Lanes::new(input.shape(), Some(&reduced_dims_or_all(lanes)), true)?;
-    let count = reduce(&mask.to_dtype(super::super::DType::Int64), Reduction::Sum, &kept_lanes)?.values;
+    let count = lane_count(&mask, input, lanes)?;
     op(Mul, &op(Div, &kept(grad, lanes), &count)?, &mask)
+}
+
+/// How many elements of each lane of `input` the 0/1 `mask` marks, kept
+/// as size-1 dims (the ties a gradient is split among).
+fn lane_count(mask: &Tensor, input: &Tensor, lanes: &Lanes) -> Result<Tensor, TensorError> {
+    let kept_lanes = Lanes::new(input.shape(), Some(&reduced_dims_or_all(lanes)), true)?;
+    Ok(reduce(&mask.to_dtype(super::super::DType::Int64), Reduction::Sum, &kept_lanes)?.values)
 }
 
 /// The reduced dims, every dim for a whole-tensor reduction.
@@ -204,8 +210,7 @@ pub(super) fn norm(
     } else if p.is_infinite() {
         let abs = map(input, f64::abs);
         let mask = zip(&abs, &n, dtype, |a, n| f64::from(u8::from(a == n || a.is_nan())))?;
-        let kept_lanes = Lanes::new(input.shape(), Some(&reduced_dims_or_all(lanes)), true)?;
-        let count = reduce(&mask.to_dtype(super::super::DType::Int64), Reduction::Sum, &kept_lanes)?.values;
+        let count = lane_count(&mask, input, lanes)?;
         op(Mul, &signs, &op(Mul, &op(Div, &g, &count)?, &mask)?)?
     } else if p < 1.0 {
         let powered = op_number(Pow, &map(input, f64::abs), p - 1.0)?;
