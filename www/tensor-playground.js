@@ -263,19 +263,25 @@ function wakeOnFirstAction() {
 }
 
 // The element's position below the body: its index among its parent's
-// elements, at each level, as "2/0/5".
+// elements, at each level, as "2/0/5". The arrow layer does not count: it is
+// drawn a frame after the grids it joins (src/web/arrows.rs), so the
+// playground may not have it yet when it takes the drawing's place.
 function pathOf(el) {
   const steps = [];
   for (let at = el; at && at !== document.body; at = at.parentElement) {
-    steps.unshift(Array.prototype.indexOf.call(at.parentElement.children, at));
+    steps.unshift(placed(at.parentElement).indexOf(at));
   }
   return steps.join('/');
 }
 
 function elementAt(path) {
   let at = document.body;
-  for (const i of path.split('/').filter((s) => s !== '')) at = at?.children[Number(i)];
+  for (const i of path.split('/').filter((s) => s !== '')) at = at && placed(at)[Number(i)];
   return at ?? null;
+}
+
+function placed(parent) {
+  return Array.prototype.filter.call(parent.children, (child) => !child.classList.contains('tp-arrows'));
 }
 
 function focusOf(el) {
