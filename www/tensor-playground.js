@@ -167,7 +167,7 @@ if (document.body && 'tensorPlaygroundPage' in document.body.dataset) {
 
 // Starts the page's playground, in place of the drawn opening view if
 // there is one. `handOver`, if given, runs once the playground has arrived,
-// just before the drawing goes, and returns what to do to the playground
+// just before the drawing goes, and promises what to do to the playground
 // once it stands in the drawing's place.
 async function startPage(handOver = null) {
   const glue = await loadPlayground();
@@ -175,7 +175,7 @@ async function startPage(handOver = null) {
   // program (run in a worker) is drawn: the page never shows it half-drawn.
   const holder = document.createElement('div');
   await glue.startPage(holder);
-  const carried = handOver ? handOver() : null;
+  const carried = handOver ? await handOver() : null;
   const body = document.body;
   body.replaceChildren(...holder.childNodes);
   delete body.dataset.tpDrawn;
@@ -202,21 +202,49 @@ function wakeOnFirstAction() {
     if (earlier >= 0) actions.splice(earlier, 1);
     actions.push([path, 'edit', e.target]);
   };
+  // A press in progress (a button held down, a finger on the glass): the
+  // drawing is not replaced under it, or the click it ends in would find
+  // its element gone and never happen (a lesson link, say).
+  let press = null;
+  const onDown = () => {
+    if (press) return;
+    let end;
+    press = new Promise((resolve) => (end = resolve));
+    const ending = press;
+    press.end = () => {
+      if (press === ending) press = null;
+      end();
+    };
+    // A press whose end the page never hears of (released outside the
+    // window, say) holds the playground back no longer than this.
+    setTimeout(press.end, 3000);
+  };
+  // After the click's own task, so that the click has done what it does.
+  const endPress = (wait) => {
+    if (press) setTimeout(press.end, wait);
+  };
   const onClick = (e) => {
     const el = e.target instanceof Element && e.target.closest('button, [role="gridcell"]');
     if (el) actions.push([pathOf(el), 'click']);
+    endPress(0);
   };
   const noting = [
     ['pointermove', onPointer],
     ['pointerover', onPointer],
+    ['pointerdown', onDown],
+    // A tap's click follows its pointerup by a moment; a drag has none.
+    ['pointerup', () => endPress(300)],
+    ['pointercancel', () => endPress(0)],
     ['input', onEdit],
     ['change', onEdit],
     ['click', onClick],
   ];
   for (const [type, f] of noting) document.addEventListener(type, f, true);
 
-  // What the playground is given: read from the drawing just before it goes.
-  const handOver = () => {
+  // What the playground is given: read from the drawing just before it
+  // goes, once no press is in progress.
+  const handOver = async () => {
+    while (press) await press;
     for (const [type, f] of noting) document.removeEventListener(type, f, true);
     const active = document.activeElement;
     const focus = active && active !== body && body.contains(active) ? focusOf(active) : null;

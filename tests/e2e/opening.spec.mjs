@@ -120,6 +120,25 @@ test('a cell clicked before the wasm arrives is pinned when it does', async ({ p
   await expect(page.getByTestId('announcer')).toContainText('output [1] = 1');
 });
 
+test('a press that ends after the playground arrives still clicks: the drawing waits for it', async ({ page }) => {
+  const wasm = await holdWasm(page);
+  await page.goto('./');
+  const lesson = page.getByTestId('lesson-list').getByRole('link').first();
+  await lesson.hover();
+  await page.mouse.down();
+  await expect.poll(() => wasm.asked.length).toBe(1);
+  const arrived = page.waitForResponse('**/playground_bg.wasm');
+  wasm.release();
+  await arrived;
+  // Held down well past the playground's arrival, the drawing stands...
+  await page.waitForTimeout(1000);
+  await expect(page.locator('body[data-tp-drawn]')).toBeAttached();
+  // ...and the release clicks the link pressed, which opens its lesson.
+  await page.mouse.up();
+  await expect(awake(page)).toBeAttached();
+  await expect(page.getByTestId('lesson-progress')).toHaveText(/^1 \/ \d+$/);
+});
+
 test('edits and clicks before the wasm arrives are done again in the order they were made', async ({ page }) => {
   const wasm = await holdWasm(page);
   await page.goto('./');
