@@ -74,8 +74,12 @@ try {
   if (only !== 'hover') {
     for (const c of SLOW_PROGRAMS) {
       const runs = [];
-      for (let i = 0; i < BUSY_RUNS; i++) runs.push(await busyCase(c));
-      result.busy.push({ ...runs[0], runs: runs.map((r) => r.longest), bare: await barePaste(c.program) });
+      const bare = [];
+      for (let i = 0; i < BUSY_RUNS; i++) {
+        runs.push(await busyCase(c));
+        bare.push(await barePaste(c.program));
+      }
+      result.busy.push({ ...runs[0], runs: runs.map((r) => r.longest), bareRuns: bare });
     }
   }
   await writeFile(out, JSON.stringify(result, null, 2));

@@ -5,6 +5,7 @@ use crate::lang::Span;
 use crate::lang::ast::{Expr, ExprKind, StmtKind, Target, UnaryOp};
 use crate::lang::catalog::{self, Group, Op};
 use crate::lang::parser::parse;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// The ops the `op` control offers (its option values), group by group,
@@ -24,7 +25,7 @@ pub fn op_groups() -> Vec<(&'static str, Vec<&'static str>)> {
 }
 
 /// What the controls show for a program.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Controls {
     /// The reduction on the last line, if it is a reduction call on a tensor.
     pub op: Option<String>,
@@ -35,7 +36,7 @@ pub struct Controls {
 }
 
 /// The `dim` argument as the control can show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DimChoice {
     /// No dim: the whole tensor.
     Whole,

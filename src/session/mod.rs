@@ -45,6 +45,10 @@ pub struct Session {
     drawn: Vec<NodeId>,
     /// Tensors of the data flow the drawing budget left out.
     left_out: usize,
+    /// What the op / dim / keepdim controls show for `source`: read where
+    /// the program runs, so that the page does not parse a pasted program
+    /// of thousands of lines on every keystroke.
+    controls: controls::Controls,
     /// How the grids connect: inputs, dims, broadcasting.
     flow: flow::Flow,
     /// The derivatives of the focus's elements, when they were asked for
@@ -158,6 +162,7 @@ impl Session {
             grids: Vec::new(),
             drawn: Vec::new(),
             left_out: 0,
+            controls: controls::read_controls(source),
             flow: flow::Flow::default(),
             gradients: None,
         }
@@ -200,6 +205,7 @@ impl Session {
             grids,
             drawn,
             left_out,
+            controls: controls::read_controls(source),
             flow,
             gradients: None,
         }
@@ -208,6 +214,11 @@ impl Session {
     /// The program text.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// What the controls show for the program.
+    pub fn controls(&self) -> &controls::Controls {
+        &self.controls
     }
 
     /// The evaluation itself.

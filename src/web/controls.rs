@@ -2,7 +2,9 @@
 //! program's last line and follow it when the learner edits it.
 
 use super::state::{Change, PlaygroundState};
-use crate::session::controls::{DimChoice, keepdim_refusal, op_groups, read_controls, write_controls};
+use crate::session::controls::{
+    Controls, DimChoice, keepdim_refusal, op_groups, read_controls, write_controls,
+};
 use crate::tensor::lineage::Step;
 use leptos::prelude::*;
 
@@ -11,7 +13,9 @@ use leptos::prelude::*;
 pub fn Controls() -> impl IntoView {
     let state = expect_context::<PlaygroundState>();
     let readonly = expect_context::<super::host::Host>().readonly();
-    let controls = Memo::new(move |_| state.code.with(|c| read_controls(c)));
+    // What the last run read off its program (`Session::controls`): until
+    // the program as typed has run, the controls show the one before.
+    let controls = Memo::new(move |_| state.session.with(|s| s.controls().clone()));
     // The rank of the tensor being reduced (or that would be): from the
     // last drawing, so the dims stay listed while the program has an error.
     let rank = Memo::new(move |_| {
@@ -29,28 +33,19 @@ pub fn Controls() -> impl IntoView {
             Some(run.graph.node(reduced_input).shape.rank())
         })
     });
-    let apply = move |op: Option<String>, dim: Option<i64>, keepdim: bool| {
-        let op =
-            op.or_else(|| controls.with_untracked(|c| c.op.clone())).unwrap_or_else(|| "sum".to_string());
-        let code = state.code.with_untracked(|c| write_controls(c, &op, dim, keepdim));
-        state.set_code(code, Change::Deliberate);
-    };
-    let current_dim = move || match controls.with(|c| c.dim.clone()) {
-        DimChoice::Whole => Some(None),
-        DimChoice::Dim(d) => Some(Some(d)),
-        DimChoice::Other => None,
-    };
     let on_op = move |ev: leptos::ev::Event| {
-        let dim = current_dim().flatten();
-        apply(Some(event_target_value(&ev)), dim, controls.with_untracked(|c| c.keepdim));
+        let op = event_target_value(&ev);
+        rewrite(state, |now| now.op = Some(op));
     };
     let on_dim = move |ev: leptos::ev::Event| {
-        let dim = event_target_value(&ev).parse::<i64>().ok();
-        apply(None, dim, controls.with_untracked(|c| c.keepdim));
+        let dim = event_target_value(&ev).parse::<i64>().map_or(DimChoice::Whole, DimChoice::Dim);
+        rewrite(state, |now| now.dim = dim);
     };
     let on_keepdim = move |ev: leptos::ev::Event| {
-        apply(None, current_dim().flatten(), event_target_checked(&ev));
+        let keepdim = event_target_checked(&ev);
+        rewrite(state, |now| now.keepdim = keepdim);
     };
+    let current_dim = move || controls.with(|c| dim_of(&c.dim));
     // The dims the tensor has (0-d tensors accept dim 0 and -1 too).
     let valid_dims = move || {
         let rank = rank.get().unwrap_or(0).max(1) as i64;
@@ -144,5 +139,26 @@ pub fn Controls() -> impl IntoView {
             </label>
             {use_context::<super::gradient::GradientView>().map(|_| view! { <super::gradient::GradientToggle/> })}
         </div>
+    }
+}
+
+/// Makes `change` to the controls of the program as it is now, which may
+/// not have run yet: read off it here, once, rather than on every keystroke.
+fn rewrite(state: PlaygroundState, change: impl FnOnce(&mut Controls)) {
+    let code = state.code.with_untracked(|c| {
+        let mut now = read_controls(c);
+        change(&mut now);
+        write_controls(c, now.op.as_deref().unwrap_or("sum"), dim_of(&now.dim).flatten(), now.keepdim)
+    });
+    state.set_code(code, Change::Deliberate);
+}
+
+/// The dim a control choice names: `Some(None)` for the whole tensor,
+/// `None` for one the dim control cannot show (a tuple, say).
+fn dim_of(choice: &DimChoice) -> Option<Option<i64>> {
+    match choice {
+        DimChoice::Whole => Some(None),
+        DimChoice::Dim(d) => Some(Some(*d)),
+        DimChoice::Other => None,
     }
 }

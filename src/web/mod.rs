@@ -131,7 +131,7 @@ pub fn App() -> impl IntoView {
     // shown, not run again unasked; the opening program's session may come
     // with the page (`opening_session`).
     let start = match location::opening_session(&code) {
-        Some(session) => Start::Drawn(session),
+        Some(session) => Start::Drawn(Box::new(session)),
         None if !embedded && location::never_finished(&code) => Start::Hold,
         None => Start::Run,
     };

@@ -59,7 +59,7 @@ pub enum Start {
     /// With its program's session already at hand (the opening view's,
     /// made when the site was built): nothing runs, and no worker starts,
     /// until the learner changes something.
-    Drawn(Session),
+    Drawn(Box<Session>),
 }
 
 /// A program loaded, and what to do once its drawing is in.
@@ -126,7 +126,7 @@ impl PlaygroundState {
     /// page.
     pub fn new(code: String, worker: Option<String>, start: Start) -> PlaygroundState {
         let nothing = Rc::new(match &start {
-            Start::Drawn(session) => session.clone(),
+            Start::Drawn(session) => Session::clone(session),
             _ => Session::not_run(&code),
         });
         let session = RwSignal::new_local(Rc::clone(&nothing));
