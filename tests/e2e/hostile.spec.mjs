@@ -481,9 +481,11 @@ test.describe('programs', () => {
     const cellOf = page.locator('[data-testid="tensor-grid"][data-name="t"] [data-index="0,0"]');
     // (Pointed at again if the grids were drawn anew under the pointer as
     // the run ended.)
+    // (Each try bounded: a hover that waits for the cell to stop moving
+    // must not use up the test's whole time in one try.)
     await expect(async () => {
       await page.mouse.move(0, 0);
-      await cellOf.hover();
+      await cellOf.hover({ timeout: 2_000 });
       await expect(cellOf).toHaveAttribute('data-active', 'true', { timeout: 500 });
     }).toPass();
     // Stopped at its time limit, with the choice to run it all the same.
