@@ -124,8 +124,11 @@ pub fn run(source: &str) -> Run {
         .collect();
     grads.sort_unstable_by_key(|(node, _)| *node);
     let mut tensors = interp.tensors;
-    let roots = focus.iter().flat_map(|f: &Focus| f.grids.iter()).chain(&involved);
-    let kept: HashSet<NodeId> = roots.flat_map(|&g| interp.graph.upstream(g)).collect();
+    let roots: HashSet<NodeId> =
+        focus.iter().flat_map(|f: &Focus| f.grids.iter()).chain(&involved).copied().collect();
+    let mut kept: HashSet<NodeId> = roots.iter().flat_map(|&g| interp.graph.upstream(g)).collect();
+    // A `.grad` shown is drawn beside its leaf (session::view).
+    kept.extend(grads.iter().filter(|(_, grad)| roots.contains(&grad.node)).map(|(leaf, _)| *leaf));
     for (id, t) in tensors.iter_mut().enumerate() {
         if !kept.contains(&id) {
             *t = None;

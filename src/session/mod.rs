@@ -185,12 +185,14 @@ impl Session {
                 grids: f.grids.clone(),
             }
         });
-        let mut traced: Vec<NodeId> = drawn.clone();
+        // (With every grid's node: gradients and their leaves are drawn
+        // beside the data flow, not in it.)
+        let mut traced: Vec<NodeId> = drawn.iter().copied().chain(grids.iter().map(|g| g.node)).collect();
         if let Some((t, _)) = focus.as_ref().and_then(|f| f.traced.as_ref()) {
             traced.extend(run.graph.upstream(*t));
-            traced.sort_unstable();
-            traced.dedup();
         }
+        traced.sort_unstable();
+        traced.dedup();
         let Run { stdout, error, graph, involved, spans, .. } = run;
         Session {
             source: source.into(),

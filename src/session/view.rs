@@ -426,9 +426,28 @@ pub(super) fn draw_grids(run: &Run, drawn: &[NodeId]) -> (Vec<Grid>, usize) {
 /// (`t.grad`): what `backward()` put there shows without being asked for.
 /// It is a leaf tensor, as in PyTorch (`t.grad.is_leaf`), so it stands with
 /// the inputs; a grid of it already drawn (`t.grad` as the last line) is
-/// not drawn twice. Within the drawing's budget, after everything else.
+/// not drawn twice, but gets its leaf drawn before it: a gradient means
+/// something beside the tensor it is the gradient of. Within the drawing's
+/// budget, after everything else.
 fn with_leaf_grads(run: &Run, grids: &mut Vec<Grid>) {
     let mut total: usize = grids.iter().map(|g| g.texts.len()).sum();
+    // The leaves of gradients drawn without them, in node order, first.
+    let mut leaves = 0;
+    for (leaf, grad) in &run.grads {
+        let Some(tensor) = run.tensors.get(*leaf).and_then(Option::as_ref) else { continue };
+        let cells = drawn_cells(tensor.shape().dims());
+        if !grids.iter().any(|g| g.node == grad.node)
+            || grids.iter().any(|g| g.node == *leaf)
+            || grids.len() >= MAX_GRIDS
+            || total + cells > MAX_CELLS
+        {
+            continue;
+        }
+        total += cells;
+        let name = run.graph.node(*leaf).label.clone();
+        grids.insert(leaves, Grid::new(*leaf, name, GridRole::Input, tensor));
+        leaves += 1;
+    }
     let mut at = 0;
     while at < grids.len() {
         let leaf = grids[at].node;
@@ -608,9 +627,14 @@ mod tests {
         // Nothing is printed for it, and its lineage is the tensor's.
         assert_eq!(s.transcript().stdout, "");
         assert_eq!(s.focus_lineage().shape, Some(vec![]));
-        // A gradient grid is drawn once, also when it is the last line.
+        // A gradient grid is drawn once, also when it is the last line,
+        // and then after its leaf.
         let s = Session::new(&format!("{program}\nt.grad"));
-        assert_eq!(names(&s), vec![("t.grad".to_string(), GridRole::Result)]);
+        assert_eq!(
+            names(&s),
+            vec![("t".to_string(), GridRole::Input), ("t.grad".to_string(), GridRole::Result)]
+        );
+        assert_eq!(s.grids()[0].text(&[1, 0]), "3.");
         // Before any backward, no gradient is drawn.
         let s = Session::new("t = torch.tensor([1., 2.], requires_grad=True)\n(t * 2).sum()");
         assert_eq!(s.grids().len(), 3);
