@@ -39,11 +39,14 @@ pub fn key_name(key: usize) -> String {
 }
 
 impl Flow {
-    /// The flow between `grids`, from `graph`.
-    pub fn of(graph: &Graph, grids: &[Grid]) -> Flow {
+    /// The flow between `grids`, from `graph`. `twins` are pairs of
+    /// tensors with the same dims though neither was computed from the
+    /// other: a leaf and its `.grad`, which has the leaf's shape element for
+    /// element, so its dims get the leaf's names.
+    pub fn of(graph: &Graph, grids: &[Grid], twins: &[(NodeId, NodeId)]) -> Flow {
         let at = |node: NodeId| grids.iter().position(|g| g.node == node);
         let inputs = grids.iter().map(|g| drawn_inputs(graph, g.node, &at)).collect();
-        Flow { inputs, keys: dim_keys(graph, grids), stretched: stretches(graph, grids) }
+        Flow { inputs, keys: dim_keys(graph, grids, twins), stretched: stretches(graph, grids) }
     }
 }
 
@@ -110,8 +113,13 @@ fn drawn_inputs(graph: &Graph, node: NodeId, at: &impl Fn(NodeId) -> Option<usiz
 /// (node, dim) pairs over every step, in the order the tensors were
 /// computed. A union that would make two dims of one tensor the same
 /// (`t + t.T`) is not made: within a grid the dims stay apart.
-fn dim_keys(graph: &Graph, grids: &[Grid]) -> Vec<Vec<usize>> {
+fn dim_keys(graph: &Graph, grids: &[Grid], twins: &[(NodeId, NodeId)]) -> Vec<Vec<usize>> {
     let mut sets = DimSets::default();
+    for &(a, b) in twins {
+        for k in 0..graph.node(a).shape.rank().min(graph.node(b).shape.rank()) {
+            sets.join((a, k), (b, k));
+        }
+    }
     for (id, node) in graph.nodes().iter().enumerate() {
         let rank = node.shape.rank();
         let out = |k: usize| (id, k);
@@ -418,6 +426,19 @@ mod tests {
         // A chain: the argmax's dim is still t's dim 2.
         let (_, f) = flow(&format!("{T}t.sum(dim=0).argmax(dim=0)"));
         assert_eq!(f.keys, [vec![0, 1, 2], vec![1, 2], vec![2]]);
+    }
+
+    #[test]
+    fn a_gradient_has_its_leafs_dims() {
+        let x = "x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n";
+        let (names, f) = flow(&format!("{x}x.sum(dim=0).sum().backward()\nx.grad"));
+        assert_eq!(names, ["x", "x.grad"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1]]);
+        // Drawn under a backward's tensor too, beside the flow, not in it.
+        let (names, f) = flow(&format!("{x}y = x.amax(dim=1)\ny.sum().backward()\ny"));
+        assert_eq!(names, ["x", "x.grad", "y"]);
+        assert_eq!(f.keys, [vec![0, 1], vec![0, 1], vec![0]]);
+        assert_eq!(f.inputs, [vec![], vec![], vec![0]]);
     }
 
     #[test]

@@ -172,7 +172,8 @@ impl Session {
     fn of_run(source: &str, run: Run) -> Session {
         let drawn = view::drawn_nodes(&run);
         let (grids, left_out) = view::draw_grids(&run, &drawn);
-        let flow = flow::Flow::of(&run.graph, &grids);
+        let twins: Vec<(NodeId, NodeId)> = run.grads.iter().map(|(leaf, grad)| (*leaf, grad.node)).collect();
+        let flow = flow::Flow::of(&run.graph, &grids, &twins);
         let focus = run.focus.as_ref().map(|f| {
             let text = repr(&f.value);
             FocusSummary {
