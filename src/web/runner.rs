@@ -157,14 +157,22 @@ impl Runner {
             None => self.send(job),
             // The learner has moved on from a slow program: start afresh.
             Some(true) => {
+                // A program waiting for the slow one is older than this
+                // one, so it goes too: left waiting, it would run after this
+                // one and be shown over it. (A load's redraw is kept.)
+                let (abandoned, waiting) = {
+                    let mut inner = self.0.borrow_mut();
+                    (inner.in_flight.take(), inner.pending.take())
+                };
                 // Its timer must go with it: the timer's closure is dropped
                 // with the flight, and a timer firing into a dropped closure
                 // throws ("closure invoked ... after being dropped").
-                if let Some(abandoned) = self.0.borrow_mut().in_flight.take() {
+                if let Some(abandoned) = abandoned {
                     clear_timer(&abandoned);
                 }
                 self.end_worker();
-                self.send(job);
+                let replace = job.replace || waiting.is_some_and(|w| w.replace);
+                self.send(Job { replace, ..job });
             }
             Some(false) => {
                 let mut inner = self.0.borrow_mut();

@@ -152,6 +152,36 @@ test('keepdim is offered only where PyTorch can keep the dims, and says why not'
   await expect(page.getByTestId('error')).toHaveCount(0);
 });
 
+test('controls changed quickly while a slow program runs: the last change is what shows', async ({ page }) => {
+  // A product of two 1000x1000 tensors keeps each run busy for half a
+  // second or more (under a time limit that a busy machine cannot reach).
+  await page.addInitScript(() => {
+    window.tensorPlaygroundTimeLimitMs = 20_000;
+  });
+  const slow = 'x = torch.ones(1000, 1000) @ torch.ones(1000, 1000)';
+  await open(page, `${ROWS_T}\n${slow}\nt.sum(dim=1)\n`);
+  // Two changes at once: the second waits for the first's run...
+  await page.evaluate(() => {
+    const choose = (id, value) => {
+      const select = document.querySelector(`[data-testid="${id}"]`);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    choose('dim', '0');
+    choose('op', 'mean');
+  });
+  await expect(page.getByTestId('code')).toHaveValue(`${ROWS_T}\n${slow}\nt.mean(dim=0)\n`);
+  // ...and a third, once that run is slow, replaces the worker running it:
+  // the waiting second must not run after it and be shown over it.
+  await page.waitForTimeout(250);
+  await page.getByTestId('dim').selectOption('1');
+  await expect(page.getByTestId('code')).toHaveValue(`${ROWS_T}\n${slow}\nt.mean(dim=1)\n`);
+  // (PyTorch: t.mean(dim=1) of rows of 1s, 2s and 3s.)
+  await expectOutput(page, 'tensor([1., 2., 3.])\n');
+  await page.waitForTimeout(2000);
+  await expectOutput(page, 'tensor([1., 2., 3.])\n');
+});
+
 test('a last line that is not a reduction shows so, and picking an op reduces it', async ({ page }) => {
   await open(page, `${ROWS_T}\nt[0] + t[1]`);
   const op = page.getByTestId('op');
