@@ -220,6 +220,16 @@ impl PlaygroundState {
     /// Notes each run in storage while it lasts (the page's own playground).
     pub fn journal_runs(&self) {
         self.journal.set_value(true);
+        // Leaving the page while a run is in flight (a reload, a link,
+        // closing the tab) is not a crash: the note goes, and the program
+        // runs on the next visit. A page that crashed never gets to say so.
+        let busy = self.busy;
+        let listener = window_event_listener(leptos::ev::pagehide, move |_| {
+            if busy.get_untracked() {
+                super::location::note_running(None);
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     /// The active cell: the hovered one, else the pinned one (the pinned

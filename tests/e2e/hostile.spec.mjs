@@ -527,6 +527,22 @@ test.describe('programs', () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem('tensor-playground:running'))).toBe(null);
   });
 
+  test('leaving the page while a program runs is not a crash: the next visit runs it', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.tensorPlaygroundTimeLimitMs = 20_000;
+    });
+    await page.goto(`${A}/`);
+    await expect(page.getByTestId('output')).not.toHaveText('');
+    const code = 'x = torch.ones(1000, 1000) @ torch.ones(1000, 1000)\nx.shape\n';
+    await page.getByTestId('code').fill(code);
+    await expect(page.getByTestId('running')).toBeAttached();
+    await page.reload();
+    await expect(page.getByTestId('code')).toHaveValue(code);
+    await expect(page.getByTestId('halt')).toHaveCount(0);
+    // (PyTorch prints a shape as torch.Size([1000, 1000]).)
+    await expect(page.getByTestId('output')).toHaveText('torch.Size([1000, 1000])', { timeout: 15_000 });
+  });
+
   test('a deeply nested subscript does not break the page, now or on the next visit', async ({ page }) => {
     const code = `t = torch.ones(1)\nt[${'None, '.repeat(10000)}...]\n`;
     await page.goto(`${A}/#code=${encodeURIComponent(code)}`);
